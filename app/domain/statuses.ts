@@ -1,0 +1,23 @@
+/** The closed lists of the domain (PRODUCT.md), shared by the schema's CHECK constraints and the UI. */
+export const USER_ROLES = ['founder', 'judge', 'organiser'] as const;
+export const EDITION_STATUSES = ['draft', 'open', 'judging', 'final', 'published'] as const;
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'shortlisted',
+  'finalist',
+  'winner',
+  'not_selected',
+  'withdrawn',
+] as const;
+export const ROUND_KINDS = ['screening', 'final'] as const;
+export const ROUND_METHODS = ['mean', 'trimmed', 'zscore'] as const;
+export const ROUND_STATES = ['open', 'locked'] as const;
+export const SCORESHEET_STATUSES = ['draft', 'submitted'] as const;
+export const FILE_KINDS = ['deck', 'logo'] as const;
+export const AWARD_KINDS = ['overall', 'track', 'peoples_choice'] as const;
+
+export type UserRole = (typeof USER_ROLES)[number];
+export type EditionStatus = (typeof EDITION_STATUSES)[number];
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export type RoundMethod = (typeof ROUND_METHODS)[number];

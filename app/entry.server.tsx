@@ -1,0 +1,79 @@
+/**
+ * Server entry: renders each document (streamed, with the CSP nonce), and exposes
+ * `bootstrap` / `shutdown` to server.js so that the one database client of the
+ * build is the one that gets migrated at start and closed at the end.
+ */
+import { PassThrough } from 'node:stream';
+import type { AppLoadContext, EntryContext } from '@remix-run/node';
+import { createReadableStreamFromReadable } from '@remix-run/node';
+import { RemixServer } from '@remix-run/react';
+import { isbot } from 'isbot';
+import { renderToPipeableStream } from 'react-dom/server';
+import { NonceProvider } from '~/utils/nonce';
+import { closeDb, runMigrations, getDb } from '~/utils/db.server';
+import { env, type Env } from '~/utils/env.server';
+import { log } from '~/utils/log.server';
+import { purgeExpiredSessions } from '~/utils/session.server';
+
+export const streamTimeout = 5_000;
+
+/** Parses the environment (throws a readable EnvError), opens and migrates the database. */
+export function bootstrap(): Env {
+  const parsed = env();
+  runMigrations(getDb());
+  const purged = purgeExpiredSessions();
+  log.info('database_ready', { purgedSessions: purged });
+  return parsed;
+}
+
+/** Closes the database cleanly (checkpointing the WAL). */
+export function shutdown(): void {
+  closeDb();
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext?.nonce ?? '';
+  const waitForAll = isbot(request.headers.get('user-agent') || '');
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        [waitForAll ? 'onAllReady' : 'onShellReady']() {
+          shellRendered = true;
+          const body = new PassThrough();
+          const stream = createReadableStreamFromReadable(body);
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) log.error('render_error', { message: String(error) });
+        },
+      },
+    );
+    setTimeout(abort, streamTimeout + 1_000);
+  });
+}
+
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  log.error('request_error', {
+    url: new URL(request.url).pathname,
+    message: error instanceof Error ? error.message : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  });
+}

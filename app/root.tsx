@@ -1,0 +1,187 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { LanguageSwitch } from '~/components/LanguageSwitch';
+import { translate, useT, type Lang } from '~/i18n';
+import stylesheet from '~/styles/app.css';
+import { canOrganise, getUser, judgedEditionIds } from '~/utils/auth.server';
+import { getLanguage } from '~/utils/language.server';
+import { useNonce } from '~/utils/nonce';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: translate(data?.lang ?? 'en', 'app.title') },
+  { name: 'description', content: translate(data?.lang ?? 'en', 'app.description') },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [lang, user] = await Promise.all([getLanguage(request), getUser(request)]);
+  return {
+    lang,
+    user: user
+      ? {
+          name: user.name,
+          role: user.role,
+          isOrganiser: canOrganise(user),
+          isJudge: judgedEditionIds(user.id).length > 0,
+        }
+      : null,
+  };
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const lang: Lang = data?.lang ?? 'en';
+  const nonce = useNonce();
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function SiteHeader({ user }: { user: RootData['user'] | null }) {
+  const { t } = useT();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            ★
+          </span>
+          <span>Palmarès</span>
+        </Link>
+        <nav aria-label={t('nav.label')} className="site-nav">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.editions')}
+              </NavLink>
+            </li>
+            {user?.role === 'founder' ? (
+              <li>
+                <NavLink to="/me">{t('nav.myApplications')}</NavLink>
+              </li>
+            ) : null}
+            {user?.isJudge ? (
+              <li>
+                <NavLink to="/judge">{t('nav.judging')}</NavLink>
+              </li>
+            ) : null}
+            {user?.isOrganiser ? (
+              <li>
+                <NavLink to="/organise">{t('nav.organise')}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="site-header__account">
+          <LanguageSwitch redirectTo={here} />
+          {user ? (
+            <>
+              <NavLink to="/account" className="account-link">
+                <span className="visually-hidden">{t('nav.accountOf')} </span>
+                {user.name}
+              </NavLink>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button button--ghost">
+                  {t('nav.logout')}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <NavLink to={`/login?${new URLSearchParams({ redirectTo: here })}`} className="button button--ghost">
+                {t('nav.login')}
+              </NavLink>
+              <NavLink to="/signup" className="button button--primary">
+                {t('nav.signup')}
+              </NavLink>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function SiteFooter() {
+  const { t } = useT();
+  return (
+    <footer className="site-footer">
+      <p>{t('footer.tagline')}</p>
+    </footer>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>('root');
+  return (
+    <>
+      <SiteHeader user={data?.user ?? null} />
+      <main id="main" tabIndex={-1} className="site-main">
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>('root');
+  const { t } = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 403 ? 'forbidden' : status === 404 ? 'notFound' : 'serverError';
+  return (
+    <>
+      <SiteHeader user={data?.user ?? null} />
+      <main id="main" tabIndex={-1} className="site-main">
+        <div className="error-page">
+          <p className="error-page__code">{status}</p>
+          <h1>{t(`errors.page.${key}.title`)}</h1>
+          <p>{t(`errors.page.${key}.body`)}</p>
+          <p>
+            <Link to="/">{t('errors.page.backHome')}</Link>
+          </p>
+        </div>
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { formatDate, translate, useT } from '~/i18n';
+import { requireUser } from '~/utils/auth.server';
+import { listSessions, revokeSession } from '~/utils/session.server';
+
+export const meta: MetaFunction = ({ matches }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'account.title')} — Palmarès` }];
+};
+
+const revokeSchema = z.object({ session: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    user: { name: user.name, email: user.email, role: user.role },
+    sessions: listSessions(user.id).map((s) => ({ ...s, current: s.idHash === user.sessionIdHash })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = revokeSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: 'account.revokeFailed' }, { status: 400 });
+  // Revoking the session in use is logging out: send the person to the home page.
+  if (parsed.data.session === user.sessionIdHash) {
+    revokeSession(user.id, parsed.data.session);
+    return redirect('/');
+  }
+  if (!revokeSession(user.id, parsed.data.session)) return data({ error: 'account.revokeFailed' }, { status: 404 });
+  return redirect('/account');
+}
+
+export default function Account() {
+  const { user, sessions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, lang } = useT();
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t('account.title')}</h1>
+      </header>
+      <dl className="facts">
+        <div>
+          <dt>{t('fields.name')}</dt>
+          <dd>{user.name}</dd>
+        </div>
+        <div>
+          <dt>{t('fields.email')}</dt>
+          <dd>{user.email}</dd>
+        </div>
+        <div>
+          <dt>{t('account.role')}</dt>
+          <dd>{t(`roles.${user.role}`)}</dd>
+        </div>
+      </dl>
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t('account.sessions')}</h2>
+        <p>{t('account.sessionsHelp')}</p>
+        {result?.error ? (
+          <p className="field__error" role="alert">
+            {t(result.error)}
+          </p>
+        ) : null}
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('account.device')}</th>
+              <th scope="col">{t('account.lastSeen')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('account.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((session) => (
+              <tr key={session.idHash}>
+                <td>
+                  {session.userAgent ?? t('account.unknownDevice')}
+                  {session.current ? <strong> ({t('account.thisDevice')})</strong> : null}
+                </td>
+                <td>{formatDate(lang, session.lastSeenAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="session" value={session.idHash} />
+                    <button type="submit" className="button button--ghost">
+                      {session.current ? t('nav.logout') : t('account.revoke')}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { sql } from 'drizzle-orm';
+import { getDb } from '~/utils/db.server';
+import { log } from '~/utils/log.server';
+
+/** 200 only after a real query answered; 503 when the database cannot be read. */
+export async function loader() {
+  try {
+    getDb().get(sql`select count(*) as editions from editions`);
+    return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
+  } catch (error) {
+    log.error('healthz_failed', { message: error instanceof Error ? error.message : String(error) });
+    return Response.json({ status: 'error' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+  }
+}

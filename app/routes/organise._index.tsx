@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { Progress } from '~/components/Progress';
+import { StatusBadge } from '~/components/StatusBadge';
+import { translate, useT } from '~/i18n';
+import { APPLICATION_STATUSES } from '~/domain/statuses';
+import { requireOrganiser } from '~/utils/auth.server';
+import { organiserOverview } from '~/utils/judging.server';
+
+export const meta: MetaFunction = ({ matches }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'organise.title')} — Palmarès` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  return { editions: organiserOverview() };
+}
+
+export default function OrganiseHome() {
+  const { editions } = useLoaderData<typeof loader>();
+  const { t, lang } = useT();
+  return (
+    <div className="page page--wide">
+      <header className="page-header">
+        <h1>{t('organise.title')}</h1>
+        <p className="lead">{t('organise.lead')}</p>
+      </header>
+      <ul className="card-list">
+        {editions.map((edition) => (
+          <li key={edition.id} className="card">
+            <div className="card__head">
+              <h2 className="card__title">{edition.name}</h2>
+              <StatusBadge kind="edition" status={edition.status} />
+            </div>
+            <p className="muted">{t('organise.judgesCount', { count: edition.judges })}</p>
+            <table className="table table--compact">
+              <caption className="visually-hidden">{t('organise.applicationsByStatus', { year: edition.year })}</caption>
+              <thead>
+                <tr>
+                  {APPLICATION_STATUSES.map((status) => (
+                    <th key={status} scope="col">
+                      {t(`status.application.${status}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  {APPLICATION_STATUSES.map((status) => (
+                    <td key={status}>{edition.applications[status] ?? 0}</td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+            <ul className="stack">
+              {edition.rounds.map((round) => (
+                <li key={round.id}>
+                  <Progress
+                    label={`${lang === 'fr' ? round.nameFr : round.nameEn} — ${t(`status.round.${round.state}`)} · ${t(`method.${round.method}`)}`}
+                    done={round.submitted}
+                    total={round.assignments}
+                  />
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

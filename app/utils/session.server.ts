@@ -1,0 +1,142 @@
+/**
+ * Sessions live in the database; the cookie holds only a random id (signed with
+ * SESSION_SECRET), and the table holds only its SHA-256. Revoking a session (a
+ * lost tablet) or logging out deletes the row, so the cookie stops working at once.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createCookie } from '@remix-run/node';
+import { and, eq, lt, or } from 'drizzle-orm';
+import { getDb, schema } from './db.server';
+import { env } from './env.server';
+
+export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
+/** lastSeenAt is written at most this often, so reading a page does not always write. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+let cookie: ReturnType<typeof createCookie> | null = null;
+function sessionCookie() {
+  cookie ??= createCookie('palmares_session', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env().isProduction,
+    path: '/',
+    secrets: [env().SESSION_SECRET],
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  });
+  return cookie;
+}
+
+export function hashSessionId(id: string): string {
+  return createHash('sha256').update(id).digest('hex');
+}
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: schema.UserRole;
+  sessionIdHash: string;
+}
+
+type Client = { ip: string; userAgent: string | null };
+
+/** Starts a new session for a user (always a fresh id) and returns its Set-Cookie header. */
+export async function startSession(userId: number, client: Client, now = new Date()): Promise<string> {
+  const id = randomBytes(32).toString('base64url');
+  getDb()
+    .insert(schema.sessions)
+    .values({
+      idHash: hashSessionId(id),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    })
+    .run();
+  return sessionCookie().serialize(id);
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get('Cookie'));
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/** The user of a live session, or null (no cookie, unknown id, idle or absolute expiry passed). */
+export async function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
+  const id = await readSessionId(request);
+  if (!id) return null;
+  const idHash = hashSessionId(id);
+  const db = getDb();
+  const row = db
+    .select({
+      id: schema.users.id,
+      email: schema.users.email,
+      name: schema.users.name,
+      role: schema.users.role,
+      lastSeenAt: schema.sessions.lastSeenAt,
+      expiresAt: schema.sessions.expiresAt,
+    })
+    .from(schema.sessions)
+    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
+    .where(eq(schema.sessions.idHash, idHash))
+    .get();
+  if (!row) return null;
+  const t = now.getTime();
+  if (row.expiresAt.getTime() <= t || row.lastSeenAt.getTime() + SESSION_IDLE_MS <= t) {
+    db.delete(schema.sessions).where(eq(schema.sessions.idHash, idHash)).run();
+    return null;
+  }
+  if (t - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    db.update(schema.sessions).set({ lastSeenAt: now }).where(eq(schema.sessions.idHash, idHash)).run();
+  }
+  return { id: row.id, email: row.email, name: row.name, role: row.role, sessionIdHash: idHash };
+}
+
+/** Ends the request's session (if any) and returns the Set-Cookie header that clears the cookie. */
+export async function endSession(request: Request): Promise<string> {
+  const id = await readSessionId(request);
+  if (id) getDb().delete(schema.sessions).where(eq(schema.sessions.idHash, hashSessionId(id))).run();
+  return sessionCookie().serialize('', { maxAge: 0, expires: new Date(0) });
+}
+
+/** A user's live sessions, newest first, for the "your devices" list. */
+export function listSessions(userId: number) {
+  return getDb()
+    .select({
+      idHash: schema.sessions.idHash,
+      createdAt: schema.sessions.createdAt,
+      lastSeenAt: schema.sessions.lastSeenAt,
+      userAgent: schema.sessions.userAgent,
+      ip: schema.sessions.ip,
+    })
+    .from(schema.sessions)
+    .where(eq(schema.sessions.userId, userId))
+    .orderBy(schema.sessions.lastSeenAt)
+    .all()
+    .reverse();
+}
+
+/** Revokes one of the user's own sessions; ownership is part of the query. Returns whether one was removed. */
+export function revokeSession(userId: number, idHash: string): boolean {
+  const result = getDb()
+    .delete(schema.sessions)
+    .where(and(eq(schema.sessions.userId, userId), eq(schema.sessions.idHash, idHash)))
+    .run();
+  return result.changes > 0;
+}
+
+/** Removes expired sessions (called at start-up). */
+export function purgeExpiredSessions(now = new Date()): number {
+  return getDb()
+    .delete(schema.sessions)
+    .where(
+      or(
+        lt(schema.sessions.expiresAt, now),
+        lt(schema.sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS)),
+      ),
+    )
+    .run().changes;
+}

@@ -1,0 +1,579 @@
+/**
+ * Every table of Palmarès and its relations. The words are PRODUCT.md's:
+ * edition, track, application, criterion, round, assignment, conflict,
+ * scoresheet, audit event, vote, invitation.
+ *
+ * Rules SQLite can hold are held here (foreign keys, UNIQUE, CHECK); the
+ * append-only audit log is enforced by triggers written in a custom migration.
+ */
+import { relations, sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+import {
+  APPLICATION_STATUSES,
+  AWARD_KINDS,
+  EDITION_STATUSES,
+  FILE_KINDS,
+  ROUND_KINDS,
+  ROUND_METHODS,
+  ROUND_STATES,
+  SCORESHEET_STATUSES,
+  USER_ROLES,
+} from '../app/domain/statuses';
+
+export * from '../app/domain/statuses';
+
+/** `col IN ('a','b')` for a CHECK constraint, from one of the lists above. */
+function oneOf(column: string, values: readonly string[]) {
+  return sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
+}
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+// ─── People and sessions ────────────────────────────────────────────────────
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stored lower-cased and trimmed; compared as stored. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** `scrypt$N$r$p$salt$hash`, see app/utils/password.server.ts. */
+    passwordHash: text('password_hash').notNull(),
+    /** Site-wide role. Judging rights are per edition, in `edition_judges`. */
+    role: text('role', { enum: USER_ROLES }).notNull().default('founder'),
+    preferredLanguage: text('preferred_language', { enum: ['fr', 'en'] }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    check('users_role_check', oneOf('role', USER_ROLES)),
+    check('users_email_lower_check', sql`email = lower(trim(email))`),
+  ],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the random id held by the cookie: a stolen database does not yield live cookies. */
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Absolute expiry; the idle expiry is computed from `lastSeenAt`. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    userAgent: text('user_agent'),
+    ip: text('ip'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Every login and sign-up attempt: the rate limiter counts from here; never a password. */
+export const authAttempts = sqliteTable(
+  'auth_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['login', 'signup'] }).notNull(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('auth_attempts_ip_idx').on(t.kind, t.ip, t.at),
+    index('auth_attempts_email_idx').on(t.kind, t.email, t.at),
+    check('auth_attempts_kind_check', oneOf('kind', ['login', 'signup'])),
+  ],
+);
+
+// ─── Editions and their structure ───────────────────────────────────────────
+
+export const editions = sqliteTable(
+  'editions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    city: text('city').notNull(),
+    /** IANA zone in which deadlines are stated and enforced. */
+    timeZone: text('time_zone').notNull().default('Europe/Paris'),
+    /** Calendar dates of the summit, `YYYY-MM-DD`. */
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
+    applicationsOpenAt: integer('applications_open_at', { mode: 'timestamp_ms' }).notNull(),
+    applicationsCloseAt: integer('applications_close_at', { mode: 'timestamp_ms' }).notNull(),
+    status: text('status', { enum: EDITION_STATUSES }).notNull().default('draft'),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('editions_year_unique').on(t.year),
+    check('editions_status_check', oneOf('status', EDITION_STATUSES)),
+    check('editions_window_check', sql`applications_open_at < applications_close_at`),
+    check('editions_dates_check', sql`starts_on <= ends_on`),
+  ],
+);
+
+export const tracks = sqliteTable(
+  'tracks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    nameFr: text('name_fr').notNull(),
+    nameEn: text('name_en').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [uniqueIndex('tracks_edition_slug_unique').on(t.editionId, t.slug)],
+);
+
+export const criteria = sqliteTable(
+  'criteria',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    nameFr: text('name_fr').notNull(),
+    nameEn: text('name_en').notNull(),
+    helpFr: text('help_fr').notNull().default(''),
+    helpEn: text('help_en').notNull().default(''),
+    weight: real('weight').notNull(),
+    scaleMin: integer('scale_min').notNull(),
+    scaleMax: integer('scale_max').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    index('criteria_edition_idx').on(t.editionId, t.position),
+    check('criteria_weight_check', sql`weight > 0`),
+    check('criteria_scale_check', sql`scale_min < scale_max`),
+  ],
+);
+
+export const rounds = sqliteTable(
+  'rounds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ROUND_KINDS }).notNull(),
+    nameFr: text('name_fr').notNull(),
+    nameEn: text('name_en').notNull(),
+    method: text('method', { enum: ROUND_METHODS }).notNull().default('mean'),
+    minSheets: integer('min_sheets').notNull().default(2),
+    judgesPerApplication: integer('judges_per_application').notNull().default(3),
+    state: text('state', { enum: ROUND_STATES }).notNull().default('open'),
+    position: integer('position').notNull().default(0),
+    lockedAt: integer('locked_at', { mode: 'timestamp_ms' }),
+    /** SHA-256 of the round's counted sheets in canonical JSON, set when sealed. */
+    sealHash: text('seal_hash'),
+    sealedAt: integer('sealed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('rounds_edition_kind_unique').on(t.editionId, t.kind),
+    check('rounds_kind_check', oneOf('kind', ROUND_KINDS)),
+    check('rounds_method_check', oneOf('method', ROUND_METHODS)),
+    check('rounds_state_check', oneOf('state', ROUND_STATES)),
+    check('rounds_min_sheets_check', sql`min_sheets >= 1`),
+    check('rounds_k_check', sql`judges_per_application >= 1`),
+  ],
+);
+
+/** A judge's membership of one edition. */
+export const editionJudges = sqliteTable(
+  'edition_judges',
+  {
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    joinedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.editionId, t.userId] }),
+    index('edition_judges_user_idx').on(t.userId),
+  ],
+);
+
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    /** SHA-256 of the single-use token; the token itself is only ever in the link. */
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: integer('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+    acceptedBy: integer('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('invitations_token_unique').on(t.tokenHash),
+    index('invitations_edition_idx').on(t.editionId, t.email),
+  ],
+);
+
+// ─── Applications and their files ───────────────────────────────────────────
+
+export const files = sqliteTable(
+  'files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: FILE_KINDS }).notNull(),
+    /** Content hash; the file is stored under this name, never the uploader's. */
+    sha256: text('sha256').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** Shown to people only; never used as a path. */
+    originalName: text('original_name').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('files_sha_idx').on(t.sha256),
+    check('files_kind_check', oneOf('kind', FILE_KINDS)),
+    check('files_size_check', sql`size_bytes >= 0`),
+  ],
+);
+
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    founderId: integer('founder_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    trackId: integer('track_id').references(() => tracks.id, { onDelete: 'set null' }),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('draft'),
+    startupName: text('startup_name').notNull().default(''),
+    /** ISO 3166-1 alpha-2. */
+    country: text('country'),
+    website: text('website'),
+    oneLiner: text('one_liner').notNull().default(''),
+    problem: text('problem').notNull().default(''),
+    solution: text('solution').notNull().default(''),
+    impact: text('impact').notNull().default(''),
+    businessModel: text('business_model').notNull().default(''),
+    traction: text('traction').notNull().default(''),
+    team: text('team').notNull().default(''),
+    videoUrl: text('video_url'),
+    deckFileId: integer('deck_file_id').references(() => files.id, { onDelete: 'set null' }),
+    logoFileId: integer('logo_file_id').references(() => files.id, { onDelete: 'set null' }),
+    consentToPublication: integer('consent_to_publication', { mode: 'boolean' })
+      .notNull()
+      .default(false),
+    /** Incremented at every save, so a stale form cannot overwrite a newer one. */
+    revision: integer('revision').notNull().default(0),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('applications_edition_founder_unique').on(t.editionId, t.founderId),
+    index('applications_edition_status_idx').on(t.editionId, t.status),
+    index('applications_edition_track_idx').on(t.editionId, t.trackId),
+    index('applications_founder_idx').on(t.founderId),
+    check('applications_status_check', oneOf('status', APPLICATION_STATUSES)),
+  ],
+);
+
+/** Places given by the results: overall podium, per-track winner, people's choice. */
+export const awards = sqliteTable(
+  'awards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: AWARD_KINDS }).notNull(),
+    trackId: integer('track_id').references(() => tracks.id, { onDelete: 'cascade' }),
+    /** 1 for the winner, 2 and 3 for the podium; ties share a place. */
+    place: integer('place').notNull().default(1),
+  },
+  (t) => [
+    index('awards_edition_idx').on(t.editionId),
+    check('awards_kind_check', oneOf('kind', AWARD_KINDS)),
+    check('awards_place_check', sql`place >= 1`),
+    check('awards_track_check', sql`(kind = 'track') = (track_id IS NOT NULL)`),
+  ],
+);
+
+// ─── Judging ────────────────────────────────────────────────────────────────
+
+export const conflicts = sqliteTable(
+  'conflicts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    judgeId: integer('judge_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    declaredBy: integer('declared_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('conflicts_judge_application_unique').on(t.judgeId, t.applicationId),
+    index('conflicts_application_idx').on(t.applicationId),
+    check('conflicts_reason_check', sql`length(trim(reason)) > 0`),
+  ],
+);
+
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    judgeId: integer('judge_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('assignments_round_judge_application_unique').on(
+      t.roundId,
+      t.judgeId,
+      t.applicationId,
+    ),
+    index('assignments_judge_idx').on(t.judgeId, t.roundId),
+    index('assignments_application_idx').on(t.applicationId, t.roundId),
+  ],
+);
+
+export const scoresheets = sqliteTable(
+  'scoresheets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    judgeId: integer('judge_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: SCORESHEET_STATUSES }).notNull().default('draft'),
+    overallComment: text('overall_comment').notNull().default(''),
+    /** Optimistic concurrency: a save based on an older revision is refused. */
+    revision: integer('revision').notNull().default(0),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('scoresheets_round_judge_application_unique').on(
+      t.roundId,
+      t.judgeId,
+      t.applicationId,
+    ),
+    index('scoresheets_round_status_idx').on(t.roundId, t.status),
+    index('scoresheets_application_idx').on(t.applicationId),
+    check('scoresheets_status_check', oneOf('status', SCORESHEET_STATUSES)),
+    check('scoresheets_revision_check', sql`revision >= 0`),
+  ],
+);
+
+/** One value per criterion of a scoresheet (null while the judge has not chosen). */
+export const scores = sqliteTable(
+  'scores',
+  {
+    scoresheetId: integer('scoresheet_id')
+      .notNull()
+      .references(() => scoresheets.id, { onDelete: 'cascade' }),
+    criterionId: integer('criterion_id')
+      .notNull()
+      .references(() => criteria.id, { onDelete: 'restrict' }),
+    value: integer('value'),
+    comment: text('comment').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scoresheetId, t.criterionId] }),
+    index('scores_criterion_idx').on(t.criterionId),
+  ],
+);
+
+// ─── The final and the public ───────────────────────────────────────────────
+
+/** People's choice: one row per voter and edition; a new vote replaces the old one. */
+export const votes = sqliteTable(
+  'votes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    /** Random id from the voter's httpOnly cookie. */
+    voterId: text('voter_id').notNull(),
+    /** SHA-256 of the IP address, for rate limiting without keeping addresses. */
+    ipHash: text('ip_hash').notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('votes_edition_voter_unique').on(t.editionId, t.voterId),
+    index('votes_edition_application_idx').on(t.editionId, t.applicationId),
+  ],
+);
+
+/**
+ * Append-only record of every change that matters. Triggers in the migrations
+ * refuse UPDATE and DELETE on this table, whatever the code path.
+ */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    editionId: integer('edition_id').references(() => editions.id, { onDelete: 'restrict' }),
+    /** Null for the system (seed, migrations). */
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'restrict' }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** What happened, as `entity.verb`: `scoresheet.submit`, `round.lock`, … */
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    /** JSON of the entity before and after the change (null when created / deleted). */
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    reason: text('reason'),
+  },
+  (t) => [
+    index('audit_events_edition_at_idx').on(t.editionId, t.at),
+    index('audit_events_entity_idx').on(t.entityType, t.entityId),
+  ],
+);
+
+// ─── Relations (for drizzle's relational queries) ──────────────────────────
+
+export const usersRelations = relations(users, ({ many }) => ({
+  sessions: many(sessions),
+  applications: many(applications),
+  judgeOf: many(editionJudges),
+}));
+
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+
+export const editionsRelations = relations(editions, ({ many }) => ({
+  tracks: many(tracks),
+  criteria: many(criteria),
+  rounds: many(rounds),
+  applications: many(applications),
+  judges: many(editionJudges),
+  invitations: many(invitations),
+  awards: many(awards),
+}));
+
+export const tracksRelations = relations(tracks, ({ one, many }) => ({
+  edition: one(editions, { fields: [tracks.editionId], references: [editions.id] }),
+  applications: many(applications),
+}));
+
+export const criteriaRelations = relations(criteria, ({ one }) => ({
+  edition: one(editions, { fields: [criteria.editionId], references: [editions.id] }),
+}));
+
+export const roundsRelations = relations(rounds, ({ one, many }) => ({
+  edition: one(editions, { fields: [rounds.editionId], references: [editions.id] }),
+  assignments: many(assignments),
+  scoresheets: many(scoresheets),
+}));
+
+export const editionJudgesRelations = relations(editionJudges, ({ one }) => ({
+  edition: one(editions, { fields: [editionJudges.editionId], references: [editions.id] }),
+  user: one(users, { fields: [editionJudges.userId], references: [users.id] }),
+}));
+
+export const invitationsRelations = relations(invitations, ({ one }) => ({
+  edition: one(editions, { fields: [invitations.editionId], references: [editions.id] }),
+}));
+
+export const applicationsRelations = relations(applications, ({ one, many }) => ({
+  edition: one(editions, { fields: [applications.editionId], references: [editions.id] }),
+  founder: one(users, { fields: [applications.founderId], references: [users.id] }),
+  track: one(tracks, { fields: [applications.trackId], references: [tracks.id] }),
+  deck: one(files, { fields: [applications.deckFileId], references: [files.id], relationName: 'deck' }),
+  logo: one(files, { fields: [applications.logoFileId], references: [files.id], relationName: 'logo' }),
+  conflicts: many(conflicts),
+  assignments: many(assignments),
+  scoresheets: many(scoresheets),
+  awards: many(awards),
+}));
+
+export const awardsRelations = relations(awards, ({ one }) => ({
+  edition: one(editions, { fields: [awards.editionId], references: [editions.id] }),
+  application: one(applications, { fields: [awards.applicationId], references: [applications.id] }),
+  track: one(tracks, { fields: [awards.trackId], references: [tracks.id] }),
+}));
+
+export const conflictsRelations = relations(conflicts, ({ one }) => ({
+  judge: one(users, { fields: [conflicts.judgeId], references: [users.id] }),
+  application: one(applications, { fields: [conflicts.applicationId], references: [applications.id] }),
+}));
+
+export const assignmentsRelations = relations(assignments, ({ one }) => ({
+  round: one(rounds, { fields: [assignments.roundId], references: [rounds.id] }),
+  judge: one(users, { fields: [assignments.judgeId], references: [users.id] }),
+  application: one(applications, { fields: [assignments.applicationId], references: [applications.id] }),
+}));
+
+export const scoresheetsRelations = relations(scoresheets, ({ one, many }) => ({
+  round: one(rounds, { fields: [scoresheets.roundId], references: [rounds.id] }),
+  judge: one(users, { fields: [scoresheets.judgeId], references: [users.id] }),
+  application: one(applications, { fields: [scoresheets.applicationId], references: [applications.id] }),
+  scores: many(scores),
+}));
+
+export const scoresRelations = relations(scores, ({ one }) => ({
+  scoresheet: one(scoresheets, { fields: [scores.scoresheetId], references: [scoresheets.id] }),
+  criterion: one(criteria, { fields: [scores.criterionId], references: [criteria.id] }),
+}));
+
+export const votesRelations = relations(votes, ({ one }) => ({
+  edition: one(editions, { fields: [votes.editionId], references: [editions.id] }),
+  application: one(applications, { fields: [votes.applicationId], references: [applications.id] }),
+}));

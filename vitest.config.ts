@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const alias = { '~': path.resolve(__dirname, 'app') };
+
+/**
+ * Four projects, one `vitest run`:
+ * - unit: pure modules (app/domain), no I/O;
+ * - integration: loaders and actions against a fresh copy of a migrated SQLite file per test file;
+ * - component: React components in jsdom, through @remix-run/testing;
+ * - e2e: the built server and Debian's Chromium (tests/e2e/global-setup.ts starts both).
+ */
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    globals: true,
+    // A run that executed nothing must fail (vitest's default; stated so nobody flips it).
+    passWithNoTests: false,
+    onConsoleLog: undefined,
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'app/**/*.test.ts'],
+          environment: 'node',
+          globals: true,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          globals: true,
+          globalSetup: ['tests/setup/global-db.ts'],
+          setupFiles: ['tests/setup/db.ts', 'tests/setup/fail-on-console-error.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.tsx'],
+          environment: 'jsdom',
+          globals: true,
+          setupFiles: ['tests/setup/component.ts', 'tests/setup/fail-on-console-error.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globals: true,
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One browser at a time on a 2-core machine.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
