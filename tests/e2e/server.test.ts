@@ -1,0 +1,112 @@
+/**
+ * The production server itself (server.js over the build): headers, caching,
+ * compression, refusal to start without a secret, and a clean stop on SIGTERM.
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+
+const baseURL = inject('baseURL');
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'palmares-server-'));
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node server.js` with the given environment; resolves when it exits. */
+function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['server.js'], {
+    env: { PATH: process.env.PATH!, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exit, output: () => output };
+}
+
+async function waitHealthy(url: string) {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} never became healthy`);
+}
+
+describe('the production server', () => {
+  it('sends security headers, and a nonce on every inline script that the CSP names', async () => {
+    const response = await fetch(`${baseURL}/`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('Content-Security-Policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'self'");
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(response.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('Strict-Transport-Security')).toMatch(/max-age=\d+/);
+    expect(response.headers.get('X-Powered-By')).toBeNull();
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    const html = await response.text();
+    const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+    expect(inlineScripts.length).toBeGreaterThan(0);
+    for (const [, attributes] of inlineScripts) expect(attributes).toContain(`nonce="${nonce}"`);
+    const second = await fetch(`${baseURL}/`);
+    expect(second.headers.get('Content-Security-Policy')).not.toContain(nonce);
+  });
+
+  it('caches compiled assets forever and compresses pages', async () => {
+    const html = await (await fetch(`${baseURL}/`)).text();
+    const asset = /href="(\/build\/[^"]+\.css)"/.exec(html)?.[1];
+    expect(asset).toBeTruthy();
+    const response = await fetch(`${baseURL}${asset}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toMatch(/max-age=31536000.*immutable|immutable.*max-age=31536000/);
+    const page = await fetch(`${baseURL}/login`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(page.headers.get('Content-Encoding')).toBe('gzip');
+  });
+
+  it('answers /healthz with {"status":"ok"}', async () => {
+    const response = await fetch(`${baseURL}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('refuses to start in production without SESSION_SECRET, and says why', async () => {
+    const port = await freePort();
+    const server = startServer({ NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: path.join(scratch, 'nosecret.db') });
+    expect(await server.exit).toBe(1);
+    expect(server.output()).toContain('SESSION_SECRET is required in production');
+  });
+
+  it('stops cleanly on SIGTERM: connections closed, database closed, exit code 0', async () => {
+    const port = await freePort();
+    const file = path.join(scratch, 'graceful.db');
+    const server = startServer({
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_PATH: file,
+      SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
+    });
+    await waitHealthy(`http://localhost:${port}`);
+    server.child.kill('SIGTERM');
+    expect(await server.exit).toBe(0);
+    expect(server.output()).toContain('Stopped cleanly');
+    // Closing the last connection checkpoints the WAL into the database file and removes it.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+});
