@@ -414,6 +414,24 @@ export const scoresheets = sqliteTable(
   ],
 );
 
+/**
+ * Idempotency receipts of scoresheet saves: the same save (same client-generated key)
+ * sent twice is applied once; the second answer repeats the first.
+ */
+export const scoresheetSaves = sqliteTable(
+  'scoresheet_saves',
+  {
+    idempotencyKey: text('idempotency_key').primaryKey(),
+    scoresheetId: integer('scoresheet_id')
+      .notNull()
+      .references(() => scoresheets.id, { onDelete: 'cascade' }),
+    /** The sheet's revision after this save was applied. */
+    revision: integer('revision').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('scoresheet_saves_sheet_idx').on(t.scoresheetId)],
+);
+
 /** One value per criterion of a scoresheet (null while the judge has not chosen). */
 export const scores = sqliteTable(
   'scores',

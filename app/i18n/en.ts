@@ -1,5 +1,13 @@
-/** English. The keys of this dictionary are the keys of every dictionary (see fr.ts). */
-export const en = {
+/**
+ * English. The keys of this dictionary are the keys of every dictionary (see fr.ts).
+ * Each feature keeps its own messages in its own module (applications.ts, judging.ts, …).
+ */
+import { applicationsMessages } from './applications';
+import { judgingMessages } from './judging';
+import { resultsMessages } from './results';
+import { stageMessages } from './stage';
+
+const core = {
   'app.title': 'Palmarès — GovTech Summit pitch competition',
   'app.description': 'Apply, judge and follow the pitch competition of the GovTech Summit in Paris.',
 
@@ -123,6 +131,14 @@ export const en = {
   'organise.lead': 'Every edition at a glance: applications, judges and the progress of each round.',
   'organise.judgesCount': '{count} judges',
   'organise.applicationsByStatus': 'Applications of {year} by status',
+  'organise.tabs.label': 'Pages of the {year} edition',
+  'organise.tabs.setup': 'Set-up',
+  'organise.tabs.applications': 'Applications',
+  'organise.tabs.judges': 'Judges and conflicts',
+  'organise.tabs.assignments': 'Assignments',
+  'organise.tabs.progress': 'Progress',
+  'organise.tabs.audit': 'Audit log',
+  'organise.manageEdition': 'Manage the {year} edition',
 
   'account.title': 'My account',
   'account.role': 'Role',
@@ -135,6 +151,14 @@ export const en = {
   'account.thisDevice': 'this device',
   'account.revoke': 'Log this device out',
   'account.revokeFailed': 'That session could not be found; it may already have ended.',
+} as const;
+
+export const en = {
+  ...core,
+  ...applicationsMessages.en,
+  ...judgingMessages.en,
+  ...resultsMessages.en,
+  ...stageMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

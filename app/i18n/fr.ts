@@ -1,7 +1,11 @@
 /** Français. Typed from the English dictionary: a missing key fails the typecheck. */
+import { applicationsMessages } from './applications';
 import type { MessageKey } from './en';
+import { judgingMessages } from './judging';
+import { resultsMessages } from './results';
+import { stageMessages } from './stage';
 
-export const fr: Record<MessageKey, string> = {
+const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'app.title': 'Palmarès — concours de pitchs du GovTech Summit',
   'app.description': 'Candidater, évaluer et suivre le concours de pitchs du GovTech Summit à Paris.',
 
@@ -125,6 +129,14 @@ export const fr: Record<MessageKey, string> = {
   'organise.lead': 'Chaque édition d’un coup d’œil : candidatures, jury et avancement de chaque tour.',
   'organise.judgesCount': '{count} membres du jury',
   'organise.applicationsByStatus': 'Candidatures {year} par état',
+  'organise.tabs.label': 'Pages de l’édition {year}',
+  'organise.tabs.setup': 'Paramétrage',
+  'organise.tabs.applications': 'Candidatures',
+  'organise.tabs.judges': 'Jury et conflits',
+  'organise.tabs.assignments': 'Attributions',
+  'organise.tabs.progress': 'Avancement',
+  'organise.tabs.audit': 'Journal d’audit',
+  'organise.manageEdition': 'Gérer l’édition {year}',
 
   'account.title': 'Mon compte',
   'account.role': 'Rôle',
@@ -137,4 +149,18 @@ export const fr: Record<MessageKey, string> = {
   'account.thisDevice': 'cet appareil',
   'account.revoke': 'Déconnecter cet appareil',
   'account.revokeFailed': 'Cette session est introuvable ; elle a peut-être déjà pris fin.',
+};
+
+type FeatureKey =
+  | keyof typeof applicationsMessages.en
+  | keyof typeof judgingMessages.en
+  | keyof typeof resultsMessages.en
+  | keyof typeof stageMessages.en;
+
+export const fr: Record<MessageKey, string> = {
+  ...core,
+  ...applicationsMessages.fr,
+  ...judgingMessages.fr,
+  ...resultsMessages.fr,
+  ...stageMessages.fr,
 };

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
 import { StatusBadge } from '~/components/StatusBadge';
 import { translate, useT } from '~/i18n';
@@ -34,6 +34,11 @@ export default function OrganiseHome() {
               <StatusBadge kind="edition" status={edition.status} />
             </div>
             <p className="muted">{t('organise.judgesCount', { count: edition.judges })}</p>
+            <p>
+              <Link to={`/organise/${edition.year}`} className="button button--ghost">
+                {t('organise.manageEdition', { year: edition.year })}
+              </Link>
+            </p>
             <table className="table table--compact">
               <caption className="visually-hidden">{t('organise.applicationsByStatus', { year: edition.year })}</caption>
               <thead>

@@ -26,12 +26,12 @@ function freePort(): Promise<number> {
 /** Starts `node server.js` with the given environment; resolves when it exits. */
 function startServer(env: Record<string, string>) {
   const child = spawn(process.execPath, ['server.js'], {
-    env: { PATH: process.env.PATH!, LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH!, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, exit, output: () => output };
 }

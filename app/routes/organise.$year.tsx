@@ -1,0 +1,52 @@
+/**
+ * The organiser's frame for one edition: its name, status and the tabs of every
+ * organiser page of that edition. Each child route still calls requireOrganiser itself.
+ */
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { StatusBadge } from '~/components/StatusBadge';
+import { useT } from '~/i18n';
+import { requireOrganiser } from '~/utils/auth.server';
+import { requireEdition } from '~/utils/editions.server';
+
+export const ORGANISE_TABS = [
+  { to: '', key: 'organise.tabs.setup', end: true },
+  { to: 'applications', key: 'organise.tabs.applications', end: false },
+  { to: 'judges', key: 'organise.tabs.judges', end: false },
+  { to: 'assignments', key: 'organise.tabs.assignments', end: false },
+  { to: 'progress', key: 'organise.tabs.progress', end: false },
+  { to: 'audit', key: 'organise.tabs.audit', end: false },
+] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  return { edition: { year: edition.year, name: edition.name, status: edition.status } };
+}
+
+export default function OrganiseEdition() {
+  const { edition } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  return (
+    <div className="page page--wide">
+      <header className="page-header">
+        <p className="eyebrow">{t('organise.title')}</p>
+        <h1>
+          {edition.name} <StatusBadge kind="edition" status={edition.status} />
+        </h1>
+        <nav aria-label={t('organise.tabs.label', { year: edition.year })} className="tabs">
+          <ul>
+            {ORGANISE_TABS.map((tab) => (
+              <li key={tab.key}>
+                <NavLink to={`/organise/${edition.year}${tab.to ? `/${tab.to}` : ''}`} end={tab.end} prefetch="intent">
+                  {t(tab.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * The audit log: one append-only table (triggers refuse UPDATE and DELETE).
+ * Every change that matters calls `recordAudit` inside the same transaction as
+ * the change, so a change without its event cannot be committed.
+ */
+import type { RunResult } from 'better-sqlite3';
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { getDb, schema } from './db.server';
+
+/** The database or a transaction of it. */
+export type DbOrTx = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
+
+export interface AuditEntry {
+  editionId: number | null;
+  /** Null for the system (seed, scheduled tasks). */
+  actorId: number | null;
+  /** `entity.verb`, e.g. `scoresheet.submit`, `round.lock`, `application.update`. */
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  at?: Date;
+}
+
+export function recordAudit(db: DbOrTx, entry: AuditEntry): void {
+  db.insert(schema.auditEvents)
+    .values({
+      editionId: entry.editionId,
+      actorId: entry.actorId,
+      at: entry.at ?? new Date(),
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: String(entry.entityId),
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      reason: entry.reason ?? null,
+    })
+    .run();
+}
+
+export interface AuditFilter {
+  editionId?: number;
+  entityType?: string;
+  entityId?: string;
+  actorId?: number;
+  action?: string;
+  /** Keyset pagination: events with a smaller id than this. */
+  beforeId?: number;
+  limit?: number;
+}
+
+/** Newest first, with the actor's name. */
+export function listAudit(filter: AuditFilter = {}) {
+  const a = schema.auditEvents;
+  const conditions: (SQL | undefined)[] = [
+    filter.editionId !== undefined ? eq(a.editionId, filter.editionId) : undefined,
+    filter.entityType ? eq(a.entityType, filter.entityType) : undefined,
+    filter.entityId ? eq(a.entityId, filter.entityId) : undefined,
+    filter.actorId !== undefined ? eq(a.actorId, filter.actorId) : undefined,
+    filter.action ? eq(a.action, filter.action) : undefined,
+    filter.beforeId !== undefined ? lt(a.id, filter.beforeId) : undefined,
+  ];
+  return getDb()
+    .select({
+      id: a.id,
+      at: a.at,
+      action: a.action,
+      entityType: a.entityType,
+      entityId: a.entityId,
+      before: a.before,
+      after: a.after,
+      reason: a.reason,
+      actorId: a.actorId,
+      actorName: schema.users.name,
+    })
+    .from(a)
+    .leftJoin(schema.users, eq(schema.users.id, a.actorId))
+    .where(and(...conditions))
+    .orderBy(desc(a.id))
+    .limit(filter.limit ?? 100)
+    .all();
+}
