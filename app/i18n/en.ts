@@ -5,6 +5,7 @@
 import { applicationsMessages } from './applications';
 import { judgingMessages } from './judging';
 import { resultsMessages } from './results';
+import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
 
 const core = {
@@ -158,6 +159,7 @@ export const en = {
   ...applicationsMessages.en,
   ...judgingMessages.en,
   ...resultsMessages.en,
+  ...scoringMessages.en,
   ...stageMessages.en,
 } as const;
 

@@ -3,6 +3,7 @@ import { applicationsMessages } from './applications';
 import type { MessageKey } from './en';
 import { judgingMessages } from './judging';
 import { resultsMessages } from './results';
+import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
 
 const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
@@ -155,6 +156,7 @@ type FeatureKey =
   | keyof typeof applicationsMessages.en
   | keyof typeof judgingMessages.en
   | keyof typeof resultsMessages.en
+  | keyof typeof scoringMessages.en
   | keyof typeof stageMessages.en;
 
 export const fr: Record<MessageKey, string> = {
@@ -162,5 +164,6 @@ export const fr: Record<MessageKey, string> = {
   ...applicationsMessages.fr,
   ...judgingMessages.fr,
   ...resultsMessages.fr,
+  ...scoringMessages.fr,
   ...stageMessages.fr,
 };

@@ -37,6 +37,7 @@ describe('migrations', () => {
       'invitations',
       'rounds',
       'scores',
+      'scoresheet_saves',
       'scoresheets',
       'sessions',
       'tracks',
