@@ -16,7 +16,7 @@ export default defineConfig({
     globals: true,
     // A run that executed nothing must fail (vitest's default; stated so nobody flips it).
     passWithNoTests: false,
-    onConsoleLog: undefined,
+    reporters: ['default', './tests/reporters/summary.ts'],
     projects: [
       {
         resolve: { alias },
