@@ -87,7 +87,7 @@ app.use(
 );
 
 // Fingerprinted by the compiler: cache forever.
-app.use('/build', express.static(path.join(here, 'public', 'build'), { immutable: true, maxAge: '1y' }));
+app.use('/build', express.static(path.join(here, 'public', 'build'), { immutable: true, maxAge: '1y', fallthrough: false }));
 app.use(express.static(path.join(here, 'public'), { maxAge: '1h', index: false }));
 
 app.all(

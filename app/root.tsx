@@ -74,6 +74,7 @@ function SiteHeader({ user }: { user: RootData['user'] | null }) {
   const { t } = useT();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
+  const onEditions = location.pathname === '/' || location.pathname.startsWith('/editions/');
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -89,9 +90,10 @@ function SiteHeader({ user }: { user: RootData['user'] | null }) {
         <nav aria-label={t('nav.label')} className="site-nav">
           <ul>
             <li>
-              <NavLink to="/" end>
+              {/* Current on the home page and on every edition page. */}
+              <Link to="/" aria-current={onEditions ? 'page' : undefined} className={onEditions ? 'active' : undefined}>
                 {t('nav.editions')}
-              </NavLink>
+              </Link>
             </li>
             {user?.role === 'founder' ? (
               <li>

@@ -26,12 +26,14 @@ function reached(status: ApplicationStatus): number {
 
 /**
  * Timeline for a status. `withdrawn` and `not_selected` end it early; the last
- * step then carries that outcome. `submittedBefore` says whether a withdrawn one was ever submitted.
+ * step then carries that outcome. `submittedBefore` says whether a withdrawn one was ever submitted;
+ * once the edition's results are published, a finalist without a prize has ended too.
  */
-export function applicationTimeline(status: ApplicationStatus, submittedBefore = false) {
+export function applicationTimeline(status: ApplicationStatus, submittedBefore = false, resultsPublished = false) {
   const steps: TimelineStep[] = ['draft', 'submitted', 'finalist', 'outcome'];
   const level = status === 'withdrawn' && submittedBefore ? 1 : reached(status);
-  const ended = status === 'withdrawn' || status === 'not_selected' || status === 'winner';
+  const ended =
+    status === 'withdrawn' || status === 'not_selected' || status === 'winner' || (resultsPublished && status !== 'draft');
   return steps.map((step, index) => {
     let state: StepState;
     if (step === 'outcome') state = ended ? 'done' : 'upcoming';
@@ -40,4 +42,13 @@ export function applicationTimeline(status: ApplicationStatus, submittedBefore =
     else state = ended ? 'skipped' : 'upcoming';
     return { step, state };
   });
+}
+
+/** The words of the last step: the outcome once known, else "Result" still to come. */
+export function outcomeOf(status: ApplicationStatus, resultsPublished: boolean): 'winner' | 'not_selected' | 'withdrawn' | 'finalist' | 'pending' {
+  if (status === 'winner' || status === 'not_selected' || status === 'withdrawn') return status;
+  if (resultsPublished && (status === 'finalist' || status === 'submitted' || status === 'shortlisted')) {
+    return status === 'finalist' ? 'finalist' : 'not_selected';
+  }
+  return 'pending';
 }

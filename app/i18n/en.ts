@@ -117,6 +117,7 @@ const core = {
   'timeline.outcome.winner': 'Winner',
   'timeline.outcome.not_selected': 'Not selected',
   'timeline.outcome.withdrawn': 'Withdrawn',
+  'timeline.outcome.finalist': 'Finalist, no prize',
   'timeline.outcome.pending': 'Result',
   'timeline.state.done': 'done',
   'timeline.state.current': 'current step',

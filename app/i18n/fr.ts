@@ -115,6 +115,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'timeline.outcome.winner': 'Lauréate',
   'timeline.outcome.not_selected': 'Non retenue',
   'timeline.outcome.withdrawn': 'Retirée',
+  'timeline.outcome.finalist': 'Finaliste, sans prix',
   'timeline.outcome.pending': 'Résultat',
   'timeline.state.done': 'fait',
   'timeline.state.current': 'étape en cours',

@@ -1,8 +1,10 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { StatusBadge } from '~/components/StatusBadge';
 import { formatDate, useT } from '~/i18n';
 import { editionTracks, publishedAwards, requireEdition } from '~/utils/editions.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.edition.name} — Palmarès` : 'Palmarès' }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const edition = requireEdition(params.year);

@@ -1,10 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { DeadlineDate } from '~/components/application-deadline';
 import { StatusBadge } from '~/components/StatusBadge';
-import { applicationTimeline } from '~/domain/application-status';
+import { applicationWindow, isEditableStatus } from '~/domain/application';
+import { applicationTimeline, outcomeOf } from '~/domain/application-status';
 import { formatDate, translate, useT } from '~/i18n';
-import { applicationsOfFounder } from '~/utils/applications.server';
+import styles from '~/styles/applications.css';
+import { applicationsOfFounder, openEditionsWithoutApplication } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction = ({ matches }) => {
   const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
@@ -13,11 +18,25 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireFounder(request);
-  return { name: user.name, applications: applicationsOfFounder(user.id) };
+  const now = new Date();
+  return {
+    name: user.name,
+    applications: applicationsOfFounder(user.id).map((app) => {
+      const window = applicationWindow({ status: app.editionStatus, applicationsOpenAt: app.applicationsOpenAt, applicationsCloseAt: app.applicationsCloseAt }, now);
+      return { ...app, window, editable: window === 'open' && isEditableStatus(app.status) };
+    }),
+    openEditions: openEditionsWithoutApplication(user.id, now),
+  };
+}
+
+/** What the link to an application says: continue a draft, change a submitted one, or view it. */
+function linkKey(app: { status: string; editable: boolean }): string {
+  if (!app.editable) return 'me.viewApplication';
+  return app.status === 'draft' ? 'me.continueApplication' : 'me.changeApplication';
 }
 
 export default function MyApplications() {
-  const { name, applications } = useLoaderData<typeof loader>();
+  const { name, applications, openEditions } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
   return (
     <div className="page">
@@ -25,6 +44,26 @@ export default function MyApplications() {
         <h1>{t('me.title')}</h1>
         <p className="lead">{t('me.greeting', { name })}</p>
       </header>
+      {openEditions.length > 0 ? (
+        <section aria-labelledby="open-editions" className="open-editions">
+          <h2 id="open-editions">{t('me.openEditions')}</h2>
+          <ul className="card-list">
+            {openEditions.map((edition) => (
+              <li key={edition.year} className="card card--call">
+                <h3 className="card__title">{edition.name}</h3>
+                <p>
+                  {t('me.deadline')} <DeadlineDate at={new Date(edition.applicationsCloseAt).getTime()} timeZone={edition.timeZone} />
+                </p>
+                <p>
+                  <Link to={`/apply/${edition.year}`} className="button button--primary">
+                    {t('me.startApplication', { edition: edition.name })}
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {applications.length === 0 ? (
         <p className="notice">{t('me.none')}</p>
       ) : (
@@ -42,14 +81,14 @@ export default function MyApplications() {
                 {app.trackEn ? ` · ${lang === 'fr' ? app.trackFr : app.trackEn}` : ''}
               </p>
               <ol className="timeline" aria-label={t('me.timelineLabel', { startup: app.startupName || t('me.untitled') })}>
-                {applicationTimeline(app.status, Boolean(app.submittedAt)).map(({ step, state }) => (
+                {applicationTimeline(app.status, Boolean(app.submittedAt), app.editionStatus === 'published').map(({ step, state }) => (
                   <li key={step} className={`timeline__step timeline__step--${state}`}>
                     <span className="timeline__marker" aria-hidden="true">
                       {state === 'done' ? '✓' : state === 'current' ? '●' : state === 'skipped' ? '–' : '○'}
                     </span>
                     <span className="timeline__label">
                       {step === 'outcome'
-                        ? t(`timeline.outcome.${['winner', 'not_selected', 'withdrawn'].includes(app.status) ? app.status : 'pending'}`)
+                        ? t(`timeline.outcome.${outcomeOf(app.status, app.editionStatus === 'published')}`)
                         : t(`timeline.${step}`)}
                     </span>
                     <span className="visually-hidden"> ({t(`timeline.state.${state}`)})</span>
@@ -61,6 +100,17 @@ export default function MyApplications() {
                   </li>
                 ))}
               </ol>
+              {app.window === 'open' && app.status !== 'withdrawn' ? (
+                <p className="me-deadline">
+                  {t('me.deadline')} <DeadlineDate at={new Date(app.applicationsCloseAt).getTime()} timeZone={app.timeZone} />
+                </p>
+              ) : null}
+              <p className="me-actions">
+                <Link to={`/apply/${app.year}`} className={`button ${app.editable && app.status === 'draft' ? 'button--primary' : 'button--ghost'}`}>
+                  {t(linkKey(app))}
+                  <span className="visually-hidden"> ({app.startupName || t('me.untitled')}, {app.year})</span>
+                </Link>
+              </p>
             </li>
           ))}
         </ul>

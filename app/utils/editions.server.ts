@@ -1,29 +1,38 @@
 /** Queries about editions that several pages share. */
-import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, notInArray } from 'drizzle-orm';
 import { getDb, schema } from './db.server';
 
 export function listEditions() {
   const db = getDb();
   const e = schema.editions;
   const a = schema.applications;
-  return db
-    .select({
-      id: e.id,
-      year: e.year,
-      name: e.name,
-      city: e.city,
-      status: e.status,
-      startsOn: e.startsOn,
-      endsOn: e.endsOn,
-      applicationsOpenAt: e.applicationsOpenAt,
-      applicationsCloseAt: e.applicationsCloseAt,
-      timeZone: e.timeZone,
-      submitted: sql<number>`(select count(*) from ${a} where ${a.editionId} = ${e.id} and ${a.status} not in ('draft', 'withdrawn'))`,
-      tracks: sql<number>`(select count(*) from ${schema.tracks} where ${schema.tracks.editionId} = ${e.id})`,
-    })
-    .from(e)
-    .orderBy(desc(e.year))
+  const editions = db.select().from(e).orderBy(desc(e.year)).all();
+  const submitted = db
+    .select({ editionId: a.editionId, n: count() })
+    .from(a)
+    .where(notInArray(a.status, ['draft', 'withdrawn']))
+    .groupBy(a.editionId)
     .all();
+  const tracks = db
+    .select({ editionId: schema.tracks.editionId, n: count() })
+    .from(schema.tracks)
+    .groupBy(schema.tracks.editionId)
+    .all();
+  const countOf = (rows: { editionId: number; n: number }[], id: number) => rows.find((r) => r.editionId === id)?.n ?? 0;
+  return editions.map((edition) => ({
+    id: edition.id,
+    year: edition.year,
+    name: edition.name,
+    city: edition.city,
+    status: edition.status,
+    startsOn: edition.startsOn,
+    endsOn: edition.endsOn,
+    applicationsOpenAt: edition.applicationsOpenAt,
+    applicationsCloseAt: edition.applicationsCloseAt,
+    timeZone: edition.timeZone,
+    submitted: countOf(submitted, edition.id),
+    tracks: countOf(tracks, edition.id),
+  }));
 }
 
 export function getEditionByYear(year: number) {

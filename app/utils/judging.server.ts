@@ -1,6 +1,12 @@
 /** Queries on judging: memberships, assignments and scoresheets. */
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { getDb, schema } from './db.server';
+
+type RoundCount = { roundId: number; n: number };
+
+function countFor(rows: RoundCount[], roundId: number): number {
+  return rows.find((r) => r.roundId === roundId)?.n ?? 0;
+}
 
 /** The editions a judge belongs to, with their progress per round (only their own sheets). */
 export function judgeOverview(judgeId: number) {
@@ -12,26 +18,39 @@ export function judgeOverview(judgeId: number) {
     .where(eq(schema.editionJudges.userId, judgeId))
     .orderBy(desc(schema.editions.year))
     .all();
+  const editionIds = editions.map((e) => e.id);
+  if (editionIds.length === 0) return [];
   const r = schema.rounds;
+  const rounds = db.select().from(r).where(inArray(r.editionId, editionIds)).orderBy(asc(r.position)).all();
   const asg = schema.assignments;
   const sh = schema.scoresheets;
-  const rounds = db
-    .select({
-      editionId: r.editionId,
-      id: r.id,
-      kind: r.kind,
-      nameFr: r.nameFr,
-      nameEn: r.nameEn,
-      state: r.state,
-      assigned: sql<number>`(select count(*) from ${asg} where ${asg.roundId} = ${r.id} and ${asg.judgeId} = ${judgeId})`,
-      submitted: sql<number>`(select count(*) from ${sh} where ${sh.roundId} = ${r.id} and ${sh.judgeId} = ${judgeId} and ${sh.status} = 'submitted')`,
-      drafts: sql<number>`(select count(*) from ${sh} where ${sh.roundId} = ${r.id} and ${sh.judgeId} = ${judgeId} and ${sh.status} = 'draft')`,
-    })
-    .from(r)
-    .innerJoin(schema.editionJudges, and(eq(schema.editionJudges.editionId, r.editionId), eq(schema.editionJudges.userId, judgeId)))
-    .orderBy(asc(r.position))
+  const assigned = db
+    .select({ roundId: asg.roundId, n: count() })
+    .from(asg)
+    .where(eq(asg.judgeId, judgeId))
+    .groupBy(asg.roundId)
     .all();
-  return editions.map((edition) => ({ ...edition, rounds: rounds.filter((round) => round.editionId === edition.id) }));
+  const sheets = db
+    .select({ roundId: sh.roundId, status: sh.status, n: count() })
+    .from(sh)
+    .where(eq(sh.judgeId, judgeId))
+    .groupBy(sh.roundId, sh.status)
+    .all();
+  return editions.map((edition) => ({
+    ...edition,
+    rounds: rounds
+      .filter((round) => round.editionId === edition.id)
+      .map((round) => ({
+        id: round.id,
+        kind: round.kind,
+        nameFr: round.nameFr,
+        nameEn: round.nameEn,
+        state: round.state,
+        assigned: countFor(assigned, round.id),
+        submitted: countFor(sheets.filter((s) => s.status === 'submitted'), round.id),
+        drafts: countFor(sheets.filter((s) => s.status === 'draft'), round.id),
+      })),
+  }));
 }
 
 /** Every edition with what an organiser checks first: applications by status, judges, rounds. */
@@ -49,22 +68,17 @@ export function organiserOverview() {
     .from(schema.editionJudges)
     .groupBy(schema.editionJudges.editionId)
     .all();
-  const sh = schema.scoresheets;
-  const asg = schema.assignments;
-  const r = schema.rounds;
-  const rounds = db
-    .select({
-      editionId: r.editionId,
-      id: r.id,
-      nameFr: r.nameFr,
-      nameEn: r.nameEn,
-      state: r.state,
-      method: r.method,
-      assignments: sql<number>`(select count(*) from ${asg} where ${asg.roundId} = ${r.id})`,
-      submitted: sql<number>`(select count(*) from ${sh} where ${sh.roundId} = ${r.id} and ${sh.status} = 'submitted')`,
-    })
-    .from(r)
-    .orderBy(asc(r.position))
+  const rounds = db.select().from(schema.rounds).orderBy(asc(schema.rounds.position)).all();
+  const assignments = db
+    .select({ roundId: schema.assignments.roundId, n: count() })
+    .from(schema.assignments)
+    .groupBy(schema.assignments.roundId)
+    .all();
+  const submitted = db
+    .select({ roundId: schema.scoresheets.roundId, n: count() })
+    .from(schema.scoresheets)
+    .where(and(eq(schema.scoresheets.status, 'submitted')))
+    .groupBy(schema.scoresheets.roundId)
     .all();
   return editions.map((edition) => ({
     id: edition.id,
@@ -75,6 +89,16 @@ export function organiserOverview() {
     applications: Object.fromEntries(
       statusCounts.filter((s) => s.editionId === edition.id).map((s) => [s.status, s.n]),
     ) as Partial<Record<schema.ApplicationStatus, number>>,
-    rounds: rounds.filter((round) => round.editionId === edition.id),
+    rounds: rounds
+      .filter((round) => round.editionId === edition.id)
+      .map((round) => ({
+        id: round.id,
+        nameFr: round.nameFr,
+        nameEn: round.nameEn,
+        state: round.state,
+        method: round.method,
+        assignments: countFor(assignments, round.id),
+        submitted: countFor(submitted, round.id),
+      })),
   }));
 }

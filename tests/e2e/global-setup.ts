@@ -1,0 +1,209 @@
+/**
+ * Global setup of the `e2e` project: a fresh, migrated (and, when db/seed.ts exists, seeded)
+ * SQLite file in a temporary directory, and the *built* production server (`node server.js`)
+ * on a free port. Tests read its address with `inject('baseURL')`.
+ *
+ * The build must exist (`npm test` builds before `vitest run`; by hand: `npx remix build`).
+ * The server runs from a copy of server.js, build/ and public/ taken here, so that a rebuild
+ * during the run (another terminal, an editor's watcher) cannot pull the assets from under it.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The server's origin, e.g. http://localhost:41234 (no trailing slash). */
+    baseURL: string;
+    /** Whether db/seed.ts existed and ran: the demo accounts and the 2018–2022 editions exist. */
+    seeded: boolean;
+  }
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const HEALTH_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 15_000;
+/** Keep only the end of the server's output (enough to explain a failure). */
+const MAX_OUTPUT_CHARS = 64_000;
+/** How long to wait for a build that another process is writing. */
+const BUILD_WAIT_MS = 60_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, () => {
+      const address = probe.address();
+      if (address === null || typeof address === 'string') {
+        probe.close();
+        reject(new Error('could not find a free port'));
+        return;
+      }
+      probe.close(() => resolve(address.port));
+    });
+  });
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The server build and the browser build agree (a build in progress removes public/build first). */
+function buildIsComplete(): boolean {
+  const serverBuild = path.join(ROOT, 'build', 'index.js');
+  if (!fs.existsSync(serverBuild)) return false;
+  const manifest = /"\/build\/(manifest-[A-Za-z0-9]+\.js)"/.exec(fs.readFileSync(serverBuild, 'utf8'))?.[1];
+  return manifest !== undefined && fs.existsSync(path.join(ROOT, 'public', 'build', manifest));
+}
+
+/**
+ * Copies what `node server.js` reads (server.js, build/, public/) into dir, which must be inside
+ * the repository so that packages still resolve from its node_modules.
+ */
+async function snapshotBuild(dir: string): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, 'build', 'index.js'))) {
+    throw new Error('e2e setup: no build/index.js. Run `npx remix build` (or `npm test`, which builds) first.');
+  }
+  const deadline = Date.now() + BUILD_WAIT_MS;
+  for (;;) {
+    if (buildIsComplete()) {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.copyFileSync(path.join(ROOT, 'server.js'), path.join(dir, 'server.js'));
+      fs.cpSync(path.join(ROOT, 'build'), path.join(dir, 'build'), { recursive: true });
+      fs.cpSync(path.join(ROOT, 'public'), path.join(dir, 'public'), { recursive: true });
+      // A build that finished (or started) while copying: take it again.
+      if (buildIsComplete() && sameFiles(path.join(ROOT, 'build'), path.join(dir, 'build'))) return;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `e2e setup: build/ and public/build/ do not match (a build in progress for over ${BUILD_WAIT_MS / 1000} s?). ` +
+          'Run `npx remix build` again.',
+      );
+    }
+    await sleep(500);
+  }
+}
+
+function sameFiles(a: string, b: string): boolean {
+  try {
+    return fs.readdirSync(a).every((name) => fs.readFileSync(path.join(a, name)).equals(fs.readFileSync(path.join(b, name))));
+  } catch {
+    return false; // a file vanished under a concurrent build
+  }
+}
+
+function runScript(script: string, env: NodeJS.ProcessEnv): void {
+  const result = spawnSync('npx', ['tsx', script], { cwd: ROOT, env, encoding: 'utf8', timeout: 180_000 });
+  if (result.error || result.status !== 0) {
+    throw new Error(
+      `e2e setup: \`npx tsx ${script}\` failed (status ${result.status}, signal ${result.signal}).\n` +
+        `${result.error ? `${result.error.message}\n` : ''}${result.stdout}\n${result.stderr}`,
+    );
+  }
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let lastProblem = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `e2e setup: the server exited before it was healthy (code ${child.exitCode}, signal ${child.signalCode}).\n${output()}`,
+      );
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+      lastProblem = `status ${response.status}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`e2e setup: ${url} did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s (${lastProblem}).\n${output()}`);
+}
+
+export default async function setup({ provide }: TestProject) {
+  const tmpDir = path.join(ROOT, 'tests', '.tmp', `e2e-${process.pid}`);
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+  fs.mkdirSync(tmpDir, { recursive: true });
+  const removeTmp = () => fs.rmSync(tmpDir, { recursive: true, force: true });
+
+  const databasePath = path.join(tmpDir, 'palmares.db');
+  const scriptEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: 'test' };
+
+  const appDir = path.join(tmpDir, 'app');
+  let seeded = false;
+  try {
+    await snapshotBuild(appDir);
+    runScript('db/migrate.ts', scriptEnv);
+    if (fs.existsSync(path.join(ROOT, 'db', 'seed.ts'))) {
+      runScript('db/seed.ts', scriptEnv);
+      seeded = true;
+    }
+  } catch (error) {
+    removeTmp();
+    throw error;
+  }
+
+  const port = await freePort();
+  let output = '';
+  // cwd stays the repository root: the server resolves migrations/ from it.
+  const server = spawn(process.execPath, [path.join(appDir, 'server.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      UPLOADS_DIR: path.join(tmpDir, 'uploads'),
+      NODE_ENV: 'production',
+      SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-MAX_OUTPUT_CHARS);
+  };
+  server.stdout?.on('data', collect);
+  server.stderr?.on('data', collect);
+  const serverExited = exited(server);
+
+  async function stopServer() {
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM');
+      const timer = setTimeout(() => server.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await serverExited;
+      clearTimeout(timer);
+    }
+  }
+
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}/healthz`, server, () => output);
+  } catch (error) {
+    await stopServer();
+    removeTmp();
+    throw error;
+  }
+
+  // Chromium treats http://localhost as a secure context, so the `Secure` session cookie of
+  // production is kept over plain HTTP.
+  provide('baseURL', `http://localhost:${port}`);
+  provide('seeded', seeded);
+
+  return async function teardown() {
+    await stopServer();
+    removeTmp();
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The public and role pages in Chromium at tablet and phone sizes: the editions list without
+ * horizontal scrolling, the skip link, and a screenshot of each main page for a human to look at
+ * (tests/.tmp/screenshots/).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  DEMO_PASSWORD,
+  EXPECTED_400_ON_LOGIN,
+  horizontalOverflow,
+  hydrated,
+  loginAs,
+  openBrowser,
+  screenshot,
+  seeded,
+  uniqueEmail,
+  url,
+  VIEWPORTS,
+  type BrowserOptions,
+} from './fixtures';
+
+const SIZES: { name: string; options: BrowserOptions }[] = [
+  { name: 'tablet-landscape-1024x768', options: { viewport: VIEWPORTS.tabletLandscape, hasTouch: true } },
+  { name: 'tablet-portrait-768x1024', options: { viewport: VIEWPORTS.tabletPortrait, hasTouch: true } },
+  { name: 'phone-390x844', options: { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true } },
+];
+
+const SEEDED_YEARS = [2018, 2019, 2020, 2021, 2022];
+
+async function expectNoHorizontalScroll(page: Page, viewportWidth: number) {
+  const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+  expect(scrollWidth, `the document is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth);
+  // With isMobile, an overflowing page makes Chromium widen the layout viewport: check the device width too.
+  expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
+}
+
+describe('home page', () => {
+  it.each(SIZES)('lists the editions without horizontal scrolling at $name', async ({ name, options }) => {
+    const { page } = await openBrowser(options);
+    await page.goto(url('/'));
+    await page.getByRole('heading', { level: 1, name: 'The GovTech Summit pitch competition' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Editions' }).waitFor();
+    if (seeded()) {
+      for (const year of SEEDED_YEARS) {
+        const link = page.getByRole('link', { name: `Edition ${year}`, exact: true });
+        await link.waitFor();
+        expect(await link.getAttribute('href')).toBe(`/editions/${year}`);
+      }
+    }
+    await hydrated(page);
+    await expectNoHorizontalScroll(page, options.viewport!.width);
+    await screenshot(page, `home-${name}`);
+  });
+
+  it('Tab from the top reaches "Skip to content" first, and it moves focus to main', async () => {
+    const { page } = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    await page.goto(url('/'));
+    await hydrated(page);
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return { tag: el?.tagName ?? null, text: el?.textContent?.trim() ?? null, id: el?.id ?? null, href: el?.getAttribute('href') ?? null };
+      });
+    expect(await focused()).toMatchObject({ tag: 'A', text: 'Skip to content', href: '#main' });
+    // Once focused, the link is on screen (it may be hidden until then).
+    const box = await page.getByRole('link', { name: 'Skip to content' }).boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.width).toBeGreaterThan(1);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    await screenshot(page, 'home-skip-link-focused');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused()).id).toBe('main');
+    // The next Tab continues inside main, not back in the header.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement) ?? false)).toBe(
+      true,
+    );
+  });
+});
+
+describe('screenshots of the main pages (tablet, 1024×768)', () => {
+  it('login with errors', async () => {
+    const browser = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    browser.allowConsoleError(EXPECTED_400_ON_LOGIN);
+    const { page } = browser;
+    await page.goto(url('/login'));
+    await hydrated(page);
+    await page.locator('main input[name="email"]').fill('not-an-email');
+    await page.locator('main form').getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await page.locator('#field-email-error').waitFor();
+    await page.locator('#field-password-error').waitFor();
+    await expectNoHorizontalScroll(page, VIEWPORTS.tabletLandscape.width);
+    await screenshot(page, 'login-errors');
+  });
+
+  it('/me in French', async () => {
+    const { page } = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    if (seeded()) {
+      await loginAs(page, 'founder1@example.org', DEMO_PASSWORD);
+    } else {
+      await page.goto(url('/signup'));
+      await hydrated(page);
+      await page.locator('main input[name="name"]').fill('Léa Martin');
+      await page.locator('main input[name="email"]').fill(uniqueEmail());
+      await page.locator('main input[name="password"]').fill('a long and memorable sentence 2026');
+      await page.locator('main form').getByRole('button', { name: 'Create my account' }).click();
+    }
+    await page.waitForURL((u) => u.pathname === '/me');
+    await hydrated(page);
+    await page.getByRole('button', { name: 'Afficher en français' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mes candidatures' }).waitFor();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+    await expectNoHorizontalScroll(page, VIEWPORTS.tabletLandscape.width);
+    await screenshot(page, 'me-fr');
+  });
+
+  it.skipIf(!seeded())('/organise as the organiser', async () => {
+    const { page } = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    await loginAs(page, 'organiser@example.org', DEMO_PASSWORD, '/organise');
+    await page.getByRole('heading', { level: 1, name: 'Organise' }).waitFor();
+    await hydrated(page);
+    await expectNoHorizontalScroll(page, VIEWPORTS.tabletLandscape.width);
+    await screenshot(page, 'organise');
+  });
+
+  it.skipIf(!seeded())('/judge as judge1', async () => {
+    const { page } = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    await loginAs(page, 'judge1@example.org', DEMO_PASSWORD);
+    await page.waitForURL((u) => u.pathname === '/judge');
+    await page.getByRole('heading', { level: 1, name: 'Judging' }).waitFor();
+    await hydrated(page);
+    await expectNoHorizontalScroll(page, VIEWPORTS.tabletLandscape.width);
+    await screenshot(page, 'judge');
+  });
+
+  it.skipIf(!seeded())('/editions/2019', async () => {
+    const { page } = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    await page.goto(url('/editions/2019'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('2019');
+    await hydrated(page);
+    await expectNoHorizontalScroll(page, VIEWPORTS.tabletLandscape.width);
+    await screenshot(page, 'edition-2019');
+  });
+});
