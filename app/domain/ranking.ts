@@ -170,7 +170,9 @@ function assertValidCriteria(criteria: readonly RankingCriterion[]): void {
 
 function assertValidMethod(method: unknown): asserts method is RankingMethod {
   if (!RANKING_METHODS.includes(method as RankingMethod)) {
-    throw new Error(`Ranking: unknown method ${JSON.stringify(method)}; expected one of ${RANKING_METHODS.join(', ')}.`);
+    throw new Error(
+      `Ranking: unknown method ${JSON.stringify(method)}; expected one of ${RANKING_METHODS.join(', ')}.`,
+    );
   }
 }
 
@@ -225,7 +227,11 @@ function normalised(criterion: RankingCriterion, value: number): number {
 }
 
 /** T(j,a) with criteria already validated and in display order; no checks, it runs 50,000 times. */
-function totalOf(ordered: readonly RankingCriterion[], weightSum: number, scores: Record<number, number>): number {
+function totalOf(
+  ordered: readonly RankingCriterion[],
+  weightSum: number,
+  scores: Record<number, number>,
+): number {
   let weighted = 0;
   for (const c of ordered) weighted += c.weight * normalised(c, scores[c.id]);
   return (100 * weighted) / weightSum;
@@ -264,7 +270,10 @@ function conflictedPairs(conflicts: RankingInput['conflicts']): Map<number, Set<
 }
 
 /** Only the criteria's values: a stray key for a deleted criterion must not travel into exports. */
-function criterionScores(ordered: readonly RankingCriterion[], scores: RankingSheet['scores']): Record<number, number> {
+function criterionScores(
+  ordered: readonly RankingCriterion[],
+  scores: RankingSheet['scores'],
+): Record<number, number> {
   const kept: Record<number, number> = {};
   for (const c of ordered) kept[c.id] = scores[c.id] as number;
   return kept;
@@ -328,7 +337,10 @@ function sheetsByApplication(counted: readonly CountedSheet[]): Map<number, Coun
   return grouped;
 }
 
-function meanCriterionValues(ordered: readonly RankingCriterion[], sheets: readonly CountedSheet[]): Record<number, number> {
+function meanCriterionValues(
+  ordered: readonly RankingCriterion[],
+  sheets: readonly CountedSheet[],
+): Record<number, number> {
   const means: Record<number, number> = {};
   if (sheets.length === 0) return means;
   for (const c of ordered) {
@@ -404,7 +416,10 @@ function applicationScore(
  */
 const nameCollator = new Intl.Collator('en', { sensitivity: 'base' });
 
-function compareByName(a: { name: string; applicationId: number }, b: { name: string; applicationId: number }): number {
+function compareByName(
+  a: { name: string; applicationId: number },
+  b: { name: string; applicationId: number },
+): number {
   return (
     nameCollator.compare(a.name, b.name) ||
     (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
@@ -416,7 +431,12 @@ function compareByName(a: { name: string; applicationId: number }, b: { name: st
  * Everything an application is ordered by, higher first, already rounded where SCORING.md says so:
  * [score, tie-break criterion means…, counted sheets].
  */
-function orderingKey(score: number, means: Record<number, number>, sheets: number, tieBreak: readonly RankingCriterion[]): number[] {
+function orderingKey(
+  score: number,
+  means: Record<number, number>,
+  sheets: number,
+  tieBreak: readonly RankingCriterion[],
+): number[] {
   const key = [roundForComparison(score)];
   for (const c of tieBreak) key.push(roundForComparison(means[c.id]));
   key.push(sheets);
@@ -432,7 +452,9 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
 }
 
 /** Orders entries best first by key; entries tied on every key are listed by name. */
-function sortedByKey<T extends { key: readonly number[]; entry: { name: string; applicationId: number } }>(items: T[]): T[] {
+function sortedByKey<T extends { key: readonly number[]; entry: { name: string; applicationId: number } }>(
+  items: T[],
+): T[] {
   return items.sort((a, b) => compareKeys(a.key, b.key) || compareByName(a.entry, b.entry));
 }
 
@@ -445,7 +467,8 @@ function competitionRanks(sortedKeys: readonly (readonly number[])[]): { rank: n
   let groupStart = 0;
   while (groupStart < sortedKeys.length) {
     let groupEnd = groupStart + 1;
-    while (groupEnd < sortedKeys.length && compareKeys(sortedKeys[groupStart], sortedKeys[groupEnd]) === 0) groupEnd++;
+    while (groupEnd < sortedKeys.length && compareKeys(sortedKeys[groupStart], sortedKeys[groupEnd]) === 0)
+      groupEnd++;
     const tie = groupEnd - groupStart > 1;
     for (let i = groupStart; i < groupEnd; i++) places.push({ rank: groupStart + 1, tie });
     groupStart = groupEnd;
@@ -453,8 +476,11 @@ function competitionRanks(sortedKeys: readonly (readonly number[])[]): { rank: n
   return places;
 }
 
-/** Spelled out rather than `{ ...entry, ...place }`: two-source spreads are V8's slow path (a third of the run). */
-function placed(entry: Omit<RankedApplication, 'rank' | 'tie'>, place: { rank: number; tie: boolean }): RankedApplication {
+/** Spelled out, not `{ ...entry, ...place }`: V8 copies two-source spreads slowly, and at 10,000 applications it showed. */
+function placed(
+  entry: Omit<RankedApplication, 'rank' | 'tie'>,
+  place: { rank: number; tie: boolean },
+): RankedApplication {
   return {
     applicationId: entry.applicationId,
     name: entry.name,
@@ -495,7 +521,12 @@ export function rankRound(input: RankingInput): RoundRanking {
     const sheets = bySheetApplication.get(application.id) ?? [];
     const criterionMeans = meanCriterionValues(ordered, sheets);
     if (sheets.length < minSheets) {
-      unranked.push({ applicationId: application.id, name: application.name, sheets: sheets.length, criterionMeans });
+      unranked.push({
+        applicationId: application.id,
+        name: application.name,
+        sheets: sheets.length,
+        criterionMeans,
+      });
       continue;
     }
     const totals = sheets.map((s) => s.total);
@@ -529,11 +560,19 @@ export function rankRound(input: RankingInput): RoundRanking {
 export function rankVotes(counts: VoteCount[]): RankedVote[] {
   for (const c of counts) {
     if (!Number.isInteger(c.votes) || c.votes < 0) {
-      throw new Error(`Ranking: application ${c.applicationId} has ${c.votes} votes; expected a whole number >= 0.`);
+      throw new Error(
+        `Ranking: application ${c.applicationId} has ${c.votes} votes; expected a whole number >= 0.`,
+      );
     }
   }
   assertDistinctApplications(counts.map((c) => ({ id: c.applicationId, name: c.name })));
   const sorted = sortedByKey(counts.map((entry) => ({ key: [entry.votes], entry })));
   const places = competitionRanks(sorted.map((c) => c.key));
-  return sorted.map(({ entry }, i) => ({ ...entry, ...places[i] }));
+  return sorted.map(({ entry }, i) => ({
+    applicationId: entry.applicationId,
+    name: entry.name,
+    votes: entry.votes,
+    rank: places[i].rank,
+    tie: places[i].tie,
+  }));
 }
