@@ -478,6 +478,43 @@ export const votes = sqliteTable(
 );
 
 /**
+ * The live final's stage, one row per edition, so that a reload, a second organiser laptop or a
+ * server restart shows the same thing. Timers are stored as a start time plus a duration and
+ * computed by every screen from the server's clock, never counted locally.
+ */
+export const stageStates = sqliteTable(
+  'stage_states',
+  {
+    editionId: integer('edition_id')
+      .primaryKey()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    /** Finalists' application ids in pitching order (JSON array). */
+    runningOrder: text('running_order', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[]'`),
+    currentApplicationId: integer('current_application_id').references(() => applications.id, {
+      onDelete: 'set null',
+    }),
+    timerKind: text('timer_kind', { enum: ['pitch', 'qa'] }),
+    timerDurationMs: integer('timer_duration_ms').notNull().default(0),
+    /** Set while the timer runs; null when paused or reset. */
+    timerStartedAt: integer('timer_started_at', { mode: 'timestamp_ms' }),
+    /** Time already run before the last pause. */
+    timerElapsedMs: integer('timer_elapsed_ms').notNull().default(0),
+    scoringOpen: integer('scoring_open', { mode: 'boolean' }).notNull().default(false),
+    voteOpen: integer('vote_open', { mode: 'boolean' }).notNull().default(false),
+    /** 0 = not started; each step of the winners' reveal increments it. */
+    revealStep: integer('reveal_step').notNull().default(0),
+    /** Incremented at every change, so clients can tell a stale state from a new one. */
+    version: integer('version').notNull().default(0),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  () => [
+    check('stage_states_timer_kind_check', sql`timer_kind IS NULL OR timer_kind IN ('pitch', 'qa')`),
+    check('stage_states_duration_check', sql`timer_duration_ms >= 0 AND timer_elapsed_ms >= 0`),
+    check('stage_states_reveal_check', sql`reveal_step >= 0`),
+  ],
+);
+
+/**
  * Append-only record of every change that matters. Triggers in the migrations
  * refuse UPDATE and DELETE on this table, whatever the code path.
  */

@@ -40,6 +40,7 @@ describe('migrations', () => {
       'scoresheet_saves',
       'scoresheets',
       'sessions',
+      'stage_states',
       'tracks',
       'users',
       'votes',
