@@ -1,14 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { formatDate, translate, useT } from '~/i18n';
+import { formatDate, useT } from '~/i18n';
+import { titleMeta } from '~/i18n/meta';
 import { requireUser } from '~/utils/auth.server';
 import { listSessions, revokeSession } from '~/utils/session.server';
 
-export const meta: MetaFunction = ({ matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
-  return [{ title: `${translate(lang, 'account.title')} — Palmarès` }];
-};
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'account.title');
 
 const revokeSchema = z.object({ session: z.string().regex(/^[0-9a-f]{64}$/) });
 

@@ -2,14 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { ErrorSummary, SubmitButton, TextField } from '~/components/forms';
 import { safeRedirect } from '~/domain/account';
-import { translate, useT } from '~/i18n';
+import { useT } from '~/i18n';
+import { titleMeta } from '~/i18n/meta';
 import { AuthFailure, authenticate, getUser, homeOf } from '~/utils/auth.server';
 import { getLanguage } from '~/utils/language.server';
 
-export const meta: MetaFunction = ({ matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
-  return [{ title: `${translate(lang, 'login.title')} — Palmarès` }];
-};
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'login.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

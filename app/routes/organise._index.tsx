@@ -2,15 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
 import { StatusBadge } from '~/components/StatusBadge';
-import { translate, useT } from '~/i18n';
+import { useT } from '~/i18n';
+import { titleMeta } from '~/i18n/meta';
 import { APPLICATION_STATUSES } from '~/domain/statuses';
 import { requireOrganiser } from '~/utils/auth.server';
 import { organiserOverview } from '~/utils/judging.server';
 
-export const meta: MetaFunction = ({ matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
-  return [{ title: `${translate(lang, 'organise.title')} — Palmarès` }];
-};
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'organise.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);

@@ -2,13 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { ErrorSummary, SubmitButton, TextField } from '~/components/forms';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '~/domain/account';
-import { translate, useT } from '~/i18n';
+import { useT } from '~/i18n';
+import { titleMeta } from '~/i18n/meta';
 import { AuthFailure, authenticate, getUser, homeOf } from '~/utils/auth.server';
 
-export const meta: MetaFunction = ({ matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
-  return [{ title: `${translate(lang, 'signup.title')} — Palmarès` }];
-};
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'signup.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
