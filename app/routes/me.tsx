@@ -4,17 +4,15 @@ import { DeadlineDate } from '~/components/application-deadline';
 import { StatusBadge } from '~/components/StatusBadge';
 import { applicationWindow, isEditableStatus } from '~/domain/application';
 import { applicationTimeline, outcomeOf } from '~/domain/application-status';
-import { formatDate, translate, useT } from '~/i18n';
+import { formatDate, useT } from '~/i18n';
+import { titleMeta } from '~/i18n/meta';
 import styles from '~/styles/applications.css';
 import { applicationsOfFounder, openEditionsWithoutApplication } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export const meta: MetaFunction = ({ matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
-  return [{ title: `${translate(lang, 'me.title')} — Palmarès` }];
-};
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'me.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireFounder(request);

@@ -1,0 +1,238 @@
+/**
+ * /apply/:year/:section — one section of the application, saved on its own. A draft may leave
+ * fields blank; a bad value is refused with a message next to its field, and what was typed is
+ * kept. A form loaded before a newer save (another tab, another device) cannot overwrite it: the
+ * founder sees the saved values beside their own and decides.
+ */
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import {
+  fieldSummaryItems,
+  InputField,
+  ProblemSummary,
+  RadioGroupField,
+  SelectField,
+  TextAreaField,
+} from '~/components/application-fields';
+import { ApplicationAnswers, sectionPath, useFocusOnArrival } from '~/components/application-sections';
+import {
+  countryOptions,
+  formValuesOf,
+  isFormSectionId,
+  isSectionId,
+  LIMITS,
+  OPTIONAL_FIELDS,
+  SECTION_FIELDS,
+  SECTIONS,
+  type FieldErrors,
+  type FormField,
+  type FormSectionId,
+} from '~/domain/application';
+import { formatNumber, translate, useT } from '~/i18n';
+import { saveSection } from '~/utils/applications.server';
+import { requireFounder } from '~/utils/auth.server';
+import { parseYear, requireEdition } from '~/utils/editions.server';
+import { getLanguage } from '~/utils/language.server';
+import { useApplyData } from './apply.$year';
+
+function formSectionOf(param: string | undefined): FormSectionId {
+  if (!isFormSectionId(param)) throw new Response('Not Found', { status: 404 });
+  return param;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: loaded }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
+  const section = loaded?.section ? translate(lang, `apply.section.${loaded.section}.title`) : '';
+  return [{ title: `${section} — ${translate(lang, 'apply.eyebrow')} — Palmarès` }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireFounder(request);
+  parseYear(params.year);
+  const section = formSectionOf(params.section);
+  const lang = await getLanguage(request);
+  return { section, countries: section === 'startup' ? countryOptions(lang) : [] };
+}
+
+function revisionOf(value: FormDataEntryValue | null): number {
+  return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : -1;
+}
+
+/** Where "Save and continue" goes: the next section, or the review after the last. */
+function nextPath(year: number, section: FormSectionId, then: FormDataEntryValue | null): string {
+  const next = SECTIONS[SECTIONS.indexOf(section) + 1];
+  if (then === 'overview' || !next) return `/apply/${year}?saved=${section}`;
+  return `${sectionPath(year, next)}?saved=${section}`;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireFounder(request);
+  const edition = requireEdition(params.year);
+  const section = formSectionOf(params.section);
+  const form = await request.formData();
+  const values: Record<string, string> = {};
+  for (const field of SECTION_FIELDS[section]) {
+    const value = form.get(field);
+    if (typeof value === 'string') values[field] = value;
+  }
+  const revision = revisionOf(form.get('revision'));
+  const result = saveSection({ founderId: user.id, edition, section, raw: values, revision });
+  if (result.ok) return redirect(nextPath(edition.year, section, form.get('then')));
+  switch (result.reason) {
+    case 'invalid':
+      return data({ fieldErrors: result.fieldErrors, formError: null, values, revision, saved: null }, { status: 400 });
+    case 'stale':
+      return data(
+        { fieldErrors: {} as FieldErrors, formError: 'apply.stale.message', values, revision: result.revision, saved: result.current },
+        { status: 409 },
+      );
+    default:
+      return data({ fieldErrors: {} as FieldErrors, formError: `apply.errors.${result.reason}`, values, revision, saved: null }, { status: 403 });
+  }
+}
+
+export default function ApplicationSection() {
+  const view = useApplyData();
+  const { section, countries } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, lang } = useT();
+  const year = view.edition.year;
+  const index = SECTIONS.indexOf(section);
+  const saving = navigation.state === 'submitting';
+  const [search] = useSearchParams();
+  const justSaved = search.get('saved');
+
+  const arrival = useFocusOnArrival<HTMLDivElement>(section);
+
+  const heading = (
+    <div className="arrival stack" tabIndex={-1} ref={arrival}>
+      {isSectionId(justSaved) && !result ? (
+        <p className="notice notice--success" role="status">
+          <span aria-hidden="true">✓ </span>
+          {t('apply.saved', { section: t(`apply.section.${justSaved}.title`) })}
+        </p>
+      ) : null}
+      <div>
+        <p className="eyebrow">{t('apply.section.counter', { n: index + 1, total: SECTIONS.length })}</p>
+        <h2 className="apply-content__title">{t(`apply.section.${section}.title`)}</h2>
+      </div>
+    </div>
+  );
+
+  if (!view.editable) {
+    return (
+      <div className="stack">
+        {heading}
+        <ApplicationAnswers data={view.answers} sections={[section]} headingLevel={3} untitled />
+        <p>
+          <Link to={`/apply/${year}`}>{t('apply.backToReview')}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const saved = formValuesOf(view.application);
+  const typed: Record<string, string> = { ...saved, ...(result?.values ?? {}) };
+  const errors: FieldErrors = result?.fieldErrors ?? {};
+  const revision = result?.revision ?? view.application?.revision ?? 0;
+  const params = (field: string) => ({ max: formatNumber(lang, LIMITS[field as keyof typeof LIMITS] ?? 0) });
+  const trackName = (id: string) => {
+    const track = view.tracks.find((tr) => String(tr.id) === id);
+    return track ? (lang === 'fr' ? track.nameFr : track.nameEn) : '';
+  };
+  const shownSaved = (field: FormField): string | undefined => {
+    const value = result?.saved?.[field];
+    if (value === undefined) return undefined;
+    if (field === 'country') return countries.find((c) => c.value === value)?.label ?? value;
+    if (field === 'trackId') return trackName(value);
+    if (field === 'consentToPublication') return t(value === 'yes' ? 'apply.consent.yes' : 'apply.consent.no');
+    return value;
+  };
+  const common = (field: FormField) => ({
+    name: field,
+    label: t(`apply.fields.${field}`),
+    hint: t(`apply.hints.${field}`, params(field)),
+    optional: OPTIONAL_FIELDS.includes(field),
+    error: errors[field],
+    errorParams: params(field),
+    savedValue: shownSaved(field),
+  });
+  const text = (field: FormField & keyof typeof LIMITS) => ({
+    ...common(field),
+    defaultValue: typed[field],
+    maxLength: LIMITS[field],
+    required: !OPTIONAL_FIELDS.includes(field),
+  });
+
+  return (
+    <div className="stack">
+      {heading}
+      <p className="lead">{t(`apply.section.${section}.lead`)}</p>
+      <ProblemSummary
+        items={fieldSummaryItems(errors, SECTION_FIELDS[section], (field) => t(`apply.fields.${field}`), t, params)}
+        formError={result?.formError ? t(result.formError) : null}
+      />
+      <Form method="post" className="stack section-form" noValidate key={section}>
+        <input type="hidden" name="revision" value={revision} />
+        {section === 'startup' ? (
+          <>
+            <InputField {...text('startupName')} autoComplete="organization" />
+            <SelectField
+              {...common('country')}
+              options={countries}
+              placeholder={t('apply.form.chooseCountry')}
+              defaultValue={typed.country}
+              required
+            />
+            <InputField {...text('website')} type="url" inputMode="url" autoComplete="url" spellCheck={false} />
+            {view.tracks.length > 0 ? (
+              <RadioGroupField
+                {...common('trackId')}
+                options={view.tracks.map((track) => ({ value: String(track.id), label: lang === 'fr' ? track.nameFr : track.nameEn }))}
+                defaultValue={typed.trackId}
+                required
+              />
+            ) : null}
+          </>
+        ) : null}
+        {section === 'pitch' ? (
+          <>
+            <InputField {...text('oneLiner')} />
+            <TextAreaField {...text('problem')} />
+            <TextAreaField {...text('solution')} />
+            <InputField {...text('videoUrl')} type="url" inputMode="url" spellCheck={false} />
+          </>
+        ) : null}
+        {section === 'impact' ? <TextAreaField {...text('impact')} rows={10} /> : null}
+        {section === 'business' ? (
+          <>
+            <TextAreaField {...text('businessModel')} />
+            <TextAreaField {...text('traction')} />
+          </>
+        ) : null}
+        {section === 'team' ? <TextAreaField {...text('team')} rows={8} /> : null}
+        {section === 'consent' ? (
+          <RadioGroupField
+            {...common('consentToPublication')}
+            options={[
+              { value: 'yes', label: t('apply.consent.yes'), hint: t('apply.consent.yesHint') },
+              { value: 'no', label: t('apply.consent.no'), hint: t('apply.consent.noHint') },
+            ]}
+            defaultValue={typed.consentToPublication}
+            required
+          />
+        ) : null}
+        <div className="button-row">
+          <button type="submit" name="then" value="next" className="button button--primary button--large" aria-disabled={saving || undefined}>
+            {t('apply.form.saveAndContinue')}
+          </button>
+          <button type="submit" name="then" value="overview" className="button button--ghost button--large" aria-disabled={saving || undefined}>
+            {t('apply.form.saveAndReview')}
+          </button>
+        </div>
+        <p className="muted">{t('apply.form.draftNote')}</p>
+      </Form>
+    </div>
+  );
+}

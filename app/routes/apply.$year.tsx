@@ -1,0 +1,115 @@
+/**
+ * The founder's application to one edition: the frame every section page renders in — the
+ * deadline with the time left, the status, why the application is read-only when it is, and the
+ * sections with their state. The children read this loader's data (`useApplyData`) and still
+ * guard themselves.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { Deadline } from '~/components/application-deadline';
+import { SectionNav } from '~/components/application-sections';
+import { StatusBadge } from '~/components/StatusBadge';
+import { formatDate, translate, useT } from '~/i18n';
+import styles from '~/styles/applications.css';
+import { answersData, founderApplicationView } from '~/utils/applications.server';
+import { requireFounder } from '~/utils/auth.server';
+import { requireEdition } from '~/utils/editions.server';
+import { getLanguage } from '~/utils/language.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'apply.title', { edition: data?.edition.name ?? '' })} — Palmarès` }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireFounder(request);
+  const edition = requireEdition(params.year);
+  const lang = await getLanguage(request);
+  const view = founderApplicationView(user.id, edition);
+  const track = view.tracks.find((t) => t.id === view.application?.trackId) ?? null;
+  return { ...view, answers: answersData(view.application, { lang, trackName: track, deck: view.deck, logo: view.logo }) };
+}
+
+export type ApplyData = Awaited<ReturnType<typeof loader>>;
+
+/** The frame's data, for the section pages. */
+export function useApplyData(): ApplyData {
+  const data = useRouteLoaderData<typeof loader>('routes/apply.$year');
+  if (!data) throw new Error('useApplyData outside /apply/:year');
+  return data;
+}
+
+function StatusNotice({ data }: { data: ApplyData }) {
+  const { t, lang } = useT();
+  const { application, window, edition } = data;
+  if (!application) return null;
+  const date = (at: number) => formatDate(lang, at, { dateStyle: 'long', timeStyle: 'short' }, edition.timeZone);
+  if (application.status === 'withdrawn') {
+    return (
+      <p className="notice notice--readonly">
+        {t('apply.notice.withdrawn', { date: date(application.withdrawnAt ?? application.updatedAt) })}
+      </p>
+    );
+  }
+  if (window === 'closed') {
+    return (
+      <p className="notice notice--readonly">
+        {t(application.status === 'draft' ? 'apply.notice.closedDraft' : 'apply.notice.closed')}
+      </p>
+    );
+  }
+  if (application.status === 'submitted' && application.submittedAt) {
+    return (
+      <p className="notice notice--success">
+        <span aria-hidden="true">✓ </span>
+        {t('apply.notice.submitted', { date: date(application.submittedAt) })}
+      </p>
+    );
+  }
+  return null;
+}
+
+export default function ApplyFrame() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const { edition, application, window } = data;
+  return (
+    <div className="page page--wide apply">
+      <header className="page-header apply-header">
+        <p className="eyebrow">{t('apply.eyebrow')}</p>
+        <h1>{t('apply.title', { edition: edition.name })}</h1>
+        {application ? (
+          <p className="apply-header__startup">
+            <span>{application.startupName || t('me.untitled')}</span>{' '}
+            <StatusBadge kind="application" status={application.status} />
+          </p>
+        ) : null}
+        <Deadline
+          openAt={edition.applicationsOpenAt}
+          closeAt={edition.applicationsCloseAt}
+          timeZone={edition.timeZone}
+          serverNow={data.now}
+          window={window}
+        />
+        <StatusNotice data={data} />
+      </header>
+      {application || window === 'open' ? (
+        <div className="apply-layout">
+          <SectionNav year={edition.year} states={data.sections} editable={data.editable} />
+          <div className="apply-content">
+            <Outlet />
+          </div>
+        </div>
+      ) : (
+        <div className="stack">
+          <p className="notice">{t(window === 'notYetOpen' ? 'apply.notOpenYet' : 'apply.closedWithoutApplication')}</p>
+          <p>
+            <Link to="/me">{t('apply.backToMe')}</Link>
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * Who may see an uploaded file, and the response that serves it.
+ *
+ * - the founder who uploaded it or whose application holds it;
+ * - organisers;
+ * - judges assigned to the application that holds it (any round), unless conflicted;
+ * - everyone, for the logo of a finalist or winner that consented to publication, once the
+ *   edition's results are published. A deck is never public.
+ *
+ * Permission is part of the query: a file someone may not see is "not found" for them.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createReadableStreamFromReadable } from '@remix-run/node';
+import { and, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { contentDisposition, typeOfMime } from '~/domain/file-types';
+import { canOrganise } from './auth.server';
+import { getDb, schema } from './db.server';
+import { log } from './log.server';
+import type { SessionUser } from './session.server';
+import { storedFilePath } from './uploads.server';
+
+export type StoredFile = typeof schema.files.$inferSelect;
+
+const f = schema.files;
+const a = schema.applications;
+
+/** Applications holding the file (as deck or logo). */
+function holdsFile(application: typeof a = a): SQL {
+  return or(eq(application.deckFileId, f.id), eq(application.logoFileId, f.id))!;
+}
+
+/** The published, consented logo of a finalist or winner. */
+function publicLogoCondition(): SQL {
+  const e = schema.editions;
+  return exists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(a)
+      .innerJoin(e, eq(e.id, a.editionId))
+      .where(
+        and(
+          eq(a.logoFileId, f.id),
+          eq(f.kind, 'logo'),
+          eq(a.consentToPublication, true),
+          eq(e.status, 'published'),
+          sql`${a.status} in ('finalist', 'winner')`,
+        ),
+      ),
+  );
+}
+
+function viewerCondition(viewer: Pick<SessionUser, 'id' | 'role'>): SQL | undefined {
+  if (canOrganise(viewer)) return undefined;
+  const asg = schema.assignments;
+  const c = schema.conflicts;
+  const db = getDb();
+  return or(
+    eq(f.uploadedBy, viewer.id),
+    exists(db.select({ one: sql`1` }).from(a).where(and(holdsFile(), eq(a.founderId, viewer.id)))),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(a)
+        .innerJoin(asg, eq(asg.applicationId, a.id))
+        .where(
+          and(
+            holdsFile(),
+            eq(asg.judgeId, viewer.id),
+            sql`not exists (select 1 from ${c} where ${c.applicationId} = ${a.id} and ${c.judgeId} = ${viewer.id})`,
+          ),
+        ),
+    ),
+    publicLogoCondition(),
+  );
+}
+
+/** The file if it is public (anyone may fetch it), else null. */
+export function publicFile(fileId: number): StoredFile | null {
+  return getDb().select().from(f).where(and(eq(f.id, fileId), publicLogoCondition())).get() ?? null;
+}
+
+/** The file if this user may see it, else null. */
+export function fileViewableBy(fileId: number, viewer: Pick<SessionUser, 'id' | 'role'>): StoredFile | null {
+  return getDb().select().from(f).where(and(eq(f.id, fileId), viewerCondition(viewer))).get() ?? null;
+}
+
+/** The file row of an id, whoever asks (for the owner's own pages, which already hold the id). */
+export function filesByIds(ids: (number | null | undefined)[]): StoredFile[] {
+  const wanted = ids.filter((id): id is number => typeof id === 'number');
+  if (wanted.length === 0) return [];
+  return getDb()
+    .select()
+    .from(f)
+    .where(sql`${f.id} in (${sql.join(wanted.map((id) => sql`${id}`), sql`, `)})`)
+    .all();
+}
+
+/**
+ * The file's bytes, streamed from disk, with headers that keep a browser from guessing its type
+ * and a deck downloaded rather than shown. `isPublic` allows shared caches.
+ */
+export async function fileResponse(file: StoredFile, { isPublic, ifNoneMatch }: { isPublic: boolean; ifNoneMatch?: string | null }): Promise<Response> {
+  const type = typeOfMime(file.mimeType);
+  const path = storedFilePath(file.sha256);
+  const onDisk = await stat(path).catch(() => null);
+  if (!type || !onDisk) {
+    log.warn('file_missing', { fileId: file.id, sha256: file.sha256 });
+    throw new Response('Not Found', { status: 404 });
+  }
+  const etag = `"${file.sha256}"`;
+  const headers = new Headers({
+    'Content-Type': file.mimeType,
+    'Content-Disposition': contentDisposition(file.kind === 'deck' ? 'attachment' : 'inline', file.originalName, type),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': isPublic ? 'public, max-age=3600' : 'private, no-cache',
+    ETag: etag,
+    // A file is never a page: nothing in it may run or be framed.
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  });
+  if (ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).includes(etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  headers.set('Content-Length', String(onDisk.size));
+  return new Response(createReadableStreamFromReadable(createReadStream(path)), { status: 200, headers });
+}
