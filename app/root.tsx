@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
 import {
   Form,
   isRouteErrorResponse,
@@ -47,6 +48,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;
+
+/**
+ * A scoresheet save changes neither the language nor the user: skip reloading the root after it,
+ * so a dropped connection right after a save cannot turn the judge's page into an error page.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, defaultShouldRevalidate }) => {
+  if (formMethod?.toUpperCase() === 'POST' && formAction && /^\/judge\/\d{4}\/rounds\//.test(formAction)) return false;
+  return defaultShouldRevalidate;
+};
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');

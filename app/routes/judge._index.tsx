@@ -1,15 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
 import { StatusBadge } from '~/components/StatusBadge';
-import { translate, useT } from '~/i18n';
+import { useT } from '~/i18n';
+import { titleMeta } from '~/i18n/meta';
+import scoringStyles from '~/styles/scoring.css';
 import { requireJudge } from '~/utils/auth.server';
 import { judgeOverview } from '~/utils/judging.server';
 
-export const meta: MetaFunction = ({ matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
-  return [{ title: `${translate(lang, 'judge.title')} — Palmarès` }];
-};
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'judge.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireJudge(request);
@@ -29,7 +30,11 @@ export default function JudgeHome() {
         {editions.map((edition) => (
           <li key={edition.id} className="card">
             <div className="card__head">
-              <h2 className="card__title">{edition.name}</h2>
+              <h2 className="card__title">
+                <Link to={`/judge/${edition.year}`} className="card__title-link">
+                  {edition.name}
+                </Link>
+              </h2>
               <StatusBadge kind="edition" status={edition.status} />
             </div>
             {edition.rounds.length === 0 ? (

@@ -1,0 +1,119 @@
+/**
+ * A save was refused because the sheet changed elsewhere since this copy was loaded (another tab,
+ * another device, a retry that reached the server twice). Nothing was overwritten: both versions
+ * are shown side by side, criterion by criterion, and the judge chooses which one to keep.
+ *
+ * Works without JavaScript: "keep mine" is a form that posts this device's version again on top
+ * of the saved revision; "keep the saved one" reloads the page. With JavaScript the two handlers
+ * do the same without leaving the page.
+ */
+import type { FormEvent, MouseEvent } from 'react';
+import { differingCriteria, sheetFormFields, type SaveIntent, type SheetContent, type SheetSnapshot } from '~/domain/scoresheet';
+import { useT } from '~/i18n';
+import type { ScoringCriterion } from './ScoresheetForm';
+
+export interface ScoresheetConflictProps {
+  criteria: ScoringCriterion[];
+  mine: SheetContent;
+  stored: SheetSnapshot;
+  /** When the saved version was saved, formatted for the page; null if unknown. */
+  storedAt: string | null;
+  intent: SaveIntent;
+  /** A fresh key for the "keep mine" post without JavaScript. */
+  idempotencyKey: string;
+  /** The page's own address (reloading it shows the saved version). */
+  action: string;
+  onKeepMine?: () => void;
+  onKeepStored?: () => void;
+}
+
+export function ScoresheetConflict({
+  criteria,
+  mine,
+  stored,
+  storedAt,
+  intent,
+  idempotencyKey,
+  action,
+  onKeepMine,
+  onKeepStored,
+}: ScoresheetConflictProps) {
+  const { t, lang } = useT();
+  const differs = differingCriteria(criteria, mine, stored);
+  const overallDiffers = mine.overallComment !== stored.overallComment;
+  const value = (v: number | null | undefined) => (v === null || v === undefined ? t('scoring.conflict.notScored') : String(v));
+  const keepMine = (event: FormEvent<HTMLFormElement>) => {
+    if (!onKeepMine) return;
+    event.preventDefault();
+    onKeepMine();
+  };
+  const keepStored = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (!onKeepStored) return;
+    event.preventDefault();
+    onKeepStored();
+  };
+  return (
+    <section className="revision-conflict" role="alert" aria-labelledby="revision-conflict-title">
+      <h2 id="revision-conflict-title" className="revision-conflict__title">
+        {t('scoring.conflict.title')}
+      </h2>
+      <p>
+        {storedAt ? t('scoring.conflict.bodyAt', { time: storedAt }) : t('scoring.conflict.body')}{' '}
+        {stored.status === 'submitted' ? t('scoring.conflict.storedSubmitted') : null}
+      </p>
+      <div className="table-scroll">
+        <table className="table revision-conflict__table">
+          <caption className="visually-hidden">{t('scoring.conflict.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('scoring.conflict.criterion')}</th>
+              <th scope="col">{t('scoring.conflict.mine')}</th>
+              <th scope="col">{t('scoring.conflict.stored')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {criteria.map((c) => (
+              <tr key={c.id} className={differs.has(c.id) ? 'revision-conflict__row--differs' : undefined}>
+                <th scope="row">
+                  {lang === 'fr' ? c.nameFr : c.nameEn}
+                  {differs.has(c.id) ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
+                </th>
+                <td>
+                  <span className="revision-conflict__value">{value(mine.values[c.id])}</span>
+                  {mine.comments[c.id] ? <span className="revision-conflict__comment">{mine.comments[c.id]}</span> : null}
+                </td>
+                <td>
+                  <span className="revision-conflict__value">{value(stored.values[c.id])}</span>
+                  {stored.comments[c.id] ? <span className="revision-conflict__comment">{stored.comments[c.id]}</span> : null}
+                </td>
+              </tr>
+            ))}
+            <tr className={overallDiffers ? 'revision-conflict__row--differs' : undefined}>
+              <th scope="row">
+                {t('scoring.sheet.overallComment')}
+                {overallDiffers ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
+              </th>
+              <td className="revision-conflict__comment">{mine.overallComment || t('scoring.conflict.noComment')}</td>
+              <td className="revision-conflict__comment">{stored.overallComment || t('scoring.conflict.noComment')}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <div className="revision-conflict__choices">
+        <form method="post" action={action} onSubmit={keepMine}>
+          {Object.entries(sheetFormFields(criteria, mine)).map(([name, fieldValue]) => (
+            <input key={name} type="hidden" name={name} value={fieldValue} />
+          ))}
+          <input type="hidden" name="revision" value={stored.revision} />
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <button type="submit" name="intent" value={intent} className="button button--primary button--large">
+            {t('scoring.conflict.keepMine')}
+          </button>
+        </form>
+        <a href={action} className="button button--ghost button--large" onClick={keepStored}>
+          {t('scoring.conflict.keepStored')}
+        </a>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,313 @@
+/**
+ * The rules of a scoresheet, with no I/O: what a form may contain, whether a value fits its
+ * criterion's scale, what a save changes, and whether it was based on the sheet's latest revision.
+ *
+ * The server (app/utils/scoresheets.server.ts) loads the stored sheet, asks `planSave` what to do
+ * and applies the answer in one transaction; the browser uses the same names and limits for its
+ * form, so both sides agree on what a valid sheet is. Messages are dictionary keys (app/i18n/scoring.ts).
+ */
+import { z } from 'zod';
+
+// ─── Shapes ──────────────────────────────────────────────────────────────────
+
+/** What a value is checked against: the criterion's integer scale, inclusive. */
+export interface ScaleCriterion {
+  id: number;
+  scaleMin: number;
+  scaleMax: number;
+}
+
+export type ScoresheetStatus = 'draft' | 'submitted';
+
+/** What the judge writes: a value (null while not chosen) and a comment per criterion, and an overall comment. */
+export interface SheetContent {
+  values: Record<number, number | null>;
+  comments: Record<number, string>;
+  overallComment: string;
+}
+
+/** A stored sheet as the audit log and the revision conflict show it. */
+export interface SheetSnapshot extends SheetContent {
+  status: ScoresheetStatus;
+  revision: number;
+}
+
+/** `save` keeps the sheet's status (a draft stays a draft); `submit` requires every criterion. */
+export const SAVE_INTENTS = ['save', 'submit'] as const;
+export type SaveIntent = (typeof SAVE_INTENTS)[number];
+
+/** One audit event per scoring action, named by what the judge did. */
+export type ScoringAction = 'scoresheet.save' | 'scoresheet.submit' | 'scoresheet.change';
+
+export type FieldErrors = Record<string, string>;
+
+// ─── The form ────────────────────────────────────────────────────────────────
+
+export const COMMENT_MAX_LENGTH = 2000;
+export const OVERALL_COMMENT_MAX_LENGTH = 5000;
+
+/** Field names of the scoresheet form (the browser builds the same names). */
+export const scoreField = (criterionId: number) => `score-${criterionId}`;
+export const commentField = (criterionId: number) => `comment-${criterionId}`;
+export const OVERALL_COMMENT_FIELD = 'overallComment';
+
+/**
+ * The fixed part of every save: what to do, the client's idempotency key and the revision the
+ * judge's copy is based on (0 before the first save). The per-criterion part depends on the
+ * edition's criteria and is read by `readSheetForm`.
+ */
+export const saveRequestSchema = z.object({
+  intent: z.enum(SAVE_INTENTS, { error: 'scoring.errors.badRequest' }),
+  idempotencyKey: z
+    .string({ error: 'scoring.errors.badRequest' })
+    .regex(/^[A-Za-z0-9-]{16,64}$/, 'scoring.errors.badRequest'),
+  revision: z
+    .string({ error: 'scoring.errors.badRequest' })
+    .regex(/^(0|[1-9]\d{0,8})$/, 'scoring.errors.badRequest')
+    .transform(Number),
+});
+
+export type SaveRequest = z.output<typeof saveRequestSchema>;
+
+/** The raw text of a form, per criterion, before validation. */
+export interface RawSheet {
+  values: Record<number, string>;
+  comments: Record<number, string>;
+  overallComment: string;
+}
+
+type FormLike = { get(name: string): FormDataEntryValue | null };
+
+function text(form: FormLike, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** Reads the fields of the given criteria (and only those) from a form. */
+export function readSheetForm(form: FormLike, criteria: readonly ScaleCriterion[]): RawSheet {
+  const raw: RawSheet = { values: {}, comments: {}, overallComment: text(form, OVERALL_COMMENT_FIELD) };
+  for (const c of criteria) {
+    raw.values[c.id] = text(form, scoreField(c.id)).trim();
+    raw.comments[c.id] = text(form, commentField(c.id));
+  }
+  return raw;
+}
+
+/** The same content as form fields, for the browser's saves and for a "keep my version" form. */
+export function sheetFormFields(criteria: readonly ScaleCriterion[], content: SheetContent): Record<string, string> {
+  const fields: Record<string, string> = { [OVERALL_COMMENT_FIELD]: content.overallComment };
+  for (const c of criteria) {
+    const value = content.values[c.id];
+    fields[scoreField(c.id)] = value === null || value === undefined ? '' : String(value);
+    fields[commentField(c.id)] = content.comments[c.id] ?? '';
+  }
+  return fields;
+}
+
+// ─── Values ──────────────────────────────────────────────────────────────────
+
+export type ValueCheck = { ok: true; value: number | null } | { ok: false; error: string };
+
+/**
+ * One value against its criterion: empty means "not chosen yet" (null); anything else must be a
+ * whole number inside the scale. "7.5", "1e1", "seven" and 11 on a 1–10 scale are refused.
+ */
+export function checkValue(raw: string, criterion: ScaleCriterion): ValueCheck {
+  const trimmed = raw.trim();
+  if (trimmed === '') return { ok: true, value: null };
+  if (!/^[+-]?\d{1,9}$/.test(trimmed)) return { ok: false, error: 'scoring.errors.notInteger' };
+  const value = Number(trimmed);
+  if (value < criterion.scaleMin || value > criterion.scaleMax) return { ok: false, error: 'scoring.errors.outOfScale' };
+  return { ok: true, value };
+}
+
+/** The whole numbers a criterion's scale offers, lowest first. */
+export function scaleSteps(criterion: Pick<ScaleCriterion, 'scaleMin' | 'scaleMax'>): number[] {
+  const steps: number[] = [];
+  for (let v = criterion.scaleMin; v <= criterion.scaleMax; v++) steps.push(v);
+  return steps;
+}
+
+export function isComplete(criteria: readonly ScaleCriterion[], values: Record<number, number | null | undefined>): boolean {
+  return criteria.every((c) => values[c.id] !== null && values[c.id] !== undefined);
+}
+
+export function countScored(criteria: readonly ScaleCriterion[], values: Record<number, number | null | undefined>): number {
+  return criteria.filter((c) => values[c.id] !== null && values[c.id] !== undefined).length;
+}
+
+export type SheetCheck =
+  | { ok: true; content: SheetContent }
+  | { ok: false; fieldErrors: FieldErrors };
+
+/**
+ * Validates a whole form. A draft may leave criteria unscored; a `complete` sheet (a submit, or any
+ * change to an already submitted sheet) must score every criterion. Each refused field gets its own
+ * message, keyed by its form field name.
+ */
+export function validateSheet(criteria: readonly ScaleCriterion[], raw: RawSheet, mode: 'draft' | 'complete'): SheetCheck {
+  const fieldErrors: FieldErrors = {};
+  const content: SheetContent = { values: {}, comments: {}, overallComment: raw.overallComment.trim() };
+  for (const c of criteria) {
+    const check = checkValue(raw.values[c.id] ?? '', c);
+    if (!check.ok) fieldErrors[scoreField(c.id)] = check.error;
+    else if (check.value === null && mode === 'complete') fieldErrors[scoreField(c.id)] = 'scoring.errors.required';
+    else content.values[c.id] = check.value;
+    const comment = (raw.comments[c.id] ?? '').trim();
+    if (comment.length > COMMENT_MAX_LENGTH) fieldErrors[commentField(c.id)] = 'scoring.errors.commentTooLong';
+    content.comments[c.id] = comment;
+  }
+  if (content.overallComment.length > OVERALL_COMMENT_MAX_LENGTH) {
+    fieldErrors[OVERALL_COMMENT_FIELD] = 'scoring.errors.overallCommentTooLong';
+  }
+  return Object.keys(fieldErrors).length > 0 ? { ok: false, fieldErrors } : { ok: true, content };
+}
+
+// ─── Changes ─────────────────────────────────────────────────────────────────
+
+export type SheetChange =
+  | { field: 'status'; before: ScoresheetStatus | null; after: ScoresheetStatus }
+  | { field: 'value'; criterionId: number; before: number | null; after: number | null }
+  | { field: 'comment'; criterionId: number; before: string; after: string }
+  | { field: 'overallComment'; before: string; after: string };
+
+/** What differs between two versions of a sheet, criterion by criterion in display order. */
+export function diffSheets(
+  criteria: readonly ScaleCriterion[],
+  before: (SheetContent & { status: ScoresheetStatus | null }) | null,
+  after: SheetContent & { status: ScoresheetStatus },
+): SheetChange[] {
+  const changes: SheetChange[] = [];
+  const beforeStatus = before?.status ?? null;
+  if (beforeStatus !== after.status) changes.push({ field: 'status', before: beforeStatus, after: after.status });
+  for (const c of criteria) {
+    const b = before?.values[c.id] ?? null;
+    const a = after.values[c.id] ?? null;
+    if (b !== a) changes.push({ field: 'value', criterionId: c.id, before: b, after: a });
+    const bc = before?.comments[c.id] ?? '';
+    const ac = after.comments[c.id] ?? '';
+    if (bc !== ac) changes.push({ field: 'comment', criterionId: c.id, before: bc, after: ac });
+  }
+  const bo = before?.overallComment ?? '';
+  if (bo !== after.overallComment) changes.push({ field: 'overallComment', before: bo, after: after.overallComment });
+  return changes;
+}
+
+/** A version as it would be stored: comments trimmed. */
+function normalised(content: SheetContent): SheetContent & { status: ScoresheetStatus } {
+  return {
+    status: 'draft',
+    values: content.values,
+    overallComment: content.overallComment.trim(),
+    comments: Object.fromEntries(Object.entries(content.comments).map(([id, comment]) => [id, comment.trim()])),
+  };
+}
+
+/** Whether two versions say the same thing (comments compared as they are stored: trimmed). */
+export function sameContent(criteria: readonly ScaleCriterion[], a: SheetContent, b: SheetContent): boolean {
+  return diffSheets(criteria, normalised(a), normalised(b)).length === 0;
+}
+
+/** The criteria whose value or comment differ between two versions (for the revision-conflict table). */
+export function differingCriteria(criteria: readonly ScaleCriterion[], a: SheetContent, b: SheetContent): Set<number> {
+  const ids = new Set<number>();
+  for (const change of diffSheets(criteria, normalised(a), normalised(b))) {
+    if (change.field === 'value' || change.field === 'comment') ids.add(change.criterionId);
+  }
+  return ids;
+}
+
+// ─── A save, decided ─────────────────────────────────────────────────────────
+
+/**
+ * The revision check of optimistic concurrency: a save must be based on the revision it is
+ * about to replace. A sheet that does not exist yet has revision 0.
+ */
+export function isStale(storedRevision: number, baseRevision: number): boolean {
+  return storedRevision !== baseRevision;
+}
+
+/** The audit action of a save: what the judge did, seen from the sheet's status before it. */
+export function scoringActionOf(statusBefore: ScoresheetStatus | null, intent: SaveIntent): ScoringAction {
+  if (statusBefore === 'submitted') return 'scoresheet.change';
+  return intent === 'submit' ? 'scoresheet.submit' : 'scoresheet.save';
+}
+
+export type SavePlan =
+  | { kind: 'invalid'; fieldErrors: FieldErrors }
+  | { kind: 'stale'; stored: SheetSnapshot }
+  /** Valid, current, and identical to what is stored: nothing to write, nothing to audit. */
+  | { kind: 'unchanged'; stored: SheetSnapshot }
+  | {
+      kind: 'write';
+      action: ScoringAction;
+      before: SheetSnapshot | null;
+      after: SheetSnapshot;
+      changes: SheetChange[];
+    };
+
+/**
+ * Decides a save from the stored sheet (null before the first save), the revision the judge's copy
+ * is based on, the intent and the raw form. Pure: the caller loads and writes.
+ *
+ * - A submitted sheet stays submitted; changing it (until the round is locked) must keep it complete.
+ * - A submit requires every criterion; a draft save accepts blanks but never a value off the scale.
+ * - A save based on an older revision is refused whatever it contains (the judge chooses, see
+ *   docs/decisions on idempotency and revisions).
+ */
+export function planSave(
+  criteria: readonly ScaleCriterion[],
+  stored: SheetSnapshot | null,
+  baseRevision: number,
+  intent: SaveIntent,
+  raw: RawSheet,
+): SavePlan {
+  const statusBefore = stored?.status ?? null;
+  const mode = intent === 'submit' || statusBefore === 'submitted' ? 'complete' : 'draft';
+  const check = validateSheet(criteria, raw, mode);
+  if (!check.ok) return { kind: 'invalid', fieldErrors: check.fieldErrors };
+  if (isStale(stored?.revision ?? 0, baseRevision)) {
+    // Only a sheet that exists can be newer than the judge's copy; a base revision ahead of a
+    // missing sheet is a forged or corrupted form, refused the same way.
+    return { kind: 'stale', stored: stored ?? emptySnapshot(criteria) };
+  }
+  const status: ScoresheetStatus = intent === 'submit' || statusBefore === 'submitted' ? 'submitted' : 'draft';
+  const changes = diffSheets(criteria, stored, { ...check.content, status });
+  if (stored && changes.length === 0) return { kind: 'unchanged', stored };
+  return {
+    kind: 'write',
+    action: scoringActionOf(statusBefore, intent),
+    before: stored,
+    after: { ...check.content, status, revision: (stored?.revision ?? 0) + 1 },
+    changes,
+  };
+}
+
+/** A sheet nobody has saved yet: every criterion unscored, no comment. */
+export function emptyContent(criteria: readonly { id: number }[]): SheetContent {
+  const content: SheetContent = { values: {}, comments: {}, overallComment: '' };
+  for (const c of criteria) {
+    content.values[c.id] = null;
+    content.comments[c.id] = '';
+  }
+  return content;
+}
+
+export function emptySnapshot(criteria: readonly { id: number }[]): SheetSnapshot {
+  return { ...emptyContent(criteria), status: 'draft', revision: 0 };
+}
+
+/**
+ * What the judge typed, shown back after a refused save: values that are not on the scale are
+ * left unchosen (their message says why), comments as typed.
+ */
+export function typedContent(criteria: readonly ScaleCriterion[], raw: RawSheet): SheetContent {
+  const content = emptyContent(criteria);
+  content.overallComment = raw.overallComment;
+  for (const c of criteria) {
+    const check = checkValue(raw.values[c.id] ?? '', c);
+    content.values[c.id] = check.ok ? check.value : null;
+    content.comments[c.id] = raw.comments[c.id] ?? '';
+  }
+  return content;
+}

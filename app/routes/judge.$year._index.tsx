@@ -1,0 +1,161 @@
+/**
+ * A judge's page of one edition: their assigned pitches per round, next to score first, with their
+ * own progress. Conflicted applications are never listed, only counted.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { Progress } from '~/components/Progress';
+import { StatusBadge } from '~/components/StatusBadge';
+import { translate, useT, type Lang } from '~/i18n';
+import { StageFollower } from '~/components/StageFollower';
+import scoringStyles from '~/styles/scoring.css';
+import { requireJudgeOf } from '~/utils/auth.server';
+import { parseYear, requireEdition } from '~/utils/editions.server';
+import { conflictCount, judgeRounds, type AssignedPitch } from '~/utils/scoresheets.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'scoring.edition.metaTitle', { year: page?.year ?? '' })} — Palmarès` }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const judge = await requireJudgeOf(request, parseYear(params.year));
+  const edition = requireEdition(params.year);
+  const rounds = judgeRounds(judge.id, judge.editionId);
+  // After a submit: name the startup only if it is one of the judge's own listed pitches.
+  const submittedId = Number(new URL(request.url).searchParams.get('submitted'));
+  const submitted =
+    rounds.flatMap((r) => r.pitches).find((p) => p.applicationId === submittedId && p.status === 'submitted') ?? null;
+  return {
+    year: edition.year,
+    name: edition.name,
+    status: edition.status,
+    rounds,
+    conflicts: conflictCount(judge.id, judge.editionId),
+    submitted: submitted ? { startupName: submitted.startupName } : null,
+  };
+}
+
+export default function JudgeEdition() {
+  const page = useLoaderData<typeof loader>();
+  const { t, lang } = useT();
+  const conflictsText =
+    page.conflicts === 0
+      ? t('scoring.edition.conflictsNone')
+      : page.conflicts === 1
+        ? t('scoring.edition.conflictsOne')
+        : t('scoring.edition.conflictsOther', { count: page.conflicts });
+  return (
+    <div className="page judge-edition">
+      <StageFollower year={page.year} />
+      <header className="page-header">
+        <p className="eyebrow">{t('scoring.edition.eyebrow')}</p>
+        <h1>
+          {page.name} <StatusBadge kind="edition" status={page.status} />
+        </h1>
+        <p className="lead">{t('scoring.edition.lead')}</p>
+      </header>
+
+      {page.submitted ? (
+        <p className="notice notice--success" role="status">
+          {t('scoring.edition.submittedNotice', { startup: page.submitted.startupName || t('scoring.edition.untitled') })}
+        </p>
+      ) : null}
+
+      <section className="conflicts-box" aria-labelledby="conflicts-title">
+        <h2 id="conflicts-title" className="visually-hidden">
+          {t('scoring.edition.conflictsLink')}
+        </h2>
+        <p>
+          {conflictsText} {t('scoring.edition.conflictsHelp')}
+        </p>
+        <Link to={`/judge/${page.year}/conflicts`} className="button button--ghost">
+          {t('scoring.edition.conflictsLink')}
+        </Link>
+      </section>
+
+      {page.rounds.length === 0 ? <p className="notice">{t('scoring.edition.noRounds')}</p> : null}
+
+      {page.rounds.map((round) => {
+        const roundName = lang === 'fr' ? round.nameFr : round.nameEn;
+        const next = round.locked ? null : round.pitches.find((p) => p.status !== 'submitted');
+        const headingId = `round-${round.id}`;
+        return (
+          <section key={round.id} className="judge-round" aria-labelledby={headingId}>
+            <div className="judge-round__head">
+              <h2 id={headingId}>{roundName}</h2>
+              <StatusBadge kind="round" status={round.locked ? 'locked' : 'open'} />
+            </div>
+            <Progress label={t('scoring.edition.progressLabel')} done={round.submitted} total={round.pitches.length} />
+            {round.hiddenForConflicts > 0 ? (
+              <p className="muted">
+                {round.hiddenForConflicts === 1
+                  ? t('scoring.edition.hiddenOne')
+                  : t('scoring.edition.hiddenOther', { count: round.hiddenForConflicts })}
+              </p>
+            ) : null}
+            {round.locked ? (
+              <p className="notice">{t('scoring.edition.locked')}</p>
+            ) : next ? (
+              <p>
+                <Link
+                  to={`/judge/${page.year}/rounds/${round.id}/${next.applicationId}`}
+                  className="button button--primary button--large"
+                >
+                  {t('scoring.edition.next', { startup: next.startupName || t('scoring.edition.untitled') })}
+                </Link>
+              </p>
+            ) : round.pitches.length > 0 ? (
+              <p className="notice notice--success">{t('scoring.edition.allDone')}</p>
+            ) : null}
+            <ul className="pitch-list" aria-label={t('scoring.edition.pitchesOf', { round: roundName })}>
+              {round.pitches.map((pitch) => (
+                <li key={pitch.applicationId}>
+                  <PitchLink year={page.year} roundId={round.id} pitch={pitch} criteriaCount={round.criteriaCount} lang={lang} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function PitchLink({
+  year,
+  roundId,
+  pitch,
+  criteriaCount,
+  lang,
+}: {
+  year: number;
+  roundId: number;
+  pitch: AssignedPitch;
+  criteriaCount: number;
+  lang: Lang;
+}) {
+  const { t } = useT();
+  const state =
+    pitch.status === 'submitted'
+      ? t('scoring.edition.pitchSubmitted')
+      : pitch.status === 'draft'
+        ? t('scoring.edition.pitchDraft', { scored: pitch.scored, total: criteriaCount })
+        : t('scoring.edition.pitchNotStarted');
+  const track = lang === 'fr' ? pitch.trackFr : pitch.trackEn;
+  return (
+    <Link to={`/judge/${year}/rounds/${roundId}/${pitch.applicationId}`} className={`pitch pitch--${pitch.status ?? 'none'}`}>
+      <span className="pitch__name">{pitch.startupName || t('scoring.edition.untitled')}</span>
+      {pitch.oneLiner ? <span className="pitch__one-liner">{pitch.oneLiner}</span> : null}
+      <span className="pitch__meta">
+        {track ? <span className="pitch__track">{track}</span> : null}
+        <span className="pitch__state">
+          <span aria-hidden="true">{pitch.status === 'submitted' ? '✓ ' : pitch.status === 'draft' ? '✎ ' : '○ '}</span>
+          {state}
+        </span>
+      </span>
+    </Link>
+  );
+}

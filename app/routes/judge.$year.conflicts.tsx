@@ -1,0 +1,170 @@
+/**
+ * /judge/:year/conflicts — a judge declares conflicts of interest with the edition's
+ * applications, with a reason. Declaring takes the judge off that application in every round
+ * that is not locked (and deletes their scoresheet there, kept in the audit log): the rule
+ * lives in conflicts.server.ts `declareConflict`, whatever this page shows.
+ */
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { DoneNotice, failureOf, FormErrors, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
+import { declareConflictSchema, LIMITS, typedValues } from '~/domain/judging-setup';
+import { formatDate, translate, useT, type Lang } from '~/i18n';
+import styles from '~/styles/judging-setup.css';
+import { requireJudgeOf } from '~/utils/auth.server';
+import { declarableApplications, declareConflict, judgeConflictView } from '~/utils/conflicts.server';
+import { parseYear, requireEdition } from '~/utils/editions.server';
+import { attempt, invalidForm } from '~/utils/setup.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'conflicts.title')} — ${data?.edition.year ?? ''} — Palmarès` }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const judge = await requireJudgeOf(request, parseYear(params.year));
+  const edition = requireEdition(params.year);
+  return {
+    edition: { year: edition.year, name: edition.name, status: edition.status, timeZone: edition.timeZone },
+    applications: declarableApplications(judge.editionId),
+    ...judgeConflictView(judge.id, judge.editionId),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const judge = await requireJudgeOf(request, parseYear(params.year));
+  const values = typedValues(await request.formData());
+  const form = `conflict.declare:${values.applicationId ?? ''}`;
+  const parsed = declareConflictSchema.safeParse(values);
+  if (!parsed.success) return invalidForm(form, parsed.error, values);
+  return attempt(form, values, () => {
+    const outcome = declareConflict({ ...parsed.data, editionId: judge.editionId, judgeId: judge.id, declaredBy: judge.id });
+    const query = new URLSearchParams({
+      declared: String(parsed.data.applicationId),
+      assignments: String(outcome.removedAssignments),
+      scoresheets: String(outcome.removedScoresheets),
+    });
+    return redirect(`/judge/${params.year}/conflicts?${query}#declared`);
+  });
+}
+
+export default function JudgeConflicts() {
+  const { edition, applications, declared, withSheet } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, lang } = useT();
+  const [search] = useSearchParams();
+  const justDeclared = declared.find((c) => String(c.applicationId) === search.get('declared'));
+  const conflicted = new Set(declared.map((c) => c.applicationId));
+  const hasSheet = new Set(withSheet);
+  const open = applications.filter((a) => !conflicted.has(a.id));
+  const published = edition.status === 'published';
+  const countries = new Intl.DisplayNames([lang], { type: 'region' });
+  const countryName = (code: string | null) => {
+    if (!code) return null;
+    try {
+      return countries.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+
+  return (
+    <div className="page judging-setup judge-conflicts">
+      <header className="page-header">
+        <p>
+          <Link to={`/judge/${edition.year}`} className="back-link">
+            <span aria-hidden="true">← </span>
+            {t('conflicts.back', { edition: edition.name })}
+          </Link>
+        </p>
+        <h1>{t('conflicts.title')}</h1>
+        <p className="lead">{t('conflicts.lead')}</p>
+      </header>
+
+      {published ? <LockedNotice title={t('judging.errors.edition.published')} /> : null}
+
+      <section id="declared" aria-labelledby="declared-title" className="setup-section">
+        <h2 id="declared-title">{t('conflicts.declared.title', { count: declared.length })}</h2>
+        {justDeclared ? (
+          <DoneNotice>
+            {t('conflicts.done', { startup: justDeclared.startupName })}{' '}
+            {Number(search.get('assignments')) + Number(search.get('scoresheets')) > 0
+              ? t('conflicts.doneRemoved', { assignments: Number(search.get('assignments')), scoresheets: Number(search.get('scoresheets')) })
+              : null}
+          </DoneNotice>
+        ) : null}
+        {declared.length === 0 ? (
+          <p>{t('conflicts.declared.none')}</p>
+        ) : (
+          <ul className="item-list">
+            {declared.map((conflict) => (
+              <li key={conflict.id} className="item">
+                <div className="item__body">
+                  <p className="item__title">{conflict.startupName}</p>
+                  <p className="item__quote">
+                    <span className="visually-hidden">{t('conflicts.reason')}: </span>
+                    {conflict.reason}
+                  </p>
+                  <p className="item__meta">
+                    {t(conflict.recordedBy === null ? 'conflicts.declared.on' : 'conflicts.declared.onBy', {
+                      date: formatDate(lang, conflict.createdAt, { dateStyle: 'long' }, edition.timeZone),
+                      name: conflict.recordedBy ?? '',
+                    })}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="muted">{t('conflicts.declared.removeHelp')}</p>
+      </section>
+
+      {!published ? (
+        <section id="applications" aria-labelledby="applications-title" className="setup-section">
+          <h2 id="applications-title">{t('conflicts.applications.title', { count: open.length })}</h2>
+          <p className="muted">{t('conflicts.applications.lead')}</p>
+          {open.length === 0 ? <p>{t('conflicts.applications.none')}</p> : null}
+          <ul className="card-grid">
+            {open.map((application) => {
+              const form = `conflict.declare:${application.id}`;
+              const failure = failureOf(result, form);
+              const prefix = `conflict-${application.id}`;
+              const startup = application.startupName || t('conflicts.untitled');
+              return (
+                <li key={application.id} id={`application-${application.id}`} className="card conflict-card">
+                  <h3 className="conflict-card__name">{startup}</h3>
+                  {application.oneLiner ? <p className="conflict-card__line">{application.oneLiner}</p> : null}
+                  {application.country ? (
+                    <p className="item__meta">
+                      <span className="visually-hidden">{t('conflicts.country')}: </span>
+                      {countryName(application.country)}
+                    </p>
+                  ) : null}
+                  <Form method="post" noValidate preventScrollReset className="conflict-card__form">
+                    <FormErrors failure={failure} prefix={prefix} labels={{ reason: t('conflicts.reasonFor', { startup }) }} />
+                    <input type="hidden" name="applicationId" value={application.id} />
+                    <TextAreaField
+                      prefix={prefix}
+                      name="reason"
+                      label={t('conflicts.reasonFor', { startup })}
+                      hint={hasSheet.has(application.id) ? t('conflicts.sheetWarning') : undefined}
+                      required
+                      rows={2}
+                      maxLength={LIMITS.reason}
+                      defaultValue={failure?.values.reason ?? ''}
+                      error={failure?.fieldErrors.reason ?? failure?.fieldErrors.applicationId}
+                    />
+                    <button type="submit" className="button button--primary">
+                      {t('conflicts.declare', { startup })}
+                    </button>
+                  </Form>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,464 @@
+/**
+ * /organise/:year — set up the judging of an edition: tracks, criteria, rounds (add, edit,
+ * remove where nothing depends on it), and lock or unlock a round. One action, one `intent`
+ * per form; every rule is enforced in app/utils/setup.server.ts and rounds.server.ts.
+ */
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { DoneNotice, failureOf, FormErrors, Icon, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
+import { CriterionForm, RoundForm, TrackForm } from '~/components/judging-setup-forms';
+import {
+  criterionSchema,
+  itemSchema,
+  LIMITS,
+  newRoundSchema,
+  roundSchema,
+  trackSchema,
+  typedValues,
+  unlockRoundSchema,
+} from '~/domain/judging-setup';
+import { ROUND_KINDS } from '~/domain/statuses';
+import { formatDate, formatNumber, translate, useT, type Lang } from '~/i18n';
+import styles from '~/styles/judging-setup.css';
+import { requireOrganiser } from '~/utils/auth.server';
+import { requireEdition } from '~/utils/editions.server';
+import { lockRound, unlockRound } from '~/utils/rounds.server';
+import {
+  attempt,
+  createCriterion,
+  createRound,
+  createTrack,
+  deleteCriterion,
+  deleteRound,
+  deleteTrack,
+  invalidForm,
+  setupOverview,
+  updateCriterion,
+  updateRound,
+  updateTrack,
+} from '~/utils/setup.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'setup.title')} — ${data?.edition.year ?? ''} — Palmarès` }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  return {
+    edition: { id: edition.id, year: edition.year, status: edition.status, timeZone: edition.timeZone },
+    ...setupOverview(edition.id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  const values = typedValues(await request.formData());
+  const act = { editionId: edition.id, actorId: user.id };
+  const intent = values.intent ?? '';
+  const done = (anchor: string) => redirect(`/organise/${edition.year}?done=${encodeURIComponent(intent)}#${anchor}`);
+  const item = itemSchema.safeParse(values);
+  const form = item.success ? `${intent}:${item.data.id}` : intent;
+
+  switch (intent) {
+    case 'track.create':
+    case 'track.update': {
+      const parsed = trackSchema.safeParse(values);
+      if (!parsed.success) return invalidForm(form, parsed.error, values);
+      return attempt(form, values, () => {
+        if (intent === 'track.create') createTrack(act, parsed.data);
+        else updateTrack(act, requiredId(item), parsed.data);
+        return done('tracks');
+      });
+    }
+    case 'criterion.create':
+    case 'criterion.update': {
+      const parsed = criterionSchema.safeParse(values);
+      if (!parsed.success) return invalidForm(form, parsed.error, values);
+      return attempt(form, values, () => {
+        if (intent === 'criterion.create') createCriterion(act, parsed.data);
+        else updateCriterion(act, requiredId(item), parsed.data);
+        return done('criteria');
+      });
+    }
+    case 'round.create': {
+      const parsed = newRoundSchema.safeParse(values);
+      if (!parsed.success) return invalidForm(form, parsed.error, values);
+      return attempt(form, values, () => (createRound(act, parsed.data), done('rounds')));
+    }
+    case 'round.update': {
+      const parsed = roundSchema.safeParse(values);
+      if (!parsed.success) return invalidForm(form, parsed.error, values);
+      return attempt(form, values, () => (updateRound(act, requiredId(item), parsed.data), done('rounds')));
+    }
+    case 'track.delete':
+      return attempt(form, values, () => (deleteTrack(act, requiredId(item)), done('tracks')));
+    case 'criterion.delete':
+      return attempt(form, values, () => (deleteCriterion(act, requiredId(item)), done('criteria')));
+    case 'round.delete':
+      return attempt(form, values, () => (deleteRound(act, requiredId(item)), done('rounds')));
+    case 'round.lock':
+      return attempt(form, values, () => (lockRound({ ...act, roundId: requiredId(item) }), done('rounds')));
+    case 'round.unlock': {
+      const parsed = unlockRoundSchema.safeParse({ ...values, roundId: values.id });
+      const unlockForm = `${intent}:${values.id ?? ''}`;
+      if (!parsed.success) return invalidForm(unlockForm, parsed.error, values);
+      return attempt(unlockForm, values, () => (unlockRound({ ...act, roundId: parsed.data.roundId, reason: parsed.data.reason }), done('rounds')));
+    }
+    default:
+      throw new Response('Bad Request', { status: 400 });
+  }
+}
+
+/** The id of the item a form acts on; a form without one was not sent by this page. */
+function requiredId(item: ReturnType<typeof itemSchema.safeParse>): number {
+  if (!item.success) throw new Response('Bad Request', { status: 400 });
+  return item.data.id;
+}
+
+export default function EditionSetup() {
+  const { edition, tracks, criteria, rounds, criteriaFrozenSince } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, lang } = useT();
+  const [search] = useSearchParams();
+  const editing = search.get('edit');
+  const done = search.get('done');
+  const here = `/organise/${edition.year}`;
+  const published = edition.status === 'published';
+  const frozen = criteriaFrozenSince !== null;
+  const totalWeight = criteria.reduce((sum, c) => sum + c.weight, 0);
+  const nextPosition = (items: { position: number }[]) => (items.length ? Math.max(...items.map((i) => i.position)) + 1 : 0);
+  const freeKinds = ROUND_KINDS.filter((kind) => !rounds.some((r) => r.kind === kind));
+  const name = (item: { nameFr: string; nameEn: string }) => (lang === 'fr' ? item.nameFr : item.nameEn);
+  /** The confirmation of the last change, at the top of the section the page returns to. */
+  const noticeFor = (entity: 'track' | 'criterion' | 'round') =>
+    done?.startsWith(`${entity}.`) ? <DoneNotice>{t(`setup.done.${done}`)}</DoneNotice> : null;
+
+  return (
+    <div className="judging-setup">
+      <h2 className="visually-hidden">{t('setup.title')}</h2>
+      {published ? <LockedNotice title={t('judging.errors.edition.published')} /> : null}
+      <nav aria-label={t('setup.sections')} className="section-links">
+        <a href="#tracks">{t('setup.tracks.title')}</a>
+        <a href="#criteria">{t('setup.criteria.title')}</a>
+        <a href="#rounds">{t('setup.rounds.title')}</a>
+      </nav>
+
+      <section id="tracks" aria-labelledby="tracks-title" className="setup-section">
+        <h2 id="tracks-title">{t('setup.tracks.title')}</h2>
+        {noticeFor('track')}
+        <p className="muted">{t('setup.tracks.lead')}</p>
+        {tracks.length === 0 ? <p>{t('setup.tracks.none')}</p> : null}
+        <ul className="item-list">
+          {tracks.map((track) => {
+            const key = `track-${track.id}`;
+            if (editing === key && !published) {
+              return (
+                <li key={track.id} id={key} className="item item--editing">
+                  <TrackForm
+                    intent="track.update"
+                    itemId={track.id}
+                    failure={failureOf(result, `track.update:${track.id}`)}
+                    defaults={track}
+                    legend={t('setup.tracks.edit', { name: name(track) })}
+                    submitLabel={t('judging.save')}
+                    cancelTo={`${here}#${key}`}
+                  />
+                </li>
+              );
+            }
+            return (
+              <li key={track.id} id={key} className="item">
+                <div className="item__body">
+                  <p className="item__title">
+                    <span lang="fr">{track.nameFr}</span> <span aria-hidden="true">·</span> <span lang="en">{track.nameEn}</span>
+                  </p>
+                  <p className="item__meta">
+                    {t('setup.positionIs', { position: track.position })} · {t('setup.tracks.applications', { count: track.applications })}
+                  </p>
+                  <ItemFailure result={result} form={`track.delete:${track.id}`} />
+                </div>
+                {!published ? (
+                  <div className="item__actions">
+                    <Link to={`?edit=${key}#${key}`} className="button button--ghost" preventScrollReset>
+                      {t('judging.edit')}
+                      <span className="visually-hidden"> {name(track)}</span>
+                    </Link>
+                    {track.applications === 0 ? (
+                      <RemoveButton intent="track.delete" id={track.id} label={name(track)} />
+                    ) : (
+                      <p className="item__why">{t('setup.tracks.cannotRemove')}</p>
+                    )}
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        {!published ? (
+          <TrackForm
+            intent="track.create"
+            failure={failureOf(result, 'track.create')}
+            defaults={{ position: nextPosition(tracks) }}
+            legend={t('setup.tracks.add')}
+            submitLabel={t('setup.tracks.addSubmit')}
+          />
+        ) : null}
+      </section>
+
+      <section id="criteria" aria-labelledby="criteria-title" className="setup-section">
+        <h2 id="criteria-title">{t('setup.criteria.title')}</h2>
+        {noticeFor('criterion')}
+        <p className="muted">{t('setup.criteria.lead')}</p>
+        {frozen ? (
+          <LockedNotice id="criteria-frozen" title={t('setup.criteria.frozenTitle')}>
+            <p>
+              {t('setup.criteria.frozenBody', {
+                date: formatDate(lang, criteriaFrozenSince, { dateStyle: 'long', timeStyle: 'short' }, edition.timeZone),
+              })}
+            </p>
+          </LockedNotice>
+        ) : null}
+        {criteria.length === 0 ? <p>{t('setup.criteria.none')}</p> : null}
+        <ul className="item-list">
+          {criteria.map((criterion) => {
+            const key = `criterion-${criterion.id}`;
+            if (editing === key && !frozen && !published) {
+              return (
+                <li key={criterion.id} id={key} className="item item--editing">
+                  <CriterionForm
+                    intent="criterion.update"
+                    itemId={criterion.id}
+                    failure={failureOf(result, `criterion.update:${criterion.id}`)}
+                    defaults={{ ...criterion, weight: formatNumber(lang, criterion.weight, { useGrouping: false }) }}
+                    legend={t('setup.criteria.edit', { name: name(criterion) })}
+                    submitLabel={t('judging.save')}
+                    cancelTo={`${here}#${key}`}
+                  />
+                </li>
+              );
+            }
+            return (
+              <li key={criterion.id} id={key} className="item">
+                <div className="item__body">
+                  <p className="item__title">
+                    <span lang="fr">{criterion.nameFr}</span> <span aria-hidden="true">·</span> <span lang="en">{criterion.nameEn}</span>
+                  </p>
+                  <p className="item__meta">
+                    {t('setup.criteria.summary', {
+                      weight: formatNumber(lang, criterion.weight),
+                      share: formatNumber(lang, totalWeight ? criterion.weight / totalWeight : 0, { style: 'percent', maximumFractionDigits: 0 }),
+                      min: criterion.scaleMin,
+                      max: criterion.scaleMax,
+                      position: criterion.position,
+                    })}
+                  </p>
+                  {criterion.helpFr || criterion.helpEn ? (
+                    <p className="item__help" lang={lang}>
+                      {lang === 'fr' ? criterion.helpFr || criterion.helpEn : criterion.helpEn || criterion.helpFr}
+                    </p>
+                  ) : null}
+                  <ItemFailure result={result} form={`criterion.delete:${criterion.id}`} />
+                </div>
+                {!frozen && !published ? (
+                  <div className="item__actions">
+                    <Link to={`?edit=${key}#${key}`} className="button button--ghost" preventScrollReset>
+                      {t('judging.edit')}
+                      <span className="visually-hidden"> {name(criterion)}</span>
+                    </Link>
+                    {criterion.scores === 0 ? (
+                      <RemoveButton intent="criterion.delete" id={criterion.id} label={name(criterion)} />
+                    ) : (
+                      <p className="item__why">{t('setup.criteria.cannotRemove')}</p>
+                    )}
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        {!published ? (
+          <CriterionForm
+            intent="criterion.create"
+            failure={failureOf(result, 'criterion.create')}
+            defaults={{ weight: 1, scaleMin: 1, scaleMax: 10, position: nextPosition(criteria) }}
+            legend={t('setup.criteria.add')}
+            submitLabel={t('setup.criteria.addSubmit')}
+            disabled={frozen}
+            describedBy={frozen ? 'criteria-frozen' : undefined}
+          />
+        ) : null}
+      </section>
+
+      <section id="rounds" aria-labelledby="rounds-title" className="setup-section">
+        <h2 id="rounds-title">{t('setup.rounds.title')}</h2>
+        {noticeFor('round')}
+        <p className="muted">{t('setup.rounds.lead')}</p>
+        {rounds.length === 0 ? <p>{t('setup.rounds.none')}</p> : null}
+        <ul className="item-list">
+          {rounds.map((round) => {
+            const key = `round-${round.id}`;
+            const locked = round.state === 'locked';
+            if (editing === key && !locked && !published) {
+              return (
+                <li key={round.id} id={key} className="item item--editing">
+                  <RoundForm
+                    intent="round.update"
+                    itemId={round.id}
+                    failure={failureOf(result, `round.update:${round.id}`)}
+                    defaults={round}
+                    legend={t('setup.rounds.edit', { name: name(round) })}
+                    submitLabel={t('judging.save')}
+                    cancelTo={`${here}#${key}`}
+                  />
+                </li>
+              );
+            }
+            return (
+              <li key={round.id} id={key} className={`item${locked ? ' item--locked' : ''}`}>
+                <div className="item__body">
+                  <p className="item__title">
+                    <span lang="fr">{round.nameFr}</span> <span aria-hidden="true">·</span> <span lang="en">{round.nameEn}</span>{' '}
+                    <span className={`state state--${round.state}`}>
+                      {locked ? <Icon name="lock" /> : null}
+                      {t(`setup.roundState.${round.state}`)}
+                    </span>
+                  </p>
+                  <dl className="facts facts--inline">
+                    <div>
+                      <dt>{t('setup.fields.kind')}</dt>
+                      <dd>{t(`setup.kind.${round.kind}`)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('setup.fields.method')}</dt>
+                      <dd>{t(`setup.method.${round.method}`)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('setup.fields.minSheets')}</dt>
+                      <dd>{round.minSheets}</dd>
+                    </div>
+                    {round.kind === 'screening' ? (
+                      <div>
+                        <dt>{t('setup.fields.judgesPerApplication')}</dt>
+                        <dd>{round.judgesPerApplication}</dd>
+                      </div>
+                    ) : null}
+                    <div>
+                      <dt>{t('setup.rounds.assignments')}</dt>
+                      <dd>{round.assignments}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('setup.rounds.scoresheets')}</dt>
+                      <dd>{round.scoresheets}</dd>
+                    </div>
+                  </dl>
+                  {locked && round.lockedAt ? (
+                    <p className="item__meta">
+                      {t('setup.rounds.lockedAt', { date: formatDate(lang, round.lockedAt, { dateStyle: 'long', timeStyle: 'short' }, edition.timeZone) })}{' '}
+                      {round.sealed ? t('setup.rounds.sealed') : null}
+                    </p>
+                  ) : null}
+                  <ItemFailure result={result} form={`round.delete:${round.id}`} />
+                  <ItemFailure result={result} form={`round.lock:${round.id}`} />
+                </div>
+                {!published ? (
+                  <div className="item__actions">
+                    {!locked ? (
+                      <>
+                        <Link to={`?edit=${key}#${key}`} className="button button--ghost" preventScrollReset>
+                          {t('judging.edit')}
+                          <span className="visually-hidden"> {name(round)}</span>
+                        </Link>
+                        {round.assignments + round.scoresheets === 0 ? <RemoveButton intent="round.delete" id={round.id} label={name(round)} /> : null}
+                        <Form method="post" preventScrollReset>
+                          <input type="hidden" name="intent" value="round.lock" />
+                          <input type="hidden" name="id" value={round.id} />
+                          <button type="submit" className="button button--primary">
+                            {t('setup.rounds.lock')}
+                            <span className="visually-hidden"> {name(round)}</span>
+                          </button>
+                        </Form>
+                      </>
+                    ) : null}
+                  </div>
+                ) : null}
+                {locked && !round.sealed && !published ? <UnlockForm roundId={round.id} roundName={name(round)} result={result} /> : null}
+                {!locked ? <p className="item__hint">{t('setup.rounds.lockHint')}</p> : null}
+              </li>
+            );
+          })}
+        </ul>
+        {!published && freeKinds.length > 0 ? (
+          <RoundForm
+            intent="round.create"
+            kinds={freeKinds}
+            failure={failureOf(result, 'round.create')}
+            defaults={{
+              kind: freeKinds[0],
+              nameFr: t(`setup.kind.${freeKinds[0]}.defaultFr`),
+              nameEn: t(`setup.kind.${freeKinds[0]}.defaultEn`),
+              method: 'mean',
+              minSheets: 2,
+              judgesPerApplication: 3,
+            }}
+            legend={t('setup.rounds.add')}
+            submitLabel={t('setup.rounds.addSubmit')}
+          />
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function RemoveButton({ intent, id, label }: { intent: string; id: number; label: string }) {
+  const { t } = useT();
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" className="button button--danger">
+        {t('judging.remove')}
+        <span className="visually-hidden"> {label}</span>
+      </button>
+    </Form>
+  );
+}
+
+/** The refusal of a remove or lock button, next to its item. */
+function ItemFailure({ result, form }: { result: unknown; form: string }) {
+  const failure = failureOf(result, form);
+  return failure ? <FormErrors failure={failure} prefix={form.replace(/[.:]/g, '-')} labels={{}} /> : null;
+}
+
+function UnlockForm({ roundId, roundName, result }: { roundId: number; roundName: string; result: unknown }) {
+  const { t } = useT();
+  const form = `round.unlock:${roundId}`;
+  const failure = failureOf(result, form);
+  const prefix = `round-unlock-${roundId}`;
+  return (
+    <Form method="post" className="unlock-form" noValidate preventScrollReset>
+      <FormErrors failure={failure} prefix={prefix} labels={{ reason: t('setup.rounds.unlockReason') }} />
+      <input type="hidden" name="intent" value="round.unlock" />
+      <input type="hidden" name="id" value={roundId} />
+      <TextAreaField
+        prefix={prefix}
+        name="reason"
+        label={t('setup.rounds.unlockReason')}
+        hint={t('setup.rounds.unlockHint')}
+        required
+        rows={2}
+        maxLength={LIMITS.reason}
+        defaultValue={failure?.values.reason ?? ''}
+        error={failure?.fieldErrors.reason}
+      />
+      <button type="submit" className="button button--ghost">
+        {t('setup.rounds.unlock')}
+        <span className="visually-hidden"> {roundName}</span>
+      </button>
+    </Form>
+  );
+}

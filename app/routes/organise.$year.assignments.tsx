@@ -1,0 +1,399 @@
+/**
+ * /organise/:year/assignments — who judges what, round by round: automatic assignment
+ * (balanced panels with a seed for the screening, every judge on every finalist for the final),
+ * manual additions and removals (a removal that would delete a scoresheet asks first), loads
+ * and overlap of the current panels. Rules live in app/utils/assignments.server.ts.
+ */
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { CheckboxField, DoneNotice, failureOf, FormErrors, Icon, InputField, LockedNotice, type FormFailure } from '~/components/judging-setup-fields';
+import { describeAssignments } from '~/domain/assignment';
+import { autoAssignSchema, finalAssignSchema, manualAssignmentSchema, removeAssignmentSchema, typedValues, type Message } from '~/domain/judging-setup';
+import { translate, useT, type Lang } from '~/i18n';
+import styles from '~/styles/judging-setup.css';
+import { requireOrganiser } from '~/utils/auth.server';
+import { addAssignment, applyAutoAssignment, removeAssignment, roundBoard, suggestSeed } from '~/utils/assignments.server';
+import { editionRounds, requireEdition } from '~/utils/editions.server';
+import { editionJudgeList } from '~/utils/invitations.server';
+import { getRound } from '~/utils/rounds.server';
+import { attempt, invalidForm } from '~/utils/setup.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'organise.tabs.assignments')} — ${data?.edition.year ?? ''} — Palmarès` }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  const rounds = editionRounds(edition.id);
+  const asked = Number(new URL(request.url).searchParams.get('round'));
+  const round = rounds.find((r) => r.id === asked) ?? rounds[0] ?? null;
+  const judges = editionJudgeList(edition.id).map(({ id, name, conflicts }) => ({ id, name, conflicts }));
+  const board = round ? roundBoard(edition.id, round) : null;
+  return {
+    edition: { id: edition.id, year: edition.year, status: edition.status },
+    rounds: rounds.map((r) => ({ id: r.id, kind: r.kind, nameFr: r.nameFr, nameEn: r.nameEn, state: r.state, judgesPerApplication: r.judgesPerApplication })),
+    round: round ? { id: round.id, kind: round.kind, nameFr: round.nameFr, nameEn: round.nameEn, state: round.state, judgesPerApplication: round.judgesPerApplication } : null,
+    judges,
+    board,
+    current: board ? describeAssignments(judges.map((j) => j.id), board.pairs) : null,
+    /** A fresh seed for the next draw; the one used is kept in the audit log. */
+    suggestedSeed: suggestSeed(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  const values = typedValues(await request.formData());
+  const act = { editionId: edition.id, actorId: user.id };
+  const intent = values.intent ?? '';
+  const done = (roundId: number, anchor: string) =>
+    redirect(`/organise/${edition.year}/assignments?${new URLSearchParams({ round: String(roundId), done: intent })}#${anchor}`);
+
+  switch (intent) {
+    case 'assign.auto': {
+      const round = getRound(edition.id, Number(values.roundId));
+      // The final puts every judge on every finalist: no seed to choose.
+      const parsed = round?.kind === 'final' ? finalAssignSchema.safeParse(values) : autoAssignSchema.safeParse(values);
+      if (!parsed.success) return invalidForm(intent, parsed.error, values);
+      const { roundId, replace } = parsed.data;
+      const seed = round?.kind === 'final' ? 0 : Number(values.seed);
+      return attempt(intent, values, () => {
+        applyAutoAssignment({ ...act, roundId, seed, replace: replace === 'yes' });
+        return done(roundId, 'result');
+      });
+    }
+    case 'assignment.add': {
+      const parsed = manualAssignmentSchema.safeParse(values);
+      if (!parsed.success) throw new Response('Bad Request', { status: 400 });
+      const form = `${intent}:${parsed.data.judgeId}:${parsed.data.applicationId}`;
+      return attempt(form, values, () => (addAssignment({ ...act, ...parsed.data }), done(parsed.data.roundId, 'panels')));
+    }
+    case 'assignment.remove': {
+      const parsed = removeAssignmentSchema.safeParse(values);
+      if (!parsed.success) throw new Response('Bad Request', { status: 400 });
+      const { roundId, judgeId, applicationId, confirm } = parsed.data;
+      const form = `${intent}:${judgeId}:${applicationId}`;
+      return attempt(form, values, () => {
+        const outcome = removeAssignment({ ...act, roundId, judgeId, applicationId, confirmed: confirm === 'yes' });
+        if (outcome.status === 'needs_confirmation') {
+          // A question, not an error: nothing was removed yet.
+          return data({ confirmRemoval: { roundId, judgeId, applicationId, scoresheet: outcome.scoresheet } });
+        }
+        return done(roundId, 'panels');
+      });
+    }
+    default:
+      throw new Response('Bad Request', { status: 400 });
+  }
+}
+
+export default function EditionAssignments() {
+  const { edition, rounds, round, judges, board, current, suggestedSeed } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, lang } = useT();
+  const [search] = useSearchParams();
+  const done = search.get('done');
+  const name = (item: { nameFr: string; nameEn: string }) => (lang === 'fr' ? item.nameFr : item.nameEn);
+
+  if (!round || !board || !current) {
+    return (
+      <div className="judging-setup">
+        <h2>{t('organise.tabs.assignments')}</h2>
+        <p>
+          {t('assignments.noRound')} <Link to={`/organise/${edition.year}#rounds`}>{t('assignments.toSetup')}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const here = `/organise/${edition.year}/assignments?round=${round.id}`;
+  const locked = round.state === 'locked' || edition.status === 'published';
+  const isFinal = round.kind === 'final';
+  const judgeName = new Map(judges.map((j) => [j.id, j.name]));
+  const appName = new Map(board.applications.map((a) => [a.id, a.startupName]));
+  const panelOf = (applicationId: number) => board.pairs.filter((p) => p.applicationId === applicationId);
+  const conflicted = new Set(board.conflicts.map((c) => `${c.judgeId}:${c.applicationId}`));
+  const autoFailure = failureOf(result, 'assign.auto');
+  const confirm = result && 'confirmRemoval' in result ? result.confirmRemoval : null;
+  const { quality } = current;
+  const autoBlocked = board.sheets > 0 || board.applications.length === 0;
+  const incomplete = isFinal ? [] : board.applications.filter((a) => panelOf(a.id).length !== round.judgesPerApplication);
+
+  return (
+    <div className="judging-setup">
+      <h2 className="visually-hidden">{t('organise.tabs.assignments')}</h2>
+      <nav aria-label={t('assignments.rounds')} className="segmented">
+        {rounds.map((r) => (
+          <Link key={r.id} to={`?round=${r.id}`} aria-current={r.id === round.id ? 'page' : undefined} className="segmented__item">
+            {name(r)}
+            {r.state === 'locked' ? (
+              <span className="segmented__state">
+                {' · '}
+                <Icon name="lock" /> {t('setup.roundState.locked')}
+              </span>
+            ) : null}
+          </Link>
+        ))}
+      </nav>
+
+      {locked ? (
+        <LockedNotice title={edition.status === 'published' ? t('judging.errors.edition.published') : t('assignments.locked')} />
+      ) : null}
+
+      <section id="result" aria-labelledby="summary-title" className="setup-section">
+        <h2 id="summary-title">{t('assignments.summary.title', { round: name(round) })}</h2>
+        {done === 'assign.auto' ? <DoneNotice>{t('assignments.done.assign.auto')}</DoneNotice> : null}
+        <dl className="facts facts--inline">
+          <div>
+            <dt>{t('assignments.summary.applications')}</dt>
+            <dd>{board.applications.length}</dd>
+          </div>
+          <div>
+            <dt>{t('assignments.summary.judges')}</dt>
+            <dd>{judges.length}</dd>
+          </div>
+          {!isFinal ? (
+            <div>
+              <dt>{t('setup.fields.judgesPerApplication')}</dt>
+              <dd>{round.judgesPerApplication}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('assignments.summary.assignments')}</dt>
+            <dd>{board.pairs.length}</dd>
+          </div>
+          <div>
+            <dt>{t('assignments.summary.loads')}</dt>
+            <dd>{board.pairs.length ? t('assignments.summary.loadRange', { min: quality.minLoad, max: quality.maxLoad }) : '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('assignments.summary.overlap')}</dt>
+            <dd>
+              {board.pairs.length === 0
+                ? '—'
+                : quality.panels === 1
+                  ? t('assignments.summary.overlapYes')
+                  : t('assignments.summary.overlapNo', { groups: quality.panels })}
+            </dd>
+          </div>
+        </dl>
+        {board.pairs.length > 0 ? (
+          <ul className="warnings">
+            {!isFinal && quality.maxLoad - quality.minLoad > 1 ? <li>{t('assignments.warning.unbalanced', { min: quality.minLoad, max: quality.maxLoad })}</li> : null}
+            {!isFinal && quality.panels > 1 ? <li>{t('assignments.warning.separate_panels', { panels: quality.panels })}</li> : null}
+            {incomplete.length > 0 ? (
+              <li>{t('assignments.warning.incomplete', { count: incomplete.length, k: round.judgesPerApplication, startups: incomplete.map((a) => a.startupName).join(', ') })}</li>
+            ) : null}
+            {isFinal && board.applications.some((a) => panelOf(a.id).length === 0) ? <li>{t('assignments.warning.finalistWithoutJudge')}</li> : null}
+          </ul>
+        ) : null}
+      </section>
+
+      {!locked ? (
+        <section id="auto" aria-labelledby="auto-title" className="setup-section">
+          <h2 id="auto-title">{t(isFinal ? 'assignments.auto.titleFinal' : 'assignments.auto.title')}</h2>
+          <p className="muted">{t(isFinal ? 'assignments.auto.leadFinal' : 'assignments.auto.lead', { k: round.judgesPerApplication })}</p>
+          {board.sheets > 0 ? (
+            <LockedNotice id="auto-disabled" title={t('assignments.auto.sheetsExist', { count: board.sheets })} />
+          ) : board.applications.length === 0 ? (
+            <LockedNotice id="auto-disabled" title={t(`assignments.errors.auto.noApplications.${round.kind}`)} />
+          ) : null}
+          <Form method="post" className="setup-form" noValidate preventScrollReset>
+            <FormErrors failure={autoFailure} prefix="auto" labels={{ seed: t('assignments.auto.seed'), replace: t('assignments.auto.replaceLabel') }} />
+            <fieldset className="fieldset" disabled={autoBlocked} aria-describedby={autoBlocked ? 'auto-disabled' : undefined}>
+              <legend className="visually-hidden">{t(isFinal ? 'assignments.auto.titleFinal' : 'assignments.auto.title')}</legend>
+              <input type="hidden" name="intent" value="assign.auto" />
+              <input type="hidden" name="roundId" value={round.id} />
+              {!isFinal ? (
+                <InputField
+                  prefix="auto"
+                  name="seed"
+                  label={t('assignments.auto.seed')}
+                  hint={t('assignments.auto.seedHint')}
+                  inputMode="numeric"
+                  className="field__input field__input--short"
+                  required
+                  defaultValue={autoFailure?.values.seed ?? String(suggestedSeed)}
+                  error={autoFailure?.fieldErrors.seed}
+                />
+              ) : null}
+              {board.pairs.length > 0 ? (
+                <CheckboxField
+                  prefix="auto"
+                  name="replace"
+                  value="yes"
+                  label={t('assignments.auto.replaceLabel', { count: board.pairs.length })}
+                  error={autoFailure?.fieldErrors.replace}
+                  defaultChecked={autoFailure?.values.replace === 'yes'}
+                />
+              ) : null}
+              <div className="form-actions">
+                <button type="submit" className="button button--primary">
+                  {t(isFinal ? 'assignments.auto.submitFinal' : 'assignments.auto.submit')}
+                </button>
+              </div>
+            </fieldset>
+          </Form>
+        </section>
+      ) : null}
+
+      {confirm ? (
+        <section className="confirm-panel" aria-labelledby="confirm-title" role="alertdialog" aria-describedby="confirm-body">
+          <h2 id="confirm-title">{t('assignments.confirm.title')}</h2>
+          <p id="confirm-body">
+            {t(`assignments.confirm.body.${confirm.scoresheet}`, {
+              judge: judgeName.get(confirm.judgeId) ?? '',
+              startup: appName.get(confirm.applicationId) ?? '',
+            })}
+          </p>
+          <div className="form-actions">
+            <Form method="post" preventScrollReset>
+              <input type="hidden" name="intent" value="assignment.remove" />
+              <input type="hidden" name="roundId" value={confirm.roundId} />
+              <input type="hidden" name="judgeId" value={confirm.judgeId} />
+              <input type="hidden" name="applicationId" value={confirm.applicationId} />
+              <input type="hidden" name="confirm" value="yes" />
+              <button type="submit" className="button button--danger" autoFocus>
+                {t('assignments.confirm.submit')}
+              </button>
+            </Form>
+            <Link to={`${here}#application-${confirm.applicationId}`} className="button button--ghost">
+              {t('assignments.confirm.cancel')}
+            </Link>
+          </div>
+        </section>
+      ) : null}
+
+      <section id="panels" aria-labelledby="panels-title" className="setup-section">
+        <h2 id="panels-title">{t('assignments.panels.title')}</h2>
+        {board.applications.length > 0 ? <p className="muted">{t(locked ? 'assignments.panels.leadLocked' : 'assignments.panels.lead')}</p> : null}
+        {done === 'assignment.add' || done === 'assignment.remove' ? <DoneNotice>{t(`assignments.done.${done}`)}</DoneNotice> : null}
+        <CellFailure result={result} />
+        {board.applications.length === 0 ? (
+          <p>{t(`assignments.panels.none.${round.kind}`)}</p>
+        ) : judges.length === 0 ? (
+          <p>
+            {t('assignments.loads.none')} <Link to={`/organise/${edition.year}/judges#invite`}>{t('assignments.loads.invite')}</Link>
+          </p>
+        ) : (
+          <div className="table-wrap matrix-wrap" role="region" tabIndex={0} aria-labelledby="panels-title">
+            <table className="table matrix">
+              <caption className="visually-hidden">{t('assignments.panels.caption', { round: name(round) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="matrix__corner">
+                    {t('assignments.panels.application')}
+                  </th>
+                  {judges.map((judge) => (
+                    <th key={judge.id} scope="col" className="matrix__judge">
+                      {judge.name}
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    {t('assignments.panels.count')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {board.applications.map((application) => {
+                  const panel = panelOf(application.id);
+                  const short = !isFinal && panel.length !== round.judgesPerApplication;
+                  return (
+                    <tr key={application.id} id={`application-${application.id}`}>
+                      <th scope="row" className="matrix__application">
+                        {application.startupName}
+                      </th>
+                      {judges.map((judge) => {
+                        const pair = panel.find((p) => p.judgeId === judge.id);
+                        const labels = { judge: judge.name, startup: application.startupName };
+                        return (
+                          <td key={judge.id} className={`matrix__cell${pair ? ' matrix__cell--on' : ''}`}>
+                            {conflicted.has(`${judge.id}:${application.id}`) ? (
+                              <span className="matrix__conflict">
+                                <span aria-hidden="true">⚠ </span>
+                                {t('assignments.panels.conflicted')}
+                              </span>
+                            ) : null}
+                            {pair ? (
+                              locked ? (
+                                <span className="matrix__mark">
+                                  <span aria-hidden="true">✓</span>
+                                  <span className="visually-hidden">{t('assignments.panels.assigned')}</span>
+                                </span>
+                              ) : (
+                                <CellButton intent="assignment.remove" roundId={round.id} judgeId={judge.id} applicationId={application.id} label={t('assignments.panels.remove', labels)} on />
+                              )
+                            ) : !locked && !conflicted.has(`${judge.id}:${application.id}`) ? (
+                              <CellButton intent="assignment.add" roundId={round.id} judgeId={judge.id} applicationId={application.id} label={t('assignments.panels.add', labels)} />
+                            ) : null}
+                            {pair?.sheet ? (
+                              <span className="matrix__sheet">
+                                <span className="visually-hidden">{t('assignments.sheet.label')} </span>
+                                {t(`assignments.sheet.${pair.sheet}`)}
+                              </span>
+                            ) : null}
+                          </td>
+                        );
+                      })}
+                      <td className="num">
+                        {isFinal ? panel.length : t('assignments.panels.ofK', { count: panel.length, k: round.judgesPerApplication })}
+                        {short ? <span className="cell-note">⚠ {t('assignments.panels.short', { k: round.judgesPerApplication })}</span> : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('assignments.loads.load')}</th>
+                  {judges.map((judge) => (
+                    <td key={judge.id} className="matrix__cell">
+                      {current.loads.find((l) => l.judgeId === judge.id)?.load ?? 0}
+                    </td>
+                  ))}
+                  <td className="num">{board.pairs.length}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** One cell of the matrix: assign the judge to the application, or take them off it. */
+function CellButton({ intent, roundId, judgeId, applicationId, label, on }: {
+  intent: 'assignment.add' | 'assignment.remove';
+  roundId: number;
+  judgeId: number;
+  applicationId: number;
+  label: string;
+  on?: boolean;
+}) {
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="roundId" value={roundId} />
+      <input type="hidden" name="judgeId" value={judgeId} />
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <button type="submit" className={`matrix__button${on ? ' matrix__button--on' : ''}`} title={label}>
+        <span aria-hidden="true">{on ? '✓' : '+'}</span>
+        <span className="visually-hidden">{label}</span>
+      </button>
+    </Form>
+  );
+}
+
+/** A refused change from the matrix (a conflicted pair, a locked round…), above it. */
+function CellFailure({ result }: { result: unknown }) {
+  const failure = result as Partial<FormFailure> | undefined;
+  if (!failure?.form?.startsWith('assignment.') || !failure.fieldErrors) return null;
+  const messages = [failure.formError, ...Object.values(failure.fieldErrors)].filter((m): m is Message => Boolean(m));
+  return <FormErrors failure={{ ...(failure as FormFailure), fieldErrors: {}, formError: messages[0] ?? null }} prefix="matrix" labels={{}} />;
+}

@@ -1,0 +1,176 @@
+/**
+ * /organise/:year/audit — the edition's audit log, newest first, filtered by entity type,
+ * action and actor (a GET form: the filters are in the address, so a view can be shared),
+ * paginated by id, with each event's before and after as a readable diff. Read-only: the
+ * table itself refuses updates and deletes.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { AuditDiff } from '~/components/AuditDiff';
+import { formatDate, isMessageKey, translate, useT, type Lang } from '~/i18n';
+import styles from '~/styles/judging-setup.css';
+import { listAudit } from '~/utils/audit.server';
+import { requireOrganiser } from '~/utils/auth.server';
+import { requireEdition } from '~/utils/editions.server';
+import { auditFilterOptions, auditNames } from '~/utils/setup.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'organise.tabs.audit')} — ${data?.edition.year ?? ''} — Palmarès` }];
+};
+
+const PAGE_SIZE = 25;
+
+const positiveId = (value: string | null) => (value && /^\d{1,12}$/.test(value) ? Number(value) : undefined);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  const search = new URL(request.url).searchParams;
+  const filters = {
+    type: search.get('type') ?? '',
+    action: search.get('action') ?? '',
+    actor: search.get('actor') ?? '',
+  };
+  const beforeId = positiveId(search.get('before'));
+  // One more than a page, to know whether there is an older page.
+  const events = listAudit({
+    editionId: edition.id,
+    entityType: filters.type || undefined,
+    action: filters.action || undefined,
+    actorId: positiveId(filters.actor),
+    beforeId,
+    limit: PAGE_SIZE + 1,
+  });
+  const page = events.slice(0, PAGE_SIZE);
+  return {
+    edition: { year: edition.year, timeZone: edition.timeZone },
+    filters,
+    options: auditFilterOptions(edition.id),
+    events: page,
+    names: auditNames(edition.id, page.flatMap((event) => [event.before, event.after])),
+    olderThan: events.length > PAGE_SIZE ? events[PAGE_SIZE - 1].id : null,
+    paged: beforeId !== undefined,
+  };
+}
+
+export default function EditionAudit() {
+  const { edition, filters, options, events, names, olderThan, paged } = useLoaderData<typeof loader>();
+  const { t, lang } = useT();
+  const label = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
+  const query = (extra: Record<string, string>) =>
+    `?${new URLSearchParams(Object.entries({ ...filters, ...extra }).filter(([, v]) => v !== ''))}`;
+  const filtered = Boolean(filters.type || filters.action || filters.actor);
+
+  return (
+    <div className="judging-setup">
+      <h2>{t('audit.title')}</h2>
+      <p className="muted">{t('audit.lead', { count: options.total })}</p>
+
+      <Form method="get" className="setup-form audit-filters" aria-labelledby="audit-filters-title">
+        <h3 id="audit-filters-title" className="visually-hidden">
+          {t('audit.filters')}
+        </h3>
+        <div className="inline-form">
+          <div className="field">
+            <label htmlFor="audit-type" className="field__label">
+              {t('audit.filter.type')}
+            </label>
+            <select id="audit-type" name="type" className="field__input field__input--select" defaultValue={filters.type}>
+              <option value="">{t('audit.filter.all')}</option>
+              {options.entityTypes.map((type) => (
+                <option key={type} value={type}>
+                  {label(`audit.entity.${type}`, type)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="audit-action" className="field__label">
+              {t('audit.filter.action')}
+            </label>
+            <select id="audit-action" name="action" className="field__input field__input--select" defaultValue={filters.action}>
+              <option value="">{t('audit.filter.all')}</option>
+              {options.actions.map((action) => (
+                <option key={action} value={action}>
+                  {label(`audit.action.${action}`, action)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="audit-actor" className="field__label">
+              {t('audit.filter.actor')}
+            </label>
+            <select id="audit-actor" name="actor" className="field__input field__input--select" defaultValue={filters.actor}>
+              <option value="">{t('audit.filter.all')}</option>
+              {options.actors.map((actor) => (
+                <option key={actor.id} value={actor.id}>
+                  {actor.name} ({t(`roles.${actor.role}`)})
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button--primary">
+            {t('audit.filter.submit')}
+          </button>
+          {filtered ? (
+            <Link to="." className="button button--ghost">
+              {t('audit.filter.clear')}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+
+      {events.length === 0 ? (
+        <p>{t(filtered ? 'audit.noneFiltered' : 'audit.none')}</p>
+      ) : (
+        <ol className="audit-list" aria-label={t('audit.listLabel')}>
+          {events.map((event) => {
+            const action = label(`audit.action.${event.action}`, event.action);
+            const entity = `${label(`audit.entity.${event.entityType}`, event.entityType)} #${event.entityId}`;
+            return (
+              <li key={event.id} className="audit-event">
+                <div className="audit-event__head">
+                  <p className="audit-event__what">
+                    <strong>{action}</strong> <code className="audit-event__code">{event.action}</code>
+                  </p>
+                  <p className="audit-event__meta">
+                    <time dateTime={new Date(event.at).toISOString()}>
+                      {formatDate(lang, event.at, { dateStyle: 'medium', timeStyle: 'medium' }, edition.timeZone)}
+                    </time>
+                    {' · '}
+                    {event.actorName ?? t('audit.system')}
+                    {' · '}
+                    {entity}
+                  </p>
+                </div>
+                {event.reason ? (
+                  <p className="audit-event__reason">
+                    <strong>{t('audit.reason')}</strong> {event.reason}
+                  </p>
+                ) : null}
+                <AuditDiff before={event.before} after={event.after} names={names} caption={t('audit.diff.caption', { action, entity })} />
+              </li>
+            );
+          })}
+        </ol>
+      )}
+
+      <nav aria-label={t('audit.pages')} className="pager">
+        {paged ? (
+          <Link to={query({})} className="button button--ghost">
+            {t('audit.newest')}
+          </Link>
+        ) : null}
+        {olderThan ? (
+          <Link to={query({ before: String(olderThan) })} className="button button--ghost">
+            {t('audit.older')}
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * Judging progress of one round, for organisers: per judge and per application, with filters to
+ * find what is missing. A GET form, so filters work without JavaScript and can be bookmarked.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { Progress } from '~/components/Progress';
+import { translate, useT, type Lang } from '~/i18n';
+import scoringStyles from '~/styles/scoring.css';
+import { requireOrganiser } from '~/utils/auth.server';
+import { editionRounds, requireEdition } from '~/utils/editions.server';
+import { roundProgress } from '~/utils/progress.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'scoring.progress.metaTitle', { year: page?.year ?? '' })} — Palmarès` }];
+};
+
+/** The filters, from the query string; anything unreadable falls back to the defaults. */
+const filtersSchema = z.object({
+  round: z.coerce.number().int().positive().optional().catch(undefined),
+  only: z.enum(['incomplete']).optional().catch(undefined),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  const query = new URL(request.url).searchParams;
+  const filters = filtersSchema.parse({ round: query.get('round') ?? undefined, only: query.get('only') ?? undefined });
+  const rounds = editionRounds(edition.id);
+  // Default: the first round still open (the one being judged), else the last one.
+  const round =
+    rounds.find((r) => r.id === filters.round) ?? rounds.find((r) => r.state === 'open') ?? rounds[rounds.length - 1] ?? null;
+  const onlyIncomplete = filters.only === 'incomplete';
+  const progress = round ? roundProgress(edition.id, round) : null;
+  return {
+    year: edition.year,
+    rounds: rounds.map((r) => ({ id: r.id, nameFr: r.nameFr, nameEn: r.nameEn })),
+    roundId: round?.id ?? null,
+    onlyIncomplete,
+    progress: progress && {
+      ...progress,
+      judges: onlyIncomplete ? progress.judges.filter((j) => !j.complete) : progress.judges,
+      applications: onlyIncomplete ? progress.applications.filter((a) => !a.complete) : progress.applications,
+      applicationsTotal: progress.applications.length,
+      judgesTotal: progress.judges.length,
+    },
+  };
+}
+
+export default function OrganiseProgress() {
+  const page = useLoaderData<typeof loader>();
+  const { t, lang } = useT();
+  const progress = page.progress;
+  return (
+    <section className="organise-progress" aria-labelledby="progress-title">
+      <h2 id="progress-title">{t('scoring.progress.title')}</h2>
+      {page.rounds.length === 0 || !progress ? (
+        <p className="notice">{t('scoring.progress.noRounds')}</p>
+      ) : (
+        <>
+          <Form method="get" className="progress-filters">
+            <fieldset>
+              <legend>{t('scoring.progress.filters')}</legend>
+              <div className="progress-filters__fields">
+                <div className="field">
+                  <label htmlFor="progress-round" className="field__label">
+                    {t('scoring.progress.round')}
+                  </label>
+                  <select id="progress-round" name="round" className="field__input" defaultValue={page.roundId ?? undefined}>
+                    {page.rounds.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {lang === 'fr' ? r.nameFr : r.nameEn}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <label className="checkbox">
+                  <input type="checkbox" name="only" value="incomplete" defaultChecked={page.onlyIncomplete} />
+                  <span>{t('scoring.progress.onlyIncomplete')}</span>
+                </label>
+                <button type="submit" className="button button--primary">
+                  {t('scoring.progress.apply')}
+                </button>
+              </div>
+            </fieldset>
+          </Form>
+
+          <p className="progress-summary">
+            {t('scoring.progress.summarySheets', {
+              submitted: progress.totals.submitted,
+              assigned: progress.totals.assigned,
+              drafts: progress.totals.drafts,
+            })}{' '}
+            {t('scoring.progress.summaryApplications', {
+              complete: progress.totals.applicationsComplete,
+              total: progress.applicationsTotal,
+              k: progress.k,
+            })}
+          </p>
+
+          <h3 id="progress-judges">{t('scoring.progress.judges')}</h3>
+          {progress.judges.length === 0 ? (
+            <p className="muted">
+              {progress.judgesTotal === 0 ? t('scoring.progress.noJudges') : t('scoring.progress.noIncompleteJudges')}
+            </p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table progress-table" aria-labelledby="progress-judges">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('scoring.progress.judge')}</th>
+                    <th scope="col" className="num">
+                      {t('scoring.progress.assigned')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('scoring.progress.drafts')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('scoring.progress.submitted')}
+                    </th>
+                    <th scope="col" className="progress-table__bar">
+                      {t('scoring.progress.progress')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {progress.judges.map((judge) => (
+                    <tr key={judge.judgeId}>
+                      <th scope="row">
+                        {judge.name}
+                        <span className="progress-table__email">{judge.email}</span>
+                      </th>
+                      <td className="num">{judge.assigned}</td>
+                      <td className="num">{judge.drafts}</td>
+                      <td className="num">{judge.submitted}</td>
+                      <td>
+                        <Progress
+                          label={t('scoring.progress.judgeBar', { name: judge.name })}
+                          done={judge.submitted}
+                          total={judge.assigned}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+
+          <h3 id="progress-applications">{t('scoring.progress.applications')}</h3>
+          {progress.applications.length === 0 ? (
+            <p className="muted">
+              {progress.applicationsTotal === 0 ? t('scoring.progress.noApplications') : t('scoring.progress.noIncompleteApplications')}
+            </p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table progress-table" aria-labelledby="progress-applications">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('scoring.progress.application')}</th>
+                    <th scope="col">{t('scoring.progress.track')}</th>
+                    <th scope="col">{t('scoring.progress.sheetsIn')}</th>
+                    <th scope="col" className="num">
+                      {t('scoring.progress.assignedJudges')}
+                    </th>
+                    <th scope="col">{t('scoring.progress.missing')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {progress.applications.map((application) => (
+                    <tr key={application.applicationId}>
+                      <th scope="row">{application.startupName}</th>
+                      <td>{(lang === 'fr' ? application.trackFr : application.trackEn) ?? ''}</td>
+                      <td>
+                        <span className={`sheets-in sheets-in--${application.complete ? 'complete' : 'incomplete'}`}>
+                          <span aria-hidden="true">{application.complete ? '✓ ' : '○ '}</span>
+                          {t('scoring.progress.sheetsOf', { done: application.submitted, k: progress.k })}
+                          <span className="visually-hidden">
+                            {' '}
+                            ({application.complete ? t('scoring.progress.complete') : t('scoring.progress.incomplete')})
+                          </span>
+                        </span>
+                      </td>
+                      <td className="num">
+                        {application.assigned < progress.k
+                          ? t('scoring.progress.tooFewJudges', { assigned: application.assigned, k: progress.k })
+                          : application.assigned}
+                      </td>
+                      <td>
+                        {application.missing.length === 0 ? (
+                          <span className="muted">{t('scoring.progress.nobodyMissing')}</span>
+                        ) : (
+                          <ul className="missing-list">
+                            {application.missing.map((m) => (
+                              <li key={m.judgeId}>
+                                {m.state === 'draft'
+                                  ? t('scoring.progress.missingDraft', { name: m.name })
+                                  : t('scoring.progress.missingNone', { name: m.name })}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

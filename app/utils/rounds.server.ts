@@ -1,0 +1,184 @@
+/**
+ * Rounds: reading them (always within their edition), the "scoring has started" rule
+ * that freezes criteria, and locking. A locked round freezes its scoresheets and its
+ * assignments; unlocking it needs a written reason. Both are audited.
+ */
+import { and, asc, count, eq, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { Refusal } from '~/domain/judging-setup';
+import { recordAudit, type DbOrTx } from './audit.server';
+import { getDb, schema } from './db.server';
+
+export type Round = typeof schema.rounds.$inferSelect;
+
+/** A round of this edition, or null (a round of another edition is not found). */
+export function getRound(editionId: number, roundId: number, db: DbOrTx = getDb()): Round | null {
+  return (
+    db
+      .select()
+      .from(schema.rounds)
+      .where(and(eq(schema.rounds.id, roundId), eq(schema.rounds.editionId, editionId)))
+      .get() ?? null
+  );
+}
+
+/** Whether the round is locked (an unknown round counts as locked: nothing may change in it). */
+export function isRoundLocked(roundId: number, db: DbOrTx = getDb()): boolean {
+  const row = db.select({ state: schema.rounds.state }).from(schema.rounds).where(eq(schema.rounds.id, roundId)).get();
+  return !row || row.state === 'locked';
+}
+
+/** Whether any scoresheet of the edition, in any round, has been submitted: from then on criteria are fixed. */
+export function editionHasSubmittedSheet(editionId: number, db: DbOrTx = getDb()): boolean {
+  const sh = schema.scoresheets;
+  const r = schema.rounds;
+  return Boolean(
+    db
+      .select({ one: sql<number>`1` })
+      .from(sh)
+      .innerJoin(r, eq(r.id, sh.roundId))
+      .where(and(eq(r.editionId, editionId), eq(sh.status, 'submitted')))
+      .limit(1)
+      .get(),
+  );
+}
+
+/** When the first scoresheet of the edition was submitted (for saying since when criteria are fixed). */
+export function firstSubmissionAt(editionId: number, db: DbOrTx = getDb()): Date | null {
+  const sh = schema.scoresheets;
+  const r = schema.rounds;
+  const row = db
+    .select({ at: sql<number | null>`min(${sh.submittedAt})` })
+    .from(sh)
+    .innerJoin(r, eq(r.id, sh.roundId))
+    .where(and(eq(r.editionId, editionId), eq(sh.status, 'submitted')))
+    .get();
+  return row?.at ? new Date(row.at) : null;
+}
+
+/**
+ * A column with its table's name, for correlated subqueries: drizzle writes bare column names
+ * when a select has a single table, and inside `(select … from other where col = "id")` a bare
+ * "id" would mean the subquery's own table.
+ */
+export function qualified(column: Column): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+}
+
+/** How many rows of a table match (drizzle's $count is asynchronous; the whole app is synchronous SQLite). */
+export function countOf(db: DbOrTx, table: SQLiteTable, where: SQL | undefined): number {
+  return db.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
+}
+
+interface RoundChange {
+  editionId: number;
+  roundId: number;
+  actorId: number;
+  now?: Date;
+}
+
+/** The round, or a 404 refusal; inside the caller's transaction. */
+export function roundOrRefuse(tx: DbOrTx, editionId: number, roundId: number): Round {
+  const round = getRound(editionId, roundId, tx);
+  if (!round) throw new Refusal(404, 'judging.errors.round.notFound');
+  return round;
+}
+
+/** Refuses any change to a locked round (assignments, settings). */
+export function refuseIfLocked(round: Round): void {
+  if (round.state === 'locked') throw new Refusal(409, 'judging.errors.round.locked');
+}
+
+/** Published results are frozen: nothing of the judging of a published edition may change. */
+export function refuseIfPublished(tx: DbOrTx, editionId: number): void {
+  const edition = tx.select({ status: schema.editions.status }).from(schema.editions).where(eq(schema.editions.id, editionId)).get();
+  if (!edition) throw new Refusal(404, 'judging.errors.edition.notFound');
+  if (edition.status === 'published') throw new Refusal(409, 'judging.errors.edition.published');
+}
+
+export function lockRound({ editionId, roundId, actorId, now = new Date() }: RoundChange): Round {
+  return getDb().transaction(
+    (tx) => {
+      refuseIfPublished(tx, editionId);
+      const round = roundOrRefuse(tx, editionId, roundId);
+      if (round.state === 'locked') throw new Refusal(409, 'setup.errors.round.alreadyLocked');
+      const after = tx
+        .update(schema.rounds)
+        .set({ state: 'locked', lockedAt: now })
+        .where(eq(schema.rounds.id, round.id))
+        .returning()
+        .get();
+      recordAudit(tx, {
+        editionId,
+        actorId,
+        at: now,
+        action: 'round.lock',
+        entityType: 'round',
+        entityId: round.id,
+        before: { state: round.state, lockedAt: round.lockedAt },
+        after: { state: after.state, lockedAt: after.lockedAt },
+      });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function unlockRound({ editionId, roundId, actorId, reason, now = new Date() }: RoundChange & { reason: string }): Round {
+  const why = reason.trim();
+  if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
+  return getDb().transaction(
+    (tx) => {
+      refuseIfPublished(tx, editionId);
+      const round = roundOrRefuse(tx, editionId, roundId);
+      if (round.state !== 'locked') throw new Refusal(409, 'setup.errors.round.notLocked');
+      // A sealed round's ranking has been published as final: reopening it would change history.
+      if (round.sealHash) throw new Refusal(409, 'setup.errors.round.sealed');
+      const after = tx
+        .update(schema.rounds)
+        .set({ state: 'open', lockedAt: null })
+        .where(eq(schema.rounds.id, round.id))
+        .returning()
+        .get();
+      recordAudit(tx, {
+        editionId,
+        actorId,
+        at: now,
+        action: 'round.unlock',
+        entityType: 'round',
+        entityId: round.id,
+        before: { state: round.state, lockedAt: round.lockedAt },
+        after: { state: after.state, lockedAt: after.lockedAt },
+        reason: why,
+      });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+// ─── Scoresheets removed with an assignment or by a conflict (kept in the audit log) ───
+
+/** A scoresheet with its scores, as the audit log keeps it when the sheet is deleted. */
+export function scoresheetSnapshot(db: DbOrTx, scoresheetId: number) {
+  const sheet = db.select().from(schema.scoresheets).where(eq(schema.scoresheets.id, scoresheetId)).get();
+  if (!sheet) return null;
+  const scores = db
+    .select({ criterionId: schema.scores.criterionId, value: schema.scores.value, comment: schema.scores.comment })
+    .from(schema.scores)
+    .where(eq(schema.scores.scoresheetId, scoresheetId))
+    .orderBy(asc(schema.scores.criterionId))
+    .all();
+  return { ...sheet, scores };
+}
+
+/** Deletes the judge's scoresheets on these applications in this round; returns what they held. */
+export function deleteScoresheets(db: DbOrTx, roundId: number, judgeId: number, applicationId: number) {
+  const s = schema.scoresheets;
+  const where = and(eq(s.roundId, roundId), eq(s.judgeId, judgeId), eq(s.applicationId, applicationId));
+  const ids = db.select({ id: s.id }).from(s).where(where).all();
+  const snapshots = ids.map((r) => scoresheetSnapshot(db, r.id)!);
+  if (ids.length > 0) db.delete(s).where(where).run();
+  return snapshots;
+}
+

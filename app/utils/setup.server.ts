@@ -1,0 +1,411 @@
+/**
+ * Setting up the judging of an edition: tracks, criteria and rounds. Each change is one
+ * transaction with exactly one audit event (`track.create`, `criterion.update`, `round.delete`…,
+ * with the entity before and after). Refused, whatever the page showed:
+ * - any change once the edition's results are published;
+ * - any change to criteria once a scoresheet of the edition has been submitted;
+ * - removing what something depends on (a track with applications, a criterion with scores,
+ *   a round with assignments or scoresheets), and changing a locked round.
+ */
+import { data } from '@remix-run/node';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { FormFailure } from '~/components/judging-setup-fields';
+import type { CriterionInput, NewRoundInput, RoundInput, TrackInput } from '~/domain/judging-setup';
+import { AUDIT_ID_FIELDS, fieldErrorsOf, Refusal, type AuditNames } from '~/domain/judging-setup';
+import { recordAudit, type DbOrTx } from './audit.server';
+import { getDb, schema } from './db.server';
+import { countOf, qualified, editionHasSubmittedSheet, firstSubmissionAt, refuseIfLocked, refuseIfPublished, roundOrRefuse } from './rounds.server';
+
+// ─── Answers of the judging set-up actions ──────────────────────────────────
+
+/** A form whose fields did not parse: 400, the message next to each field, what was typed. */
+export function invalidForm(form: string, error: z.ZodError, values: Record<string, string>) {
+  return data<FormFailure>({ form, fieldErrors: fieldErrorsOf(error), formError: null, values }, { status: 400 });
+}
+
+/** A well-formed request the rules refuse: its status (403, 404, 409…), and the message next to its field or on the form. */
+export function refusedForm(form: string, refusal: Refusal, values: Record<string, string>) {
+  const message = { key: refusal.key, params: refusal.params };
+  return data<FormFailure>(
+    {
+      form,
+      fieldErrors: refusal.field ? { [refusal.field]: message } : {},
+      formError: refusal.field ? null : message,
+      values,
+    },
+    { status: refusal.status },
+  );
+}
+
+/** Runs a change; a Refusal becomes the form's answer, anything else is a real error. */
+export function attempt<T>(form: string, values: Record<string, string>, change: () => T) {
+  try {
+    return change();
+  } catch (error) {
+    if (error instanceof Refusal) return refusedForm(form, error, values);
+    throw error;
+  }
+}
+
+interface Act {
+  editionId: number;
+  actorId: number;
+  now?: Date;
+}
+
+/** Everything the set-up page shows, with what depends on each item. */
+export function setupOverview(editionId: number) {
+  const db = getDb();
+  const t = schema.tracks;
+  const c = schema.criteria;
+  const r = schema.rounds;
+  const a = schema.applications;
+  const sc = schema.scores;
+  const asg = schema.assignments;
+  const sh = schema.scoresheets;
+  const tracks = db
+    .select({
+      id: t.id,
+      slug: t.slug,
+      nameFr: t.nameFr,
+      nameEn: t.nameEn,
+      position: t.position,
+      applications: sql<number>`(select count(*) from ${a} where ${qualified(a.trackId)} = ${qualified(t.id)})`,
+    })
+    .from(t)
+    .where(eq(t.editionId, editionId))
+    .orderBy(asc(t.position), asc(t.id))
+    .all();
+  const criteria = db
+    .select({
+      id: c.id,
+      nameFr: c.nameFr,
+      nameEn: c.nameEn,
+      helpFr: c.helpFr,
+      helpEn: c.helpEn,
+      weight: c.weight,
+      scaleMin: c.scaleMin,
+      scaleMax: c.scaleMax,
+      position: c.position,
+      scores: sql<number>`(select count(*) from ${sc} where ${qualified(sc.criterionId)} = ${qualified(c.id)})`,
+    })
+    .from(c)
+    .where(eq(c.editionId, editionId))
+    .orderBy(asc(c.position), asc(c.id))
+    .all();
+  const rounds = db
+    .select({
+      id: r.id,
+      kind: r.kind,
+      nameFr: r.nameFr,
+      nameEn: r.nameEn,
+      method: r.method,
+      minSheets: r.minSheets,
+      judgesPerApplication: r.judgesPerApplication,
+      state: r.state,
+      lockedAt: r.lockedAt,
+      sealed: sql<number>`${qualified(r.sealHash)} is not null`,
+      assignments: sql<number>`(select count(*) from ${asg} where ${qualified(asg.roundId)} = ${qualified(r.id)})`,
+      scoresheets: sql<number>`(select count(*) from ${sh} where ${qualified(sh.roundId)} = ${qualified(r.id)})`,
+    })
+    .from(r)
+    .where(eq(r.editionId, editionId))
+    .orderBy(asc(r.position), asc(r.id))
+    .all()
+    .map((round) => ({ ...round, sealed: Boolean(round.sealed) }));
+  return {
+    tracks,
+    criteria,
+    rounds,
+    criteriaFrozenSince: editionHasSubmittedSheet(editionId, db) ? firstSubmissionAt(editionId, db) : null,
+  };
+}
+
+// ─── Tracks ─────────────────────────────────────────────────────────────────
+
+/** A URL-safe name, unique within the edition: "Public-service delivery" → "public-service-delivery". */
+function uniqueSlug(tx: DbOrTx, editionId: number, name: string): string {
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'track';
+  const taken = new Set(
+    tx.select({ slug: schema.tracks.slug }).from(schema.tracks).where(eq(schema.tracks.editionId, editionId)).all().map((r) => r.slug),
+  );
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+function trackOf(tx: DbOrTx, editionId: number, trackId: number) {
+  const track = tx
+    .select()
+    .from(schema.tracks)
+    .where(and(eq(schema.tracks.id, trackId), eq(schema.tracks.editionId, editionId)))
+    .get();
+  if (!track) throw new Refusal(404, 'setup.errors.track.notFound');
+  return track;
+}
+
+export function createTrack({ editionId, actorId, now = new Date() }: Act, input: TrackInput) {
+  return getDb().transaction(
+    (tx) => {
+      refuseIfPublished(tx, editionId);
+      const track = tx
+        .insert(schema.tracks)
+        .values({ editionId, slug: uniqueSlug(tx, editionId, input.nameEn), ...input })
+        .returning()
+        .get();
+      recordAudit(tx, { editionId, actorId, at: now, action: 'track.create', entityType: 'track', entityId: track.id, before: null, after: track });
+      return track;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** The slug stays as created, so links to the track keep working after a rename. */
+export function updateTrack({ editionId, actorId, now = new Date() }: Act, trackId: number, input: TrackInput) {
+  return getDb().transaction(
+    (tx) => {
+      refuseIfPublished(tx, editionId);
+      const before = trackOf(tx, editionId, trackId);
+      const after = tx.update(schema.tracks).set(input).where(eq(schema.tracks.id, before.id)).returning().get();
+      recordAudit(tx, { editionId, actorId, at: now, action: 'track.update', entityType: 'track', entityId: before.id, before, after });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function deleteTrack({ editionId, actorId, now = new Date() }: Act, trackId: number) {
+  return getDb().transaction(
+    (tx) => {
+      refuseIfPublished(tx, editionId);
+      const before = trackOf(tx, editionId, trackId);
+      const applications = countOf(tx, schema.applications, eq(schema.applications.trackId, before.id));
+      if (applications > 0) throw new Refusal(409, 'setup.errors.track.inUse', { count: applications });
+      const awards = countOf(tx, schema.awards, eq(schema.awards.trackId, before.id));
+      if (awards > 0) throw new Refusal(409, 'setup.errors.track.awarded');
+      tx.delete(schema.tracks).where(eq(schema.tracks.id, before.id)).run();
+      recordAudit(tx, { editionId, actorId, at: now, action: 'track.delete', entityType: 'track', entityId: before.id, before, after: null });
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+// ─── Criteria ───────────────────────────────────────────────────────────────
+
+/** Criteria are fixed from the first submitted scoresheet of the edition (PRODUCT.md). */
+function refuseIfCriteriaFrozen(tx: DbOrTx, editionId: number) {
+  if (editionHasSubmittedSheet(editionId, tx)) throw new Refusal(409, 'setup.errors.criteria.frozen');
+}
+
+function criterionOf(tx: DbOrTx, editionId: number, criterionId: number) {
+  const criterion = tx
+    .select()
+    .from(schema.criteria)
+    .where(and(eq(schema.criteria.id, criterionId), eq(schema.criteria.editionId, editionId)))
+    .get();
+  if (!criterion) throw new Refusal(404, 'setup.errors.criterion.notFound');
+  return criterion;
+}
+
+export function createCriterion({ editionId, actorId, now = new Date() }: Act, input: CriterionInput) {
+  return getDb().transaction(
+    (tx) => {
+      refuseIfPublished(tx, editionId);
+      refuseIfCriteriaFrozen(tx, editionId);
+      const criterion = tx.insert(schema.criteria).values({ editionId, ...input }).returning().get();
+      recordAudit(tx, {
+        editionId,
+        actorId,
+        at: now,
+        action: 'criterion.create',
+        entityType: 'criterion',
+        entityId: criterion.id,
+        before: null,
+        after: criterion,
+      });
+      return criterion;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function updateCriterion({ editionId, actorId, now = new Date() }: Act, criterionId: number, input: CriterionInput) {
+  return getDb().transaction(
+    (tx) => {
+      refuseIfPublished(tx, editionId);
+      refuseIfCriteriaFrozen(tx, editionId);
+      const before = criterionOf(tx, editionId, criterionId);
+      // Draft scores typed on the old scale must still fit the new one.
+      const outside = tx
+        .select({ n: count() })
+        .from(schema.scores)
+        .where(
+          and(
+            eq(schema.scores.criterionId, before.id),
+            sql`${schema.scores.value} is not null and (${schema.scores.value} < ${input.scaleMin} or ${schema.scores.value} > ${input.scaleMax})`,
+          ),
+        )
+        .get()!.n;
+      if (outside > 0) throw new Refusal(409, 'setup.errors.criterion.valuesOutsideScale', { count: outside }, 'scaleMax');
+      const after = tx.update(schema.criteria).set(input).where(eq(schema.criteria.id, before.id)).returning().get();
+      recordAudit(tx, { editionId, actorId, at: now, action: 'criterion.update', entityType: 'criterion', entityId: before.id, before, after });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function deleteCriterion({ editionId, actorId, now = new Date() }: Act, criterionId: number) {
+  return getDb().transaction(
+    (tx) => {
+      refuseIfPublished(tx, editionId);
+      refuseIfCriteriaFrozen(tx, editionId);
+      const before = criterionOf(tx, editionId, criterionId);
+      const scores = countOf(tx, schema.scores, eq(schema.scores.criterionId, before.id));
+      if (scores > 0) throw new Refusal(409, 'setup.errors.criterion.inUse', { count: scores });
+      tx.delete(schema.criteria).where(eq(schema.criteria.id, before.id)).run();
+      recordAudit(tx, {
+        editionId,
+        actorId,
+        at: now,
+        action: 'criterion.delete',
+        entityType: 'criterion',
+        entityId: before.id,
+        before,
+        after: null,
+      });
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+// ─── Rounds ─────────────────────────────────────────────────────────────────
+
+/** Screening comes before the final wherever rounds are listed. */
+const ROUND_POSITION = { screening: 0, final: 1 } as const;
+
+export function createRound({ editionId, actorId, now = new Date() }: Act, input: NewRoundInput) {
+  return getDb().transaction(
+    (tx) => {
+      refuseIfPublished(tx, editionId);
+      const taken = tx
+        .select({ id: schema.rounds.id })
+        .from(schema.rounds)
+        .where(and(eq(schema.rounds.editionId, editionId), eq(schema.rounds.kind, input.kind)))
+        .get();
+      if (taken) throw new Refusal(409, `setup.errors.round.kindTaken.${input.kind}`, {}, 'kind');
+      const round = tx
+        .insert(schema.rounds)
+        .values({ editionId, ...input, position: ROUND_POSITION[input.kind] })
+        .returning()
+        .get();
+      recordAudit(tx, { editionId, actorId, at: now, action: 'round.create', entityType: 'round', entityId: round.id, before: null, after: round });
+      return round;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** A locked round keeps its settings (its ranking depends on them): unlock it first, with a reason. */
+export function updateRound({ editionId, actorId, now = new Date() }: Act, roundId: number, input: RoundInput) {
+  return getDb().transaction(
+    (tx) => {
+      refuseIfPublished(tx, editionId);
+      const before = roundOrRefuse(tx, editionId, roundId);
+      refuseIfLocked(before);
+      const after = tx.update(schema.rounds).set(input).where(eq(schema.rounds.id, before.id)).returning().get();
+      recordAudit(tx, { editionId, actorId, at: now, action: 'round.update', entityType: 'round', entityId: before.id, before, after });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function deleteRound({ editionId, actorId, now = new Date() }: Act, roundId: number) {
+  return getDb().transaction(
+    (tx) => {
+      refuseIfPublished(tx, editionId);
+      const before = roundOrRefuse(tx, editionId, roundId);
+      refuseIfLocked(before);
+      const assignments = countOf(tx, schema.assignments, eq(schema.assignments.roundId, before.id));
+      const scoresheets = countOf(tx, schema.scoresheets, eq(schema.scoresheets.roundId, before.id));
+      if (assignments + scoresheets > 0) throw new Refusal(409, 'setup.errors.round.inUse', { assignments, scoresheets });
+      tx.delete(schema.rounds).where(eq(schema.rounds.id, before.id)).run();
+      recordAudit(tx, { editionId, actorId, at: now, action: 'round.delete', entityType: 'round', entityId: before.id, before, after: null });
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+// ─── The audit page's filters ───────────────────────────────────────────────
+
+/** The entity types, actions and actors that occur in an edition's audit log, for the filters. */
+export function auditFilterOptions(editionId: number) {
+  const db = getDb();
+  const a = schema.auditEvents;
+  const entityTypes = db.selectDistinct({ value: a.entityType }).from(a).where(eq(a.editionId, editionId)).orderBy(asc(a.entityType)).all();
+  const actions = db.selectDistinct({ value: a.action }).from(a).where(eq(a.editionId, editionId)).orderBy(asc(a.action)).all();
+  const actors = db
+    .selectDistinct({ id: schema.users.id, name: schema.users.name, role: schema.users.role })
+    .from(a)
+    .innerJoin(schema.users, eq(schema.users.id, a.actorId))
+    .where(eq(a.editionId, editionId))
+    .orderBy(asc(schema.users.name))
+    .all();
+  const total = db.select({ n: count() }).from(a).where(eq(a.editionId, editionId)).get()!.n;
+  const newest = db.select({ at: a.at }).from(a).where(eq(a.editionId, editionId)).orderBy(desc(a.id)).limit(1).get();
+  return {
+    entityTypes: entityTypes.map((r) => r.value),
+    actions: actions.map((r) => r.value),
+    actors,
+    total,
+    newestAt: newest?.at ?? null,
+  };
+}
+
+/**
+ * The names behind the ids that audit events mention (a judge, a startup, a round), so the
+ * page can say "Hélène Marchetti" rather than "2". Only this edition's applications and rounds.
+ */
+export function auditNames(editionId: number, states: unknown[]): AuditNames {
+  const ids = { users: new Set<number>(), applications: new Set<number>(), rounds: new Set<number>() };
+  for (const state of states) {
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) continue;
+    for (const [field, kind] of Object.entries(AUDIT_ID_FIELDS)) {
+      const value = (state as Record<string, unknown>)[field];
+      if (typeof value === 'number') ids[kind].add(value);
+    }
+  }
+  const db = getDb();
+  const users = ids.users.size
+    ? db.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).where(inArray(schema.users.id, [...ids.users])).all()
+    : [];
+  const applications = ids.applications.size
+    ? db
+        .select({ id: schema.applications.id, name: schema.applications.startupName })
+        .from(schema.applications)
+        .where(and(eq(schema.applications.editionId, editionId), inArray(schema.applications.id, [...ids.applications])))
+        .all()
+    : [];
+  const rounds = ids.rounds.size
+    ? db
+        .select({ id: schema.rounds.id, name: schema.rounds.nameEn, nameFr: schema.rounds.nameFr })
+        .from(schema.rounds)
+        .where(and(eq(schema.rounds.editionId, editionId), inArray(schema.rounds.id, [...ids.rounds])))
+        .all()
+    : [];
+  const byId = (rows: { id: number; name: string }[]) => Object.fromEntries(rows.map((r) => [r.id, r.name]));
+  return {
+    users: byId(users),
+    applications: byId(applications),
+    rounds: Object.fromEntries(rounds.map((r) => [r.id, `${r.nameFr} · ${r.name}`])),
+  };
+}

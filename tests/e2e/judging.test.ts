@@ -1,0 +1,359 @@
+/**
+ * Judging on a tablet, in Chromium: a judge invited by the organiser scores by tapping, with the
+ * keyboard alone, without JavaScript, through a dropped connection and with the sheet open twice;
+ * the organiser follows it on the progress page. Screenshots (tests/.tmp/screenshots/) of the
+ * scoresheet at 768×1024 and 1024×768 are for a human to look at.
+ *
+ * The demo seed's 2021 edition is in judging (screening round open). Each test uses its own judge
+ * (judge3, 6, 7, 8 or a freshly invited one) so that they do not step on each other.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  DEMO_PASSWORD,
+  horizontalOverflow,
+  hydrated,
+  loginAs,
+  openBrowser,
+  screenshot,
+  SCREENSHOT_DIR,
+  seeded,
+  uniqueEmail,
+  url,
+  VIEWPORTS,
+} from './fixtures';
+
+const TABLET = { hasTouch: true, isMobile: true } as const;
+const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+const SAVED = /^✓(Saved at|Enregistré à) \d\d:\d\d$/;
+const SCORE_NEXT = /^(Score next: |À noter ensuite : )/;
+
+/** What the judge actually sees: the viewport only (the sticky save bar where it really is). */
+async function viewportShot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
+}
+
+/** The criteria of the sheet: each a group holding radios. */
+function scales(page: Page): Locator {
+  return page.getByRole('group').filter({ has: page.getByRole('radio') });
+}
+
+function saveStatus(page: Page): Locator {
+  return page.locator('.scoresheet__actions').getByRole('status');
+}
+
+/** Every change has reached the server: the status says so and the device holds no unsent copy. */
+async function allSaved(page: Page) {
+  await expect
+    .poll(
+      async () => ({
+        status: (await saveStatus(page).textContent()) ?? '',
+        unsent: await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('palmares:scoresheet:')).length),
+      }),
+      { timeout: 15_000 },
+    )
+    .toMatchObject({ status: expect.stringMatching(SAVED), unsent: 0 });
+}
+
+/** Taps one value in every scale: the `pick`-th step (1-based), or the last one on shorter scales. */
+async function tapEveryScale(page: Page, pick: number) {
+  const groups = scales(page);
+  const count = await groups.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const radios = groups.nth(i).getByRole('radio');
+    const target = radios.nth(Math.min(pick, await radios.count()) - 1);
+    await target.tap();
+    await expect.poll(() => target.isChecked(), { timeout: 5_000 }).toBe(true);
+  }
+}
+
+async function checkedValue(group: Locator): Promise<string | null> {
+  return group.evaluate((el) => (el.querySelector('input[type=radio]:checked') as HTMLInputElement | null)?.value ?? null);
+}
+
+/** Opens the next pitch to score from the judge's page of 2021; returns the startup's name. */
+async function openNextPitch(page: Page): Promise<string> {
+  await page.goto(url('/judge/2021'));
+  await hydrated(page);
+  const next = page.getByRole('link', { name: SCORE_NEXT });
+  const name = ((await next.textContent()) ?? '').replace(SCORE_NEXT, '').trim();
+  await next.click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await hydrated(page);
+  return name;
+}
+
+async function submitAndExpectNotice(page: Page, startup: string) {
+  await page.getByRole('button', { name: 'Submit my scores' }).click();
+  await page.waitForURL((u) => u.pathname === '/judge/2021' && u.searchParams.has('submitted'));
+  await page.getByText(`Your scores for ${startup} are submitted.`).waitFor();
+}
+
+describe.skipIf(!seeded())('the scoresheet on a tablet', () => {
+  it.each([
+    { name: 'portrait-768x1024', viewport: VIEWPORTS.tabletPortrait, tap: '7', locale: 'en-GB' },
+    { name: 'landscape-1024x768', viewport: VIEWPORTS.tabletLandscape, tap: '6', locale: 'en-GB' },
+    { name: 'landscape-1024x768-fr', viewport: VIEWPORTS.tabletLandscape, tap: '5', locale: 'fr-FR' },
+    { name: 'portrait-768x1024-fr', viewport: VIEWPORTS.tabletPortrait, tap: '4', locale: 'fr-FR' },
+  ])('fits without scrolling sideways, with 44 px targets, at $name', async ({ name, viewport, tap, locale }) => {
+    const { page } = await openBrowser({ viewport, locale, ...TABLET });
+    await loginAs(page, 'judge8@example.org', DEMO_PASSWORD, '/judge/2021');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await screenshot(page, `judge-edition-${name}`);
+    await openNextPitch(page);
+
+    const boxes = await page.locator('.scale__option').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()));
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) {
+      expect(box.width).toBeGreaterThanOrEqual(44);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    // A 1–10 scale takes one row, or two at most.
+    const rows = await page.locator('.scale__options').evaluateAll((all) =>
+      all.map((options) => new Set([...options.children].map((el) => Math.round(el.getBoundingClientRect().top))).size),
+    );
+    for (const n of rows) expect(n).toBeLessThanOrEqual(2);
+    const { scrollWidth } = await horizontalOverflow(page);
+    expect(scrollWidth).toBeLessThanOrEqual(viewport.width);
+    await screenshot(page, `scoresheet-${name}`);
+    await viewportShot(page, `scoresheet-${name}-top`);
+
+    // A tap is saved by itself, and the sticky bar says so.
+    const first = scales(page).first();
+    await first.scrollIntoViewIfNeeded();
+    await first.getByRole('radio', { name: tap }).tap();
+    await allSaved(page);
+    await viewportShot(page, `scoresheet-${name}-saved`);
+  });
+});
+
+describe.skipIf(!seeded())('a judge invited on a tablet', () => {
+  it('accepts, declares a conflict, scores two pitches by tapping, corrects a score, submits; the organiser sees it', async () => {
+    // The organiser, on a laptop, invites a new address and reads the link.
+    const organiser = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    await loginAs(organiser.page, 'organiser@example.org', DEMO_PASSWORD, '/organise/2021/judges');
+    await hydrated(organiser.page);
+    const email = uniqueEmail('judge');
+    const name = `Judge ${email.split('@')[0].split('-').slice(1).join(' ')}`;
+    await organiser.page.locator('#invite').getByLabel('Email address').fill(email);
+    await organiser.page.getByRole('button', { name: 'Invite', exact: true }).click();
+    const link = await organiser.page.getByTestId('invitation-link').inputValue();
+    expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]+$/);
+
+    // The judge, on a tablet in portrait, accepts it.
+    const judge = await openBrowser({ viewport: VIEWPORTS.tabletPortrait, ...TABLET });
+    const page = judge.page;
+    await page.goto(link);
+    await hydrated(page);
+    await page.getByLabel('Full name').fill(name);
+    await page.getByLabel('Password', { exact: true }).fill('a long judge password');
+    await page.getByRole('button', { name: 'Create my judge account' }).tap();
+    await page.waitForURL((u) => u.pathname === '/judge/2021');
+    await page.getByText('You have declared no conflict of interest in this edition.').waitFor();
+    await page.getByText('No pitch is assigned to you yet.', { exact: false }).waitFor();
+
+    // Declares a conflict.
+    await page.getByRole('link', { name: 'Declare a conflict of interest' }).tap();
+    await page.waitForURL((u) => u.pathname === '/judge/2021/conflicts');
+    await hydrated(page);
+    const declare = page.getByRole('button', { name: /^Declare a conflict with / }).first();
+    const conflicted = ((await declare.textContent()) ?? '').replace('Declare a conflict with ', '').trim();
+    await page.getByRole('textbox', { name: `Why you have a conflict with ${conflicted}` }).fill('I advised its founders last year.');
+    await declare.tap();
+    await page.getByText(`Conflict with ${conflicted} declared.`).waitFor();
+
+    // The organiser assigns two other pitches of the screening round to the new judge (one tap per
+    // cell of the assignments matrix); the conflicted pair offers no such button.
+    await organiser.page.goto(url('/organise/2021/assignments'));
+    await hydrated(organiser.page);
+    const assignPrefix = `Assign ${name} to `;
+    const offers = await organiser.page.getByRole('button', { name: startsWith(assignPrefix) }).evaluateAll((buttons) =>
+      buttons.map((b) => b.textContent ?? ''),
+    );
+    const startups = offers.map((label) => label.replace(/^\+/, '').replace(assignPrefix, '').trim());
+    expect(startups).not.toContain(conflicted);
+    const assigned = startups.slice(0, 2);
+    for (const startup of assigned) {
+      await organiser.page.getByRole('button', { name: `${assignPrefix}${startup}`, exact: true }).click();
+      await organiser.page.getByRole('button', { name: `Take ${name} off ${startup}`, exact: true }).waitFor();
+    }
+
+    // The judge's page: two pitches, the conflicted one nowhere, nothing submitted yet.
+    await page.goto(url('/judge/2021'));
+    await hydrated(page);
+    await page.getByText('You have declared 1 conflict of interest in this edition.').waitFor();
+    const pitches = page.getByRole('list', { name: 'Pitches of the round Screening' }).getByRole('link');
+    expect((await pitches.locator('.pitch__name').allTextContents()).sort()).toEqual([...assigned].sort());
+    expect(await page.locator('main').textContent()).not.toContain(conflicted);
+    await page.getByText('0 of 2 submitted').waitFor();
+    await screenshot(page, 'judging-journey-edition');
+
+    // First pitch: tap every scale, submit.
+    const first = await openNextPitch(page);
+    await tapEveryScale(page, 7);
+    await allSaved(page);
+    await submitAndExpectNotice(page, first);
+    await page.getByText('1 of 2 submitted').waitFor();
+
+    // Second pitch: tap, correct a mis-tap, submit.
+    const second = await openNextPitch(page);
+    expect(second).not.toBe(first);
+    await tapEveryScale(page, 8);
+    const impact = scales(page).first();
+    await impact.getByRole('radio', { name: '3' }).tap();
+    await allSaved(page);
+    expect(await checkedValue(impact)).toBe('3');
+    await screenshot(page, 'judging-journey-scoresheet');
+    await submitAndExpectNotice(page, second);
+    await page.getByText('2 of 2 submitted').waitFor();
+    await page.getByText('You have submitted every pitch of this round.', { exact: false }).waitFor();
+
+    // A submitted sheet can still be corrected until the round is locked; the change is kept.
+    await page.getByRole('link', { name: startsWith(first) }).tap();
+    await page.getByRole('heading', { level: 1, name: first }).waitFor();
+    await hydrated(page);
+    await page.getByText(/^Submitted on /).waitFor();
+    await scales(page).first().getByRole('radio', { name: '5' }).tap();
+    await allSaved(page);
+    await page.reload();
+    expect(await checkedValue(scales(page).first())).toBe('5');
+    await page.getByRole('button', { name: 'Save changes' }).waitFor();
+
+    // The organiser's progress page shows the judge done.
+    await organiser.page.goto(url('/organise/2021/progress'));
+    const row = organiser.page.getByRole('row').filter({ has: organiser.page.getByRole('rowheader', { name: startsWith(name) }) });
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['2', '0', '2', expect.stringContaining('2 of 2 submitted')]);
+    await screenshot(organiser.page, 'progress-2021');
+    await organiser.page.getByLabel('Only what is incomplete').check();
+    await organiser.page.getByRole('button', { name: 'Show', exact: true }).click();
+    await organiser.page.waitForURL((u) => u.searchParams.get('only') === 'incomplete');
+    expect(await organiser.page.getByRole('rowheader', { name: startsWith(name) }).count()).toBe(0);
+    await screenshot(organiser.page, 'progress-2021-incomplete');
+  });
+});
+
+describe.skipIf(!seeded())('scoring with the keyboard alone', () => {
+  it('moves through the scales with Tab, chooses with Space and the arrow keys, and submits with Enter', async () => {
+    const { page } = await openBrowser({ viewport: VIEWPORTS.tabletPortrait });
+    await loginAs(page, 'judge6@example.org', DEMO_PASSWORD, '/judge/2021');
+    const startup = await openNextPitch(page);
+    // "Go to the scores", then Tab into the first scale.
+    await page.getByRole('link', { name: 'Go to the scores' }).focus();
+    await page.keyboard.press('Enter');
+    const count = await scales(page).count();
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement;
+        return { type: el.type, name: el.name, value: Number(el.value), checked: el.checked };
+      });
+      expect(focused.type).toBe('radio');
+      if (!focused.checked) await page.keyboard.press('Space');
+      // Walk to 4 with the arrow keys (the group is one tab stop; arrows move and choose).
+      const steps = 4 - focused.value;
+      for (let s = 0; s < Math.abs(steps); s++) await page.keyboard.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
+      expect(await checkedValue(scales(page).nth(i))).toBe('4');
+      // Tab to the criterion's comment, and type one for the first.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      if (i === 0) await page.keyboard.type('Clear public value.');
+    }
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).name)).toBe('overallComment');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Save draft');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Submit my scores');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.searchParams.has('submitted'));
+    await page.getByText(`Your scores for ${startup} are submitted.`).waitFor();
+  });
+});
+
+describe.skipIf(!seeded())('scoring without JavaScript', () => {
+  it('saves a draft with the button, refuses a submit with a criterion missing next to it, then submits', async () => {
+    const judge = await openBrowser({ viewport: VIEWPORTS.tabletPortrait, javaScriptEnabled: false });
+    const { page } = judge;
+    // The refused submit is a 400 document; Chromium reports it on the console.
+    judge.allowConsoleError(/status of 400 \(Bad Request\) \(https?:\/\/[^/]+\/judge\/2021\/rounds\/\d+\/\d+(#scores-title)?:\d+\)$/);
+    await loginAs(page, 'judge7@example.org', DEMO_PASSWORD, '/judge/2021');
+    const pitch = page.locator('.pitch').filter({ hasText: 'Not started' }).first();
+    const startup = (await pitch.locator('.pitch__name').textContent())!;
+    await pitch.click();
+    await page.getByRole('heading', { level: 1, name: startup }).waitFor();
+    await page.getByText('Not saved yet').waitFor();
+
+    const groups = scales(page);
+    const count = await groups.count();
+    // Every criterion but the last, then "Submit": refused, with the message on the missing one.
+    for (let i = 0; i < count - 1; i++) await groups.nth(i).getByRole('radio', { name: '2' }).check();
+    await page.getByRole('button', { name: 'Submit my scores' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    const missing = groups.nth(count - 1);
+    await missing.getByText('Choose a score for this criterion').waitFor();
+    expect(await checkedValue(groups.first())).toBe('2');
+    expect(await checkedValue(missing)).toBeNull();
+    await screenshot(page, 'scoresheet-no-js-refused');
+
+    // "Save draft" keeps what is there.
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+    await page.getByText(`Draft: ${count - 1} of ${count} criteria scored. Not submitted yet.`).waitFor();
+
+    await missing.getByRole('radio', { name: '1' }).check();
+    await page.getByRole('button', { name: 'Submit my scores' }).click();
+    await page.waitForURL((u) => u.searchParams.has('submitted'));
+    await page.getByText(`Your scores for ${startup} are submitted.`).waitFor();
+  });
+});
+
+describe.skipIf(!seeded())('a bad connection and a second tab', () => {
+  it('keeps retrying while offline without losing the page, then saves', async () => {
+    const judge = await openBrowser({ viewport: VIEWPORTS.tabletLandscape, ...TABLET });
+    const { page, context } = judge;
+    judge.allowConsoleError(/net::ERR_INTERNET_DISCONNECTED/);
+    await loginAs(page, 'judge3@example.org', DEMO_PASSWORD, '/judge/2021');
+    await openNextPitch(page);
+    const impact = scales(page).first();
+    await context.setOffline(true);
+    await impact.getByRole('radio', { name: '9' }).tap();
+    await saveStatus(page).filter({ hasText: 'Not saved — retrying' }).waitFor();
+    // Still the sheet, not an error page; and a second change waits behind the first.
+    await page.getByRole('heading', { name: 'Your scores' }).waitFor();
+    await impact.getByRole('radio', { name: '8' }).tap();
+    await viewportShot(page, 'scoresheet-offline');
+    await context.setOffline(false);
+    await allSaved(page);
+    await page.reload();
+    expect(await checkedValue(scales(page).first())).toBe('8');
+  });
+
+  it('shows both versions when the sheet was saved in another tab, and keeps the one the judge chooses', async () => {
+    const judge = await openBrowser({ viewport: VIEWPORTS.tabletLandscape, ...TABLET });
+    judge.allowConsoleError(/status of 409 \(Conflict\)/);
+    const { page, context } = judge;
+    await loginAs(page, 'judge3@example.org', DEMO_PASSWORD, '/judge/2021');
+    await openNextPitch(page);
+    const sheetUrl = page.url();
+    const other = await context.newPage();
+    await other.goto(sheetUrl);
+    await hydrated(other);
+
+    await scales(other).first().getByRole('radio', { name: '2' }).tap();
+    await allSaved(other);
+    await scales(page).first().getByRole('radio', { name: '6' }).tap();
+    const alert = page.getByRole('alert').filter({ hasText: 'This scoresheet was changed elsewhere' });
+    await alert.waitFor();
+    const row = alert.getByRole('row').filter({ hasText: 'different' }).first();
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['6', '2']);
+    await viewportShot(page, 'scoresheet-revision-conflict');
+    await alert.getByRole('button', { name: 'Keep the version on this device' }).tap();
+    await allSaved(page);
+    await other.reload();
+    expect(await checkedValue(scales(other).first())).toBe('6');
+  });
+});
