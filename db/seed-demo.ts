@@ -8,20 +8,23 @@
  * inside it) is computed from `now`. The one thing that differs between two runs is the salt of
  * the password hashes.
  *
- * Finalists and winners are not typed in: they come out of `rankRound` on the scores written
- * here, as they would in the application. The scores are drawn so that the story holds
- * (seed-data/editions.ts `stars`), and tests/integration/seed.test.ts checks that it does.
+ * Finalists and winners are not typed in: 2018–2020 are shortlisted, sealed and published by
+ * the functions the organiser's actions call (app/utils/results.server.ts: confirmShortlist,
+ * sealFinalRound, publishResults), on the scores written here, so their statuses, awards, seals
+ * and audit events are what the application itself produces. The scores are drawn so that the
+ * story holds (seed-data/editions.ts `stars`), and tests/integration/seed.test.ts checks that it does.
  */
 import { createHash } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { rankRound, rankVotes, type RankingCriterion, type RankingSheet, type RoundRanking } from '../app/domain/ranking';
+import { rankRound, type RankingCriterion, type RankingSheet, type RoundRanking } from '../app/domain/ranking';
 import { hashPassword } from '../app/utils/password.server';
+import { suggestFinalists } from '../app/domain/shortlist';
+import { confirmShortlist, publishResults, sealFinalRound, type AuditSink } from '../app/utils/results.server';
 import type { Db } from './client';
 import {
   applications,
   assignments,
   auditEvents,
-  awards,
   conflicts,
   criteria,
   editionJudges,
@@ -33,7 +36,6 @@ import {
   tracks,
   users,
   votes,
-  type ApplicationStatus,
   type EditionStatus,
   type RoundMethod,
   type UserRole,
@@ -441,8 +443,8 @@ function insertStructure(
       endsOn: spec.endsOn,
       applicationsOpenAt: openAt,
       applicationsCloseAt: closeAt,
-      // Published editions get their final status at the end, once their results exist.
-      status: spec.kind === 'published' ? 'final' : spec.kind,
+      // A past edition starts where 2021 is: the shortlist takes it to `final`, publication to `published`.
+      status: spec.kind === 'published' ? 'judging' : spec.kind,
       publishedAt: null,
       createdAt,
     })
@@ -794,31 +796,6 @@ function screeningSheets(ctx: EditionContext, pairs: { applicationId: number; ju
   return sheets;
 }
 
-function setApplicationStatus(
-  ctx: EditionContext,
-  applicationId: number,
-  from: ApplicationStatus,
-  to: ApplicationStatus,
-  when: Date,
-): void {
-  ctx.tx
-    .update(applications)
-    .set({ status: to, updatedAt: when })
-    .where(eq(applications.id, applicationId))
-    .run();
-  ctx.audit.push({
-    editionId: ctx.editionId,
-    actorId: ctx.people.organiserId,
-    at: when,
-    action: 'application.status',
-    entityType: 'application',
-    entityId: String(applicationId),
-    before: { status: from },
-    after: { status: to },
-    reason: null,
-  });
-}
-
 function lockRound(ctx: EditionContext, roundId: number, when: Date): void {
   ctx.tx.update(rounds).set({ state: 'locked', lockedAt: when }).where(eq(rounds.id, roundId)).run();
   ctx.audit.push({
@@ -848,11 +825,28 @@ function editionStatus(ctx: EditionContext, from: EditionStatus, to: EditionStat
   });
 }
 
+/** The app's audit events of a change, into the seed's buffer (written in time order at the end). */
+function auditInto(ctx: EditionContext): AuditSink {
+  return (entry) =>
+    ctx.audit.push({
+      editionId: entry.editionId,
+      actorId: entry.actorId,
+      at: entry.at,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: String(entry.entityId),
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      reason: entry.reason ?? null,
+    });
+}
+
 /** A past edition, judged from screening to published results. */
 function seedPublished(ctx: EditionContext): void {
   const spec = ctx.spec as PublishedEditionSpec;
   const t = spec.timeline;
   const judgeIds = judgesOf(spec, ctx.people);
+  const act = { editionId: ctx.editionId, actorId: ctx.people.organiserId, audit: auditInto(ctx) };
   editionStatus(ctx, 'open', 'judging', at(t.applicationsCloseAt), null);
 
   // Screening.
@@ -863,13 +857,21 @@ function seedPublished(ctx: EditionContext): void {
   insertSheets(ctx, ctx.screeningRoundId, screening);
   lockRound(ctx, ctx.screeningRoundId, at(t.screeningLockedAt));
 
+  // The organiser takes the top of the screening ranking, as the shortlist page suggests.
   const screeningRanking = rank(ctx, spec.screeningMethod, eligible, screening);
-  const finalists = screeningRanking.ranked.slice(0, FINALISTS).map((r) => r.applicationId);
+  const trackOf = new Map(eligible.map((id) => [id, ctx.trackIds.get(ctx.plans.get(id)!.startup.track) ?? null]));
   const announced = at(t.finalistsAnnouncedAt);
-  for (const id of eligible) {
-    setApplicationStatus(ctx, id, 'submitted', finalists.includes(id) ? 'finalist' : 'not_selected', announced);
-  }
-  editionStatus(ctx, 'judging', 'final', announced, ctx.people.organiserId);
+  const { finalists } = confirmShortlist(
+    {
+      ...act,
+      now: announced,
+      mode: 'overall',
+      n: FINALISTS,
+      selected: suggestFinalists(screeningRanking.ranked, trackOf, 'overall', FINALISTS),
+      reason: '',
+    },
+    ctx.tx,
+  );
 
   // The live final: every judge scores every finalist they are not conflicted with.
   const finalPairs = finalists.flatMap((applicationId) =>
@@ -926,52 +928,10 @@ function seedPublished(ctx: EditionContext): void {
   });
   voteRows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   insertMany(voteRows, (chunk) => ctx.tx.insert(votes).values(chunk).run());
-  const voteRanking = rankVotes(
-    finalists.map((id) => ({ applicationId: id, name: ctx.plans.get(id)!.startup.name, votes: counts.get(id)! })),
-  );
 
-  // Awards: the podium from the final's ranking, the best finalist of each track, the people's choice.
-  const podium = finalRanking.ranked.filter((r) => r.rank <= 3);
-  const awardRows: (typeof awards.$inferInsert)[] = podium.map((r) => ({
-    editionId: ctx.editionId,
-    applicationId: r.applicationId,
-    kind: 'overall' as const,
-    trackId: null,
-    place: r.rank,
-  }));
-  for (const track of spec.tracks) {
-    const trackId = ctx.trackIds.get(track.slug)!;
-    const best = finalRanking.ranked.find((r) => ctx.plans.get(r.applicationId)!.startup.track === track.slug);
-    if (best) awardRows.push({ editionId: ctx.editionId, applicationId: best.applicationId, kind: 'track', trackId, place: 1 });
-  }
-  const peoplesChoice = voteRanking.filter((v) => v.rank === 1);
-  for (const v of peoplesChoice) {
-    awardRows.push({ editionId: ctx.editionId, applicationId: v.applicationId, kind: 'peoples_choice', trackId: null, place: 1 });
-  }
-  ctx.tx.insert(awards).values(awardRows).run();
-
-  const results = at(t.resultsAt);
-  const winners = new Set([...podium.map((r) => r.applicationId), ...peoplesChoice.map((v) => v.applicationId)]);
-  for (const id of finalists) if (winners.has(id)) setApplicationStatus(ctx, id, 'finalist', 'winner', results);
-
-  const publishedAt = at(t.publishedAt);
-  ctx.tx.update(editions).set({ status: 'published', publishedAt }).where(eq(editions.id, ctx.editionId)).run();
-  ctx.audit.push({
-    editionId: ctx.editionId,
-    actorId: ctx.people.organiserId,
-    at: publishedAt,
-    action: 'edition.publish',
-    entityType: 'edition',
-    entityId: String(ctx.editionId),
-    before: { status: 'final', publishedAt: null },
-    after: {
-      status: 'published',
-      publishedAt: publishedAt.toISOString(),
-      podium: podium.map((r) => ({ applicationId: r.applicationId, place: r.rank })),
-      peoplesChoice: peoplesChoice.map((v) => v.applicationId),
-    },
-    reason: null,
-  });
+  // Sealed backstage before the reveal, published after it: podium, best of each track, people's choice.
+  sealFinalRound({ ...act, now: plus(at(t.finalLockedAt), 5 * MINUTE) }, ctx.tx);
+  publishResults({ ...act, now: at(t.publishedAt) }, ctx.tx);
 }
 
 /** 2021: screening under way, nothing ranked yet. */

@@ -1,49 +1,88 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+/**
+ * /editions/:year — an edition for the public. Before publication: its dates and tracks, and
+ * nothing of its scores. Once published: the winners (logos only with the startup's consent), the
+ * final ranking, the per-criterion breakdown as charts with tables, the screening ranking, the
+ * method, the seal, and the open data with its licence.
+ *
+ * Published results are frozen, so the page's data is built once per language
+ * (results.server.ts `publicResultsPage`) and shared caches may keep the page; its data, fetched
+ * on client-side navigations, carries an ETag and is revalidated for a 304 (why the HTML itself
+ * does not: public-cache.server.ts publicPageHeaders). Someone logged in sees their name in the
+ * header, so for them the page is private.
+ */
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { ChartCriteria } from '~/components/ChartCriteria';
+import { formatScore } from '~/components/RankingScore';
 import { StatusBadge } from '~/components/StatusBadge';
-import { formatDate, useT } from '~/i18n';
-import { editionTracks, publishedAwards, requireEdition } from '~/utils/editions.server';
+import { LICENCE } from '~/domain/open-data';
+import type { RankingMethod } from '~/domain/ranking';
+import { formatDate, translate, useT, type Lang } from '~/i18n';
+import resultsStyles from '~/styles/results.css';
+import { getUser } from '~/utils/auth.server';
+import { editionTracks, requireEdition } from '~/utils/editions.server';
+import { getLanguage } from '~/utils/language.server';
+import { ifNoneMatch, isDocumentRequest, publicPageHeaders } from '~/utils/public-cache.server';
+import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~/utils/results.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.edition.name} — Palmarès` : 'Palmarès' }];
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  if (!page) return [{ title: 'Palmarès' }];
+  return [
+    { title: `${page.edition.name} — Palmarès` },
+    { name: 'description', content: translate(lang, page.results ? 'results.public.metaPublished' : 'results.public.metaUnpublished', { year: page.edition.year }) },
+  ];
+};
+
+/** Forwards the loader's caching headers to the document (and to single-fetch data requests). */
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const out = new Headers();
+  for (const name of ['Cache-Control', 'ETag', 'Vary']) {
+    const value = loaderHeaders.get(name);
+    if (value) out.set(name, value);
+  }
+  return out;
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const edition = requireEdition(params.year);
-  const tracks = editionTracks(edition.id);
-  // Nothing of the judging shows before publication; after it, the awards are public.
-  const awards = edition.status === 'published' ? publishedAwards(edition.id) : [];
-  return {
-    edition: {
-      year: edition.year,
-      name: edition.name,
-      city: edition.city,
-      status: edition.status,
-      startsOn: edition.startsOn,
-      endsOn: edition.endsOn,
-      timeZone: edition.timeZone,
-      applicationsOpenAt: edition.applicationsOpenAt,
-      applicationsCloseAt: edition.applicationsCloseAt,
-    },
-    tracks: tracks.map((track) => ({ id: track.id, nameFr: track.nameFr, nameEn: track.nameEn })),
-    awards,
+  const about = {
+    year: edition.year,
+    name: edition.name,
+    city: edition.city,
+    status: edition.status,
+    startsOn: edition.startsOn,
+    endsOn: edition.endsOn,
+    timeZone: edition.timeZone,
+    applicationsOpenAt: edition.applicationsOpenAt,
+    applicationsCloseAt: edition.applicationsCloseAt,
   };
+  const tracks = editionTracks(edition.id).map((track) => ({ id: track.id, nameFr: track.nameFr, nameEn: track.nameEn }));
+  if (edition.status !== 'published') {
+    // Nothing of the judging shows before publication; the status changes, so nobody keeps a copy.
+    return data({ edition: about, tracks, results: null as PublicResultsView | null }, { headers: { 'Cache-Control': 'no-cache' } });
+  }
+  const [lang, user] = await Promise.all([getLanguage(request), getUser(request)]);
+  const page = publicResultsPage(edition, lang);
+  // The HTML document goes without a validator (see publicPageHeaders); its data has one.
+  const validator = !isDocumentRequest(request);
+  const headers = publicPageHeaders(page, { personal: user !== null, validator });
+  if (user === null && validator && ifNoneMatch(request, page.etag)) {
+    // Remix sends a 304 without rendering anything; the page data below is never read.
+    return data({ edition: about, tracks, results: null as PublicResultsView | null }, { status: 304, headers });
+  }
+  return data({ edition: about, tracks, results: page.value as PublicResultsView | null }, { headers });
 }
 
 export default function EditionPage() {
-  const { edition, tracks, awards } = useLoaderData<typeof loader>();
+  const { edition, tracks, results } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
-  const trackName = (id: number | null) => {
-    const track = tracks.find((tr) => tr.id === id);
-    return track ? (lang === 'fr' ? track.nameFr : track.nameEn) : '';
-  };
   const day = (d: string) => formatDate(lang, `${d}T12:00:00Z`, { dateStyle: 'long' }, edition.timeZone);
-  const moment = (d: string | Date) =>
-    formatDate(lang, d, { dateStyle: 'long', timeStyle: 'short' }, edition.timeZone);
-  const podium = awards.filter((a) => a.kind === 'overall');
-  const trackAwards = awards.filter((a) => a.kind === 'track');
-  const peoplesChoice = awards.filter((a) => a.kind === 'peoples_choice');
-  const label = (a: (typeof awards)[number]) => a.startupName ?? t('edition.undisclosedStartup');
+  const moment = (d: string | Date) => formatDate(lang, d, { dateStyle: 'long', timeStyle: 'short' }, edition.timeZone);
   return (
-    <div className="page">
+    <div className="page public-results">
       <header className="page-header">
         <p className="eyebrow">{edition.city}</p>
         <h1>{edition.name}</h1>
@@ -63,6 +102,12 @@ export default function EditionPage() {
             <span className="muted">({edition.timeZone})</span>
           </dd>
         </div>
+        {results?.publishedAt ? (
+          <div>
+            <dt>{t('results.public.publishedOn')}</dt>
+            <dd>{moment(results.publishedAt)}</dd>
+          </div>
+        ) : null}
       </dl>
       <section aria-labelledby="tracks-title">
         <h2 id="tracks-title">{t('edition.tracks')}</h2>
@@ -74,39 +119,219 @@ export default function EditionPage() {
           ))}
         </ul>
       </section>
-      {edition.status === 'published' ? (
-        <section aria-labelledby="winners-title">
-          <h2 id="winners-title">{t('edition.winners')}</h2>
-          <ol className="podium">
-            {podium.map((award) => (
-              <li key={`${award.kind}-${award.place}-${award.applicationId}`} className="podium__item">
-                <span className="podium__place">{t('edition.place', { place: award.place })}</span>
-                <span className="podium__name">{label(award)}</span>
-                {award.oneLiner ? <span className="podium__line">{award.oneLiner}</span> : null}
-              </li>
-            ))}
-          </ol>
-          {peoplesChoice.length > 0 ? (
-            <p>
-              <strong>{t('edition.peoplesChoice')}</strong> {peoplesChoice.map(label).join(', ')}
+      {results ? <PublishedResults year={edition.year} results={results} /> : <p className="notice">{t('edition.resultsNotPublished')}</p>}
+    </div>
+  );
+}
+
+type Winner = PublicResultsView['podium'][number];
+
+function Logo({ winner }: { winner: Pick<Winner, 'logoUrl' | 'name'> }) {
+  if (winner.logoUrl) return <img className="winner__logo" src={winner.logoUrl} alt="" width={56} height={56} loading="lazy" />;
+  // No published logo: the initial, for the eye only (the name is right beside it).
+  return (
+    <span className="winner__logo winner__logo--initial" aria-hidden="true">
+      {winner.name.trim().charAt(0).toUpperCase()}
+    </span>
+  );
+}
+
+/** A winner: place or prize, logo, name; the one-liner and details unless `compact`. */
+function WinnerCard({ winner, heading, compact = false }: { winner: Omit<Winner, 'place'>; heading: string; compact?: boolean }) {
+  const { t } = useT();
+  return (
+    <>
+      <p className="winner__place">{heading}</p>
+      <div className="winner__who">
+        <Logo winner={winner} />
+        <div>
+          <p className="winner__name">{winner.name}</p>
+          {winner.oneLiner && !compact ? <p className="winner__line">{winner.oneLiner}</p> : null}
+          {!compact ? (
+            <p className="winner__meta">
+              {[winner.track, winner.country].filter(Boolean).join(' · ')}
+              {!winner.named ? <span className="muted"> {t('results.public.undisclosed')}</span> : null}
             </p>
           ) : null}
-          {trackAwards.length > 0 ? (
-            <>
-              <h3>{t('edition.trackWinners')}</h3>
-              <ul className="plain-list">
-                {trackAwards.map((award) => (
-                  <li key={`${award.trackId}-${award.applicationId}`}>
-                    <strong>{trackName(award.trackId)}</strong> — {label(award)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function PublishedResults({ year, results }: { year: number; results: PublicResultsView }) {
+  const { t, lang } = useT();
+  const { final, screening } = results;
+  const ordinal = (place: number) => t(`results.public.place.${Math.min(place, 3)}`, { place });
+  return (
+    <>
+      <section aria-labelledby="winners-title">
+        <h2 id="winners-title">{t('edition.winners')}</h2>
+        <ol className="winners">
+          {results.podium.map((w) => (
+            <li key={`${w.place}-${w.applicationId}`} className={`winner winner--place-${Math.min(w.place, 3)}`}>
+              <WinnerCard winner={w} heading={ordinal(w.place)} />
+            </li>
+          ))}
+        </ol>
+        {results.peoplesChoice.length > 0 ? (
+          <ul className="winners winners--secondary" aria-label={t('results.public.peoplesChoiceTitle')}>
+            {results.peoplesChoice.map((w) => (
+              <li key={w.applicationId} className="winner winner--peoples">
+                <WinnerCard
+                  winner={w}
+                  heading={`${t('results.public.peoplesChoiceTitle')} — ${t('results.public.votesOf', { count: w.votes, total: results.votesCast })}`}
+                />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {results.trackWinners.length > 0 ? (
+          <>
+            <h3>{t('edition.trackWinners')}</h3>
+            <ul className="winners winners--tracks">
+              {results.trackWinners.map((w) => (
+                <li key={`${w.trackName}-${w.applicationId}`} className="winner winner--track">
+                  <WinnerCard winner={w} heading={w.trackName} compact />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      {final ? (
+        <section aria-labelledby="final-title">
+          <h2 id="final-title">{t('results.public.finalTitle')}</h2>
+          <p>
+            {t('results.public.finalLead', { method: t(`method.${final.method}`), sheets: final.sheets, judges: final.judges, minSheets: final.minSheets })}{' '}
+            <Link to="/method">{t('results.public.methodLink')}</Link>
+          </p>
+          <PublicRankingTable caption={t('results.public.finalTitle')} method={final.method} rows={final.rows} />
+          <ChartCriteria
+            title={t('results.public.breakdownTitle')}
+            criteria={results.criteria}
+            rows={final.rows.map((r) => ({ applicationId: r.applicationId, rank: r.rank, name: r.name, means: r.means }))}
+          />
+          <p className="field__hint">{t('results.public.breakdownHint')}</p>
         </section>
-      ) : (
-        <p className="notice">{t('edition.resultsNotPublished')}</p>
-      )}
+      ) : null}
+
+      {screening ? (
+        <section aria-labelledby="screening-title">
+          <h2 id="screening-title">{t('results.public.screeningTitle')}</h2>
+          <details>
+            <summary>{t('results.public.screeningSummary', { count: screening.rows.length, method: t(`method.${screening.method}`) })}</summary>
+            <PublicRankingTable caption={t('results.public.screeningTitle')} method={screening.method} rows={screening.rows} />
+          </details>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="seal-title">
+        <h2 id="seal-title">{t('results.public.sealTitle')}</h2>
+        {results.seal ? (
+          <>
+            <p>{t('results.public.sealLead', { date: final?.sealedAt ? formatDate(lang, final.sealedAt, { dateStyle: 'long', timeStyle: 'short' }) : '—' })}</p>
+            <p>
+              <code className="hash">{results.seal}</code>
+            </p>
+            <p>
+              <Link to="/method#seal">{t('results.public.sealCheck')}</Link>
+            </p>
+          </>
+        ) : (
+          <p>{t('results.public.noSeal')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="open-data-title">
+        <h2 id="open-data-title">{t('results.public.openDataTitle')}</h2>
+        <p>
+          {t('results.public.openDataLead')}{' '}
+          <a href={LICENCE.url} rel="license">
+            {LICENCE.name}
+          </a>
+          .
+        </p>
+        <dl className="open-data">
+          <div className="open-data__file">
+            <dt>
+              <a href={`/editions/${year}/results.json`} type="application/json">
+                results.json
+              </a>
+            </dt>
+            <dd>{t('results.public.fileJson')}</dd>
+          </div>
+          <div className="open-data__file">
+            <dt>
+              <a href={`/editions/${year}/results.csv`} type="text/csv" download>
+                results.csv
+              </a>
+            </dt>
+            <dd>
+              {t('results.public.fileResultsCsv')} <code>edition, round_id, round_kind, round, method, rank, tie, application_id, startup, track, score, sheets, status</code>
+            </dd>
+          </div>
+          <div className="open-data__file">
+            <dt>
+              <a href={`/editions/${year}/scores.csv`} type="text/csv" download>
+                scores.csv
+              </a>
+            </dt>
+            <dd>
+              {t('results.public.fileScoresCsv')} <code>edition, round_id, round_kind, judge, application_id, startup, criterion_id, criterion, weight, min, max, value</code>
+            </dd>
+          </div>
+        </dl>
+        <p className="field__hint">{t('results.public.openDataPrivacy')}</p>
+      </section>
+    </>
+  );
+}
+
+function PublicRankingTable({ caption, method, rows }: { caption: string; method: RankingMethod; rows: PublicPageRow[] }) {
+  const { t, lang } = useT();
+  return (
+    <div className="table-scroll">
+      <table className="table public-ranking">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {t('results.table.rank')}
+            </th>
+            <th scope="col">
+              {t('results.table.startup')} <span className="public-ranking__sub">· {t('results.table.track')}</span>
+            </th>
+            <th scope="col" className="num">
+              {t('results.table.score', { method: t(`method.${method}`) })}
+            </th>
+            <th scope="col" className="num">
+              {t('results.table.sheets')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.applicationId}>
+              <td className="num">
+                {row.rank ?? '—'}
+                {row.tie ? (
+                  <span className="flag flag--tie flag--inline">
+                    <span aria-hidden="true"> ⇄</span> {t('results.ranking.tie')}
+                  </span>
+                ) : null}
+              </td>
+              <th scope="row">
+                {row.name}
+                {row.track ? <span className="public-ranking__track">{row.track}</span> : null}
+              </th>
+              <td className="num">{row.score === null ? t('results.public.insufficient') : formatScore(lang, method, row.score)}</td>
+              <td className="num">{row.sheets}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -15,6 +15,9 @@ export const ORGANISE_TABS = [
   { to: 'judges', key: 'organise.tabs.judges', end: false },
   { to: 'assignments', key: 'organise.tabs.assignments', end: false },
   { to: 'progress', key: 'organise.tabs.progress', end: false },
+  { to: 'shortlist', key: 'organise.tabs.shortlist', end: false },
+  { to: 'stage', key: 'organise.tabs.stage', end: false },
+  { to: 'results', key: 'organise.tabs.results', end: false },
   { to: 'audit', key: 'organise.tabs.audit', end: false },
 ] as const;
 

@@ -21,6 +21,8 @@ declare module 'vitest' {
     baseURL: string;
     /** Whether db/seed.ts existed and ran: the demo accounts and the 2018–2022 editions exist. */
     seeded: boolean;
+    /** The server's SQLite file, for tests that add their own data with `npx tsx`. */
+    databasePath: string;
   }
 }
 
@@ -201,6 +203,7 @@ export default async function setup({ provide }: TestProject) {
   // production is kept over plain HTTP.
   provide('baseURL', `http://localhost:${port}`);
   provide('seeded', seeded);
+  provide('databasePath', databasePath);
 
   return async function teardown() {
     await stopServer();

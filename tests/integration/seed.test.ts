@@ -5,6 +5,7 @@
  *
  * Uses its own database files in the OS temp directory, not the per-file test database.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,6 +117,72 @@ function rankFromDatabase(handle: Db, year: number, kind: 'screening' | 'final',
     sheets: [...sheets.values()],
     conflicts,
   });
+}
+
+/**
+ * The seal recomputed from the database alone, without the app's code: the final round's counted
+ * sheets (submitted, complete, by a judge not conflicted, of a finalist), judges numbered J1…Jn by
+ * id among those who submitted a sheet in the edition, in RFC 8785 form, hashed with SHA-256.
+ */
+function independentSeal(handle: Db, year: number): string {
+  const id = editionId(handle, year);
+  const round = one<{ id: number; method: string; min_sheets: number }>(
+    handle,
+    "SELECT * FROM rounds WHERE edition_id = ? AND kind = 'final'",
+    id,
+  );
+  const judges = all<{ judge_id: number }>(
+    handle,
+    `SELECT DISTINCT ss.judge_id FROM scoresheets ss JOIN rounds r ON r.id = ss.round_id
+      WHERE r.edition_id = ? AND ss.status = 'submitted' ORDER BY ss.judge_id`,
+    id,
+  ).map((r) => r.judge_id);
+  const criteria = all<{ id: number; scale_min: number; scale_max: number }>(handle, 'SELECT * FROM criteria WHERE edition_id = ?', id);
+  const sheets = all<{ id: number; judge_id: number; application_id: number }>(
+    handle,
+    `SELECT ss.* FROM scoresheets ss JOIN applications a ON a.id = ss.application_id
+      WHERE ss.round_id = ? AND ss.status = 'submitted' AND a.status IN ('finalist', 'winner')
+        AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.judge_id = ss.judge_id AND c.application_id = ss.application_id)`,
+    round.id,
+  );
+  const counted = sheets
+    .map((sheet) => {
+      const values = all<{ criterion_id: number; value: number | null }>(handle, 'SELECT * FROM scores WHERE scoresheet_id = ?', sheet.id);
+      const scores: Record<string, number> = {};
+      for (const c of criteria) {
+        const v = values.find((x) => x.criterion_id === c.id)?.value;
+        if (v === null || v === undefined || v < c.scale_min || v > c.scale_max) return null;
+        scores[String(c.id)] = v;
+      }
+      return { applicationId: sheet.application_id, judge: judges.indexOf(sheet.judge_id) + 1, scores };
+    })
+    .filter((s): s is NonNullable<typeof s> => s !== null)
+    .sort((a, b) => a.applicationId - b.applicationId || a.judge - b.judge);
+  const object = (entries: [string, string][]) =>
+    `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `"${k}":${v}`)
+      .join(',')}}`;
+  const text = object([
+    ['edition', String(year)],
+    ['method', `"${round.method}"`],
+    ['minSheets', String(round.min_sheets)],
+    ['round', String(round.id)],
+    ['version', '1'],
+    [
+      'sheets',
+      `[${counted
+        .map((s) =>
+          object([
+            ['applicationId', String(s.applicationId)],
+            ['judge', `"J${s.judge}"`],
+            ['scores', object(Object.entries(s.scores).map(([k, v]) => [k, String(v)]))],
+          ]),
+        )
+        .join(',')}]`,
+    ],
+  ]);
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 beforeAll(async () => {
@@ -466,11 +533,39 @@ describe('the demo seed', () => {
     ]);
   });
 
+  it('shortlists, seals and publishes 2018–2020 through the organiser\'s code path, with a seal the sheets recompute', () => {
+    for (const year of [2018, 2019, 2020]) {
+      const id = editionId(db, year);
+      const events = all<{ action: string; at: number; entity_id: string; before: string | null; after: string; reason: string | null }>(
+        db,
+        "SELECT * FROM audit_events WHERE edition_id = ? AND action IN ('shortlist.confirm', 'round.seal', 'edition.publish', 'edition.status') ORDER BY id",
+        id,
+      );
+      expect(events.map((e) => e.action)).toEqual(['edition.status', 'edition.status', 'shortlist.confirm', 'edition.status', 'round.seal', 'edition.publish']);
+      const [shortlist, , seal, publish] = events.slice(2);
+      const finalists = all<{ id: number }>(db, "SELECT id FROM applications WHERE edition_id = ? AND status IN ('finalist', 'winner') ORDER BY id", id).map((r) => r.id);
+      expect(JSON.parse(shortlist.after)).toMatchObject({ mode: 'overall', n: 6, finalists, added: [], dropped: [] });
+      expect(shortlist.reason).toBeNull();
+      expect(JSON.parse(events[3].after)).toEqual({ status: 'final' });
+
+      const final = roundOf(db, year, 'final');
+      const stored = one<{ seal_hash: string; sealed_at: number; locked_at: number }>(db, 'SELECT * FROM rounds WHERE id = ?', final.id);
+      expect(stored.seal_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(stored.sealed_at).toBeGreaterThan(stored.locked_at);
+      expect(JSON.parse(seal.after)).toMatchObject({ sealHash: stored.seal_hash });
+      expect(JSON.parse(publish.after)).toMatchObject({ status: 'published', seal: stored.seal_hash });
+      expect(one<{ published_at: number }>(db, 'SELECT published_at FROM editions WHERE id = ?', id).published_at).toBeGreaterThan(stored.sealed_at);
+      expect(independentSeal(db, year)).toBe(stored.seal_hash);
+    }
+  });
+
   it('records the status changes and locks in the audit log, in time order', () => {
     const actions = Object.fromEntries(
       all<{ action: string; n: number }>(db, 'SELECT action, count(*) AS n FROM audit_events GROUP BY action').map((r) => [r.action, r.n]),
     );
     expect(actions['round.lock']).toBe(6);
+    expect(actions['shortlist.confirm']).toBe(3);
+    expect(actions['round.seal']).toBe(3);
     expect(actions['edition.publish']).toBe(3);
     expect(actions['application.status']).toBeGreaterThan(90);
     const scoresheets = one<{ n: number }>(db, 'SELECT count(*) AS n FROM scoresheets').n;

@@ -1,0 +1,154 @@
+/**
+ * The organiser's ranking of a round: rank, startup, score, sheets, spread, the per-criterion
+ * means as small bars, ties and insufficient scores flagged in words, and — when the other methods
+ * are previewed — the rank each of them would give, with the change against the round's method
+ * (↑2 / ↓1, said in words to screen readers, explained in the legend).
+ */
+import { Link } from '@remix-run/react';
+import type { RankingMethod } from '~/domain/ranking';
+import { useT } from '~/i18n';
+import { StatusBadge } from './StatusBadge';
+import { ChartMeter } from './ChartMeter';
+import { formatPoints, formatScore } from './RankingScore';
+
+export interface RankingTableRow {
+  applicationId: number;
+  name: string;
+  status: string;
+  trackId: number | null;
+  rank: number | null;
+  score: number | null;
+  sheets: number;
+  tie: boolean;
+  spread: number | null;
+  criterionMeans: Record<number, number>;
+  ranks: Partial<Record<RankingMethod, number | null>>;
+}
+
+export function RankChange({ from, to }: { from: number | null; to: number | null }) {
+  const { t } = useT();
+  if (from === null || to === null) return <span className="rank-change rank-change--none">—</span>;
+  const places = from - to;
+  if (places === 0) {
+    return (
+      <span className="rank-change rank-change--same">
+        <span aria-hidden="true">=</span>
+        <span className="visually-hidden">{t('results.ranking.change.same')}</span>
+      </span>
+    );
+  }
+  const up = places > 0;
+  return (
+    <span className={`rank-change rank-change--${up ? 'up' : 'down'}`}>
+      <span aria-hidden="true">
+        {up ? '↑' : '↓'}
+        {Math.abs(places)}
+      </span>
+      <span className="visually-hidden">{t(up ? 'results.ranking.change.up' : 'results.ranking.change.down', { places: Math.abs(places) })}</span>
+    </span>
+  );
+}
+
+export function RankingTable({
+  year,
+  method,
+  minSheets,
+  rows,
+  criteria,
+  tracks,
+  compared,
+  caption,
+}: {
+  year: number;
+  method: RankingMethod;
+  minSheets: number;
+  rows: RankingTableRow[];
+  criteria: { id: number; nameEn: string; nameFr: string }[];
+  tracks: { id: number; nameEn: string; nameFr: string }[];
+  compared: RankingMethod[];
+  caption: string;
+}) {
+  const { t, lang } = useT();
+  const others = compared.filter((m) => m !== method);
+  const trackName = (id: number | null) => {
+    const track = tracks.find((tr) => tr.id === id);
+    return track ? (lang === 'fr' ? track.nameFr : track.nameEn) : '—';
+  };
+  const criterionName = (c: { nameEn: string; nameFr: string }) => (lang === 'fr' ? c.nameFr : c.nameEn);
+  return (
+    <div className="table-scroll ranking-region" tabIndex={0} role="region" aria-label={t('results.ranking.tableRegion', { caption })}>
+      <table className="table ranking-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {t('results.table.rank')}
+            </th>
+            <th scope="col">{t('results.table.startup')}</th>
+            <th scope="col" className="num">
+              {t('results.table.score', { method: t(`method.${method}`) })}
+            </th>
+            <th scope="col" className="num">
+              {t('results.table.sheets')}
+            </th>
+            <th scope="col" className="num">
+              <abbr title={t('results.table.spreadLong')}>{t('results.table.spread')}</abbr>
+            </th>
+            {criteria.map((c) => (
+              <th key={c.id} scope="col" className="ranking-table__criterion">
+                {criterionName(c)}
+              </th>
+            ))}
+            {others.map((m) => (
+              <th key={m} scope="col" className="num ranking-table__other">
+                {t('results.table.rankBy', { method: t(`method.${m}`) })}
+              </th>
+            ))}
+            <th scope="col">{t('results.table.notes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.applicationId} className={row.rank === null ? 'ranking-table__row--unranked' : undefined}>
+              <td className="num ranking-table__rank">{row.rank ?? '—'}</td>
+              <th scope="row" className="ranking-table__startup">
+                <Link to={`/organise/${year}/applications/${row.applicationId}`}>{row.name}</Link>
+                <span className="ranking-table__meta">
+                  {trackName(row.trackId)} · <StatusBadge kind="application" status={row.status} />
+                </span>
+              </th>
+              <td className="num">{row.score === null ? '—' : formatScore(lang, method, row.score)}</td>
+              <td className="num">{row.sheets}</td>
+              <td className="num">{row.spread === null ? '—' : formatPoints(lang, row.spread)}</td>
+              {criteria.map((c) => (
+                <td key={c.id}>
+                  {row.criterionMeans[c.id] === undefined ? '—' : <ChartMeter value={row.criterionMeans[c.id]} label={criterionName(c)} />}
+                </td>
+              ))}
+              {others.map((m) => (
+                <td key={m} className="num">
+                  <span className="ranking-table__other-rank">{row.ranks[m] ?? '—'}</span>{' '}
+                  <RankChange from={row.rank} to={row.ranks[m] ?? null} />
+                </td>
+              ))}
+              <td>
+                {row.tie ? (
+                  <span className="flag flag--tie">
+                    <span aria-hidden="true">⇄ </span>
+                    {t('results.ranking.tie')}
+                  </span>
+                ) : null}
+                {row.rank === null ? (
+                  <span className="flag flag--insufficient">
+                    <span aria-hidden="true">⚠ </span>
+                    {t('results.ranking.insufficient', { sheets: row.sheets, min: minSheets })}
+                  </span>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,323 @@
+/**
+ * The stage control, on the organiser's laptop backstage: the running order, who is on stage,
+ * the pitch and Q&A timers, scoring and the audience vote, and the reveal. Every button is a
+ * form (StageCommandForm); the state shown is the live one, so two laptops show the same thing.
+ */
+import type { ReactNode } from 'react';
+import { TIMER_PRESETS_MS, type PublicStage } from '~/domain/stage';
+import { useT, type Lang } from '~/i18n';
+import { StageCommandForm } from './StageCommandForm';
+import type { StageConnection } from './StageEvents';
+import { StageLogo } from './StageLogo';
+import { Timer } from './Timer';
+
+export interface StageControlData {
+  year: number;
+  editionStatus: PublicStage['editionStatus'];
+  action: string;
+  projectorUrl: string;
+  voteUrl: string;
+  finalRound: { id: number; nameFr: string; nameEn: string; state: 'open' | 'locked'; sealHash: string | null } | null;
+  revealSteps: { key: string; params: Record<string, number> }[];
+  ballots: number;
+}
+
+function trackName(lang: Lang, f: { trackFr: string | null; trackEn: string | null }) {
+  return lang === 'fr' ? f.trackFr : f.trackEn;
+}
+
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="stage-panel" aria-labelledby={`${id}-title`} id={id}>
+      <h2 id={`${id}-title`} className="stage-panel__title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function State({ on, children }: { on: boolean; children: ReactNode }) {
+  return (
+    <p className={on ? 'stage-state stage-state--on' : 'stage-state'}>
+      <span className="stage-state__mark" aria-hidden="true">
+        {on ? '●' : '○'}
+      </span>{' '}
+      {children}
+    </p>
+  );
+}
+
+export function StageControl({
+  data,
+  stage,
+  serverNow,
+  connection,
+}: {
+  data: StageControlData;
+  stage: PublicStage;
+  serverNow: () => number;
+  connection: StageConnection;
+}) {
+  const { t, lang } = useT();
+  const v = stage.version;
+  const current = stage.runningOrder.find((f) => f.applicationId === stage.currentApplicationId) ?? null;
+  const inFinal = data.editionStatus === 'final';
+  const revealing = stage.reveal !== null;
+  // A reveal under way may finish after publication; nothing else moves then.
+  const canReveal = inFinal || (data.editionStatus === 'published' && revealing);
+  const step = stage.reveal?.step ?? 0;
+  const nextStep = data.revealSteps[step] ?? null;
+  const sealed = Boolean(data.finalRound?.sealHash);
+  const common = { action: data.action, version: v };
+
+  return (
+    <div className="stage-control" data-connection={connection}>
+      <div className="stage-control__bar">
+        <p className={`stage-live stage-live--${connection}`} role="status">
+          <span aria-hidden="true">{connection === 'live' ? '●' : '○'}</span> {t(`stage.live.${connection}`)}
+          <span className="muted"> · {t('stage.control.version', { version: v })}</span>
+        </p>
+        <p className="stage-control__links">
+          <a href={data.projectorUrl} target="_blank" rel="noreferrer" className="button button--ghost">
+            {t('stage.control.openProjector')}
+          </a>
+          <a href={data.voteUrl} target="_blank" rel="noreferrer" className="button button--ghost">
+            {t('stage.control.openVote')}
+          </a>
+        </p>
+      </div>
+
+      {!inFinal ? (
+        <p className="notice" role="note">
+          {data.editionStatus === 'published' ? t('stage.errors.published') : t('stage.errors.notFinal')}
+        </p>
+      ) : null}
+
+      <div className="stage-control__grid">
+        <div className="stage-control__column">
+          <Panel id="running-order" title={t('stage.control.order.title')}>
+            {stage.runningOrder.length === 0 ? (
+              <p className="muted">{t('stage.control.order.empty')}</p>
+            ) : (
+              <ol className="stage-order">
+                {stage.runningOrder.map((f, i) => {
+                  const isCurrent = f.applicationId === stage.currentApplicationId;
+                  const track = trackName(lang, f);
+                  return (
+                    <li key={f.applicationId} className={isCurrent ? 'stage-order__item stage-order__item--current' : 'stage-order__item'}>
+                      <span className="stage-order__position">{i + 1}</span>
+                      <StageLogo name={f.name} logoUrl={f.logoUrl} />
+                      <span className="stage-order__text">
+                        <strong>{f.name}</strong>
+                        {isCurrent ? <span className="badge stage-badge">{t('stage.control.order.onStage')}</span> : null}
+                        {track ? <span className="stage-order__track">{track}</span> : null}
+                      </span>
+                      <span className="stage-order__actions">
+                        {!isCurrent ? (
+                          <StageCommandForm
+                            {...common}
+                            intent="current.select"
+                            formId={`current.select:${f.applicationId}`}
+                            fields={{ applicationId: f.applicationId }}
+                          >
+                            <button type="submit" className="button button--primary" disabled={!inFinal}>
+                              {t('stage.control.order.select')}
+                              <span className="visually-hidden"> {f.name}</span>
+                            </button>
+                          </StageCommandForm>
+                        ) : null}
+                        <StageCommandForm
+                          {...common}
+                          intent="order.move"
+                          formId={`order.move:${f.applicationId}:up`}
+                          fields={{ applicationId: f.applicationId, direction: 'up' }}
+                        >
+                          <button
+                            type="submit"
+                            className="button button--ghost"
+                            disabled={!inFinal || i === 0}
+                            aria-label={t('stage.control.order.up', { name: f.name })}
+                          >
+                            <span aria-hidden="true">↑</span>
+                          </button>
+                        </StageCommandForm>
+                        <StageCommandForm
+                          {...common}
+                          intent="order.move"
+                          formId={`order.move:${f.applicationId}:down`}
+                          fields={{ applicationId: f.applicationId, direction: 'down' }}
+                        >
+                          <button
+                            type="submit"
+                            className="button button--ghost"
+                            disabled={!inFinal || i === stage.runningOrder.length - 1}
+                            aria-label={t('stage.control.order.down', { name: f.name })}
+                          >
+                            <span aria-hidden="true">↓</span>
+                          </button>
+                        </StageCommandForm>
+                      </span>
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+          </Panel>
+          <Panel id="reveal" title={t('stage.control.reveal.title')}>
+            <State on={revealing}>
+              {revealing && data.revealSteps[step - 1]
+                ? t('stage.control.reveal.at', {
+                    step,
+                    total: data.revealSteps.length,
+                    label: t(data.revealSteps[step - 1].key, data.revealSteps[step - 1].params),
+                  })
+                : t('stage.control.reveal.notStarted')}
+            </State>
+            {!sealed ? <p className="muted">{t('stage.control.reveal.needsSeal')}</p> : null}
+            {nextStep ? <p className="muted">{t('stage.control.reveal.next', { label: t(nextStep.key, nextStep.params) })}</p> : null}
+            <div className="stage-actions">
+              <StageCommandForm {...common} intent="reveal.previous">
+                <button type="submit" className="button button--ghost" disabled={!canReveal || !revealing}>
+                  <span aria-hidden="true">←</span> {t('stage.control.reveal.previous')}
+                </button>
+              </StageCommandForm>
+              <StageCommandForm {...common} intent="reveal.next">
+                <button type="submit" className="button button--primary" disabled={!canReveal || !sealed || !nextStep}>
+                  {revealing ? t('stage.control.reveal.nextAction') : t('stage.control.reveal.start')} <span aria-hidden="true">→</span>
+                </button>
+              </StageCommandForm>
+            </div>
+            <p className="muted">{t('stage.control.reveal.keys')}</p>
+          </Panel>
+        </div>
+
+        <div className="stage-control__column">
+          <Panel id="on-stage" title={t('stage.control.current.title')}>
+            {current ? (
+              <>
+                <p className="stage-current">
+                  <StageLogo name={current.name} logoUrl={current.logoUrl} /> <strong>{current.name}</strong>
+                </p>
+                <StageCommandForm {...common} intent="current.select" formId="current.select:none" fields={{ applicationId: 'none' }}>
+                  <button type="submit" className="button button--ghost" disabled={!inFinal}>
+                    {t('stage.control.current.clear')}
+                  </button>
+                </StageCommandForm>
+              </>
+            ) : (
+              <p className="muted">{t('stage.control.current.none')}</p>
+            )}
+
+            <h3 className="stage-panel__subtitle">{t('stage.control.timer.title')}</h3>
+            {stage.timer ? (
+              <Timer timer={stage.timer} serverNow={serverNow} initialNow={stage.now} variant="control" />
+            ) : (
+              <p className="muted">{t('stage.control.timer.none')}</p>
+            )}
+            <div className="stage-timer-presets">
+              {(['pitch', 'qa'] as const).map((kind) => (
+                <StageCommandForm
+                  key={kind}
+                  {...common}
+                  intent="timer.start"
+                  formId={`timer.start:${kind}`}
+                  fields={{ kind }}
+                  className="stage-form stage-form--inline"
+                >
+                  <label className="stage-minutes">
+                    <span>{t(`stage.control.timer.minutes.${kind}`)}</span>
+                    <input
+                      type="number"
+                      name="minutes"
+                      min={0.25}
+                      max={60}
+                      step={0.25}
+                      defaultValue={TIMER_PRESETS_MS[kind] / 60_000}
+                      inputMode="decimal"
+                      className="field__input"
+                    />
+                  </label>
+                  <button type="submit" className="button button--primary" disabled={!inFinal || !current}>
+                    {t(`stage.control.timer.start.${kind}`)}
+                  </button>
+                </StageCommandForm>
+              ))}
+            </div>
+            {stage.timer ? (
+              <div className="stage-actions">
+                {stage.timer.startedAt !== null ? (
+                  <StageCommandForm {...common} intent="timer.pause">
+                    <button type="submit" className="button button--ghost" disabled={!inFinal}>
+                      {t('stage.control.timer.pause')}
+                    </button>
+                  </StageCommandForm>
+                ) : (
+                  <StageCommandForm {...common} intent="timer.resume">
+                    <button type="submit" className="button button--ghost" disabled={!inFinal}>
+                      {stage.timer.elapsedMs === 0 ? t('stage.control.timer.start') : t('stage.control.timer.resume')}
+                    </button>
+                  </StageCommandForm>
+                )}
+                <StageCommandForm {...common} intent="timer.reset">
+                  <button type="submit" className="button button--ghost" disabled={!inFinal}>
+                    {t('stage.control.timer.reset')}
+                  </button>
+                </StageCommandForm>
+              </div>
+            ) : null}
+          </Panel>
+
+          <Panel id="scoring" title={t('stage.control.scoring.title')}>
+            <State on={stage.scoringOpen}>
+              {stage.scoringOpen && current
+                ? t('stage.control.scoring.openFor', { name: current.name })
+                : t('stage.control.scoring.closed')}
+            </State>
+            {data.finalRound ? (
+              <p className="muted">
+                {t('stage.control.scoring.round', { round: lang === 'fr' ? data.finalRound.nameFr : data.finalRound.nameEn })}{' '}
+                {sealed ? t('stage.control.scoring.sealed') : t(`status.round.${data.finalRound.state}`)}
+              </p>
+            ) : (
+              <p className="muted">{t('stage.errors.noFinalRound')}</p>
+            )}
+            {stage.scoringOpen ? (
+              <StageCommandForm {...common} intent="scoring.close">
+                <button type="submit" className="button button--primary" disabled={!inFinal}>
+                  {t('stage.control.scoring.close')}
+                </button>
+              </StageCommandForm>
+            ) : (
+              <StageCommandForm {...common} intent="scoring.open">
+                <button type="submit" className="button button--primary" disabled={!inFinal || !current || revealing}>
+                  {current ? t('stage.control.scoring.open', { name: current.name }) : t('stage.control.scoring.openNone')}
+                </button>
+              </StageCommandForm>
+            )}
+          </Panel>
+
+          <Panel id="vote" title={t('stage.control.vote.title')}>
+            <State on={stage.voteOpen}>{stage.voteOpen ? t('stage.control.vote.open') : t('stage.control.vote.closed')}</State>
+            <p className="muted">
+              {t(data.ballots === 1 ? 'stage.control.vote.ballotsOne' : 'stage.control.vote.ballots', { count: data.ballots })}
+            </p>
+            {stage.voteOpen ? (
+              <StageCommandForm {...common} intent="vote.close">
+                <button type="submit" className="button button--primary" disabled={!inFinal}>
+                  {t('stage.control.vote.close')}
+                </button>
+              </StageCommandForm>
+            ) : (
+              <StageCommandForm {...common} intent="vote.open">
+                <button type="submit" className="button button--primary" disabled={!inFinal || revealing}>
+                  {t('stage.control.vote.openAction')}
+                </button>
+              </StageCommandForm>
+            )}
+          </Panel>
+        </div>
+      </div>
+    </div>
+  );
+}

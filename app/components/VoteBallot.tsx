@@ -1,0 +1,74 @@
+/**
+ * The audience's ballot on a phone: the finalists, one form per finalist (a plain post, no
+ * JavaScript needed), then one confirmation step. Large targets, nothing by colour alone.
+ */
+import { Form, Link } from '@remix-run/react';
+import type { StageFinalist } from '~/domain/stage';
+import { useT, type Lang } from '~/i18n';
+import { StageLogo } from './StageLogo';
+
+function trackOf(lang: Lang, f: StageFinalist) {
+  return lang === 'fr' ? f.trackFr : f.trackEn;
+}
+
+export function VoteBallot({ finalists, choice }: { finalists: StageFinalist[]; choice: number | null }) {
+  const { t, lang } = useT();
+  return (
+    <ul className="vote-list">
+      {finalists.map((f) => {
+        const chosen = f.applicationId === choice;
+        const track = trackOf(lang, f);
+        return (
+          <li key={f.applicationId} className={chosen ? 'vote-card vote-card--chosen' : 'vote-card'}>
+            <div className="vote-card__head">
+              <StageLogo name={f.name} logoUrl={f.logoUrl} />
+              <div>
+                <h2 className="vote-card__name">{f.name}</h2>
+                {track ? <p className="vote-card__track">{track}</p> : null}
+              </div>
+            </div>
+            {f.oneLiner ? <p className="vote-card__one-liner">{f.oneLiner}</p> : null}
+            {chosen ? (
+              <p className="vote-card__chosen">
+                <span aria-hidden="true">✓</span> {t('stage.vote.chosen')}
+              </p>
+            ) : (
+              <Form method="post" className="vote-card__form">
+                <input type="hidden" name="intent" value="choose" />
+                <input type="hidden" name="applicationId" value={f.applicationId} />
+                <button type="submit" className="button button--primary vote-button">
+                  {t('stage.vote.choose', { name: f.name })}
+                </button>
+              </Form>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function VoteConfirm({ year, finalist }: { year: number; finalist: StageFinalist }) {
+  const { t } = useT();
+  return (
+    <section className="vote-confirm" aria-labelledby="vote-confirm-title">
+      <h2 id="vote-confirm-title">{t('stage.vote.confirm.title')}</h2>
+      <div className="vote-card__head">
+        <StageLogo name={finalist.name} logoUrl={finalist.logoUrl} />
+        <p className="vote-confirm__name">{t('stage.vote.confirm.body', { name: finalist.name })}</p>
+      </div>
+      <Form method="post">
+        <input type="hidden" name="intent" value="vote" />
+        <input type="hidden" name="applicationId" value={finalist.applicationId} />
+        <button type="submit" className="button button--primary vote-button">
+          {t('stage.vote.confirm.submit', { name: finalist.name })}
+        </button>
+      </Form>
+      <p>
+        <Link to={`/vote/${year}`} className="button button--ghost vote-button">
+          {t('stage.vote.confirm.back')}
+        </Link>
+      </p>
+    </section>
+  );
+}

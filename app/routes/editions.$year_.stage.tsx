@@ -1,0 +1,64 @@
+/**
+ * /editions/:year/stage — the projector view of the live final (public, full screen, 16:9).
+ * Live over Server-Sent Events (useStageEvents): every change of the stage control reaches every
+ * open projector, timers are computed from the server's clock, and after a dropped connection the
+ * page resynchronises by itself. Without JavaScript it is a snapshot that reloads every 10 s.
+ *
+ * The file name's `$year_` keeps this page out of the edition page's layout (editions.$year.tsx),
+ * so the projector owns the whole screen; the URL is still /editions/:year/stage.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { Projector } from '~/components/Projector';
+import { ProjectorKeys } from '~/components/ProjectorKeys';
+import { useStageEvents } from '~/components/StageEvents';
+import { translate, useT, type Lang } from '~/i18n';
+import stageStyles from '~/styles/stage.css';
+import { canOrganise, getUser } from '~/utils/auth.server';
+import { requireEdition } from '~/utils/editions.server';
+import { publicStage } from '~/utils/stage.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stageStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'stage.projector.metaTitle')} — ${page?.stage.editionName ?? ''}` }];
+};
+
+/** Seconds between reloads of the snapshot when JavaScript is off. */
+const NOSCRIPT_REFRESH_S = 10;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const edition = requireEdition(params.year);
+  const user = await getUser(request);
+  const vote = new URL(`/vote/${edition.year}`, request.url);
+  return {
+    year: edition.year,
+    stage: publicStage(edition),
+    voteUrl: vote.toString(),
+    // What people type: no scheme, nothing they can get wrong.
+    shortVoteUrl: `${vote.host}${vote.pathname}`,
+    canControl: canOrganise(user),
+  };
+}
+
+export default function ProjectorPage() {
+  const page = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const { stage, connection, serverNow } = useStageEvents(page.year, page.stage);
+  const live = stage ?? page.stage;
+  return (
+    <>
+      <noscript>
+        <meta httpEquiv="refresh" content={String(NOSCRIPT_REFRESH_S)} />
+      </noscript>
+      <Projector stage={live} serverNow={serverNow} connection={connection} voteUrl={page.voteUrl} shortVoteUrl={page.shortVoteUrl} />
+      {page.canControl ? (
+        <>
+          <p className="visually-hidden">{t('stage.projector.keysHelp')}</p>
+          <ProjectorKeys year={page.year} step={live.reveal?.step ?? 0} />
+        </>
+      ) : null}
+    </>
+  );
+}

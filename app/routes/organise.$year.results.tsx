@@ -1,0 +1,310 @@
+/**
+ * /organise/:year/results — the edition's rounds and their rankings, the seal of the final round
+ * before the reveal, and the publication of the results. Both are for good, so each asks for an
+ * explicit confirmation; the rules (locked rounds, a seal the sheets still match, frozen once
+ * published) are enforced in results.server.ts whatever this page showed.
+ */
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { DoneNotice, failureOf, FormErrors, LockedNotice, type FormFailure } from '~/components/judging-setup-fields';
+import { LockIcon } from '~/components/RankingIcons';
+import { RankingRoundNav } from '~/components/RankingRoundNav';
+import { formatScore } from '~/components/RankingScore';
+import { Refusal, typedValues } from '~/domain/judging-setup';
+import { formatDate, translate, useT, type Lang } from '~/i18n';
+import resultsStyles from '~/styles/results.css';
+import { requireOrganiser } from '~/utils/auth.server';
+import { requireEdition } from '~/utils/editions.server';
+import { publishResults, resultsOverview, sealFinalRound } from '~/utils/results.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'results.overview.title')} — ${page?.overview.edition.year ?? ''} — Palmarès` }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  return { overview: resultsOverview(edition.id) };
+}
+
+const INTENTS = ['seal', 'publish'] as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  const values = typedValues(await request.formData());
+  const intent = INTENTS.find((i) => i === values.intent);
+  if (!intent) throw new Response('Bad Request', { status: 400 });
+  const fail = (refusal: Refusal) => {
+    const message = { key: refusal.key, params: refusal.params };
+    return data<FormFailure>(
+      { form: intent, values, fieldErrors: refusal.field ? { [refusal.field]: message } : {}, formError: refusal.field ? null : message },
+      { status: refusal.status },
+    );
+  };
+  // Both steps are for good: the box must be ticked, whatever the browser did with `required`.
+  if (values.confirm !== 'yes') return fail(new Refusal(400, 'results.errors.confirmRequired', {}, 'confirm'));
+  try {
+    const act = { editionId: edition.id, actorId: user.id };
+    if (intent === 'seal') sealFinalRound(act);
+    else publishResults(act);
+    return redirect(`/organise/${edition.year}/results?done=${intent}#${intent}`);
+  } catch (error) {
+    if (error instanceof Refusal) return fail(error);
+    throw error;
+  }
+}
+
+export default function Results() {
+  const { overview } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, lang } = useT();
+  const [search] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting';
+  const { edition, rounds, final } = overview;
+  const year = edition.year;
+  const when = (d: Date | string) => formatDate(lang, d, { dateStyle: 'long', timeStyle: 'short' }, edition.timeZone);
+  const roundName = (r: { nameEn: string; nameFr: string }) => (lang === 'fr' ? r.nameFr : r.nameEn);
+  const trackName = (id: number | null) => {
+    const track = overview.tracks.find((tr) => tr.id === id);
+    return track ? (lang === 'fr' ? track.nameFr : track.nameEn) : '';
+  };
+  const published = edition.status === 'published';
+  const done = search.get('done');
+  const podium = overview.awards.filter((a) => a.kind === 'overall').sort((a, b) => a.place - b.place);
+  const trackAwards = overview.awards.filter((a) => a.kind === 'track');
+  const peoples = overview.awards.filter((a) => a.kind === 'peoples_choice');
+  const podiumTie = final ? final.ranked.some((r) => r.rank <= 3 && r.tie) : false;
+
+  return (
+    <section className="results-page" aria-labelledby="results-title">
+      <RankingRoundNav year={year} rounds={rounds} />
+      <h2 id="results-title">{t('results.overview.title')}</h2>
+      {done === 'seal' ? <DoneNotice>{t('results.seal.done')}</DoneNotice> : null}
+      {done === 'publish' ? <DoneNotice>{t('results.publish.done')}</DoneNotice> : null}
+
+      <div className="table-scroll">
+        <table className="table">
+          <caption className="visually-hidden">{t('results.overview.roundsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('results.overview.round')}</th>
+              <th scope="col">{t('results.overview.state')}</th>
+              <th scope="col">{t('results.overview.method')}</th>
+              <th scope="col" className="num">
+                {t('results.overview.submitted')}
+              </th>
+              <th scope="col">{t('results.overview.seal')}</th>
+              <th scope="col">{t('results.overview.pages')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map((round) => (
+              <tr key={round.id}>
+                <th scope="row">{roundName(round)}</th>
+                <td>
+                  <LockIcon locked={round.state === 'locked'} /> {t(`status.round.${round.state}`)}
+                </td>
+                <td>
+                  {t(`method.${round.method}`)} · {t('results.overview.minSheets', { min: round.minSheets })}
+                </td>
+                <td className="num">{round.submitted}</td>
+                <td>{round.sealHash ? <code className="hash hash--short" title={round.sealHash}>{round.sealHash.slice(0, 12)}…</code> : '—'}</td>
+                <td className="results-links">
+                  <Link to={`/organise/${year}/rounds/${round.id}/ranking`}>
+                    {t('results.nav.ranking')}
+                    <span className="visually-hidden"> — {roundName(round)}</span>
+                  </Link>
+                  <Link to={`/organise/${year}/rounds/${round.id}/calibration`}>
+                    {t('results.nav.calibration')}
+                    <span className="visually-hidden"> — {roundName(round)}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {!final ? (
+        <p className="notice">{t('results.errors.seal.noFinal')}</p>
+      ) : (
+        <>
+          <h3 id="preview">{published ? t('results.overview.awardsGiven') : t('results.overview.awardsPreview')}</h3>
+          {!published ? <p className="field__hint">{t('results.overview.previewHint')}</p> : null}
+          {final.ranked.length === 0 ? (
+            <p className="notice">{t('results.overview.noFinalRanking')}</p>
+          ) : (
+            <div className="award-preview">
+              <ol className="award-preview__podium">
+                {podium.map((a) => (
+                  <li key={`${a.place}-${a.applicationId}`}>
+                    <strong>{t('edition.place', { place: a.place })}</strong> {a.name}
+                  </li>
+                ))}
+              </ol>
+              {trackAwards.length > 0 ? (
+                <ul className="plain-list">
+                  {trackAwards.map((a) => (
+                    <li key={`${a.trackId}-${a.applicationId}`}>
+                      {t('results.overview.bestOfTrack', { track: trackName(a.trackId) })} {a.name}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <p>
+                {peoples.length > 0
+                  ? `${t('edition.peoplesChoice')} ${peoples.map((a) => `${a.name} (${t('results.public.votes', { count: final.votes.find((v) => v.applicationId === a.applicationId)?.votes ?? 0 })})`).join(', ')}`
+                  : t('results.overview.noVotes')}
+              </p>
+              {podiumTie ? (
+                <p className="flag flag--tie">
+                  <span aria-hidden="true">⇄ </span>
+                  {t('results.overview.podiumTie')}
+                </p>
+              ) : null}
+              {final.unranked.length > 0 ? (
+                <p className="flag flag--insufficient">
+                  <span aria-hidden="true">⚠ </span>
+                  {t('results.overview.unrankedFinalists', { names: final.unranked.map((u) => u.name).join(', ') })}
+                </p>
+              ) : null}
+              <details>
+                <summary>{t('results.overview.finalRanking')}</summary>
+                <ol className="plain-list">
+                  {final.ranked.map((r) => (
+                    <li key={r.applicationId}>
+                      {t('results.public.rankNumber', { rank: r.rank })} {r.name} — {formatScore(lang, final.method, r.score)}
+                      {r.tie ? ` (${t('results.ranking.tie')})` : ''}
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            </div>
+          )}
+
+          <h3 id="seal">{t('results.seal.title')}</h3>
+          <p>{t('results.seal.explain')}</p>
+          {final.sealHash ? (
+            <dl className="facts">
+              <div>
+                <dt>{t('results.seal.hash')}</dt>
+                <dd>
+                  <code className="hash">{final.sealHash}</code>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('results.seal.sealedAt')}</dt>
+                <dd>{final.sealedAt ? when(final.sealedAt) : '—'}</dd>
+              </div>
+            </dl>
+          ) : (
+            <StepForm
+              intent="seal"
+              blockers={overview.sealBlockers}
+              year={year}
+              result={result}
+              busy={busy}
+              confirmLabel={t('results.seal.confirm')}
+              submitLabel={t('results.seal.submit')}
+            />
+          )}
+
+          <h3 id="publish">{t('results.publish.title')}</h3>
+          {published ? (
+            <>
+              <p>{t('results.publish.publishedOn', { date: edition.publishedAt ? when(edition.publishedAt) : '—' })}</p>
+              <ul className="results-links results-links--stack">
+                <li>
+                  <Link to={`/editions/${year}`}>{t('results.publish.publicPage')}</Link>
+                </li>
+                <li>
+                  <a href={`/editions/${year}/results.json`}>results.json</a> · <a href={`/editions/${year}/results.csv`}>results.csv</a> ·{' '}
+                  <a href={`/editions/${year}/scores.csv`}>scores.csv</a>
+                </li>
+              </ul>
+            </>
+          ) : (
+            <>
+              <p>{t('results.publish.explain')}</p>
+              <StepForm
+                intent="publish"
+                blockers={overview.publishBlockers}
+                year={year}
+                result={result}
+                busy={busy}
+                confirmLabel={t('results.publish.confirm')}
+                submitLabel={t('results.publish.submit')}
+              />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The seal or publish form, or what still stands in its way (with where to act on it). */
+function StepForm({
+  intent,
+  blockers,
+  year,
+  result,
+  busy,
+  confirmLabel,
+  submitLabel,
+}: {
+  intent: 'seal' | 'publish';
+  blockers: string[];
+  year: number;
+  result: unknown;
+  busy: boolean;
+  confirmLabel: string;
+  submitLabel: string;
+}) {
+  const { t } = useT();
+  const failure = failureOf(result, intent);
+  if (blockers.length > 0) {
+    return (
+      <LockedNotice title={t('results.overview.notYet')}>
+        <ul>
+          {blockers.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ul>
+        {blockers.some((key) => key.endsWith('notLocked') || key.endsWith('roundsOpen')) ? (
+          <p>
+            <Link to={`/organise/${year}`}>{t('results.overview.lockOnSetup')}</Link>
+          </p>
+        ) : null}
+      </LockedNotice>
+    );
+  }
+  const confirmId = `${intent}-confirm`;
+  const errorId = failure?.fieldErrors.confirm ? `${confirmId}-error` : undefined;
+  return (
+    <Form method="post" className="step-form" noValidate>
+      <FormErrors failure={failure} prefix={intent} labels={{ confirm: confirmLabel }} />
+      <input type="hidden" name="intent" value={intent} />
+      <div className={`field field--checkbox${errorId ? ' field--error' : ''}`}>
+        {errorId ? (
+          <p id={errorId} className="field__error">
+            <span className="visually-hidden">{t('forms.errorPrefix')} </span>
+            {t(failure!.fieldErrors.confirm.key)}
+          </p>
+        ) : null}
+        <label className="checkbox" htmlFor={confirmId}>
+          <input type="checkbox" id={confirmId} name="confirm" value="yes" required aria-invalid={errorId ? true : undefined} aria-describedby={errorId} />
+          <span>{confirmLabel}</span>
+        </label>
+      </div>
+      <button type="submit" className="button button--primary button--large" aria-disabled={busy || undefined}>
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,276 @@
+/**
+ * /organise/:year/shortlist — choose the finalists from the screening ranking. A GET form asks
+ * for a suggestion (top N overall or top N per track); the POST confirms a selection. Any departure
+ * from the suggestion needs a written reason; the rules are enforced in results.server.ts
+ * (confirmShortlist), whatever this page showed.
+ */
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { z } from 'zod';
+import { DoneNotice, failureOf, FormErrors, LockedNotice, TextAreaField, type FormFailure } from '~/components/judging-setup-fields';
+import { RankingRoundNav } from '~/components/RankingRoundNav';
+import { formatScore } from '~/components/RankingScore';
+import { StatusBadge } from '~/components/StatusBadge';
+import { fieldErrorsOf, Refusal, typedValues } from '~/domain/judging-setup';
+import { translate, useT, type Lang } from '~/i18n';
+import resultsStyles from '~/styles/results.css';
+import { requireOrganiser } from '~/utils/auth.server';
+import { editionRounds, requireEdition } from '~/utils/editions.server';
+import { DEFAULT_FINALISTS, MAX_FINALISTS, SHORTLIST_MODES } from '~/domain/shortlist';
+import { confirmShortlist, shortlistView } from '~/utils/results.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'results.shortlist.title')} — ${page?.year ?? ''} — Palmarès` }];
+};
+
+const REASON_MAX = 1000;
+
+/** The suggestion asked for in the query string; anything unreadable falls back to the defaults. */
+const suggestionSchema = z.object({
+  mode: z.enum(SHORTLIST_MODES).catch('overall'),
+  n: z.coerce.number().int().min(1).max(MAX_FINALISTS).catch(DEFAULT_FINALISTS),
+});
+
+/** The confirmation form; `selected` (the checked boxes) is read with getAll. */
+const shortlistSchema = z.object({
+  mode: z.enum(SHORTLIST_MODES, { error: 'results.errors.shortlist.mode' }),
+  n: z
+    .string({ error: 'results.errors.shortlist.n' })
+    .trim()
+    .regex(/^\d{1,3}$/, 'results.errors.shortlist.n')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'results.errors.shortlist.n').max(MAX_FINALISTS, 'results.errors.shortlist.n')),
+  reason: z.string().trim().max(REASON_MAX, 'results.errors.shortlist.reasonTooLong').catch(''),
+});
+
+const PARAMS: Record<string, Record<string, number>> = { n: { max: MAX_FINALISTS }, reason: { max: REASON_MAX } };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  const query = new URL(request.url).searchParams;
+  const asked = query.has('mode') || query.has('n');
+  const { mode, n } = suggestionSchema.parse({ mode: query.get('mode') ?? undefined, n: query.get('n') ?? undefined });
+  const view = shortlistView(edition.id, { mode, n });
+  return {
+    year: edition.year,
+    mode,
+    n,
+    // A fresh suggestion when one was asked for; otherwise the finalists already confirmed, if any.
+    preselected: asked || view.finalists.length === 0 ? view.suggested : view.finalists,
+    rounds: editionRounds(edition.id).map((r) => ({ id: r.id, nameEn: r.nameEn, nameFr: r.nameFr })),
+    view,
+  };
+}
+
+type ShortlistFailure = FormFailure & { selected: number[] };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  const form = await request.formData();
+  const values = typedValues(form);
+  const selected = form
+    .getAll('selected')
+    .map((v) => Number(v))
+    .filter((v) => Number.isInteger(v) && v > 0);
+  const fail = (failure: Omit<ShortlistFailure, 'form' | 'values' | 'selected'>, status: number) =>
+    data<ShortlistFailure>({ form: 'shortlist', values, selected, ...failure }, { status });
+
+  const parsed = shortlistSchema.safeParse(values);
+  if (!parsed.success) {
+    const fieldErrors = Object.fromEntries(
+      Object.entries(fieldErrorsOf(parsed.error)).map(([field, message]) => [field, { ...message, params: PARAMS[field] ?? {} }]),
+    );
+    return fail({ fieldErrors, formError: null }, 400);
+  }
+  try {
+    const outcome = confirmShortlist({ editionId: edition.id, actorId: user.id, ...parsed.data, selected });
+    const done = new URLSearchParams({
+      done: 'confirmed',
+      finalists: String(outcome.finalists.length),
+      departures: String(outcome.added.length + outcome.dropped.length),
+    });
+    return redirect(`/organise/${edition.year}/shortlist?${done}`);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    const message = { key: error.key, params: error.params };
+    return fail(
+      { fieldErrors: error.field ? { [error.field]: message } : {}, formError: error.field ? null : message },
+      error.status,
+    );
+  }
+}
+
+export default function Shortlist() {
+  const { year, mode, n, preselected, rounds, view } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = failureOf(result, 'shortlist') as ShortlistFailure | null;
+  const { t, lang } = useT();
+  const [search] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting';
+  const editable = !view.published && view.screening?.state === 'locked' && !view.finalStarted;
+  const suggested = new Set(view.suggested);
+  const finalists = new Set(view.finalists);
+  const checked = new Set(failure?.selected ?? preselected);
+  const trackName = (id: number | null) => {
+    const track = view.tracks.find((tr) => tr.id === id);
+    return track ? (lang === 'fr' ? track.nameFr : track.nameEn) : '—';
+  };
+  const cut = mode === 'overall' ? t('results.shortlist.suggestionOverall', { n }) : t('results.shortlist.suggestionTrack', { n });
+
+  return (
+    <section className="results-page" aria-labelledby="shortlist-title">
+      <RankingRoundNav year={year} rounds={rounds} />
+      <h2 id="shortlist-title">{t('results.shortlist.title')}</h2>
+      <p className="results-summary">{t('results.shortlist.lead')}</p>
+
+      {search.get('done') === 'confirmed' ? (
+        <DoneNotice>
+          {t('results.shortlist.done', { finalists: Number(search.get('finalists') ?? 0), departures: Number(search.get('departures') ?? 0) })}
+        </DoneNotice>
+      ) : null}
+      {view.published ? <LockedNotice title={t('results.errors.frozen')} /> : null}
+      {!view.screening ? <p className="notice">{t('results.errors.shortlist.noScreening')}</p> : null}
+      {view.screening && view.screening.state !== 'locked' && !view.published ? (
+        <LockedNotice title={t('results.shortlist.lockFirst')}>
+          <p>
+            <Link to={`/organise/${year}`}>{t('results.shortlist.lockFirstLink')}</Link>
+          </p>
+        </LockedNotice>
+      ) : null}
+      {view.finalStarted && !view.published ? <LockedNotice title={t('results.errors.shortlist.finalStarted')} /> : null}
+
+      {view.screening ? (
+        <>
+          <Form method="get" className="shortlist-suggest" preventScrollReset>
+            <fieldset>
+              <legend>{t('results.shortlist.suggestLegend')}</legend>
+              <div className="shortlist-suggest__fields">
+                <div className="radio-group" role="radiogroup" aria-label={t('results.shortlist.modeLabel')}>
+                  {SHORTLIST_MODES.map((m) => (
+                    <label key={m} className="radio">
+                      <input type="radio" name="mode" value={m} defaultChecked={m === mode} />
+                      <span>{t(`results.shortlist.mode.${m}`)}</span>
+                    </label>
+                  ))}
+                </div>
+                <div className="field field--narrow">
+                  <label htmlFor="shortlist-n" className="field__label">
+                    {t('results.shortlist.nLabel')}
+                  </label>
+                  <input id="shortlist-n" name="n" type="number" inputMode="numeric" min={1} max={MAX_FINALISTS} defaultValue={n} className="field__input" />
+                </div>
+                <button type="submit" className="button button--ghost">
+                  {t('results.shortlist.suggest')}
+                </button>
+              </div>
+            </fieldset>
+          </Form>
+
+          <p className="results-summary">
+            {cut} {view.suggested.length > n && mode === 'overall' ? t('results.shortlist.tieAtCut', { count: view.suggested.length }) : null}
+          </p>
+
+          <Form method="post" className="shortlist-form" noValidate key={failure ? `failed-${failure.selected.join('-')}` : `fresh-${preselected.join('-')}`}>
+            <FormErrors failure={failure} prefix="shortlist" labels={{ reason: t('results.shortlist.reasonLabel'), selected: t('results.shortlist.selectLabel'), n: t('results.shortlist.nLabel') }} />
+            <input type="hidden" name="mode" value={mode} />
+            <input type="hidden" name="n" value={n} />
+            <div className="table-scroll" id="shortlist-selected" tabIndex={-1}>
+              <table className="table shortlist-table">
+                <caption className="visually-hidden">{t('results.shortlist.tableCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('results.shortlist.finalist')}</th>
+                    <th scope="col" className="num">
+                      {t('results.table.rank')}
+                    </th>
+                    <th scope="col">{t('results.table.startup')}</th>
+                    <th scope="col">{t('results.table.track')}</th>
+                    <th scope="col" className="num">
+                      {t('results.table.score', { method: t(`method.${view.method ?? 'mean'}`) })}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('results.table.sheets')}
+                    </th>
+                    <th scope="col">{t('results.shortlist.suggestionColumn')}</th>
+                    <th scope="col">{t('results.table.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.rows.map((row) => (
+                    <tr key={row.applicationId} className={suggested.has(row.applicationId) ? 'shortlist-table__row--suggested' : undefined}>
+                      <td>
+                        {editable ? (
+                          <label className="checkbox checkbox--cell">
+                            <input type="checkbox" name="selected" value={row.applicationId} defaultChecked={checked.has(row.applicationId)} />
+                            <span className="visually-hidden">{t('results.shortlist.selectOne', { name: row.name })}</span>
+                          </label>
+                        ) : finalists.has(row.applicationId) ? (
+                          <span>
+                            <span aria-hidden="true">✓ </span>
+                            {t('status.application.finalist')}
+                          </span>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                      <td className="num">
+                        {row.rank ?? '—'}
+                        {row.tie ? <span className="visually-hidden"> {t('results.ranking.tie')}</span> : null}
+                        {row.tie ? <span aria-hidden="true"> ⇄</span> : null}
+                      </td>
+                      <th scope="row">{row.name}</th>
+                      <td>{trackName(row.trackId)}</td>
+                      <td className="num">{row.score === null ? '—' : formatScore(lang, view.method ?? 'mean', row.score)}</td>
+                      <td className="num">{row.sheets}</td>
+                      <td>
+                        {suggested.has(row.applicationId) ? (
+                          <span className="flag flag--suggested">
+                            <span aria-hidden="true">★ </span>
+                            {t('results.shortlist.suggested')}
+                          </span>
+                        ) : row.rank === null ? (
+                          <span className="flag flag--insufficient">
+                            <span aria-hidden="true">⚠ </span>
+                            {t('results.shortlist.unranked')}
+                          </span>
+                        ) : null}
+                      </td>
+                      <td>
+                        <StatusBadge kind="application" status={row.status} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {editable ? (
+              <>
+                <TextAreaField
+                  prefix="shortlist"
+                  name="reason"
+                  label={t('results.shortlist.reasonLabel')}
+                  hint={t('results.shortlist.reasonHint')}
+                  error={failure?.fieldErrors.reason}
+                  defaultValue={failure?.values.reason ?? ''}
+                  maxLength={REASON_MAX}
+                  rows={3}
+                  optional
+                />
+                <p className="field__hint">{t('results.shortlist.confirmHint')}</p>
+                <button type="submit" className="button button--primary button--large" aria-disabled={busy || undefined}>
+                  {t('results.shortlist.confirm')}
+                </button>
+              </>
+            ) : null}
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}

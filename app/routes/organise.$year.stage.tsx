@@ -1,0 +1,95 @@
+/**
+ * /organise/:year/stage — the stage control of the live final (organisers). The state lives on
+ * the server (stage.server.ts): each button posts one command, checked, saved, audited and
+ * broadcast to the projector, the judges' tablets and the phones. Works without JavaScript
+ * (each post redirects back); with it, posts go through fetchers and the page follows the live
+ * channel, so a second organiser laptop stays in step.
+ */
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { useLoaderData, useRevalidator } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
+import { StageControl } from '~/components/StageControl';
+import type { StageActionAnswer } from '~/components/StageCommandForm';
+import { useStageEvents } from '~/components/StageEvents';
+import { parseStageForm, StageRefusal } from '~/domain/stage';
+import { translate, useT, type Lang } from '~/i18n';
+import stageStyles from '~/styles/stage.css';
+import { requireOrganiser } from '~/utils/auth.server';
+import { requireEdition } from '~/utils/editions.server';
+import { runStageCommand, stageControlView } from '~/utils/stage.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stageStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'stage.control.metaTitle')} — ${page?.year ?? ''} — Palmarès` }];
+};
+
+/** Ballots come in without changing the stage: re-read them this often while the vote is open. */
+const BALLOT_REFRESH_MS = 10_000;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  return {
+    ...stageControlView(edition),
+    year: edition.year,
+    editionStatus: edition.status,
+    action: `/organise/${edition.year}/stage`,
+    projectorUrl: `/editions/${edition.year}/stage`,
+    voteUrl: `/vote/${edition.year}`,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireOrganiser(request);
+  const edition = requireEdition(params.year);
+  const values: Record<string, string> = {};
+  for (const [name, value] of await request.formData()) if (typeof value === 'string') values[name] = value;
+  const form = values.form || values.intent || '';
+  try {
+    const { state } = runStageCommand({ edition, actorId: user.id, ...parseStageForm(values) });
+    if (values.noscript === '1') return redirect(`/organise/${edition.year}/stage`);
+    return { ok: true, version: state.version } satisfies StageActionAnswer;
+  } catch (error) {
+    if (!(error instanceof StageRefusal)) throw error;
+    return data<StageActionAnswer>({ ok: false, form, error: { key: error.key, params: error.params } }, { status: error.status });
+  }
+}
+
+export default function StageControlPage() {
+  const page = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const { stage, connection, serverNow } = useStageEvents(page.year, page.stage);
+  const revalidator = useRevalidator();
+  const refresh = useRef(revalidator);
+  refresh.current = revalidator;
+  const live = stage ?? page.stage;
+
+  // Another laptop changed the stage: re-read what only this page's loader knows (reveal steps, ballots).
+  useEffect(() => {
+    if (live.version > page.stage.version && refresh.current.state === 'idle') refresh.current.revalidate();
+  }, [live.version, page.stage.version]);
+
+  useEffect(() => {
+    if (!live.voteOpen) return;
+    const id = setInterval(() => {
+      if (refresh.current.state === 'idle') refresh.current.revalidate();
+    }, BALLOT_REFRESH_MS);
+    return () => clearInterval(id);
+  }, [live.voteOpen]);
+
+  return (
+    <div className="stage-page">
+      <h2 className="visually-hidden">{t('stage.control.title')}</h2>
+      <StageControl data={page} stage={live} serverNow={serverNow} connection={connection} />
+    </div>
+  );
+}

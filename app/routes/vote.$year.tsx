@@ -1,0 +1,146 @@
+/**
+ * /vote/:year — the people's choice on a phone, reached by the projector's QR code. One tap on a
+ * finalist, one confirmation, and the vote is in; a voter may change it while voting is open.
+ * Every rule is the server's (votes.server.ts): open only while the stage says so, one vote per
+ * voter cookie, a limit of new ballots per network address, counts shown to no one before the
+ * reveal. Works without JavaScript; with it, the page follows the vote opening and closing live.
+ */
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
+import { useStageEvents } from '~/components/StageEvents';
+import { VoteBallot, VoteConfirm } from '~/components/VoteBallot';
+import { translate, useT, type Lang } from '~/i18n';
+import voteStyles from '~/styles/vote.css';
+import { requireEdition } from '~/utils/editions.server';
+import { clientOf } from '~/utils/request.server';
+import { publicStage } from '~/utils/stage.server';
+import {
+  castVote,
+  currentChoice,
+  isVoteOpen,
+  newVoterId,
+  voterCookie,
+  voterIdOf,
+  VoteRefusal,
+  type VoteRefusalReason,
+} from '~/utils/votes.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: voteStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  return [{ title: `${translate(lang, 'stage.vote.metaTitle')} — ${page?.editionName ?? ''}` }];
+};
+
+type VoteAnswer = { confirm: number } | { refused: VoteRefusalReason; minutes: number };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const edition = requireEdition(params.year);
+  const stage = publicStage(edition);
+  return {
+    year: edition.year,
+    editionName: edition.name,
+    voteOpen: stage.voteOpen,
+    ended: stage.reveal !== null || edition.status === 'published',
+    finalists: stage.runningOrder,
+    choice: currentChoice(edition.id, voterIdOf(request)),
+    voted: new URL(request.url).searchParams.get('voted') === '1',
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const edition = requireEdition(params.year);
+  const form = await request.formData();
+  const intent = form.get('intent');
+  const applicationId = Number(form.get('applicationId'));
+  if ((intent !== 'choose' && intent !== 'vote') || !Number.isSafeInteger(applicationId) || applicationId <= 0) {
+    throw new Response('Bad Request', { status: 400 });
+  }
+  // The voter's id is created on their first post (a visitor who only looks gets no cookie).
+  const headers = new Headers();
+  let voterId = voterIdOf(request);
+  if (!voterId) {
+    voterId = newVoterId();
+    headers.append('Set-Cookie', voterCookie(voterId));
+  }
+  const refused = (error: VoteRefusal) =>
+    data<VoteAnswer>({ refused: error.reason, minutes: error.retryAfterMinutes }, { status: error.status, headers });
+
+  if (intent === 'choose') {
+    if (!isVoteOpen(edition.id)) return refused(new VoteRefusal('closed', 409));
+    if (!publicStage(edition).runningOrder.some((f) => f.applicationId === applicationId)) return refused(new VoteRefusal('notFinalist', 404));
+    return data<VoteAnswer>({ confirm: applicationId }, { headers });
+  }
+  try {
+    castVote({ editionId: edition.id, applicationId, voterId, ip: clientOf(request, context).ip });
+  } catch (error) {
+    if (error instanceof VoteRefusal) return refused(error);
+    throw error;
+  }
+  return redirect(`/vote/${edition.year}?voted=1`, { headers });
+}
+
+export default function VotePage() {
+  const page = useLoaderData<typeof loader>();
+  const answer = useActionData<VoteAnswer>();
+  const { t } = useT();
+  const { stage } = useStageEvents(page.year, null);
+  const revalidator = useRevalidator();
+  const refresh = useRef(revalidator);
+  refresh.current = revalidator;
+
+  // Voting opened or closed on stage: show it without a reload.
+  const liveOpen = stage?.voteOpen;
+  useEffect(() => {
+    if (liveOpen !== undefined && liveOpen !== page.voteOpen && refresh.current.state === 'idle') refresh.current.revalidate();
+  }, [liveOpen, page.voteOpen]);
+
+  const confirming = answer && 'confirm' in answer ? page.finalists.find((f) => f.applicationId === answer.confirm) : undefined;
+  const refusal = answer && 'refused' in answer ? answer : undefined;
+  const chosen = page.finalists.find((f) => f.applicationId === page.choice);
+
+  return (
+    <div className="vote-page">
+      <header className="vote-header">
+        <p className="eyebrow">{t('stage.vote.eyebrow', { edition: page.editionName })}</p>
+        <h1>{t('stage.vote.title')}</h1>
+      </header>
+
+      <div role="status" aria-live="polite">
+        {refusal ? (
+          <p className="notice vote-notice vote-notice--error">{t(`stage.vote.refused.${refusal.refused}`, { minutes: refusal.minutes })}</p>
+        ) : page.voted && chosen && page.voteOpen ? (
+          <p className="notice vote-notice vote-notice--success">
+            <span aria-hidden="true">✓</span> {t('stage.vote.thanks', { name: chosen.name })}
+          </p>
+        ) : null}
+      </div>
+
+      {!page.voteOpen ? (
+        <section className="vote-closed" aria-labelledby="vote-closed-title">
+          <h2 id="vote-closed-title">{page.ended ? t('stage.vote.ended.title') : t('stage.vote.notYet.title')}</h2>
+          <p>{page.ended ? t('stage.vote.ended.body') : t('stage.vote.notYet.body')}</p>
+          {chosen ? <p>{t('stage.vote.yourChoice', { name: chosen.name })}</p> : null}
+        </section>
+      ) : confirming ? (
+        <VoteConfirm year={page.year} finalist={confirming} />
+      ) : (
+        <>
+          <p className="vote-lead">
+            {chosen && !page.voted ? `${t('stage.vote.yourChoice', { name: chosen.name })} ` : null}
+            {chosen ? t('stage.vote.changeHint') : t('stage.vote.lead')}
+          </p>
+          <VoteBallot finalists={page.finalists} choice={page.choice} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The in-process broadcaster behind the live channel (Server-Sent Events,
+ * docs/decisions/008-sse-not-websockets.md): a Map of edition id → the set of open connections.
+ *
+ * Kept small per connection, because a thousand phones, tablets and projectors may hold one:
+ * - a subscriber is one function that enqueues bytes into its response stream, nothing more;
+ * - a message is serialised and encoded once, and the same bytes go to every subscriber;
+ * - one heartbeat interval for all connections (a comment line every 15 s, so that proxies and
+ *   the browser keep the connection open and a dead client is noticed when the write fails),
+ *   started with the first subscriber and stopped with the last.
+ *
+ * Callers publish after their transaction has committed, so a screen never shows a change that
+ * could still roll back. One process only: several processes would need a shared bus.
+ */
+
+export type Send = (chunk: Uint8Array) => void;
+
+export const HEARTBEAT_MS = 15_000;
+/** How long a browser waits before reconnecting after a dropped connection. */
+export const RETRY_MS = 2_000;
+
+const encoder = new TextEncoder();
+const channels = new Map<number, Set<Send>>();
+let heartbeat: ReturnType<typeof setInterval> | null = null;
+const HEARTBEAT_BYTES = encoder.encode(': heartbeat\n\n');
+
+/** One SSE event: `id`, `event` and the data on one line (JSON never holds a raw newline). */
+export function formatEvent(event: string, id: number | string, data: string): Uint8Array {
+  return encoder.encode(`id: ${id}\nevent: ${event}\ndata: ${data}\n\n`);
+}
+
+export function retryHint(): Uint8Array {
+  return encoder.encode(`retry: ${RETRY_MS}\n\n`);
+}
+
+function deliver(send: Send, chunk: Uint8Array, channel: Set<Send>): void {
+  try {
+    send(chunk);
+  } catch {
+    // The stream is closed (client gone): forget it.
+    channel.delete(send);
+  }
+}
+
+function beat(): void {
+  for (const channel of channels.values()) {
+    for (const send of channel) deliver(send, HEARTBEAT_BYTES, channel);
+  }
+}
+
+function startHeartbeat(): void {
+  if (heartbeat) return;
+  heartbeat = setInterval(beat, HEARTBEAT_MS);
+  // Never keeps the process alive on its own (tests, graceful shutdown).
+  heartbeat.unref?.();
+}
+
+function stopHeartbeatIfIdle(): void {
+  if (heartbeat && subscriberCount() === 0) {
+    clearInterval(heartbeat);
+    heartbeat = null;
+  }
+}
+
+/** Adds a connection to an edition's channel; returns the function that removes it. */
+export function subscribe(editionId: number, send: Send): () => void {
+  let channel = channels.get(editionId);
+  if (!channel) {
+    channel = new Set();
+    channels.set(editionId, channel);
+  }
+  channel.add(send);
+  startHeartbeat();
+  return () => {
+    const current = channels.get(editionId);
+    if (current) {
+      current.delete(send);
+      if (current.size === 0) channels.delete(editionId);
+    }
+    stopHeartbeatIfIdle();
+  };
+}
+
+/** Sends the same bytes to every connection of the edition. */
+export function publish(editionId: number, chunk: Uint8Array): number {
+  const channel = channels.get(editionId);
+  if (!channel) return 0;
+  for (const send of channel) deliver(send, chunk, channel);
+  return channel.size;
+}
+
+export function subscriberCount(editionId?: number): number {
+  if (editionId !== undefined) return channels.get(editionId)?.size ?? 0;
+  let n = 0;
+  for (const channel of channels.values()) n += channel.size;
+  return n;
+}
+
+/** Whether the shared heartbeat is running (for tests). */
+export function heartbeatRunning(): boolean {
+  return heartbeat !== null;
+}

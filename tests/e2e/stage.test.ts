@@ -1,0 +1,340 @@
+/**
+ * The live final in Chromium, with the people who hold each screen: the organiser's stage control
+ * (1024×768), the projector (1920×1080, and 1280×720), a judge's tablet (768×1024) and a phone in
+ * the audience (390×844). Each test builds its own final edition in the server's database with
+ * `npx tsx tests/fixtures/stage.ts` (finalists, judges, a final round whose sheets are submitted)
+ * and seals it the same way before the reveal.
+ *
+ * The tablet test needs StageFollower mounted on the judge's pages (judge.$year._index.tsx and the
+ * scoresheet route). Screenshots go to tests/.tmp/screenshots/stage-*.png for a human to look at.
+ */
+import { spawnSync } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { encodeQr } from '~/domain/qr';
+import type { FinalWorld } from '../fixtures/stage';
+import { hydrated, loginAs, openBrowser, screenshot, url, VIEWPORTS } from './fixtures';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const PROJECTOR = { width: 1920, height: 1080 };
+const PROJECTOR_SMALL = { width: 1280, height: 720 };
+const CONTROL = { width: 1024, height: 768 };
+const WITHIN_MS = 2_000;
+
+/** Runs the stage fixture against the server's database and returns what it prints. */
+function fixture<T>(command: 'create' | 'seal', year: number): T {
+  const result = spawnSync('npx', ['tsx', path.join('tests', 'fixtures', 'stage.ts'), command, String(year)], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_PATH: inject('databasePath'), LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.status !== 0) throw new Error(`stage fixture ${command} failed:\n${result.stdout}\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop()!) as T;
+}
+
+/** The projector fits its screen: no scrollbar either way. */
+async function expectNoScroll(page: Page) {
+  const size = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    scrollHeight: document.documentElement.scrollHeight,
+    width: window.innerWidth,
+    height: window.innerHeight,
+  }));
+  expect(size.scrollWidth, `${size.scrollWidth}px wide in ${size.width}px`).toBeLessThanOrEqual(size.width);
+  expect(size.scrollHeight, `${size.scrollHeight}px high in ${size.height}px`).toBeLessThanOrEqual(size.height);
+}
+
+/** Screenshots the projector at 1920×1080 and at 1280×720, checking both fit. */
+async function projectorShots(page: Page, name: string) {
+  await expectNoScroll(page);
+  await screenshot(page, `stage-projector-${name}-1920x1080`);
+  await page.setViewportSize(PROJECTOR_SMALL);
+  await expectNoScroll(page);
+  await screenshot(page, `stage-projector-${name}-1280x720`);
+  await page.setViewportSize(PROJECTOR);
+}
+
+async function live(page: Page, selector: string) {
+  // Attached, not visible: the tablet's follower shows nothing while scoring is closed.
+  await page.locator(`${selector}[data-connection="live"]`).waitFor({ state: 'attached' });
+}
+
+/** The modules of the QR code drawn on the page, read back from its SVG path. */
+async function qrModulesOn(page: Page): Promise<boolean[][]> {
+  const svg = page.locator('svg[data-qr-modules]');
+  const size = Number(await svg.getAttribute('data-qr-modules'));
+  const d = (await svg.locator('path').getAttribute('d')) ?? '';
+  const modules = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));
+  for (const [, x, y, run] of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+    for (let i = 0; i < Number(run); i++) modules[Number(y) - 4][Number(x) - 4 + i] = true;
+  }
+  return modules;
+}
+
+/**
+ * A TCP relay to the server, to drop the projector's connection for real: `cut()` closes every
+ * open socket and refuses new ones (a Wi-Fi outage), `restore()` lets connections through again.
+ */
+async function flakyNetwork(target: URL) {
+  const sockets = new Set<net.Socket>();
+  let up = true;
+  const server = net.createServer((client) => {
+    if (!up) {
+      client.destroy();
+      return;
+    }
+    const upstream = net.connect(Number(target.port), '127.0.0.1');
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', drop).on('close', drop);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: (pathname: string) => `http://localhost:${port}${pathname}`,
+    cut() {
+      up = false;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      up = true;
+    },
+    close() {
+      up = false;
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('the live final', () => {
+  it('selecting a startup and opening scoring updates the projector and the judge’s tablet within 2 s', async () => {
+    const world = fixture<FinalWorld>('create', 2023);
+    const control = await openBrowser({ viewport: CONTROL });
+    const projector = await openBrowser({ viewport: PROJECTOR });
+    const tablet = await openBrowser({ viewport: VIEWPORTS.tabletPortrait, hasTouch: true, isMobile: true });
+
+    await loginAs(control.page, world.organiser.email, world.password, '/organise/2023/stage');
+    await hydrated(control.page);
+    await projector.page.goto(url('/editions/2023/stage'));
+    await hydrated(projector.page);
+    await loginAs(tablet.page, world.judges[0].email, world.password, '/judge/2023');
+    await hydrated(tablet.page);
+    await Promise.all([
+      live(control.page, '.stage-control'),
+      live(projector.page, '.projector'),
+      live(tablet.page, '[data-stage-follower]'),
+    ]);
+    await projector.page.getByRole('heading', { level: 1, name: 'Running order' }).waitFor();
+
+    // A mark in the tablet's document: still there after the tablet moves means no reload happened.
+    await tablet.page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    let started = Date.now();
+    await control.page.getByRole('button', { name: 'Put on stage Civix' }).click();
+    await projector.page.getByRole('heading', { level: 1, name: 'Civix' }).waitFor({ timeout: WITHIN_MS });
+    expect(Date.now() - started).toBeLessThan(WITHIN_MS);
+
+    started = Date.now();
+    await control.page.getByRole('button', { name: 'Open scoring for Civix' }).click();
+    const sheet = `/judge/2023/rounds/${world.finalRoundId}/${world.apps.Civix}`;
+    await tablet.page.waitForURL((current) => current.pathname === sheet, { timeout: WITHIN_MS });
+    await projector.page.getByText('Judges are scoring').waitFor({ timeout: WITHIN_MS });
+    expect(Date.now() - started).toBeLessThan(WITHIN_MS);
+    expect(await tablet.page.evaluate(() => '__sameDocument' in window)).toBe(true);
+    await tablet.page.getByRole('heading', { level: 1, name: 'Civix' }).waitFor();
+    await screenshot(tablet.page, 'stage-tablet-followed-768x1024');
+
+    // The judge goes back to an earlier page: nothing pulls them to the sheet again.
+    await tablet.page.goto(url('/judge/2023'));
+    await hydrated(tablet.page);
+    await live(tablet.page, '[data-stage-follower]');
+    await tablet.page.getByRole('link', { name: 'Open the scoresheet of Civix' }).waitFor();
+    await tablet.page.waitForTimeout(1_500);
+    expect(new URL(tablet.page.url()).pathname).toBe('/judge/2023');
+    await screenshot(tablet.page, 'stage-tablet-notice-768x1024');
+  });
+
+  it('runs the final on the projector: timers, the vote by QR code, and the reveal in order', async () => {
+    const world = fixture<FinalWorld>('create', 2024);
+    const control = await openBrowser({ viewport: CONTROL });
+    const projector = await openBrowser({ viewport: PROJECTOR });
+    const phone = await openBrowser({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
+
+    await loginAs(control.page, world.organiser.email, world.password, '/organise/2024/stage');
+    // The organiser is logged in on the projector's laptop too: the clicker works there.
+    await loginAs(projector.page, world.organiser.email, world.password, '/editions/2024/stage');
+    await hydrated(control.page);
+    await hydrated(projector.page);
+    await Promise.all([live(control.page, '.stage-control'), live(projector.page, '.projector')]);
+    await projectorShots(projector.page, 'running-order');
+
+    // On stage, with the pitch timer running.
+    await control.page.getByRole('button', { name: 'Put on stage Votabl' }).click();
+    await projector.page.getByRole('heading', { level: 1, name: 'Votabl' }).waitFor();
+    await control.page.getByRole('button', { name: 'Start the pitch timer' }).click();
+    await projector.page.locator('.timer[data-phase="normal"] .timer__clock', { hasText: /^[45]:\d\d$/ }).waitFor();
+    await projectorShots(projector.page, 'on-stage');
+    await screenshot(control.page, 'stage-control-1024x768');
+
+    // The last 30 seconds: bigger, yellow, and said in words with an icon.
+    await control.page.getByLabel('Pitch (minutes)').fill('0.5');
+    await control.page.getByRole('button', { name: 'Start the pitch timer' }).click();
+    const finalStretch = projector.page.locator('.timer[data-phase="final"]');
+    await finalStretch.getByText('Last 30 seconds').waitFor();
+    await projectorShots(projector.page, 'timer-last-30s');
+
+    // Overtime: counted up, "time is up".
+    await control.page.getByLabel('Questions (minutes)').fill('0.25');
+    await control.page.getByRole('button', { name: 'Start the questions timer' }).click();
+    await projector.page.locator('.timer[data-phase="over"]').getByText('Time is up').waitFor({ timeout: 20_000 });
+    await projectorShots(projector.page, 'timer-over');
+
+    // The audience vote: the projector's QR code is the vote page's address, module for module.
+    await control.page.getByRole('button', { name: 'Open the audience vote' }).click();
+    await projector.page.getByRole('heading', { level: 1, name: 'Vote for your favourite startup' }).waitFor();
+    const voteUrl = url('/vote/2024');
+    expect(await qrModulesOn(projector.page)).toEqual(encodeQr(voteUrl).modules);
+    await projector.page.getByText(voteUrl.replace(/^https?:\/\//, '')).waitFor();
+    await projectorShots(projector.page, 'vote-qr');
+
+    await phone.page.goto(voteUrl);
+    await hydrated(phone.page);
+    await screenshot(phone.page, 'stage-vote-390x844');
+    await phone.page.getByRole('button', { name: 'Vote for Votabl' }).click();
+    await phone.page.getByRole('heading', { name: 'Confirm your vote' }).waitFor();
+    await screenshot(phone.page, 'stage-vote-confirm-390x844');
+    await phone.page.getByRole('button', { name: 'Confirm my vote for Votabl' }).click();
+    await phone.page.getByText('Thank you! Your vote for Votabl is counted.').waitFor();
+    await screenshot(phone.page, 'stage-vote-thanks-390x844');
+    const phoneWidth = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+    expect(phoneWidth).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+
+    await control.page.getByRole('button', { name: 'Close the audience vote' }).click();
+    await phone.page
+      .getByRole('heading', { name: 'Voting has not opened yet' })
+      .or(phone.page.getByRole('heading', { name: 'Voting is closed' }))
+      .waitFor();
+    await projector.page.getByRole('heading', { level: 1, name: 'Votabl' }).waitFor();
+
+    // The reveal needs the sealed final round: refused before, then run from the stage control and the clicker.
+    expect(await control.page.getByRole('button', { name: /Start the reveal/ }).isDisabled()).toBe(true);
+    fixture('seal', 2024);
+    await control.page.reload();
+    await hydrated(control.page);
+    await live(control.page, '.stage-control');
+    await control.page.getByRole('button', { name: /Start the reveal/ }).click();
+
+    const expected = [
+      { slide: 'peoplesChoice-suspense', text: 'And the people’s choice award goes to…' },
+      { slide: 'peoplesChoice', text: 'Votabl' },
+      { slide: 'place-3-suspense', text: 'And the third place goes to…' },
+      { slide: 'place-3', text: 'OpenLedger' },
+      { slide: 'place-2-suspense', text: 'And the second place goes to…' },
+      { slide: 'place-2', text: 'Civix' },
+      { slide: 'place-1-suspense', text: 'And the first place goes to…' },
+      { slide: 'place-1', text: 'Votabl' },
+      { slide: 'ranking', text: 'Final ranking' },
+    ];
+    const seen: string[] = [];
+    for (const [i, step] of expected.entries()) {
+      if (i > 0) await projector.page.keyboard.press(i % 2 === 1 ? 'ArrowRight' : i % 4 === 0 ? 'PageDown' : 'Space');
+      const slide = projector.page.locator(`[data-slide="${step.slide}"]`);
+      await slide.waitFor({ timeout: WITHIN_MS });
+      await slide.getByText(step.text, { exact: true }).waitFor();
+      seen.push(step.slide);
+      await projectorShots(projector.page, `reveal-${i + 1}-${step.slide}`);
+    }
+    expect(seen).toEqual(expected.map((s) => s.slide));
+    const seal = await projector.page.locator('.reveal__seal-hash').getAttribute('aria-label');
+    expect(seal).toMatch(/^[0-9a-f]{64}$/);
+    // And back one step with the clicker.
+    await projector.page.keyboard.press('ArrowLeft');
+    await projector.page.locator('[data-slide="place-1"]').waitFor({ timeout: WITHIN_MS });
+    await control.page.getByText('Step 8 of 9: first place (the winner)').waitFor();
+  });
+
+  it('respects reduced motion, and speaks French to a French browser', async () => {
+    const projector = await openBrowser({ viewport: PROJECTOR, locale: 'fr-FR' });
+    await projector.page.emulateMedia({ reducedMotion: 'reduce' });
+    await projector.page.goto(url('/editions/2024/stage'));
+    await hydrated(projector.page);
+    // The previous test left the reveal on the first place.
+    const slide = projector.page.locator('[data-slide="place-1"]');
+    await slide.getByText('Premier prix').waitFor();
+    const winner = slide.locator('.reveal__winner');
+    expect(await winner.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    await screenshot(projector.page, 'stage-projector-fr-reveal-1920x1080');
+  });
+
+  it('after a dropped connection, says it is reconnecting, then shows the current state', async () => {
+    const world = fixture<FinalWorld>('create', 2025);
+    const network = await flakyNetwork(new URL(url('/')));
+    try {
+      const control = await openBrowser({ viewport: CONTROL });
+      const projector = await openBrowser({ viewport: PROJECTOR });
+      // What Chromium reports while the server cannot be reached.
+      projector.allowConsoleError(/net::ERR_|Failed to load resource/);
+      await loginAs(control.page, world.organiser.email, world.password, '/organise/2025/stage');
+      await hydrated(control.page);
+      await live(control.page, '.stage-control');
+      await projector.page.goto(network.url('/editions/2025/stage'));
+      await hydrated(projector.page);
+      await live(projector.page, '.projector');
+
+      network.cut();
+      await projector.page.locator('.projector[data-connection="reconnecting"]').waitFor({ timeout: 5_000 });
+      await projector.page.getByRole('status').filter({ hasText: 'Reconnecting…' }).waitFor();
+      await screenshot(projector.page, 'stage-projector-reconnecting-1920x1080');
+      // The stage moves on while the projector is cut off…
+      await control.page.getByRole('button', { name: 'Put on stage Parlio' }).click();
+      await control.page.locator('.stage-order__item--current', { hasText: 'Parlio' }).waitFor();
+      await projector.page.waitForTimeout(1_000);
+      expect(await projector.page.getByRole('heading', { level: 1, name: 'Parlio' }).count()).toBe(0);
+      // …and the projector catches up by itself as soon as the network is back.
+      network.restore();
+      await projector.page.getByRole('heading', { level: 1, name: 'Parlio' }).waitFor({ timeout: 15_000 });
+      await live(projector.page, '.projector');
+      expect(await projector.page.getByText('Reconnecting…').count()).toBe(0);
+    } finally {
+      await network.close();
+    }
+  });
+
+  it('works without JavaScript: the stage control’s forms, and a projector snapshot that reloads itself', async () => {
+    const world = fixture<FinalWorld>('create', 2026);
+    const control = await openBrowser({ viewport: CONTROL, javaScriptEnabled: false });
+    const projector = await openBrowser({ viewport: PROJECTOR, javaScriptEnabled: false });
+    await loginAs(control.page, world.organiser.email, world.password, '/organise/2026/stage');
+    await projector.page.goto(url('/editions/2026/stage'));
+    await projector.page.getByRole('heading', { level: 1, name: 'Running order' }).waitFor();
+
+    await control.page.getByRole('button', { name: 'Put on stage Budgetly' }).click();
+    await control.page.locator('.stage-order__item--current', { hasText: 'Budgetly' }).waitFor();
+    expect(new URL(control.page.url()).pathname).toBe('/organise/2026/stage');
+    // A second laptop (another tab) shows the stage as it is now…
+    const second = await control.context.newPage();
+    await second.goto(url('/organise/2026/stage'));
+    await control.page.getByRole('button', { name: 'Start the pitch timer' }).click();
+    await control.page.locator('.timer--control').getByText('Pitch').waitFor();
+    // …then posts from that older page: refused (409), with the reason next to the button.
+    control.allowConsoleError(/status of 409/);
+    await second.getByRole('button', { name: 'Open scoring for Budgetly' }).click();
+    await second.getByRole('alert').filter({ hasText: 'The stage changed on another screen' }).waitFor();
+
+    // The snapshot reloads itself every 10 s.
+    await projector.page.getByRole('heading', { level: 1, name: 'Budgetly' }).waitFor({ timeout: 15_000 });
+    await projector.page.locator('.timer[data-phase]').waitFor();
+  });
+});
