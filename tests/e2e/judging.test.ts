@@ -231,6 +231,8 @@ describe.skipIf(!seeded())('a judge invited on a tablet', () => {
     await organiser.page.getByLabel('Only what is incomplete').check();
     await organiser.page.getByRole('button', { name: 'Show', exact: true }).click();
     await organiser.page.waitForURL((u) => u.searchParams.get('only') === 'incomplete');
+    // The URL can change before the filtered rows are rendered: wait for the row to go (fails on timeout).
+    await organiser.page.getByRole('rowheader', { name: startsWith(name) }).waitFor({ state: 'detached', timeout: 10_000 });
     expect(await organiser.page.getByRole('rowheader', { name: startsWith(name) }).count()).toBe(0);
     await screenshot(organiser.page, 'progress-2021-incomplete');
   });
