@@ -258,7 +258,11 @@ async function main(): Promise<void> {
       '',
       table(results),
       '',
-      `The results page serves **${results[2].rps.toFixed(0)} requests/s**, ${(ratio * 100).toFixed(0)} % of the bare server's ${results[0].rps.toFixed(0)} on the same machine in the same run (the app's own floor, /healthz, is ${results[1].rps.toFixed(0)}). Its data is built once per edition and language: the first visit after start took ${cold.ms.toFixed(0)} ms (both rankings, charts, names), the next one ${warm.ms.toFixed(0)} ms; what remains per request is the session and language look-up, one small query (the edition's public fingerprint: names, consent, logos) and React's server rendering of the HTML. A client-side navigation revalidates the page's data for a 304, and results.json is a stored string answered with a 304 when the client has it. (Seeding the demo took ${(seedMs / 1000).toFixed(1)} s.)`,
+      `The results page serves **${results[2].rps.toFixed(0)} requests/s**, ${(ratio * 100).toFixed(0)} % of the bare server's ${results[0].rps.toFixed(0)} on the same machine in the same run; the app's own floor (/healthz: Express, security headers, Remix, one query) is ${results[1].rps.toFixed(0)}, and a page with the same layout but no results (2021, in judging) ${results[3].rps.toFixed(0)}.`,
+      '',
+      `Where the time goes: the page's data is built once per edition and language — the first visit after start took ${cold.ms.toFixed(0)} ms (both rounds ranked, the open-data document, charts, names), the next one ${warm.ms.toFixed(0)} ms — so what remains per request is the session and language look-up, one prepared query (the edition's public fingerprint: names, consent, logos, tracks) and React's server rendering of some ${(results[2].bytes / 1024).toFixed(0)} KB of HTML (winners, two ranking tables, six chart panels and their table), which is the gap with the 2021 page. A client-side navigation fetches only the data (${(results[4].bytes / 1024).toFixed(0)} KB) and revalidates it for a 304; results.json is a stored string, answered with a 304 when the client has it. The HTML document itself is cached by browsers and shared caches for max-age but not revalidated (docs/decisions/014-public-results-caching.md).`,
+      '',
+      `The machine is shared with other work: runs the same day while others' tests ran gave every row up to 2.5 times lower, so compare the ratios within one run, not figures between runs. (Seeding the demo took ${(seedMs / 1000).toFixed(1)} s.)`,
       '',
     ].join('\n');
     console.log(markdown);

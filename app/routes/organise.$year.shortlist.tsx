@@ -260,7 +260,6 @@ export default function Shortlist() {
                   defaultValue={failure?.values.reason ?? ''}
                   maxLength={REASON_MAX}
                   rows={3}
-                  optional
                 />
                 <p className="field__hint">{t('results.shortlist.confirmHint')}</p>
                 <button type="submit" className="button button--primary button--large" aria-disabled={busy || undefined}>

@@ -79,6 +79,20 @@ export function assertNotFrozen(editionId: number, db: DbOrTx = getDb()): void {
   if (isFrozen(editionId, db)) throw new Refusal(409, 'results.errors.frozen');
 }
 
+/**
+ * Whether the edition's final round is sealed. From then until publication nothing may change which
+ * sheets it counts — a withdrawal of a finalist, a conflict declared on one — or the seal no longer
+ * matches and publication is refused: such actions should refuse too.
+ */
+export function isFinalSealed(editionId: number, db: DbOrTx = getDb()): boolean {
+  const final = db
+    .select({ sealHash: schema.rounds.sealHash })
+    .from(schema.rounds)
+    .where(and(eq(schema.rounds.editionId, editionId), eq(schema.rounds.kind, 'final')))
+    .get();
+  return Boolean(final?.sealHash);
+}
+
 /** Whether an error is a database trigger refusing a change to published results. */
 export function isFrozenError(error: unknown): boolean {
   return error instanceof Error && error.message.includes(FROZEN_DB_MESSAGE);

@@ -12,7 +12,7 @@ import { action as scoresheetAction } from '~/routes/judge.$year.rounds.$roundId
 import { action as resultsAction, loader as resultsLoader } from '~/routes/organise.$year.results';
 import { getDb, schema } from '~/utils/db.server';
 import { suggestFinalists } from '~/domain/shortlist';
-import { assertNotFrozen, confirmShortlist, isFrozenError, roundRankingView } from '~/utils/results.server';
+import { assertNotFrozen, confirmShortlist, isFinalSealed, isFrozenError, roundRankingView } from '~/utils/results.server';
 import { unlockRound } from '~/utils/rounds.server';
 import { updateCriterion } from '~/utils/setup.server';
 import { context, formRequest, getRequest, outcome } from '../fixtures/http';
@@ -79,6 +79,7 @@ beforeAll(async () => {
 
 describe('sealing the final round', () => {
   it('needs the box ticked, and the final round locked; a refusal changes nothing', async () => {
+    expect(isFinalSealed(world.editionId)).toBe(false);
     const before = resultsState(world);
     const unticked = await post({ intent: 'seal' });
     expect(unticked.status).toBe(400);
@@ -105,6 +106,7 @@ describe('sealing the final round', () => {
     expect(sealed.headers.get('Location')).toBe(`/organise/${world.year}/results?done=seal#seal`);
     const round = finalRound();
     expect(round.sealHash).toBe(sealFromDatabase());
+    expect(isFinalSealed(world.editionId)).toBe(true);
     expect(round.sealedAt).toBeInstanceOf(Date);
     const events = auditOf(world, 'round.seal');
     expect(events).toHaveLength(1);
