@@ -29,6 +29,7 @@ import {
   type FormSectionId,
 } from '~/domain/application';
 import { formatNumber, translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import { saveSection } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
@@ -41,7 +42,7 @@ function formSectionOf(param: string | undefined): FormSectionId {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaded }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   const section = loaded?.section ? translate(lang, `apply.section.${loaded.section}.title`) : '';
   return [{ title: `${section} — ${translate(lang, 'apply.eyebrow')} — Palmarès` }];
 };

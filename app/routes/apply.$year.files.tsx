@@ -11,13 +11,14 @@ import { UploadField } from '~/components/UploadField';
 import { isSectionId, SECTIONS } from '~/domain/application';
 import type { FileKind } from '~/domain/file-types';
 import { translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import { detachFile, fileRefusalMessage, uploadApplicationFile } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
 import { useApplyData } from './apply.$year';
 
 export const meta: MetaFunction = ({ matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'apply.section.files.title')} — ${translate(lang, 'apply.eyebrow')} — Palmarès` }];
 };
 

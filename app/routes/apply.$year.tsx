@@ -10,6 +10,7 @@ import { Deadline } from '~/components/application-deadline';
 import { SectionNav } from '~/components/application-sections';
 import { StatusBadge } from '~/components/StatusBadge';
 import { formatDate, translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import styles from '~/styles/applications.css';
 import { answersData, founderApplicationView } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
@@ -19,7 +20,7 @@ import { getLanguage } from '~/utils/language.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'apply.title', { edition: data?.edition.name ?? '' })} — Palmarès` }];
 };
 

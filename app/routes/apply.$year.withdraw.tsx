@@ -8,6 +8,7 @@ import { Form, Link, useActionData } from '@remix-run/react';
 import { ProblemSummary, TextAreaField } from '~/components/application-fields';
 import { canWithdraw } from '~/domain/application';
 import { translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import { founderApplication, withdrawApplication } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -16,7 +17,7 @@ import { useApplyData } from './apply.$year';
 const WITHDRAW_REASON_MAX = 500;
 
 export const meta: MetaFunction = ({ matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'apply.withdraw.confirmTitle')} — Palmarès` }];
 };
 

@@ -17,7 +17,8 @@ import { formatScore } from '~/components/RankingScore';
 import { StatusBadge } from '~/components/StatusBadge';
 import { LICENCE } from '~/domain/open-data';
 import type { RankingMethod } from '~/domain/ranking';
-import { formatDate, translate, useT, type Lang } from '~/i18n';
+import { formatDate, translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';
 import { getUser } from '~/utils/auth.server';
 import { editionTracks, requireEdition } from '~/utils/editions.server';
@@ -28,7 +29,7 @@ import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   if (!page) return [{ title: 'Palmarès' }];
   return [
     { title: `${page.edition.name} — Palmarès` },

@@ -12,7 +12,8 @@ import { useLoaderData } from '@remix-run/react';
 import { Projector } from '~/components/Projector';
 import { ProjectorKeys } from '~/components/ProjectorKeys';
 import { useStageEvents } from '~/components/StageEvents';
-import { translate, useT, type Lang } from '~/i18n';
+import { translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import stageStyles from '~/styles/stage.css';
 import { canOrganise, getUser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -21,7 +22,7 @@ import { publicStage } from '~/utils/stage.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stageStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'stage.projector.metaTitle')} — ${page?.stage.editionName ?? ''}` }];
 };
 

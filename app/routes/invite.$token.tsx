@@ -16,7 +16,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FormErrors, InputField, type FormFailure } from '~/components/judging-setup-fields';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, fieldErrorsOf, signupSchema } from '~/domain/account';
 import { Refusal, typedValues } from '~/domain/judging-setup';
-import { translate, useT, type Lang } from '~/i18n';
+import { translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';
 import { AuthFailure, authenticate, getUser } from '~/utils/auth.server';
 import { acceptInvitation, findInvitation, isEditionJudge } from '~/utils/invitations.server';
@@ -27,7 +28,7 @@ import { startSession } from '~/utils/session.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction = ({ matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'invite.title')} — Palmarès` }, { name: 'robots', content: 'noindex' }];
 };
 

@@ -7,6 +7,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
 import { StatusBadge } from '~/components/StatusBadge';
 import { translate, useT, type Lang } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import { StageFollower } from '~/components/StageFollower';
 import scoringStyles from '~/styles/scoring.css';
 import { requireJudgeOf } from '~/utils/auth.server';
@@ -16,7 +17,7 @@ import { conflictCount, judgeRounds, type AssignedPitch } from '~/utils/scoreshe
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'scoring.edition.metaTitle', { year: page?.year ?? '' })} — Palmarès` }];
 };
 

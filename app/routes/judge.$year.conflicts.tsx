@@ -8,7 +8,8 @@ import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunct
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { DoneNotice, failureOf, FormErrors, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
 import { declareConflictSchema, LIMITS, typedValues } from '~/domain/judging-setup';
-import { formatDate, translate, useT, type Lang } from '~/i18n';
+import { formatDate, translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';
 import { requireJudgeOf } from '~/utils/auth.server';
 import { declarableApplications, declareConflict, judgeConflictView } from '~/utils/conflicts.server';
@@ -18,7 +19,7 @@ import { attempt, invalidForm } from '~/utils/setup.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'conflicts.title')} — ${data?.edition.year ?? ''} — Palmarès` }];
 };
 

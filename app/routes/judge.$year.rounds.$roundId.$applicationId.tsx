@@ -26,7 +26,8 @@ import { ScoresheetApplication } from '~/components/ScoresheetApplication';
 import { ATTEMPT_FIELD, ScoresheetForm, waitForServer, type SaveAnswer } from '~/components/ScoresheetForm';
 import { ScoresheetReadOnly } from '~/components/ScoresheetReadOnly';
 import { emptyContent, readSheetForm, saveRequestSchema, typedContent } from '~/domain/scoresheet';
-import { translate, useT, type Lang } from '~/i18n';
+import { translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import { StageFollower } from '~/components/StageFollower';
 import scoringStyles from '~/styles/scoring.css';
 import { forbidden, requireJudgeOf } from '~/utils/auth.server';
@@ -36,7 +37,7 @@ import { newSaveKey, ownScoresheet, requireScoringAccess, saveScoresheet, scorin
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   const title = translate(lang, 'scoring.sheet.metaTitle');
   return [{ title: page ? `${page.application.startupName} — ${title} — Palmarès` : `${title} — Palmarès` }];
 };

@@ -18,13 +18,14 @@ import {
   type RankingSheet,
 } from '~/domain/ranking';
 import { canonicalSealText } from '~/domain/seal';
-import { formatNumber, translate, useT, type Lang } from '~/i18n';
+import { formatNumber, translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction = ({ matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [
     { title: `${translate(lang, 'results.method.page.title')} — Palmarès` },
     { name: 'description', content: translate(lang, 'results.method.page.lead') },

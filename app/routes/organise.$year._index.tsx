@@ -18,7 +18,8 @@ import {
   unlockRoundSchema,
 } from '~/domain/judging-setup';
 import { ROUND_KINDS } from '~/domain/statuses';
-import { formatDate, formatNumber, translate, useT, type Lang } from '~/i18n';
+import { formatDate, formatNumber, translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -41,7 +42,7 @@ import {
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'setup.title')} — ${data?.edition.year ?? ''} — Palmarès` }];
 };
 

@@ -9,6 +9,7 @@ import { ApplicationAnswers } from '~/components/application-sections';
 import { StatusBadge } from '~/components/StatusBadge';
 import { APPLICATION_STATUSES } from '~/domain/statuses';
 import { formatDate, translate, useT, type T } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import styles from '~/styles/applications.css';
 import { answersData, applicationHistory, editionApplication } from '~/utils/applications.server';
 import { requireOrganiser } from '~/utils/auth.server';
@@ -18,7 +19,7 @@ import { getLanguage } from '~/utils/language.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   const name = data?.application.startupName || translate(lang, 'me.untitled');
   return [{ title: `${name} — ${translate(lang, 'applications.title')} ${data?.year ?? ''} — Palmarès` }];
 };

@@ -19,6 +19,7 @@ import {
 } from '~/domain/application';
 import { APPLICATION_STATUSES } from '~/domain/statuses';
 import { formatDate, formatNumber, translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import styles from '~/styles/applications.css';
 import { editionApplicationCounts, listEditionApplications } from '~/utils/applications.server';
 import { requireOrganiser } from '~/utils/auth.server';
@@ -28,7 +29,7 @@ import { getLanguage } from '~/utils/language.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'applications.title')} ${data?.year ?? ''} — Palmarès` }];
 };
 

@@ -9,7 +9,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { CheckboxField, DoneNotice, failureOf, FormErrors, Icon, InputField, LockedNotice, type FormFailure } from '~/components/judging-setup-fields';
 import { describeAssignments } from '~/domain/assignment';
 import { autoAssignSchema, finalAssignSchema, manualAssignmentSchema, removeAssignmentSchema, typedValues, type Message } from '~/domain/judging-setup';
-import { translate, useT, type Lang } from '~/i18n';
+import { translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { addAssignment, applyAutoAssignment, removeAssignment, roundBoard, suggestSeed } from '~/utils/assignments.server';
@@ -21,7 +22,7 @@ import { attempt, invalidForm } from '~/utils/setup.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'organise.tabs.assignments')} — ${data?.edition.year ?? ''} — Palmarès` }];
 };
 

@@ -7,7 +7,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AuditDiff } from '~/components/AuditDiff';
-import { formatDate, isMessageKey, translate, useT, type Lang } from '~/i18n';
+import { formatDate, isMessageKey, translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';
 import { listAudit } from '~/utils/audit.server';
 import { requireOrganiser } from '~/utils/auth.server';
@@ -17,7 +18,7 @@ import { auditFilterOptions, auditNames } from '~/utils/setup.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'organise.tabs.audit')} — ${data?.edition.year ?? ''} — Palmarès` }];
 };
 

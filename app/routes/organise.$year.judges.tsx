@@ -17,7 +17,8 @@ import {
   removeConflictSchema,
   typedValues,
 } from '~/domain/judging-setup';
-import { formatDate, translate, useT, type Lang } from '~/i18n';
+import { formatDate, translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { conflictRegister, declarableApplications, declareConflict, removeConflict } from '~/utils/conflicts.server';
@@ -36,7 +37,7 @@ import { attempt, invalidForm } from '~/utils/setup.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'organise.tabs.judges')} — ${data?.edition.year ?? ''} — Palmarès` }];
 };
 

@@ -6,7 +6,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Progress } from '~/components/Progress';
-import { translate, useT, type Lang } from '~/i18n';
+import { translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import scoringStyles from '~/styles/scoring.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { editionRounds, requireEdition } from '~/utils/editions.server';
@@ -15,7 +16,7 @@ import { roundProgress } from '~/utils/progress.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'scoring.progress.metaTitle', { year: page?.year ?? '' })} — Palmarès` }];
 };
 

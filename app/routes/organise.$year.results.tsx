@@ -11,7 +11,8 @@ import { LockIcon } from '~/components/RankingIcons';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
 import { Refusal, typedValues } from '~/domain/judging-setup';
-import { formatDate, translate, useT, type Lang } from '~/i18n';
+import { formatDate, translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -20,7 +21,7 @@ import { publishResults, resultsOverview, sealFinalRound } from '~/utils/results
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'results.overview.title')} — ${page?.overview.edition.year ?? ''} — Palmarès` }];
 };
 

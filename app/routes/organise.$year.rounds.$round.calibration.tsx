@@ -8,7 +8,8 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { CalibrationChart } from '~/components/CalibrationChart';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { GAP_THRESHOLD_SD, MIN_PAIRED_SHEETS } from '~/domain/calibration';
-import { formatNumber, translate, useT, type Lang } from '~/i18n';
+import { formatNumber, translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -17,7 +18,7 @@ import { requireRound, roundCalibrationView } from '~/utils/results.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   const round = data ? (lang === 'fr' ? data.view.round.nameFr : data.view.round.nameEn) : '';
   return [{ title: `${translate(lang, 'results.calibration.title', { round })} — ${data?.year ?? ''} — Palmarès` }];
 };

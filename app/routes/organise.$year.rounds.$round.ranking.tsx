@@ -9,7 +9,8 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { LockIcon } from '~/components/RankingIcons';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { RankingTable } from '~/components/RankingTable';
-import { translate, useT, type Lang } from '~/i18n';
+import { translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -18,7 +19,7 @@ import { requireRound, roundRankingView } from '~/utils/results.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   const round = data ? (lang === 'fr' ? data.view.round.nameFr : data.view.round.nameEn) : '';
   return [{ title: `${translate(lang, 'results.ranking.title', { round })} — ${data?.year ?? ''} — Palmarès` }];
 };

@@ -12,7 +12,8 @@ import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
 import { StatusBadge } from '~/components/StatusBadge';
 import { fieldErrorsOf, Refusal, typedValues } from '~/domain/judging-setup';
-import { translate, useT, type Lang } from '~/i18n';
+import { translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { editionRounds, requireEdition } from '~/utils/editions.server';
@@ -22,7 +23,7 @@ import { confirmShortlist, shortlistView } from '~/utils/results.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'results.shortlist.title')} — ${page?.year ?? ''} — Palmarès` }];
 };
 

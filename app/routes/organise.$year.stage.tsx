@@ -19,7 +19,8 @@ import { StageControl } from '~/components/StageControl';
 import type { StageActionAnswer } from '~/components/StageCommandForm';
 import { useStageEvents } from '~/components/StageEvents';
 import { parseStageForm, StageRefusal } from '~/domain/stage';
-import { translate, useT, type Lang } from '~/i18n';
+import { translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import stageStyles from '~/styles/stage.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -28,7 +29,7 @@ import { runStageCommand, stageControlView } from '~/utils/stage.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stageStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'stage.control.metaTitle')} — ${page?.year ?? ''} — Palmarès` }];
 };
 

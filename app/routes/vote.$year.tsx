@@ -17,7 +17,8 @@ import { useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useStageEvents } from '~/components/StageEvents';
 import { VoteBallot, VoteConfirm } from '~/components/VoteBallot';
-import { translate, useT, type Lang } from '~/i18n';
+import { translate, useT } from '~/i18n';
+import { langOf } from '~/i18n/meta';
 import voteStyles from '~/styles/vote.css';
 import { requireEdition } from '~/utils/editions.server';
 import { clientOf } from '~/utils/request.server';
@@ -36,7 +37,7 @@ import {
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: voteStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: Lang } | undefined)?.lang ?? 'en';
+  const lang = langOf(matches);
   return [{ title: `${translate(lang, 'stage.vote.metaTitle')} — ${page?.editionName ?? ''}` }];
 };
 
