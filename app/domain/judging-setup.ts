@@ -35,7 +35,8 @@ export const ELIGIBLE_STATUSES = {
 /** Applications a judge may declare a conflict with: every application that was submitted and not withdrawn. */
 export const DECLARABLE_STATUSES = ['submitted', 'shortlisted', 'finalist', 'winner', 'not_selected'] as const;
 
-export type Params = Record<string, string | number>;
+export type { Params } from './refusal';
+import type { Params } from './refusal';
 
 /** Fields of audit before/after states that hold ids, and what they point to (for readable diffs). */
 export const AUDIT_ID_FIELDS = {
@@ -57,18 +58,8 @@ export interface Message {
   params?: Params;
 }
 
-export class Refusal extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409 | 410,
-    readonly key: string,
-    readonly params: Params = {},
-    /** The field the message belongs next to, if any. */
-    readonly field?: string,
-  ) {
-    super(key);
-    this.name = 'Refusal';
-  }
-}
+/** The refusal type moved to its own module; re-exported while callers move over. */
+export { Refusal } from './refusal';
 
 /** The numbers each field's messages may mention. */
 const FIELD_PARAMS: Record<string, Params> = {

@@ -83,3 +83,32 @@ export function listAudit(filter: AuditFilter = {}) {
     .limit(filter.limit ?? 100)
     .all();
 }
+
+/** Who makes a change, for which edition, and when (defaults to now). */
+export interface AuditAct {
+  editionId: number | null;
+  actorId: number | null;
+  now?: Date;
+}
+
+/** An audit event inside `auditedTransaction`: the act fills in edition, actor and time. */
+export type AuditEvent = Omit<AuditEntry, 'editionId' | 'actorId' | 'at'> & { editionId?: number | null };
+
+/**
+ * The one audited write: opens an immediate transaction (or a savepoint inside `db` when it is
+ * already a transaction), runs `fn`, and records each event it passes to `audit` in that same
+ * transaction, so that a change and its audit event commit together or not at all.
+ */
+export function auditedTransaction<T>(
+  act: AuditAct,
+  fn: (tx: DbOrTx, audit: (event: AuditEvent) => void) => T,
+  db: DbOrTx = getDb(),
+): T {
+  return db.transaction(
+    (tx) =>
+      fn(tx, (event) =>
+        recordAudit(tx, { editionId: act.editionId, actorId: act.actorId, at: act.now, ...event }),
+      ),
+    { behavior: 'immediate' },
+  );
+}
