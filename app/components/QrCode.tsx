@@ -1,25 +1,26 @@
 /**
- * A QR code as one SVG path (app/domain/qr.ts): dark modules on white with the four-module quiet
- * zone the standard asks for, crisp edges at any size. Drawn from the text on the server and in
- * the browser alike.
+ * A QR code as one SVG path: the modules come from `uqr` (a maintained encoder; error correction
+ * level M, so a code read from the back of a room survives a smudge or a glare), dark modules on
+ * white with the four-module quiet zone the standard asks for, crisp edges at any size. Drawn
+ * from the text on the server and in the browser alike.
  */
 import { useMemo } from 'react';
-import { encodeQr, type QrCode as Code } from '~/domain/qr';
+import { encode } from 'uqr';
 
 /** Quiet zone, in modules, on every side (ISO/IEC 18004 §6.3.8). */
 export const QUIET_ZONE = 4;
 
-/** One sub-path per horizontal run of dark modules: `M x y h run v1 h -run z`. */
-export function qrPath(code: Code): string {
+/** One sub-path per horizontal run of dark modules (`modules[y][x]`, no quiet zone): `M x y h run v1 h -run z`. */
+export function qrPath(modules: boolean[][]): string {
   let d = '';
-  code.modules.forEach((row, y) => {
-    for (let x = 0; x < code.size; ) {
+  modules.forEach((row, y) => {
+    for (let x = 0; x < row.length; ) {
       if (!row[x]) {
         x++;
         continue;
       }
       let run = 1;
-      while (x + run < code.size && row[x + run]) run++;
+      while (x + run < row.length && row[x + run]) run++;
       d += `M${x + QUIET_ZONE} ${y + QUIET_ZONE}h${run}v1h-${run}z`;
       x += run;
     }
@@ -28,7 +29,7 @@ export function qrPath(code: Code): string {
 }
 
 export function QrCode({ text, label, className }: { text: string; label: string; className?: string }) {
-  const code = useMemo(() => encodeQr(text), [text]);
+  const code = useMemo(() => encode(text, { ecc: 'M', border: 0 }), [text]);
   const side = code.size + QUIET_ZONE * 2;
   return (
     <svg
@@ -38,10 +39,9 @@ export function QrCode({ text, label, className }: { text: string; label: string
       aria-label={label}
       className={className}
       shapeRendering="crispEdges"
-      data-qr-modules={code.size}
     >
       <rect width={side} height={side} fill="#ffffff" />
-      <path d={qrPath(code)} fill="#000000" />
+      <path d={qrPath(code.data)} fill="#000000" />
     </svg>
   );
 }
