@@ -56,6 +56,7 @@ export default defineConfig({
           environment: 'node',
           globals: true,
           globalSetup: ['tests/e2e/global-setup.ts'],
+          setupFiles: ['tests/e2e/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One browser at a time on a 2-core machine.

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tinyPdf } from '../fixtures/applications';
-import { DEMO_PASSWORD, hydrated, loginAs, openBrowser, screenshot, seeded, url, VIEWPORTS, horizontalOverflow, type BrowserHandle } from './fixtures';
+import { hydrated, loginAs, openBrowser, screenshot, seeded, url, VIEWPORTS, horizontalOverflow, type BrowserHandle } from './fixtures';
 
 const YEAR = 2022;
 const EDITION = 'GovTech Summit 2022 — Pitch competition';
@@ -31,12 +31,12 @@ async function saveSection(page: Page, button: 'Save and continue' | 'Save and g
   await main(page).getByRole('button', { name: button }).click();
 }
 
-async function logOutAndBackIn(page: Page, email: string) {
+async function logOutAndBackIn(browser: BrowserHandle, email: string) {
+  const { page } = browser;
   await hydrated(page);
   await page.locator('header.site-header').getByRole('button', { name: 'Log out' }).click();
   await page.waitForURL((u) => u.pathname === '/');
-  await loginAs(page, email, DEMO_PASSWORD);
-  await page.waitForURL((u) => u.pathname === '/me');
+  await loginAs(browser, email, '/me');
 }
 
 /** The whole journey; `js` says whether the browser runs JavaScript. */
@@ -45,8 +45,7 @@ async function journey(browser: BrowserHandle, { email, startup, js }: { email: 
   const tag = js ? 'js' : 'nojs';
   browser.allowConsoleError(expectedRefusal(`/apply/${YEAR}/startup`, 400));
 
-  await loginAs(page, email, DEMO_PASSWORD);
-  await page.waitForURL((u) => u.pathname === '/me');
+  await loginAs(browser, email, '/me');
   await main(page).getByRole('heading', { level: 2, name: 'Open for applications' }).waitFor();
   await main(page).getByRole('link', { name: `Apply to ${EDITION}` }).click();
   await page.waitForURL((u) => u.pathname === `/apply/${YEAR}`);
@@ -88,7 +87,7 @@ async function journey(browser: BrowserHandle, { email, startup, js }: { email: 
   await nav.getByRole('link', { name: /^Pitch\s+In progress$/ }).waitFor();
 
   // Leave, and come back another day: nothing to retype.
-  await logOutAndBackIn(page, email);
+  await logOutAndBackIn(browser, email);
   await main(page).getByRole('heading', { level: 2, name: `${startup} — ${YEAR}` }).waitFor();
   await main(page).getByRole('link', { name: new RegExp(`^Continue my application \\(${startup}, ${YEAR}\\)`) }).click();
   await page.waitForURL((u) => u.pathname === `/apply/${YEAR}`);
@@ -190,9 +189,9 @@ describe.skipIf(!seeded())('a founder applies to 2022', () => {
   });
 
   it('on a phone (390×844), the sections and the form fit the screen', async () => {
-    const { page } = await openBrowser({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
-    await loginAs(page, 'founder1@example.org', DEMO_PASSWORD, `/apply/${YEAR}`);
-    await page.waitForURL((u) => u.pathname === `/apply/${YEAR}`);
+    const founder = await openBrowser({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
+    const { page } = founder;
+    await loginAs(founder, 'founder1@example.org', `/apply/${YEAR}`);
     await main(page).getByRole('navigation', { name: 'Sections' }).waitFor();
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'apply-review-phone-390x844');
@@ -208,9 +207,9 @@ describe.skipIf(!seeded())('a founder applies to 2022', () => {
 
 describe.skipIf(!seeded())('organisers see every application', () => {
   it('search, filter, the detail with its history, and the CSV export', async () => {
-    const { page } = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
-    await loginAs(page, 'organiser@example.org', DEMO_PASSWORD, `/organise/${YEAR}/applications`);
-    await page.waitForURL((u) => u.pathname === `/organise/${YEAR}/applications`);
+    const organiser = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    const { page } = organiser;
+    await loginAs(organiser, 'organiser@example.org', `/organise/${YEAR}/applications`);
     await main(page).getByRole('heading', { name: /^By status/ }).waitFor();
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'organise-applications-1024x768');
@@ -241,9 +240,9 @@ describe.skipIf(!seeded())('organisers see every application', () => {
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'organise-application-detail-1024x768');
 
-    const { page: phone } = await openBrowser({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
-    await loginAs(phone, 'organiser@example.org', DEMO_PASSWORD, `/organise/${YEAR}/applications`);
-    await phone.waitForURL((u) => u.pathname === `/organise/${YEAR}/applications`);
+    const organiserPhone = await openBrowser({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
+    const phone = organiserPhone.page;
+    await loginAs(organiserPhone, 'organiser@example.org', `/organise/${YEAR}/applications`);
     await expectNoHorizontalScroll(phone);
     await screenshot(phone, 'organise-applications-phone-390x844');
   });

@@ -1,23 +1,29 @@
 /**
- * Browser helpers for the e2e tests: Debian's Chromium driven by playwright-core (no
- * downloaded browser), a fresh profile per browser, and a guard that fails the test when
- * the page logs a console error or throws (a hydration mismatch, a CSP violation, a
- * failed script all end up there).
+ * Browser helpers for the e2e tests: Debian's Chromium driven by playwright-core (no downloaded
+ * browser), launched once per test file, and a fresh browser context per `openBrowser()` — what a
+ * new device sees: its own cookies, storage and cache, nothing shared with the other contexts
+ * (docs/decisions/019-one-browser-per-e2e-file.md). A guard fails the test when a page logs a
+ * console error or throws (a hydration mismatch, a CSP violation, a failed script all end up there).
  *
- * Importing this module registers an `afterEach` that closes every browser the test
- * opened and fails the test if any of them saw an error.
+ * Importing this module registers an `afterEach` that closes every context the test opened and
+ * fails the test if any of them saw an error, and an `afterAll` that closes the file's browser.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterEach, inject } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, inject } from 'vitest';
+import { getDb, schema } from '~/utils/db.server';
+import { startSession } from '~/utils/session.server';
+import { cookieFrom } from '../fixtures/http';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOT_DIR = path.join(ROOT, 'tests', '.tmp', 'screenshots');
+/** Screenshots are for a human to look at, so only taken when asked for: `SCREENSHOTS=1 npx vitest run --project e2e`. */
+export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 
-export const DEMO_PASSWORD = 'palmares-demo-2026';
+export { DEMO_PASSWORD } from '../../db/seed-data/people';
 
 export function baseURL(): string {
   return inject('baseURL');
@@ -57,7 +63,7 @@ export interface BrowserHandle {
    * It is tested against the whole entry: "console.error on <page>: <text> (<source url>:<line>)".
    */
   allowConsoleError(pattern: RegExp): void;
-  /** Closes the browser, removes its profile, then fails if the page reported any error. */
+  /** Closes the context, then fails if any of its pages reported an error. */
   close(): Promise<void>;
 }
 
@@ -65,11 +71,15 @@ export interface BrowserHandle {
 export const EXPECTED_400_ON_LOGIN =
   /: Failed to load resource: the server responded with a status of 400 \(Bad Request\) \(https?:\/\/[^/]+\/login(\.data)?(\?[^ ]*)?:\d+\)$/;
 
-const open = new Set<BrowserHandle>();
+let browser: Promise<Browser> | null = null;
 
-export async function openBrowser(options: BrowserOptions = {}): Promise<BrowserHandle> {
-  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palmares-e2e-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
+/**
+ * The file's Chromium, launched on first use. `chromium.launch()` and not
+ * `launchPersistentContext()`: a persistent context is the browser's one default context and
+ * cannot make others, while a launched browser makes as many fresh contexts as the test needs.
+ */
+function fileBrowser(): Promise<Browser> {
+  browser ??= chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: [
@@ -81,15 +91,27 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
       '--no-first-run',
       '--disable-quic',
     ],
+  });
+  return browser;
+}
+
+afterAll(async () => {
+  const launched = browser;
+  browser = null;
+  await (await launched?.catch(() => null))?.close();
+});
+
+const open = new Set<BrowserHandle>();
+
+/** A fresh browser context (a new device: no cookie, no storage) with one page. */
+export async function openBrowser(options: BrowserOptions = {}): Promise<BrowserHandle> {
+  const context = await (await fileBrowser()).newContext({
     viewport: options.viewport ?? VIEWPORTS.tabletLandscape,
     locale: options.locale ?? 'en-GB',
     hasTouch: options.hasTouch ?? false,
     isMobile: options.isMobile ?? false,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     timezoneId: 'Europe/Paris',
-  }).catch((error: unknown) => {
-    fs.rmSync(profileDir, { recursive: true, force: true });
-    throw error;
   });
   // A locator that never matches fails well before the test's own timeout, with a useful message.
   context.setDefaultTimeout(15_000);
@@ -108,9 +130,15 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
       errors.push(`uncaught exception on ${page.url()}: ${error.stack ?? error.message}`);
     });
   };
-  context.pages().forEach(watch);
-  context.on('page', watch);
-  const page = context.pages()[0] ?? (await context.newPage());
+  const watched = new WeakSet<Page>();
+  const watchOnce = (page: Page) => {
+    if (watched.has(page)) return;
+    watched.add(page);
+    watch(page);
+  };
+  context.on('page', watchOnce);
+  const page = await context.newPage();
+  watchOnce(page);
 
   let closed = false;
   const handle: BrowserHandle = {
@@ -124,11 +152,7 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
       if (!closed) {
         closed = true;
         open.delete(handle);
-        try {
-          await context.close();
-        } finally {
-          fs.rmSync(profileDir, { recursive: true, force: true });
-        }
+        await context.close();
       }
       if (errors.length > 0) {
         throw new Error(
@@ -155,6 +179,22 @@ afterEach(async () => {
 });
 
 /**
+ * Logs the context in as that account without the form: a session started exactly as a
+ * successful log-in starts one (`startSession`, in the server's database), its cookie set in the
+ * context, then `pathname` opened if given. The form itself is tested in auth.test.ts.
+ */
+export async function loginAs(browser: BrowserHandle, email: string, pathname?: string): Promise<void> {
+  const user = getDb().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get();
+  if (!user) throw new Error(`loginAs: no account ${email} in the server's database`);
+  const pair = cookieFrom(await startSession(user.id, { ip: '127.0.0.1', userAgent: 'e2e loginAs' }));
+  const at = pair.indexOf('=');
+  await browser.context.addCookies([
+    { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseURL(), httpOnly: true, sameSite: 'Lax' },
+  ]);
+  if (pathname !== undefined) await browser.page.goto(url(pathname));
+}
+
+/**
  * Resolves once React has hydrated the document, so that a click goes through the enhanced
  * form rather than racing the hydration. A no-op when JavaScript is disabled: then the inline
  * script that defines window.__remixContext never ran (goto waits for `load`, after it).
@@ -168,23 +208,14 @@ export async function hydrated(page: Page): Promise<void> {
   });
 }
 
-/** Full-page PNG at tests/.tmp/screenshots/<name>.png; returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * A PNG at tests/.tmp/screenshots/<name>.png for a human to look at, when SCREENSHOTS=1 (else
+ * nothing): the full page, or only the viewport (what a tablet shows, sticky bars where they are).
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  if (!SCREENSHOTS) return;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
-  return file;
-}
-
-/** Logs in through the form at /login (any language) and waits to leave the page. */
-export async function loginAs(page: Page, email: string, password: string, redirectTo?: string): Promise<void> {
-  const target = redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login';
-  await page.goto(url(target));
-  await hydrated(page);
-  await page.locator('main input[name="email"]').fill(email);
-  await page.locator('main input[name="password"]').fill(password);
-  await page.locator('main form button[type="submit"]').click();
-  await page.waitForURL((current) => current.pathname !== '/login');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage, animations: 'disabled', caret: 'hide' });
 }
 
 /** A unique address per call, so that runs never collide on the one database. */

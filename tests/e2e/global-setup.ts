@@ -1,28 +1,38 @@
 /**
- * Global setup of the `e2e` project: a fresh, migrated (and, when db/seed.ts exists, seeded)
- * SQLite file in a temporary directory, and the *built* production server (`node server.js`)
- * on a free port. Tests read its address with `inject('baseURL')`.
+ * Global setup of the `e2e` project: a fresh SQLite file in a temporary directory, migrated and
+ * seeded with the demo (in this process), and the *built* production server (`node server.js`)
+ * on a free port. Tests read its address with `inject('baseURL')`; tests/e2e/setup.ts points each
+ * test file at the server's database and session secret, so that fixtures can add data and start
+ * sessions in process.
  *
  * The build must exist (`npm test` builds before `vitest run`; by hand: `npx remix build`).
  * The server runs from a copy of server.js, build/ and public/ taken here, so that a rebuild
  * during the run (another terminal, an editor's watcher) cannot pull the assets from under it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { hashPassword } from '../../app/utils/password.server';
+import { openDatabase, runMigrations } from '../../db/client';
+import { seedDemo } from '../../db/seed-demo';
+import { DEMO_PASSWORD } from '../../db/seed-data/people';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The server's origin, e.g. http://localhost:41234 (no trailing slash). */
     baseURL: string;
-    /** Whether db/seed.ts existed and ran: the demo accounts and the 2018–2022 editions exist. */
+    /** Whether the demo seed ran: the demo accounts and the 2018–2022 editions exist. */
     seeded: boolean;
-    /** The server's SQLite file, for tests that add their own data with `npx tsx`. */
+    /** The server's SQLite file, for fixtures that add their own data (tests/e2e/setup.ts). */
     databasePath: string;
+    /** The server's uploads folder. */
+    uploadsDir: string;
+    /** The server's SESSION_SECRET, so that a fixture can start a session it accepts. */
+    sessionSecret: string;
   }
 }
 
@@ -100,13 +110,20 @@ function sameFiles(a: string, b: string): boolean {
   }
 }
 
-function runScript(script: string, env: NodeJS.ProcessEnv): void {
-  const result = spawnSync('npx', ['tsx', script], { cwd: ROOT, env, encoding: 'utf8', timeout: 180_000 });
-  if (result.error || result.status !== 0) {
-    throw new Error(
-      `e2e setup: \`npx tsx ${script}\` failed (status ${result.status}, signal ${result.signal}).\n` +
-        `${result.error ? `${result.error.message}\n` : ''}${result.stdout}\n${result.stderr}`,
-    );
+/**
+ * Migrates and seeds the database in this process. The seed's 14 demo accounts share one scrypt
+ * hash of the demo password (production cost, so logging in through the form is the real thing),
+ * instead of 14 hashes at about 0.35 s each.
+ */
+async function prepareDatabase(file: string): Promise<void> {
+  const db = openDatabase(file);
+  try {
+    runMigrations(db);
+    const hash = hashPassword(DEMO_PASSWORD);
+    const report = await seedDemo(db, { now: new Date(), hashPassword: () => hash });
+    if (!report.seeded) throw new Error(`e2e setup: ${file} was not empty, the demo was not seeded.`);
+  } finally {
+    db.$client.close();
   }
 }
 
@@ -143,17 +160,13 @@ export default async function setup({ provide }: TestProject) {
   const removeTmp = () => fs.rmSync(tmpDir, { recursive: true, force: true });
 
   const databasePath = path.join(tmpDir, 'palmares.db');
-  const scriptEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: 'test' };
+  const uploadsDir = path.join(tmpDir, 'uploads');
+  const sessionSecret = crypto.randomBytes(32).toString('hex');
 
   const appDir = path.join(tmpDir, 'app');
-  let seeded = false;
   try {
     await snapshotBuild(appDir);
-    runScript('db/migrate.ts', scriptEnv);
-    if (fs.existsSync(path.join(ROOT, 'db', 'seed.ts'))) {
-      runScript('db/seed.ts', scriptEnv);
-      seeded = true;
-    }
+    await prepareDatabase(databasePath);
   } catch (error) {
     removeTmp();
     throw error;
@@ -168,9 +181,9 @@ export default async function setup({ provide }: TestProject) {
       ...process.env,
       PORT: String(port),
       DATABASE_PATH: databasePath,
-      UPLOADS_DIR: path.join(tmpDir, 'uploads'),
+      UPLOADS_DIR: uploadsDir,
       NODE_ENV: 'production',
-      SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
+      SESSION_SECRET: sessionSecret,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -202,8 +215,10 @@ export default async function setup({ provide }: TestProject) {
   // Chromium treats http://localhost as a secure context, so the `Secure` session cookie of
   // production is kept over plain HTTP.
   provide('baseURL', `http://localhost:${port}`);
-  provide('seeded', seeded);
+  provide('seeded', true);
   provide('databasePath', databasePath);
+  provide('uploadsDir', uploadsDir);
+  provide('sessionSecret', sessionSecret);
 
   return async function teardown() {
     await stopServer();

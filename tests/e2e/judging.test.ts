@@ -1,24 +1,20 @@
 /**
  * Judging on a tablet, in Chromium: a judge invited by the organiser scores by tapping, with the
  * keyboard alone, without JavaScript, through a dropped connection and with the sheet open twice;
- * the organiser follows it on the progress page. Screenshots (tests/.tmp/screenshots/) of the
- * scoresheet at 768×1024 and 1024×768 are for a human to look at.
+ * the organiser follows it on the progress page. With SCREENSHOTS=1, screenshots
+ * (tests/.tmp/screenshots/) of the scoresheet at 768×1024 and 1024×768 are for a human to look at.
  *
  * The demo seed's 2021 edition is in judging (screening round open). Each test uses its own judge
  * (judge3, 6, 7, 8 or a freshly invited one) so that they do not step on each other.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  DEMO_PASSWORD,
   horizontalOverflow,
   hydrated,
   loginAs,
   openBrowser,
   screenshot,
-  SCREENSHOT_DIR,
   seeded,
   uniqueEmail,
   url,
@@ -31,9 +27,8 @@ const SAVED = /^✓(Saved at|Enregistré à) \d\d:\d\d$/;
 const SCORE_NEXT = /^(Score next: |À noter ensuite : )/;
 
 /** What the judge actually sees: the viewport only (the sticky save bar where it really is). */
-async function viewportShot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
+function viewportShot(page: Page, name: string) {
+  return screenshot(page, name, { fullPage: false });
 }
 
 /** The criteria of the sheet: each a group holding radios. */
@@ -100,8 +95,9 @@ describe.skipIf(!seeded())('the scoresheet on a tablet', () => {
     { name: 'landscape-1024x768-fr', viewport: VIEWPORTS.tabletLandscape, tap: '5', locale: 'fr-FR' },
     { name: 'portrait-768x1024-fr', viewport: VIEWPORTS.tabletPortrait, tap: '4', locale: 'fr-FR' },
   ])('fits without scrolling sideways, with 44 px targets, at $name', async ({ name, viewport, tap, locale }) => {
-    const { page } = await openBrowser({ viewport, locale, ...TABLET });
-    await loginAs(page, 'judge8@example.org', DEMO_PASSWORD, '/judge/2021');
+    const judge = await openBrowser({ viewport, locale, ...TABLET });
+    const { page } = judge;
+    await loginAs(judge, 'judge8@example.org', '/judge/2021');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await screenshot(page, `judge-edition-${name}`);
     await openNextPitch(page);
@@ -135,7 +131,7 @@ describe.skipIf(!seeded())('a judge invited on a tablet', () => {
   it('accepts, declares a conflict, scores two pitches by tapping, corrects a score, submits; the organiser sees it', async () => {
     // The organiser, on a laptop, invites a new address and reads the link.
     const organiser = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
-    await loginAs(organiser.page, 'organiser@example.org', DEMO_PASSWORD, '/organise/2021/judges');
+    await loginAs(organiser, 'organiser@example.org', '/organise/2021/judges');
     await hydrated(organiser.page);
     const email = uniqueEmail('judge');
     const name = `Judge ${email.split('@')[0].split('-').slice(1).join(' ')}`;
@@ -240,8 +236,9 @@ describe.skipIf(!seeded())('a judge invited on a tablet', () => {
 
 describe.skipIf(!seeded())('scoring with the keyboard alone', () => {
   it('moves through the scales with Tab, chooses with Space and the arrow keys, and submits with Enter', async () => {
-    const { page } = await openBrowser({ viewport: VIEWPORTS.tabletPortrait });
-    await loginAs(page, 'judge6@example.org', DEMO_PASSWORD, '/judge/2021');
+    const judge = await openBrowser({ viewport: VIEWPORTS.tabletPortrait });
+    const { page } = judge;
+    await loginAs(judge, 'judge6@example.org', '/judge/2021');
     const startup = await openNextPitch(page);
     // "Go to the scores", then Tab into the first scale.
     await page.getByRole('link', { name: 'Go to the scores' }).focus();
@@ -282,7 +279,7 @@ describe.skipIf(!seeded())('scoring without JavaScript', () => {
     const { page } = judge;
     // The refused submit is a 400 document; Chromium reports it on the console.
     judge.allowConsoleError(/status of 400 \(Bad Request\) \(https?:\/\/[^/]+\/judge\/2021\/rounds\/\d+\/\d+(#scores-title)?:\d+\)$/);
-    await loginAs(page, 'judge7@example.org', DEMO_PASSWORD, '/judge/2021');
+    await loginAs(judge, 'judge7@example.org', '/judge/2021');
     const pitch = page.locator('.pitch').filter({ hasText: 'Not started' }).first();
     const startup = (await pitch.locator('.pitch__name').textContent())!;
     await pitch.click();
@@ -318,7 +315,7 @@ describe.skipIf(!seeded())('a bad connection and a second tab', () => {
     const judge = await openBrowser({ viewport: VIEWPORTS.tabletLandscape, ...TABLET });
     const { page, context } = judge;
     judge.allowConsoleError(/net::ERR_INTERNET_DISCONNECTED/);
-    await loginAs(page, 'judge3@example.org', DEMO_PASSWORD, '/judge/2021');
+    await loginAs(judge, 'judge3@example.org', '/judge/2021');
     await openNextPitch(page);
     const impact = scales(page).first();
     await context.setOffline(true);
@@ -338,7 +335,7 @@ describe.skipIf(!seeded())('a bad connection and a second tab', () => {
     const judge = await openBrowser({ viewport: VIEWPORTS.tabletLandscape, ...TABLET });
     judge.allowConsoleError(/status of 409 \(Conflict\)/);
     const { page, context } = judge;
-    await loginAs(page, 'judge3@example.org', DEMO_PASSWORD, '/judge/2021');
+    await loginAs(judge, 'judge3@example.org', '/judge/2021');
     await openNextPitch(page);
     const sheetUrl = page.url();
     const other = await context.newPage();

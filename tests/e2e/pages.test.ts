@@ -1,12 +1,11 @@
 /**
  * The public and role pages in Chromium at tablet and phone sizes: the editions list without
- * horizontal scrolling, the skip link, and a screenshot of each main page for a human to look at
- * (tests/.tmp/screenshots/).
+ * horizontal scrolling, the skip link, and each main page without horizontal scrolling (with
+ * SCREENSHOTS=1, a screenshot of each for a human to look at, in tests/.tmp/screenshots/).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  DEMO_PASSWORD,
   EXPECTED_400_ON_LOGIN,
   horizontalOverflow,
   hydrated,
@@ -97,9 +96,10 @@ describe('screenshots of the main pages (tablet, 1024×768)', () => {
   });
 
   it('/me in French', async () => {
-    const { page } = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    const founder = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    const { page } = founder;
     if (seeded()) {
-      await loginAs(page, 'founder1@example.org', DEMO_PASSWORD);
+      await loginAs(founder, 'founder1@example.org', '/me');
     } else {
       await page.goto(url('/signup'));
       await hydrated(page);
@@ -118,8 +118,9 @@ describe('screenshots of the main pages (tablet, 1024×768)', () => {
   });
 
   it.skipIf(!seeded())('/organise as the organiser', async () => {
-    const { page } = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
-    await loginAs(page, 'organiser@example.org', DEMO_PASSWORD, '/organise');
+    const organiser = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    const { page } = organiser;
+    await loginAs(organiser, 'organiser@example.org', '/organise');
     await page.getByRole('heading', { level: 1, name: 'Organise' }).waitFor();
     await hydrated(page);
     await expectNoHorizontalScroll(page, VIEWPORTS.tabletLandscape.width);
@@ -127,9 +128,9 @@ describe('screenshots of the main pages (tablet, 1024×768)', () => {
   });
 
   it.skipIf(!seeded())('/judge as judge1', async () => {
-    const { page } = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
-    await loginAs(page, 'judge1@example.org', DEMO_PASSWORD);
-    await page.waitForURL((u) => u.pathname === '/judge');
+    const judge = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    const { page } = judge;
+    await loginAs(judge, 'judge1@example.org', '/judge');
     await page.getByRole('heading', { level: 1, name: 'Judging' }).waitFor();
     await hydrated(page);
     await expectNoHorizontalScroll(page, VIEWPORTS.tabletLandscape.width);

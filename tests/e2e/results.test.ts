@@ -3,11 +3,11 @@
  * tablet and a phone (no horizontal scrolling, still running its scripts after a reload), the
  * organiser's ranking on a laptop and a 1920 px screen with the other methods previewed without
  * JavaScript, the method page, and the open data over HTTP (ETag, 304, 404 before publication).
- * Screenshots go to tests/.tmp/screenshots/ for a human to look at.
+ * With SCREENSHOTS=1, screenshots go to tests/.tmp/screenshots/ for a human to look at.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, horizontalOverflow, hydrated, loginAs, openBrowser, screenshot, seeded, url, VIEWPORTS } from './fixtures';
+import { horizontalOverflow, hydrated, loginAs, openBrowser, screenshot, seeded, url, VIEWPORTS } from './fixtures';
 
 const LAPTOP = { width: 1920, height: 1080 };
 
@@ -80,8 +80,9 @@ describe.skipIf(!seeded())('the organiser’s ranking', () => {
     { name: '1920x1080', viewport: LAPTOP },
     { name: '1024x768', viewport: VIEWPORTS.tabletLandscape },
   ])('of the 2019 final, with the other methods side by side, at $name', async ({ name, viewport }) => {
-    const { page } = await openBrowser({ viewport });
-    await loginAs(page, 'organiser@example.org', DEMO_PASSWORD, '/organise/2019/results');
+    const organiser = await openBrowser({ viewport });
+    const { page } = organiser;
+    await loginAs(organiser, 'organiser@example.org');
     const href = await roundHref(page, 2019, 'Final');
     await page.goto(url(href));
     await hydrated(page);
@@ -104,8 +105,9 @@ describe.skipIf(!seeded())('the organiser’s ranking', () => {
   });
 
   it('previews the methods without JavaScript (a link), and shows the calibration chart with its table', async () => {
-    const { page } = await openBrowser({ viewport: VIEWPORTS.tabletLandscape, javaScriptEnabled: false });
-    await loginAs(page, 'organiser@example.org', DEMO_PASSWORD, '/organise/2019/results');
+    const organiser = await openBrowser({ viewport: VIEWPORTS.tabletLandscape, javaScriptEnabled: false });
+    const { page } = organiser;
+    await loginAs(organiser, 'organiser@example.org');
     const href = await roundHref(page, 2019, 'Screening');
     await page.goto(url(href));
     await page.getByRole('link', { name: 'Preview the other methods side by side' }).click();
