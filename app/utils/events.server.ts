@@ -96,7 +96,3 @@ export function subscriberCount(editionId?: number): number {
   return n;
 }
 
-/** Whether the shared heartbeat is running (for tests). */
-export function heartbeatRunning(): boolean {
-  return heartbeat !== null;
-}

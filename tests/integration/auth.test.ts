@@ -9,7 +9,7 @@ import { getDb, schema } from '~/utils/db.server';
 import { LIMITS } from '~/utils/rate-limit.server';
 import { getSessionUser, hashSessionId, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '~/utils/session.server';
 import { context, cookieFrom, formRequest, getRequest, outcome } from '../fixtures/http';
-import { createUser, PASSWORD, sessionCookie } from '../fixtures/users';
+import { addJudge, createEdition, createUser, PASSWORD, sessionCookie } from '../fixtures/users';
 
 const signup = (fields: Record<string, string>, ip?: string) =>
   outcome(() => signupAction({ request: formRequest('/signup', fields), params: {}, context: context(ip) }));
@@ -30,12 +30,16 @@ describe('sign-up', () => {
     expect(result.headers.get('Location')).toBe('/me');
     const user = getDb().select().from(schema.users).where(eq(schema.users.email, 'amelie@example.org')).get();
     expect(user).toMatchObject({ name: 'Amélie Poulain', role: 'founder' });
-    expect(user!.passwordHash).toMatch(/^scrypt\$/);
+    // Production's cost (OWASP's N=2^14, r=8, p=5); fixture users get a cheaper hash (tests/fixtures/users.ts).
+    expect(user!.passwordHash).toMatch(/^scrypt\$16384\$8\$5\$/);
     expect(user!.passwordHash).not.toContain('un mot de passe long');
     const cookie = cookieFrom(result.headers.get('Set-Cookie'));
     expect(result.headers.get('Set-Cookie')).toMatch(/HttpOnly/i);
     expect(result.headers.get('Set-Cookie')).toMatch(/SameSite=Lax/i);
     expect((await getSessionUser(getRequest('/me', { cookie })))?.email).toBe('amelie@example.org');
+    // And that hash opens the account again.
+    const again = await login({ email: 'amelie@example.org', password: 'un mot de passe long' });
+    expect(again.status).toBe(302);
   });
 
   it('refuses a password shorter than 12 characters, keeps what was typed, and writes nothing', async () => {
@@ -118,6 +122,16 @@ describe('log-in', () => {
     // The cookie holds a random id; the table only its hash.
     const cookieValue = decodeURIComponent(cookieFrom(first.headers.get('Set-Cookie')).split('=')[1]);
     expect(rows.map((r) => r.idHash).join()).not.toContain(cookieValue.slice(1, 20));
+  });
+
+  it('without a redirectTo, sends an organiser to /organise and a judge of an edition to /judge', async () => {
+    await createUser('boss@example.org', 'organiser');
+    const judge = await createUser('panel@example.org');
+    addJudge(createEdition(2031).id, judge.id);
+    const organiserLogin = await login({ email: 'boss@example.org', password: PASSWORD }, '192.0.2.4');
+    const judgeLogin = await login({ email: 'panel@example.org', password: PASSWORD }, '192.0.2.4');
+    expect(organiserLogin.headers.get('Location')).toBe('/organise');
+    expect(judgeLogin.headers.get('Location')).toBe('/judge');
   });
 
   it('locks an account after 5 failed attempts, even with the right password, and says for how long', async () => {

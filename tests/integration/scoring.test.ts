@@ -105,11 +105,22 @@ describe('refused values', () => {
   });
 
   it('refuses values that are not whole numbers, even in a draft', async () => {
-    for (const typed of ['7.5', 'seven', '1e1', '']) {
-      if (typed === '') continue;
+    for (const typed of ['7.5', 'seven', '1e1']) {
       const result = await expectNothingWritten(() => postSheet(world, judge, civix(), { values: { impact: typed } }), 400);
       expect(result.data.fieldErrors).toEqual({ [`score-${world.criteria.impact}`]: 'scoring.errors.notInteger' });
     }
+  });
+
+  it('takes an emptied score in a draft as not scored yet, not as a wrong value', async () => {
+    await postSheet(world, judge, civix(), { values: { impact: 7, team: 4 } });
+    const result = await postSheet(world, judge, civix(), { revision: 1, values: { impact: '', team: 4 } });
+    expect(result.status).toBe(200);
+    expect(result.data).toMatchObject({ result: 'saved', revision: 2, status: 'draft' });
+    expect(sheetOf(world.roundId, judge.id, civix())!.values).toEqual({
+      [world.criteria.impact]: null,
+      [world.criteria.feasibility]: null,
+      [world.criteria.team]: 4,
+    });
   });
 
   it('refuses a post without an idempotency key, intent or revision', async () => {
