@@ -209,6 +209,23 @@ export async function hydrated(page: Page): Promise<void> {
 }
 
 /**
+ * Resolves once Remix's router has nothing in flight: no navigation, no revalidation, no fetcher
+ * loading or submitting. What a change the page started has become is then on screen.
+ */
+export async function routerIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    type Router = { state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> } };
+    const state = (window as { __remixRouter?: Router }).__remixRouter?.state;
+    return (
+      state !== undefined &&
+      state.navigation.state === 'idle' &&
+      state.revalidation === 'idle' &&
+      [...state.fetchers.values()].every((fetcher) => fetcher.state === 'idle')
+    );
+  });
+}
+
+/**
  * A PNG at tests/.tmp/screenshots/<name>.png for a human to look at, when SCREENSHOTS=1 (else
  * nothing): the full page, or only the viewport (what a tablet shows, sticky bars where they are).
  */
