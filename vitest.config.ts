@@ -25,6 +25,10 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'app/**/*.test.ts'],
           environment: 'node',
           globals: true,
+          // Pure modules, no mocks or module state: one module graph for every file. Measured on
+          // 2 cores: 17 s isolated, 6.6 s shared. (Integration keeps isolation: per-file databases
+          // and in-memory caches keyed by row id; component too: jsdom state leaks between files.)
+          isolate: false,
         },
       },
       {
