@@ -19,7 +19,7 @@ import { startSession } from '~/utils/session.server';
 import { cookieFrom } from '../fixtures/http';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const SCREENSHOT_DIR = path.join(ROOT, 'tests', '.tmp', 'screenshots');
+const SCREENSHOT_DIR = path.join(ROOT, 'tests', '.tmp', 'screenshots');
 /** Screenshots are for a human to look at, so only taken when asked for: `SCREENSHOTS=1 npx vitest run --project e2e`. */
 export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 
