@@ -3,6 +3,7 @@
  * (HTML constraints for hints). Messages are dictionary keys, translated where shown.
  */
 import { z } from 'zod';
+import { plainText } from './text';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -23,11 +24,13 @@ export const loginSchema = z.object({
 });
 
 export const signupSchema = z.object({
-  name: z
-    .string({ error: 'errors.name.required' })
-    .trim()
-    .min(1, 'errors.name.required')
-    .max(NAME_MAX_LENGTH, 'errors.name.tooLong'),
+  name: plainText(
+    z
+      .string({ error: 'errors.name.required' })
+      .trim()
+      .min(1, 'errors.name.required')
+      .max(NAME_MAX_LENGTH, 'errors.name.tooLong'),
+  ),
   email,
   password: z
     .string({ error: 'errors.password.required' })

@@ -1,6 +1,6 @@
 /**
- * Sessions live in the database; the cookie holds only a random id (signed with
- * SESSION_SECRET), and the table holds only its SHA-256. Revoking a session (a
+ * Sessions live in the database; the cookie holds only a random id (signed with the first
+ * secret of SESSION_SECRET, verified with any of them), and the table holds only its SHA-256. Revoking a session (a
  * lost tablet) or logging out deletes the row, so the cookie stops working at once.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -21,7 +21,8 @@ function sessionCookie() {
     sameSite: 'lax',
     secure: env().isProduction,
     path: '/',
-    secrets: [env().SESSION_SECRET],
+    // The first secret signs, every one verifies: SESSION_SECRET=new,old rotates without logging anyone out.
+    secrets: env().SESSION_SECRETS,
     maxAge: SESSION_ABSOLUTE_MS / 1000,
   });
   return cookie;
