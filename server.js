@@ -113,10 +113,15 @@ function allowedMethods(req, res, next) {
   refuse(req, res, 'methodNotAllowed', {}, { Allow: ALLOWED_METHODS.join(', ') });
 }
 
-/** The host this request was addressed to (the proxy's X-Forwarded-Host when trusted). */
-function requestHost(req) {
-  const forwarded = env.TRUST_PROXY === '1' ? req.get('X-Forwarded-Host') : undefined;
-  return (forwarded ?? req.get('Host') ?? '').split(',')[0].trim().toLowerCase();
+/**
+ * The hosts this request may have been addressed to: Host, and a proxy's X-Forwarded-Host (as
+ * Remix's own check does). Trusting the latter is safe here: a cross-site form cannot add a
+ * header, and a script that adds one needs a CORS preflight this server never grants.
+ */
+function requestHosts(req) {
+  return [req.get('X-Forwarded-Host'), req.get('Host')]
+    .filter((value) => value !== undefined)
+    .map((value) => value.split(',')[0].trim().toLowerCase());
 }
 
 /**
@@ -131,7 +136,7 @@ function sameOrigin(req, res, next) {
   let allowed;
   if (origin !== undefined) {
     try {
-      allowed = origin !== 'null' && new URL(origin).host.toLowerCase() === requestHost(req);
+      allowed = origin !== 'null' && requestHosts(req).includes(new URL(origin).host.toLowerCase());
     } catch {
       allowed = false;
     }

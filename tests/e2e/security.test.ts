@@ -144,6 +144,12 @@ describe('cross-origin posts', () => {
     const noHeaders = await raw('POST', '/logout', FORM, '');
     expect(noHeaders.status).toBe(302);
   });
+
+  it('behind a proxy that rewrites Host, the X-Forwarded-Host names the site', async () => {
+    const proxied = { ...FORM, 'X-Forwarded-Host': 'palmares.example', Origin: 'https://palmares.example' };
+    expect((await raw('POST', '/logout', proxied, '')).status).toBe(302);
+    expect((await raw('POST', '/logout', { ...proxied, Origin: 'https://evil.example' }, '')).status).toBe(403);
+  });
 });
 
 describe('malformed form posts get a 4xx, never a 5xx', () => {
