@@ -78,13 +78,14 @@ routes/editions.$year_.stage.events GET                                  200 200
 routes/editions.$year.results[.csv] GET                                  404 404 404 404 404 404 404
 routes/editions.$year.results[.json] GET                                 404 404 404 404 404 404 404
 routes/editions.$year.scores[.csv] GET                                   404 404 404 404 404 404 404
-routes/files.$id GET                                                     302 200 404 200 404 404 200
+routes/files.$fileId GET                                                     302 200 404 200 404 404 200
 routes/healthz GET                                                       200 200 200 200 200 200 200
 routes/invite.$token GET                                                 404 404 404 404 404 404 404
 routes/invite.$token POST:join                                           404 404 404 404 404 404 404
 routes/invite.$token POST:login                                          404 404 404 404 404 404 404
 routes/invite.$token POST:signup                                         404 404 404 404 404 404 404
 routes/judge._index GET                                                  302 403 403 200 200 200 403
+routes/judge.$year GET                                                     -   -   -   -   -   -   -
 routes/judge.$year._index GET                                            302 403 403 200 200 200 403
 routes/judge.$year.conflicts GET                                         302 403 403 200 200 200 403
 routes/judge.$year.conflicts POST                                        302 403 403 400 400 400 403
@@ -113,7 +114,7 @@ routes/organise.$year._index POST:track.create                           302 403
 routes/organise.$year._index POST:track.update                           302 403 403 403 403 403 400
 routes/organise.$year._index POST:track.delete                           302 403 403 403 403 403 400
 routes/organise.$year.applications._index GET                            302 403 403 403 403 403 200
-routes/organise.$year.applications.$id GET                               302 403 403 403 403 403 200
+routes/organise.$year.applications.$applicationId GET                               302 403 403 403 403 403 200
 routes/organise.$year.applications[.csv] GET                             302 403 403 403 403 403 200
 routes/organise.$year.assignments GET                                    302 403 403 403 403 403 200
 routes/organise.$year.assignments POST:assign.auto                       302 403 403 403 403 403 400
@@ -130,8 +131,8 @@ routes/organise.$year.progress GET                                       302 403
 routes/organise.$year.results GET                                        302 403 403 403 403 403 200
 routes/organise.$year.results POST:seal                                  302 403 403 403 403 403 400
 routes/organise.$year.results POST:publish                               302 403 403 403 403 403 400
-routes/organise.$year.rounds.$round.calibration GET                      302 403 403 403 403 403 200
-routes/organise.$year.rounds.$round.ranking GET                          302 403 403 403 403 403 200
+routes/organise.$year.rounds.$roundId.calibration GET                      302 403 403 403 403 403 200
+routes/organise.$year.rounds.$roundId.ranking GET                          302 403 403 403 403 403 200
 routes/organise.$year.shortlist GET                                      302 403 403 403 403 403 200
 routes/organise.$year.shortlist POST                                     302 403 403 403 403 403 400
 routes/organise.$year.stage GET                                          302 403 403 403 403 403 200
@@ -213,8 +214,8 @@ function paramsFor(route: RouteEntry): Record<string, string> {
   const names = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
   const out: Record<string, string> = {};
   for (const name of names) {
-    if (route.id === 'routes/files.$id' && name === 'id') {
-      out.id = String(getDb().select().from(schema.applications).where(eq(schema.applications.id, e.applications[0].id)).get()!.deckFileId);
+    if (route.id === 'routes/files.$fileId' && name === 'fileId') {
+      out.fileId = String(getDb().select().from(schema.applications).where(eq(schema.applications.id, e.applications[0].id)).get()!.deckFileId);
     } else out[name] = params[name];
   }
   return out;
