@@ -48,7 +48,8 @@ const en = {
   'apply.section.files.title': 'Pitch deck and logo',
   'apply.section.files.lead': 'Your pitch deck is required to submit. The logo is optional; it is shown on the results page only if you consent to publication.',
   'apply.section.consent.title': 'Consent to publication',
-  'apply.section.consent.lead': 'If you become a finalist, we would like to name you on the public results and in the open data.',
+  'apply.section.consent.lead':
+    'If you become a finalist, we would like to name you on the public results and in the open data. A finalist pitches on stage under their startup’s name: during the live final that name is shown on the screen in the hall, on the audience’s vote page and in the winners’ reveal, whatever you answer here. Your answer decides what is published afterwards, and whether your logo is ever shown.',
 
   'apply.fields.startupName': 'Startup name',
   'apply.fields.country': 'Country',
@@ -154,6 +155,7 @@ const en = {
   'apply.withdraw.cancel': 'No, keep my application',
   'apply.withdraw.errors.notStarted': 'There is no application to withdraw.',
   'apply.withdraw.errors.notWithdrawable': 'This application can no longer be withdrawn.',
+  'apply.withdraw.errors.sealed': 'The final has been scored and sealed: a finalist can no longer withdraw. Contact the organisers if you do not want your result published.',
 
   // ─── Files ───
   'apply.files.current': 'Current file:',
@@ -315,7 +317,8 @@ const fr: Record<keyof typeof en, string> = {
   'apply.section.files.title': 'Pitch deck et logo',
   'apply.section.files.lead': 'Le pitch deck est obligatoire pour déposer la candidature. Le logo est facultatif ; il n’apparaît sur la page des résultats que si vous en acceptez la publication.',
   'apply.section.consent.title': 'Accord de publication',
-  'apply.section.consent.lead': 'Si vous êtes finaliste, nous aimerions vous nommer dans les résultats publics et les données ouvertes.',
+  'apply.section.consent.lead':
+    'Si vous êtes finaliste, nous aimerions vous nommer dans les résultats publics et les données ouvertes. Un finaliste pitche sur scène sous le nom de sa startup : pendant la finale en direct, ce nom s’affiche sur l’écran de la salle, sur la page de vote du public et lors de l’annonce des lauréats, quelle que soit votre réponse ici. Votre réponse décide de ce qui est publié ensuite, et de l’affichage ou non de votre logo.',
 
   'apply.fields.startupName': 'Nom de la startup',
   'apply.fields.country': 'Pays',
@@ -421,6 +424,7 @@ const fr: Record<keyof typeof en, string> = {
   'apply.withdraw.cancel': 'Non, garder ma candidature',
   'apply.withdraw.errors.notStarted': 'Il n’y a pas de candidature à retirer.',
   'apply.withdraw.errors.notWithdrawable': 'Cette candidature ne peut plus être retirée.',
+  'apply.withdraw.errors.sealed': 'La finale a été notée et scellée : un finaliste ne peut plus se retirer. Contactez les organisateurs si vous ne souhaitez pas que votre résultat soit publié.',
 
   'apply.files.current': 'Fichier actuel :',
   'apply.files.none.deck': 'Pas encore de pitch deck.',

@@ -153,6 +153,7 @@ const en = {
 
   // ─── Errors ───
   'results.errors.frozen': 'The results of this edition are published: they are frozen and cannot change.',
+  'results.errors.sealed': 'The final round is sealed: this change would alter the sheets it counts, so it is refused. Nothing was changed.',
   'results.errors.notFound': 'This edition does not exist.',
   'results.errors.confirmRequired': 'Tick the box to confirm',
   'results.errors.shortlist.noScreening': 'This edition has no screening round to choose finalists from.',
@@ -428,6 +429,7 @@ const fr: Record<keyof typeof en, string> = {
   'results.publish.publicPage': 'La page publique des résultats',
 
   'results.errors.frozen': 'Les résultats de cette édition sont publiés : ils sont figés et ne peuvent plus changer.',
+  'results.errors.sealed': 'La finale est scellée : ce changement modifierait les grilles qu’elle compte, il est donc refusé. Rien n’a été modifié.',
   'results.errors.notFound': 'Cette édition n’existe pas.',
   'results.errors.confirmRequired': 'Cochez la case pour confirmer',
   'results.errors.shortlist.noScreening': 'Cette édition n’a pas de tour de présélection où choisir les finalistes.',

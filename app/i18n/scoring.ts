@@ -47,6 +47,7 @@ const en = {
   'scoring.sheet.saveChanges': 'Save changes',
   'scoring.sheet.submit': 'Submit my scores',
   'scoring.sheet.locked': 'This round is locked: scores can no longer be changed.',
+  'scoring.sheet.closedOnStage': 'Scoring of this pitch is closed on stage: its scores can change only while the organisers have scoring open for it.',
 
   'scoring.scale.low': '{value} = lowest',
   'scoring.scale.high': '{value} = highest',
@@ -101,6 +102,7 @@ const en = {
   'scoring.errors.commentTooLong': 'The comment must have at most {maxLength} characters',
   'scoring.errors.overallCommentTooLong': 'The overall comment must have at most {maxLength} characters',
   'scoring.errors.roundLocked': 'This round is locked: your last change was not saved. Scores can no longer be changed.',
+  'scoring.errors.closedOnStage': 'Scoring was closed on stage: your last change was not saved.',
 
   // The organisers' progress page
   'scoring.progress.metaTitle': 'Progress of judging {year}',
@@ -183,6 +185,7 @@ const fr: Record<keyof typeof en, string> = {
   'scoring.sheet.saveChanges': 'Enregistrer les modifications',
   'scoring.sheet.submit': 'Envoyer mes notes',
   'scoring.sheet.locked': 'Ce tour est verrouillé : les notes ne peuvent plus être modifiées.',
+  'scoring.sheet.closedOnStage': 'La notation de ce pitch est fermée sur scène : ses notes ne peuvent changer que pendant que les organisateurs ont ouvert la notation pour lui.',
 
   'scoring.scale.low': '{value} = le plus faible',
   'scoring.scale.high': '{value} = le plus fort',
@@ -239,6 +242,7 @@ const fr: Record<keyof typeof en, string> = {
   'scoring.errors.overallCommentTooLong': 'Le commentaire général doit comporter au plus {maxLength} caractères',
   'scoring.errors.roundLocked':
     'Ce tour est verrouillé : votre dernière modification n’a pas été enregistrée. Les notes ne peuvent plus être modifiées.',
+  'scoring.errors.closedOnStage': 'La notation a été fermée sur scène : votre dernière modification n’a pas été enregistrée.',
 
   'scoring.progress.metaTitle': 'Avancement de l’évaluation {year}',
   'scoring.progress.title': 'Avancement de l’évaluation',

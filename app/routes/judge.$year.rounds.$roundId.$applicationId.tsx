@@ -45,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const judge = await requireJudgeOf(request, parseYear(params.year));
   const edition = requireEdition(params.year);
-  const { round, application, locked } = requireScoresheetAccess(judge.id, judge.editionId, params.roundId, params.applicationId);
+  const { round, application, locked, closedOnStage } = requireScoresheetAccess(judge.id, judge.editionId, params.roundId, params.applicationId);
   const sheet = ownScoresheet(judge.id, round.id, application.id);
   return {
     year: edition.year,
@@ -53,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     judgeId: judge.id,
     round: { id: round.id, nameFr: round.nameFr, nameEn: round.nameEn },
     locked,
+    closedOnStage,
     application,
     criteria: scoringCriteria(judge.editionId),
     sheet: sheet
@@ -112,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'notFound':
       throw new Response('Not Found', { status: 404, statusText: 'Not Found' });
     case 'locked':
-      answer = { result: 'locked', key };
+      answer = { result: 'locked', key, onStage: outcome.onStage };
       break;
     case 'invalid':
       answer = {
@@ -191,6 +192,7 @@ export default function ScoresheetPage() {
     revalidator.revalidate();
   }, [revalidator]);
   const locked = page.locked || lockedMeanwhile || answer?.result === 'locked';
+  const onStageRefusal = (answer?.result === 'locked' && answer.onStage) || (lockedMeanwhile && page.closedOnStage);
   const path = `/judge/${page.year}/rounds/${page.round.id}/${page.application.id}`;
   return (
     <div className="page page--wide scoresheet-page">
@@ -215,7 +217,7 @@ export default function ScoresheetPage() {
         <div className="scoresheet-layout__scores">
           {answer?.result === 'locked' || lockedMeanwhile ? (
             <p className="notice notice--error" role="alert">
-              {t('scoring.errors.roundLocked')}
+              {t(onStageRefusal ? 'scoring.errors.closedOnStage' : 'scoring.errors.roundLocked')}
             </p>
           ) : null}
           {locked ? (
@@ -225,7 +227,7 @@ export default function ScoresheetPage() {
               status={page.sheet?.status ?? null}
               submittedAt={page.sheet?.submittedAt ?? null}
               timeZone={page.timeZone}
-              message={t('scoring.sheet.locked')}
+              message={t(page.closedOnStage ? 'scoring.sheet.closedOnStage' : 'scoring.sheet.locked')}
             />
           ) : (
             <ScoresheetForm

@@ -34,6 +34,7 @@ import { listAudit, recordAudit, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { editionTracks } from './editions.server';
 import { filesByIds } from './files.server';
+import { changesSealedFinal, recordAuthorConflict } from './integrity.server';
 import { FILE_RULES, type FileKind } from '~/domain/file-types';
 import { receiveUpload, removeStoredFile, UploadRefused, type ReceivedFile } from './uploads.server';
 
@@ -159,14 +160,15 @@ function writeRefusal(edition: Edition, application: ApplicationRow | null, now:
 
 /** Inserts the founder's application on first save; the unique index makes a concurrent second insert a no-op. */
 function createApplication(tx: DbOrTx, edition: Edition, founderId: number, now: Date, values: Partial<ApplicationRow>) {
-  return (
+  const created =
     tx
       .insert(a)
       .values({ editionId: edition.id, founderId, status: 'draft', createdAt: now, updatedAt: now, revision: 1, ...values })
       .onConflictDoNothing()
       .returning()
-      .get() ?? null
-  );
+      .get() ?? null;
+  if (created) recordAuthorConflict(tx, { editionId: edition.id, founderId, applicationId: created.id, now });
+  return created;
 }
 
 export type SaveOutcome =
@@ -299,7 +301,7 @@ export function submitApplication({
   });
 }
 
-export type WithdrawOutcome = { ok: true } | { ok: false; reason: 'notStarted' | 'notWithdrawable' };
+export type WithdrawOutcome = { ok: true } | { ok: false; reason: 'notStarted' | 'notWithdrawable' | 'sealed' };
 
 /**
  * Withdraws the founder's application: status `withdrawn`, which every ranking leaves out.
@@ -320,6 +322,7 @@ export function withdrawApplication({
     const current = founderApplication(edition.id, founderId, tx);
     if (!current) return { ok: false, reason: 'notStarted' };
     if (!canWithdraw(current.status, edition.status)) return { ok: false, reason: 'notWithdrawable' };
+    if (changesSealedFinal(edition.id, current.status, tx)) return { ok: false, reason: 'sealed' };
     tx.update(a)
       .set({ status: 'withdrawn', withdrawnAt: now, revision: current.revision + 1, updatedAt: now })
       .where(and(eq(a.id, current.id), eq(a.founderId, founderId)))

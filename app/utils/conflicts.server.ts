@@ -9,6 +9,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { DECLARABLE_STATUSES, Refusal } from '~/domain/judging-setup';
 import { recordAudit, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
+import { refuseIfFinalSealed } from './integrity.server';
 import { isEditionJudge } from './invitations.server';
 import { deleteScoresheets, refuseIfPublished } from './rounds.server';
 
@@ -58,6 +59,7 @@ export function declareConflict({ editionId, judgeId, applicationId, reason, dec
   return getDb().transaction(
     (tx) => {
       refuseIfPublished(tx, editionId);
+      refuseIfFinalSealed(editionId, tx);
       if (!isEditionJudge(editionId, judgeId, tx)) throw new Refusal(404, 'judging.errors.judge.notFound', {}, 'judgeId');
       const application = tx
         .select({ id: schema.applications.id })
@@ -136,6 +138,7 @@ export function removeConflict({
   return getDb().transaction(
     (tx) => {
       refuseIfPublished(tx, editionId);
+      refuseIfFinalSealed(editionId, tx);
       const c = schema.conflicts;
       const conflict = tx
         .select({ id: c.id, judgeId: c.judgeId, applicationId: c.applicationId, reason: c.reason, declaredBy: c.declaredBy })

@@ -3,7 +3,8 @@
  *
  * - the founder who uploaded it or whose application holds it;
  * - organisers;
- * - judges assigned to the application that holds it (any round), unless conflicted;
+ * - judges assigned to the application that holds it (any round), unless conflicted, until the
+ *   edition's results are published (docs/decisions/026-judges-access-to-decks.md);
  * - everyone, for the logo of a finalist or winner that consented to publication, once the
  *   edition's results are published. A deck is never public.
  *
@@ -12,7 +13,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createReadableStreamFromReadable } from '@remix-run/node';
-import { and, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, ne, or, sql, type SQL } from 'drizzle-orm';
 import { contentDisposition, typeOfMime } from '~/domain/file-types';
 import { canOrganise } from './auth.server';
 import { getDb, schema } from './db.server';
@@ -63,10 +64,13 @@ function viewerCondition(viewer: Pick<SessionUser, 'id' | 'role'>): SQL | undefi
         .select({ one: sql`1` })
         .from(a)
         .innerJoin(asg, eq(asg.applicationId, a.id))
+        .innerJoin(schema.editions, eq(schema.editions.id, a.editionId))
         .where(
           and(
             holdsFile(),
             eq(asg.judgeId, viewer.id),
+            // A judge's access ends with the publication of the edition (decision 026).
+            ne(schema.editions.status, 'published'),
             sql`not exists (select 1 from ${c} where ${c.applicationId} = ${a.id} and ${c.judgeId} = ${viewer.id})`,
           ),
         ),

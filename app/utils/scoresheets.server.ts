@@ -22,6 +22,7 @@ import { recordAudit, type DbOrTx } from './audit.server';
 import { conflictedApplicationIds, isConflicted } from './conflicts.server';
 import { getDb, schema } from './db.server';
 import { editionCriteria, editionRounds } from './editions.server';
+import { isAuthor, isClosedOnStage } from './integrity.server';
 import { getRound, isRoundLocked } from './rounds.server';
 
 const notFound = () => new Response('Not Found', { status: 404, statusText: 'Not Found' });
@@ -118,10 +119,11 @@ export function requireScoresheetAccess(judgeId: number, editionId: number, roun
   const applicationId = parseId(applicationParam);
   const round = getRound(editionId, roundId);
   if (!round) throw notFound();
-  if (isConflicted(judgeId, applicationId)) throw forbidden();
+  if (isConflicted(judgeId, applicationId) || isAuthor(judgeId, applicationId)) throw forbidden();
   const application = assignedApplication(judgeId, editionId, roundId, applicationId);
   if (!application) throw notFound();
-  return { round, application, locked: isScoringClosed(editionId, roundId) };
+  const closedOnStage = isClosedOnStage(editionId, roundId, applicationId);
+  return { round, application, locked: isScoringClosed(editionId, roundId) || closedOnStage, closedOnStage };
 }
 
 /**
@@ -219,7 +221,8 @@ export type SaveOutcome =
   | { result: 'saved'; revision: number; status: ScoresheetStatus; savedAt: Date; replayed: boolean; changed: boolean }
   | { result: 'invalid'; fieldErrors: Record<string, string>; formError?: string }
   | { result: 'stale'; stored: ScoresheetSnapshot & { updatedAt: Date | null } }
-  | { result: 'locked' }
+  /** `onStage`: a final-round sheet while scoring is closed on stage for that startup. */
+  | { result: 'locked'; onStage?: boolean }
   | { result: 'forbidden' }
   | { result: 'notFound' };
 
@@ -264,7 +267,7 @@ export function saveScoresheet(input: SaveInput): SaveOutcome {
     (tx): SaveOutcome => {
       // The guards again, inside the transaction that writes: the page may be hours old.
       if (!getRound(editionId, roundId, tx)) return { result: 'notFound' };
-      if (isConflicted(judgeId, applicationId, tx)) return { result: 'forbidden' };
+      if (isConflicted(judgeId, applicationId, tx) || isAuthor(judgeId, applicationId, tx)) return { result: 'forbidden' };
       if (!isAssigned(judgeId, roundId, applicationId, tx) || !applicationOfEdition(tx, editionId, applicationId)) {
         return { result: 'notFound' };
       }
@@ -284,6 +287,7 @@ export function saveScoresheet(input: SaveInput): SaveOutcome {
       }
 
       if (isScoringClosed(editionId, roundId, tx)) return { result: 'locked' };
+      if (isClosedOnStage(editionId, roundId, applicationId, tx)) return { result: 'locked', onStage: true };
 
       const plan = planSave(criteria, snapshotOf(stored), request.revision, request.intent, raw);
       switch (plan.kind) {

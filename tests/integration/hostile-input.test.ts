@@ -1,0 +1,262 @@
+/**
+ * Hostile input (issue 11, proof 2): every action of the app (from the flat-routes manifest, each
+ * POST intent), posted by the role that may use it, with what no form sends: oversized fields,
+ * NUL, invalid UTF-8, wrong types, missing fields, a wrong Content-Type, duplicate fields. Each
+ * must answer 4xx (a redirect for the two actions that only redirect: logout, set-language) and
+ * change nothing in the database (a checksum of every table but sessions and login attempts).
+ *
+ * KNOWN_OPEN lists the cells that still fail because their fix belongs to the request layer
+ * (server.js content-type and body-size handling, NUL refusal in the schemas; issue 11 security
+ * items 2, 6 and 8). The test fails on any other failing cell AND on a listed cell that now
+ * passes, so the list can only shrink, deliberately.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { flatRoutes } from '@remix-run/dev/dist/config/flat-routes.js';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STAGE_COMMAND_TYPES } from '~/domain/stage';
+import { getDb, schema } from '~/utils/db.server';
+import { storedFilePath } from '~/utils/uploads.server';
+import { BASE, context } from '../fixtures/http';
+import { assign, judgingEdition, type JudgingEdition } from '../fixtures/judging';
+import { sessionCookie } from '../fixtures/users';
+
+const INTENTS: Record<string, string[]> = {
+  'routes/organise.$year._index': [
+    'criterion.create',
+    'criterion.update',
+    'criterion.delete',
+    'round.create',
+    'round.update',
+    'round.delete',
+    'round.lock',
+    'round.unlock',
+    'track.create',
+    'track.update',
+    'track.delete',
+  ],
+  'routes/organise.$year.assignments': ['assign.auto', 'assignment.add', 'assignment.remove'],
+  'routes/organise.$year.judges': ['conflict.create', 'conflict.remove', 'invitation.create', 'invitation.resend', 'invitation.revoke'],
+  'routes/organise.$year.results': ['seal', 'publish'],
+  'routes/organise.$year.stage': [...STAGE_COMMAND_TYPES],
+  'routes/invite.$token': ['join', 'login', 'signup'],
+  'routes/vote.$year': ['choose', 'vote'],
+  'routes/judge.$year.rounds.$roundId.$applicationId': ['save', 'submit'],
+};
+
+/**
+ * Bodies that are legitimate requests for a form, so they may change the database: the
+ * withdrawal's only field is an optional free-text reason, so an empty body, a reason "-1" or a
+ * repeated reason is a founder withdrawing.
+ */
+const LEGITIMATE = new Set(['routes/apply.$year.withdraw POST missing', 'routes/apply.$year.withdraw POST wrongTypes', 'routes/apply.$year.withdraw POST duplicates']);
+
+/** Actions whose every answer is a redirect, by design (nothing to refuse). */
+const REDIRECT_ONLY = new Set(['routes/logout', 'routes/set-language']);
+
+/** Field names the forms of the app use; each hostile body fills all of them. */
+const FIELDS = [
+  'applicationId', 'judgeId', 'roundId', 'criterionId', 'trackId', 'invitationId', 'conflictId', 'id',
+  'name', 'email', 'password', 'reason', 'startupName', 'country', 'website', 'oneLiner', 'overallComment',
+  'nameFr', 'nameEn', 'helpFr', 'helpEn', 'slug', 'weight', 'scaleMin', 'scaleMax', 'position', 'kind',
+  'method', 'minSheets', 'judgesPerApplication', 'revision', 'idempotencyKey', 'version', 'seed', 'replace',
+  'mode', 'n', 'selected', 'direction', 'minutes', 'lang', 'redirectTo', 'consentToPublication',
+];
+
+type Body = { contentType: string; body: string | Uint8Array };
+
+const urlencoded = (pairs: [string, string][]): Body => ({
+  contentType: 'application/x-www-form-urlencoded',
+  body: pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'),
+});
+
+/** The hostile variants, each a body builder from the intent. */
+const VARIANTS: Record<string, (intent: string | undefined) => Body> = {
+  oversized: (intent) => urlencoded([...(intent ? [['intent', intent] as [string, string]] : []), ...FIELDS.map((f) => [f, 'x'.repeat(200_000)] as [string, string])]),
+  nul: (intent) => urlencoded([...(intent ? [['intent', intent] as [string, string]] : []), ...FIELDS.map((f) => [f, `a\u0000b`] as [string, string])]),
+  invalidUtf8: (intent) => {
+    const head = new TextEncoder().encode(`${intent ? `intent=${encodeURIComponent(intent)}&` : ''}${FIELDS.map((f) => `${f}=`).join('%FF%FE&')}%C3%28`);
+    const raw = new Uint8Array([...head, 0x26, 0x6e, 0x61, 0x6d, 0x65, 0x3d, 0xff, 0xfe, 0xc3, 0x28]);
+    return { contentType: 'application/x-www-form-urlencoded', body: raw };
+  },
+  wrongTypes: (intent) =>
+    urlencoded([
+      ...(intent ? [['intent', intent] as [string, string]] : []),
+      ...FIELDS.map((f, i) => [f, ['abc', '-1', '1e309', 'NaN', '[]', '{"a":1}', '0x10', ' 1'][i % 8]] as [string, string]),
+    ]),
+  missing: (intent) => urlencoded(intent ? [['intent', intent]] : []),
+  wrongContentType: (intent) => ({ contentType: 'text/plain', body: `intent=${intent ?? ''}` }),
+  json: (intent) => ({ contentType: 'application/json', body: JSON.stringify({ intent, applicationId: 1 }) }),
+  // A first value no form sends, then a plausible one: the server must not go looking for the valid one.
+  duplicates: (intent) =>
+    urlencoded([
+      ...(intent ? [['intent', intent], ['intent', 'other']] as [string, string][] : []),
+      ...FIELDS.flatMap((f) => [[f, 'abc'], [f, '1']] as [string, string][]),
+    ]),
+};
+
+/**
+ * Cells still failing, each with why (see the header). Remove an entry once its fix is merged:
+ * the test says which entries pass now.
+ * - every action, `wrongContentType` and `json`: `request.formData()` throws on a body that is
+ *   not a form, and the action answers 500 when called directly. Over HTTP, server.js answers 415
+ *   before Remix (issue 11, security item 6; tests/e2e/security.test.ts), which this in-process
+ *   test does not go through: these cells stay open here unless the actions read forms through
+ *   one helper that refuses such a body itself.
+ * - the withdrawal, `nul`: a reason with NUL is stored (security item 8, NUL in short texts).
+ * - criterion.delete, round.lock, `wrongTypes`: an id sent as " 1" (leading space)
+ *   is read as 1 by the schemas' number coercion, and the change is made. Ids should be parsed
+ *   strictly (/^[1-9][0-9]*$/) in app/domain/judging-setup.ts's schemas.
+ */
+const KNOWN_OPEN_VARIANTS = new Set(['wrongContentType', 'json']);
+const KNOWN_OPEN = new Set<string>([
+  'routes/apply.$year.withdraw POST nul',
+  // The reason is stored with U+FFFD where the bytes were not UTF-8: the request layer should refuse such a body (400).
+  'routes/apply.$year.withdraw POST invalidUtf8',
+  // typedValues (app/utils/setup.server.ts) keeps the last of repeated fields: "abc" then a valid id is accepted.
+  'routes/judge.$year.conflicts POST duplicates',
+  'routes/organise.$year._index POST:criterion.delete wrongTypes',
+  'routes/organise.$year._index POST:round.lock wrongTypes',
+]);
+/** Actions that already answer 4xx to a body that is not a form (they do not read it as one, or refuse first). */
+const READS_NO_FORM = new Set(['routes/apply.$year.upload', 'routes/invite.$token', 'routes/logout']);
+const isKnownOpen = (key: string, variant: string) =>
+  (KNOWN_OPEN_VARIANTS.has(variant) && !READS_NO_FORM.has(key.split(' ')[0])) || KNOWN_OPEN.has(key);
+
+interface RouteEntry {
+  id: string;
+  file: string;
+  path: string;
+}
+
+function routeEntries(): RouteEntry[] {
+  const routes = flatRoutes(path.resolve('app'), ['**/.*', '**/*.test.{ts,tsx}']);
+  const fullPath = (id: string): string => {
+    const route = routes[id];
+    if (!route) return '';
+    const parent = route.parentId && route.parentId !== 'root' ? fullPath(route.parentId) : '';
+    return [parent, route.path ?? ''].filter(Boolean).join('/');
+  };
+  return Object.values(routes)
+    .map((route) => ({ id: route.id, file: route.file, path: `/${fullPath(route.id)}` }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+let e: JudgingEdition;
+let params: Record<string, string>;
+
+beforeAll(async () => {
+  e = await judgingEdition(2052, { applications: 2, judges: 3 });
+  const [a] = e.applications;
+  const deck = getDb()
+    .insert(schema.files)
+    .values({ kind: 'deck', sha256: 'c'.repeat(64), mimeType: 'application/pdf', sizeBytes: 10, originalName: 'deck.pdf', uploadedBy: e.founders[0].id })
+    .returning()
+    .get();
+  getDb().update(schema.applications).set({ deckFileId: deck.id }).where(eq(schema.applications.id, a.id)).run();
+  fs.mkdirSync(process.env.UPLOADS_DIR!, { recursive: true });
+  fs.writeFileSync(storedFilePath(deck.sha256), '%PDF-1.4 hostile');
+  assign(e.screening.id, e.judges[0].id, a.id);
+  params = {
+    year: String(e.year),
+    id: String(a.id),
+    applicationId: String(a.id),
+    roundId: String(e.screening.id),
+    round: String(e.screening.id),
+    section: 'startup',
+    token: 'x'.repeat(43),
+  };
+});
+
+/** Who may use a route's action: the organiser for /organise, the assigned judge for /judge, A's founder for /apply and /account. */
+function userFor(route: RouteEntry): number | null {
+  if (route.path.startsWith('/organise')) return e.organiser.id;
+  if (route.path.startsWith('/judge')) return e.judges[0].id;
+  if (route.path.startsWith('/apply') || route.path.startsWith('/account')) return e.founders[0].id;
+  return null;
+}
+
+const SKIPPED_TABLES = new Set(['sessions', 'auth_attempts', '__drizzle_migrations', 'sqlite_sequence']);
+
+/** A checksum of every table's rows (but sessions and login attempts, which a refused request may touch). */
+function checksum(): string {
+  const client = getDb().$client;
+  const tables = (client.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[])
+    .map((t) => t.name)
+    .filter((name) => !SKIPPED_TABLES.has(name));
+  const hash = createHash('sha256');
+  for (const table of tables) hash.update(table).update(JSON.stringify(client.prepare(`select * from "${table}" order by rowid`).raw().all()));
+  return hash.digest('hex');
+}
+
+async function statusOf(run: () => unknown): Promise<number> {
+  let value: unknown;
+  try {
+    value = await run();
+  } catch (thrown) {
+    value = thrown;
+    const isData = typeof thrown === 'object' && thrown !== null && (thrown as { type?: string }).type === 'DataWithResponseInit';
+    if (!(thrown instanceof Response) && !isData) return 500; // what Remix would answer for an uncaught error
+  }
+  if (value instanceof Response) {
+    await value.body?.cancel().catch(() => undefined);
+    return value.status;
+  }
+  if (typeof value === 'object' && value !== null && (value as { type?: string }).type === 'DataWithResponseInit') {
+    return (value as { init: ResponseInit | null }).init?.status ?? 200;
+  }
+  return 200;
+}
+
+describe('hostile input to every action', () => {
+  it('answers 4xx and changes nothing, for every action × hostile variant (but the cells listed as open)', async () => {
+    const failures: string[] = [];
+    const passingKnown: string[] = [];
+    let cells = 0;
+    for (const route of routeEntries()) {
+      const module = (await import(/* @vite-ignore */ path.resolve('app', route.file))) as { action?: (args: any) => unknown };
+      if (!module.action) continue;
+      const userId = userFor(route);
+      const url = BASE + route.path.replace(/:(\w+)/g, (_, name: string) => params[name]);
+      const routeParams = Object.fromEntries([...route.path.matchAll(/:(\w+)/g)].map((m) => [m[1], params[m[1]]]));
+      const intents: (string | undefined)[] = INTENTS[route.id] ?? [undefined];
+      for (const intent of intents) {
+        for (const [variant, build] of Object.entries(VARIANTS)) {
+          cells += 1;
+          const key = `${route.id} POST${intent ? `:${intent}` : ''} ${variant}`;
+          const { contentType, body } = build(intent);
+          const headers = new Headers({ 'Content-Type': contentType });
+          if (userId !== null) headers.set('Cookie', await sessionCookie(userId));
+          // Each cell inside a transaction rolled back after it (the services' own transactions nest
+          // as savepoints), so a cell that does change something cannot change the next ones' world.
+          const client = getDb().$client;
+          client.exec('BEGIN');
+          let status: number;
+          let changed: boolean;
+          try {
+            const before = checksum();
+            status = await statusOf(() =>
+              module.action!({ request: new Request(url, { method: 'POST', headers, body: body as BodyInit }), params: routeParams, context: context() }),
+            );
+            changed = checksum() !== before;
+          } finally {
+            if (client.inTransaction) client.exec('ROLLBACK');
+          }
+          if (LEGITIMATE.has(key)) {
+            if (status >= 500) failures.push(`${key}: ${status}`);
+            continue;
+          }
+          const okStatus = REDIRECT_ONLY.has(route.id) ? status >= 300 && status < 500 : status >= 400 && status < 500;
+          const failed = !okStatus || changed;
+          if (failed && !isKnownOpen(key, variant)) failures.push(`${key}: ${status}${changed ? ', database changed' : ''}`);
+          if (!failed && isKnownOpen(key, variant)) passingKnown.push(key);
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(300);
+    expect(failures).toEqual([]);
+    expect(passingKnown, 'cells listed in KNOWN_OPEN that now pass: remove them from the list').toEqual([]);
+  }, 300_000);
+});
