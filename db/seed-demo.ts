@@ -19,7 +19,9 @@ import { count, eq } from 'drizzle-orm';
 import { rankRound, type RankingCriterion, type RankingSheet, type RoundRanking } from '../app/domain/ranking';
 import { hashPassword } from '../app/utils/password.server';
 import { suggestFinalists } from '../app/domain/shortlist';
-import { confirmShortlist, publishResults, sealFinalRound, type AuditSink } from '../app/utils/results.server';
+import { type AuditSink } from '../app/utils/audit.server';
+import { publishResults, sealFinalRound } from '../app/utils/publication.server';
+import { confirmShortlist } from '../app/utils/shortlist.server';
 import type { Db } from './client';
 import {
   applications,
@@ -846,7 +848,7 @@ function seedPublished(ctx: EditionContext): void {
   const spec = ctx.spec as PublishedEditionSpec;
   const t = spec.timeline;
   const judgeIds = judgesOf(spec, ctx.people);
-  const act = { editionId: ctx.editionId, actorId: ctx.people.organiserId, audit: auditInto(ctx) };
+  const act = { editionId: ctx.editionId, actorId: ctx.people.organiserId, sink: auditInto(ctx) };
   editionStatus(ctx, 'open', 'judging', at(t.applicationsCloseAt), null);
 
   // Screening.

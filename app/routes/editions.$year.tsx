@@ -24,7 +24,7 @@ import { getUser } from '~/utils/auth.server';
 import { editionTracks, requireEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 import { ifNoneMatch, isDocumentRequest, publicPageHeaders } from '~/utils/public-cache.server';
-import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~/utils/results.server';
+import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~/utils/public-results.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 

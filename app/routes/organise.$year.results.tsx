@@ -16,7 +16,7 @@ import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
-import { publishResults, resultsOverview, sealFinalRound } from '~/utils/results.server';
+import { publishResults, resultsOverview, sealFinalRound } from '~/utils/publication.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 

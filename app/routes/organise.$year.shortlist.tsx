@@ -18,7 +18,7 @@ import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { editionRounds, requireEdition } from '~/utils/editions.server';
 import { DEFAULT_FINALISTS, MAX_FINALISTS, SHORTLIST_MODES } from '~/domain/shortlist';
-import { confirmShortlist, shortlistView } from '~/utils/results.server';
+import { confirmShortlist, shortlistView } from '~/utils/shortlist.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 

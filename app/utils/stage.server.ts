@@ -29,13 +29,13 @@ import { isAssigned } from './assignments.server';
 import { recordAudit, type DbOrTx } from './audit.server';
 import { isConflicted } from './conflicts.server';
 import { getDb, schema } from './db.server';
+import { editionRoundOfKind } from './editions.server';
 import { formatEvent, publish, retryHint, subscribe, type Send } from './events.server';
 import { publicFile } from './files.server';
-import { roundRankingView } from './results.server';
+import { roundRankingView } from './rankings.server';
 import { ballotCount, voteCounts } from './votes.server';
 
 type Edition = typeof schema.editions.$inferSelect;
-type Round = typeof schema.rounds.$inferSelect;
 
 const FINALIST_STATUSES = ['finalist', 'winner'] as const;
 
@@ -119,23 +119,13 @@ function saveStage(db: DbOrTx, editionId: number, state: StageState, now: Date):
     .run();
 }
 
-export function finalRoundOf(editionId: number, db: DbOrTx = getDb()): Round | null {
-  return (
-    db
-      .select()
-      .from(schema.rounds)
-      .where(and(eq(schema.rounds.editionId, editionId), eq(schema.rounds.kind, 'final')))
-      .get() ?? null
-  );
-}
-
 /**
  * What the reveal shows, from the sealed final round only: its ranking as the results compute it
  * (rankRound through roundRankingView, the same path publication takes) and the audience's votes
  * (rankVotes). Null until the final round is sealed.
  */
 export function sealedRevealInput(editionId: number, db: DbOrTx = getDb()): RevealInput | null {
-  const final = finalRoundOf(editionId, db);
+  const final = editionRoundOfKind(editionId, 'final', db);
   if (!final?.sealHash) return null;
   const view = roundRankingView(editionId, final.id);
   const counts = voteCounts(editionId, db);
@@ -156,7 +146,7 @@ function revealSlidesOf(editionId: number, db: DbOrTx): RevealSlide[] {
 }
 
 function rulesOf(edition: Edition, db: DbOrTx): StageRules {
-  const final = finalRoundOf(edition.id, db);
+  const final = editionRoundOfKind(edition.id, 'final', db);
   return {
     editionStatus: edition.status,
     finalists: finalistIds(edition.id, db),
@@ -332,7 +322,7 @@ export function stageEventsResponse(edition: Edition, signal: AbortSignal): Resp
 export function stageControlView(edition: Edition) {
   const db = getDb();
   const stage = publicStage(edition);
-  const final = finalRoundOf(edition.id, db);
+  const final = editionRoundOfKind(edition.id, 'final', db);
   const slides = revealSlidesOf(edition.id, db);
   return {
     stage,
@@ -356,7 +346,7 @@ export type StageTarget =
 export function stageTargetFor(judgeId: number, edition: Edition): StageTarget {
   const db = getDb();
   const state = loadStage(edition.id, db);
-  const final = finalRoundOf(edition.id, db);
+  const final = editionRoundOfKind(edition.id, 'final', db);
   const applicationId = state.currentApplicationId;
   if (!state.scoringOpen || applicationId === null || !final || edition.status !== 'final') {
     return { kind: 'idle', version: state.version };
