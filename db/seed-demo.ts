@@ -9,7 +9,7 @@
  * the password hashes.
  *
  * Finalists and winners are not typed in: 2018–2020 are shortlisted, sealed and published by
- * the functions the organiser's actions call (app/utils/results.server.ts: confirmShortlist,
+ * the functions the organiser's actions call (app/utils/shortlist.server.ts confirmShortlist, publication.server.ts
  * sealFinalRound, publishResults), on the scores written here, so their statuses, awards, seals
  * and audit events are what the application itself produces. The scores are drawn so that the
  * story holds (seed-data/editions.ts `stars`), and tests/integration/seed.test.ts checks that it does.

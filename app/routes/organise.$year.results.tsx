@@ -2,7 +2,7 @@
  * /organise/:year/results — the edition's rounds and their rankings, the seal of the final round
  * before the reveal, and the publication of the results. Both are for good, so each asks for an
  * explicit confirmation; the rules (locked rounds, a seal the sheets still match, frozen once
- * published) are enforced in results.server.ts whatever this page showed.
+ * published) are enforced in publication.server.ts whatever this page showed.
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';

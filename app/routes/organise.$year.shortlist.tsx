@@ -1,7 +1,7 @@
 /**
  * /organise/:year/shortlist — choose the finalists from the screening ranking. A GET form asks
  * for a suggestion (top N overall or top N per track); the POST confirms a selection. Any departure
- * from the suggestion needs a written reason; the rules are enforced in results.server.ts
+ * from the suggestion needs a written reason; the rules are enforced in shortlist.server.ts
  * (confirmShortlist), whatever this page showed.
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';

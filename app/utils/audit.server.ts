@@ -133,8 +133,12 @@ export interface AuditAct {
   sink?: AuditSink;
 }
 
-/** An audit event inside `auditedTransaction`: the act fills in edition, actor and time. */
-export type AuditEvent = Omit<AuditEntry, 'editionId' | 'actorId' | 'at'> & { editionId?: number | null };
+/**
+ * An audit event inside `auditedTransaction`: the act fills in edition, actor and time. An event
+ * names its edition or actor itself only when the change learns them (accepting an invitation:
+ * the edition is the invitation's, the actor the account it creates).
+ */
+export type AuditEvent = Omit<AuditEntry, 'editionId' | 'actorId' | 'at'> & { editionId?: number | null; actorId?: number | null };
 
 /**
  * The one audited write: opens an immediate transaction (or a savepoint inside `db` when it is

@@ -108,23 +108,23 @@ export function refuseIfPublished(tx: DbOrTx, editionId: number): void {
 
 export function lockRound({ editionId, roundId, actorId, now = new Date() }: RoundChange): Round {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-      refuseIfPublished(tx, editionId);
-      const round = roundOrRefuse(tx, editionId, roundId);
-      if (round.state === 'locked') throw new Refusal(409, 'setup.errors.round.alreadyLocked');
-      const after = tx
-        .update(schema.rounds)
-        .set({ state: 'locked', lockedAt: now })
-        .where(eq(schema.rounds.id, round.id))
-        .returning()
-        .get();
-      audit({
-        action: 'round.lock',
-        entityType: 'round',
-        entityId: round.id,
-        before: { state: round.state, lockedAt: round.lockedAt },
-        after: { state: after.state, lockedAt: after.lockedAt },
-      });
-      return after;
+    refuseIfPublished(tx, editionId);
+    const round = roundOrRefuse(tx, editionId, roundId);
+    if (round.state === 'locked') throw new Refusal(409, 'setup.errors.round.alreadyLocked');
+    const after = tx
+      .update(schema.rounds)
+      .set({ state: 'locked', lockedAt: now })
+      .where(eq(schema.rounds.id, round.id))
+      .returning()
+      .get();
+    audit({
+      action: 'round.lock',
+      entityType: 'round',
+      entityId: round.id,
+      before: { state: round.state, lockedAt: round.lockedAt },
+      after: { state: after.state, lockedAt: after.lockedAt },
+    });
+    return after;
   });
 }
 
@@ -132,26 +132,26 @@ export function unlockRound({ editionId, roundId, actorId, reason, now = new Dat
   const why = reason.trim();
   if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-      refuseIfPublished(tx, editionId);
-      const round = roundOrRefuse(tx, editionId, roundId);
-      if (round.state !== 'locked') throw new Refusal(409, 'setup.errors.round.notLocked');
-      // A sealed round's ranking has been published as final: reopening it would change history.
-      if (round.sealHash) throw new Refusal(409, 'setup.errors.round.sealed');
-      const after = tx
-        .update(schema.rounds)
-        .set({ state: 'open', lockedAt: null })
-        .where(eq(schema.rounds.id, round.id))
-        .returning()
-        .get();
-      audit({
-        action: 'round.unlock',
-        entityType: 'round',
-        entityId: round.id,
-        before: { state: round.state, lockedAt: round.lockedAt },
-        after: { state: after.state, lockedAt: after.lockedAt },
-        reason: why,
-      });
-      return after;
+    refuseIfPublished(tx, editionId);
+    const round = roundOrRefuse(tx, editionId, roundId);
+    if (round.state !== 'locked') throw new Refusal(409, 'setup.errors.round.notLocked');
+    // A sealed round's ranking has been published as final: reopening it would change history.
+    if (round.sealHash) throw new Refusal(409, 'setup.errors.round.sealed');
+    const after = tx
+      .update(schema.rounds)
+      .set({ state: 'open', lockedAt: null })
+      .where(eq(schema.rounds.id, round.id))
+      .returning()
+      .get();
+    audit({
+      action: 'round.unlock',
+      entityType: 'round',
+      entityId: round.id,
+      before: { state: round.state, lockedAt: round.lockedAt },
+      after: { state: after.state, lockedAt: after.lockedAt },
+      reason: why,
+    });
+    return after;
   });
 }
 

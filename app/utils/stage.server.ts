@@ -26,7 +26,7 @@ import {
   type StageState,
 } from '~/domain/stage';
 import { isAssigned } from './assignments.server';
-import { recordAudit, type DbOrTx } from './audit.server';
+import { auditedTransaction, type DbOrTx } from './audit.server';
 import { isConflicted } from './conflicts.server';
 import { getDb, schema } from './db.server';
 import { editionRoundOfKind } from './editions.server';
@@ -244,34 +244,28 @@ export interface StageCommandRequest {
  * transaction, then broadcast. A command that changes nothing writes nothing and is not sent.
  */
 export function runStageCommand({ edition, actorId, command, expectedVersion, fromStep, now = new Date() }: StageCommandRequest) {
-  const result = getDb().transaction(
-    (tx) => {
-      const current = tx.select().from(schema.editions).where(eq(schema.editions.id, edition.id)).get();
-      if (!current) throw new StageRefusal(404, 'stage.errors.notFound');
-      const before = loadStage(edition.id, tx);
-      if (fromStep !== undefined) {
-        if (before.revealStep !== fromStep) throw new StageRefusal(409, 'stage.errors.stale');
-      } else if (expectedVersion !== undefined && before.version !== expectedVersion) {
-        throw new StageRefusal(409, 'stage.errors.stale');
-      }
-      const after = applyStageCommand(before, command, rulesOf(current, tx), now.getTime());
-      if (after === before) return { edition: current, state: before, changed: false };
-      saveStage(tx, edition.id, after, now);
-      const diff = stageDiff(before, after);
-      recordAudit(tx, {
-        editionId: edition.id,
-        actorId,
-        at: now,
-        action: `stage.${command.type}`,
-        entityType: 'stage',
-        entityId: edition.id,
-        before: diff.before,
-        after: diff.after,
-      });
-      return { edition: current, state: after, changed: true };
-    },
-    { behavior: 'immediate' },
-  );
+  const result = auditedTransaction({ editionId: edition.id, actorId, now }, (tx, audit) => {
+    const current = tx.select().from(schema.editions).where(eq(schema.editions.id, edition.id)).get();
+    if (!current) throw new StageRefusal(404, 'stage.errors.notFound');
+    const before = loadStage(edition.id, tx);
+    if (fromStep !== undefined) {
+      if (before.revealStep !== fromStep) throw new StageRefusal(409, 'stage.errors.stale');
+    } else if (expectedVersion !== undefined && before.version !== expectedVersion) {
+      throw new StageRefusal(409, 'stage.errors.stale');
+    }
+    const after = applyStageCommand(before, command, rulesOf(current, tx), now.getTime());
+    if (after === before) return { edition: current, state: before, changed: false };
+    saveStage(tx, edition.id, after, now);
+    const diff = stageDiff(before, after);
+    audit({
+      action: `stage.${command.type}`,
+      entityType: 'stage',
+      entityId: edition.id,
+      before: diff.before,
+      after: diff.after,
+    });
+    return { edition: current, state: after, changed: true };
+  });
   if (result.changed) broadcastStage(result.edition);
   return { state: result.state, changed: result.changed };
 }
