@@ -15,7 +15,6 @@ import {
   revealSlides,
   revealStepLabel,
   stageDiff,
-  StageRefusal,
   timerOf,
   type PublicStage,
   type RevealInput,
@@ -25,6 +24,7 @@ import {
   type StageRules,
   type StageState,
 } from '~/domain/stage';
+import { Refusal } from '~/domain/refusal';
 import { isAssigned } from './assignments.server';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { isConflicted } from './conflicts.server';
@@ -246,12 +246,12 @@ export interface StageCommandRequest {
 export function runStageCommand({ edition, actorId, command, expectedVersion, fromStep, now = new Date() }: StageCommandRequest) {
   const result = auditedTransaction({ editionId: edition.id, actorId, now }, (tx, audit) => {
     const current = tx.select().from(schema.editions).where(eq(schema.editions.id, edition.id)).get();
-    if (!current) throw new StageRefusal(404, 'stage.errors.notFound');
+    if (!current) throw new Refusal(404, 'stage.errors.notFound');
     const before = loadStage(edition.id, tx);
     if (fromStep !== undefined) {
-      if (before.revealStep !== fromStep) throw new StageRefusal(409, 'stage.errors.stale');
+      if (before.revealStep !== fromStep) throw new Refusal(409, 'stage.errors.stale');
     } else if (expectedVersion !== undefined && before.version !== expectedVersion) {
-      throw new StageRefusal(409, 'stage.errors.stale');
+      throw new Refusal(409, 'stage.errors.stale');
     }
     const after = applyStageCommand(before, command, rulesOf(current, tx), now.getTime());
     if (after === before) return { edition: current, state: before, changed: false };
