@@ -15,7 +15,8 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FormErrors, InputField, type FormFailure } from '~/components/judging-setup-fields';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, fieldErrorsOf, signupSchema } from '~/domain/account';
-import { Refusal, typedValues } from '~/domain/judging-setup';
+import { typedValues } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';

@@ -10,7 +10,8 @@ import { DoneNotice, failureOf, FormErrors, LockedNotice, type FormFailure } fro
 import { LockIcon } from '~/components/RankingIcons';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
-import { Refusal, typedValues } from '~/domain/judging-setup';
+import { typedValues } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
 import { formatDate, translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';

@@ -11,7 +11,8 @@ import { DoneNotice, failureOf, FormErrors, LockedNotice, TextAreaField, type Fo
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
 import { StatusBadge } from '~/components/StatusBadge';
-import { fieldErrorsOf, Refusal, typedValues } from '~/domain/judging-setup';
+import { fieldErrorsOf, typedValues } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';

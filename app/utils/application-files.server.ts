@@ -4,13 +4,14 @@
  * may not write; a file stored on disk that no row ends up using is removed again.
  */
 import { and, count, eq } from 'drizzle-orm';
-import { FILE_RULES, type FileKind } from '~/domain/file-types';
+import type { FileKind } from '~/domain/file-types';
+import { isRefusal } from '~/domain/refusal';
 import { auditedTransaction } from './audit.server';
 import { getDb, schema } from './db.server';
 import type { Edition } from './editions.server';
 import { fileSummary, type FileSummary } from './files.server';
 import { createApplication, founderApplication, writeRefusal, type ApplicationRow, type WriteRefusal } from './applications.server';
-import { receiveUpload, removeStoredFile, UploadRefused, type ReceivedFile } from './uploads.server';
+import { receiveUpload, removeStoredFile, type ReceivedFile } from './uploads.server';
 
 const a = schema.applications;
 
@@ -204,18 +205,8 @@ export async function uploadApplicationFile({
   try {
     received = await receiveUpload(request);
   } catch (error) {
-    if (!(error instanceof UploadRefused)) throw error;
-    const kind = asKind(error.field);
-    switch (error.reason) {
-      case 'tooLarge':
-        return { ok: false, kind, status: 413, error: 'apply.files.errors.tooLarge', params: { max: kind ? FILE_RULES[kind].maxMegabytes : 0 } };
-      case 'wrongType':
-        return { ok: false, kind, status: 415, error: `apply.files.errors.wrongType.${kind ?? 'deck'}` };
-      case 'empty':
-        return { ok: false, kind, status: 400, error: 'apply.files.errors.empty' };
-      default:
-        return { ok: false, kind, status: 400, error: 'apply.files.errors.malformed' };
-    }
+    if (!isRefusal(error)) throw error;
+    return { ok: false, kind: asKind(error.field), status: error.status, error: error.key, params: error.params };
   }
   const { fields, file } = received;
   if (!file) return { ok: false, kind: asKind(fields.kind), status: 400, error: 'apply.files.errors.noFile' };

@@ -19,7 +19,8 @@ import {
   type AssignmentWarning,
   type JudgeLoad,
 } from '~/domain/assignment';
-import { ELIGIBLE_STATUSES, Refusal } from '~/domain/judging-setup';
+import { ELIGIBLE_STATUSES } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { isConflicted } from './conflicts.server';

@@ -5,7 +5,8 @@
  */
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { DECLARABLE_STATUSES, Refusal } from '~/domain/judging-setup';
+import { DECLARABLE_STATUSES } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { isEditionJudge } from './invitations.server';

@@ -10,7 +10,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { INVITATION_TTL_MS, Refusal } from '~/domain/judging-setup';
+import { INVITATION_TTL_MS } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { qualified, refuseIfPublished } from './rounds.server';

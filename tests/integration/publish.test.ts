@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Refusal } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
 import { action as scoresheetAction } from '~/routes/judge.$year.rounds.$roundId.$applicationId';
 import { action as resultsAction, loader as resultsLoader } from '~/routes/organise.$year.results';
 import { getDb, schema } from '~/utils/db.server';
