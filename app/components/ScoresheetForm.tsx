@@ -28,6 +28,7 @@ import {
   sameContent,
   scoreField,
   sheetFormFields,
+  type SaveAnswer,
   type SaveIntent,
   type ScoresheetStatus,
   type SheetContent,
@@ -49,15 +50,6 @@ export interface ScoringCriterion {
   scaleMin: number;
   scaleMax: number;
 }
-
-/** What the scoresheet action answers (besides the redirect after a submit, and 403/404). */
-export type SaveAnswer =
-  | { result: 'saved'; key: string; intent: SaveIntent; revision: number; status: ScoresheetStatus; savedAt: string; replayed: boolean }
-  | { result: 'invalid'; key: string; intent: SaveIntent; fieldErrors: Record<string, string>; formError: string | null; typed: SheetContent }
-  | { result: 'stale'; key: string; intent: SaveIntent; mine: SheetContent; stored: SheetSnapshot; storedAt: string | null }
-  | { result: 'locked'; key: string }
-  /** Said by the browser itself (clientAction) when the request did not get an answer. */
-  | { result: 'unreachable'; key: string };
 
 export interface InitialSheet {
   content: SheetContent;

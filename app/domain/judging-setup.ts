@@ -58,6 +58,20 @@ export interface Message {
   params?: Params;
 }
 
+/** What an action answers when it refuses a form: which form, why, and what was typed. */
+export interface FormFailure {
+  form: string;
+  fieldErrors: Record<string, Message>;
+  formError: Message | null;
+  values: Record<string, string>;
+}
+
+/** The failure of this form, if the last answer was about it. */
+export function failureOf(result: unknown, form: string): FormFailure | null {
+  const failure = result as Partial<FormFailure> | undefined;
+  return failure && failure.form === form && failure.fieldErrors ? (failure as FormFailure) : null;
+}
+
 
 /** The numbers each field's messages may mention. */
 const FIELD_PARAMS: Record<string, Params> = {

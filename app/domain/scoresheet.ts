@@ -311,3 +311,14 @@ export function typedContent(criteria: readonly ScaleCriterion[], raw: RawSheet)
   }
   return content;
 }
+
+// ─── The wire ────────────────────────────────────────────────────────────────
+
+/** What the scoresheet action answers (besides the redirect after a submit, and 403/404). */
+export type SaveAnswer =
+  | { result: 'saved'; key: string; intent: SaveIntent; revision: number; status: ScoresheetStatus; savedAt: string; replayed: boolean }
+  | { result: 'invalid'; key: string; intent: SaveIntent; fieldErrors: Record<string, string>; formError: string | null; typed: SheetContent }
+  | { result: 'stale'; key: string; intent: SaveIntent; mine: SheetContent; stored: SheetSnapshot; storedAt: string | null }
+  | { result: 'locked'; key: string }
+  /** Said by the browser itself (clientAction) when the request did not get an answer. */
+  | { result: 'unreachable'; key: string };

@@ -470,3 +470,12 @@ export function scoringKey(stage: Pick<PublicStage, 'scoringOpen' | 'currentAppl
 export function isNewScoringOpen(previous: number | null | undefined, current: number | null): boolean {
   return current !== null && previous !== undefined && previous !== current;
 }
+
+/** What the stage control's action answers: the new version, or which form was refused and why. */
+export interface StageActionAnswer {
+  ok: boolean;
+  version?: number;
+  /** Which form was refused (intent plus its item), and why. */
+  form?: string;
+  error?: { key: string; params: Record<string, string | number> };
+}

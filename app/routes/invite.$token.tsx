@@ -13,9 +13,9 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { FormErrors, InputField, type FormFailure } from '~/components/judging-setup-fields';
+import { FormErrors, InputField } from '~/components/judging-setup-fields';
+import { typedValues, type FormFailure } from '~/domain/judging-setup';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, fieldErrorsOf, signupSchema } from '~/domain/account';
-import { typedValues } from '~/domain/judging-setup';
 import { Refusal } from '~/domain/refusal';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';

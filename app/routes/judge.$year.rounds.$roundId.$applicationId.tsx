@@ -23,9 +23,9 @@ import {
 } from '@remix-run/react';
 import { useCallback, useState } from 'react';
 import { ScoresheetApplication } from '~/components/ScoresheetApplication';
-import { ATTEMPT_FIELD, ScoresheetForm, waitForServer, type SaveAnswer } from '~/components/ScoresheetForm';
+import { ATTEMPT_FIELD, ScoresheetForm, waitForServer } from '~/components/ScoresheetForm';
+import { emptyContent, readSheetForm, saveRequestSchema, typedContent, type SaveAnswer } from '~/domain/scoresheet';
 import { ScoresheetReadOnly } from '~/components/ScoresheetReadOnly';
-import { emptyContent, readSheetForm, saveRequestSchema, typedContent } from '~/domain/scoresheet';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import { StageFollower } from '~/components/StageFollower';

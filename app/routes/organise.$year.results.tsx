@@ -6,11 +6,11 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
-import { DoneNotice, failureOf, FormErrors, LockedNotice, type FormFailure } from '~/components/judging-setup-fields';
+import { DoneNotice, FormErrors, LockedNotice } from '~/components/judging-setup-fields';
+import { failureOf, typedValues, type FormFailure } from '~/domain/judging-setup';
 import { LockIcon } from '~/components/RankingIcons';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
-import { typedValues } from '~/domain/judging-setup';
 import { Refusal } from '~/domain/refusal';
 import { formatDate, translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';

@@ -7,11 +7,11 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
-import { DoneNotice, failureOf, FormErrors, LockedNotice, TextAreaField, type FormFailure } from '~/components/judging-setup-fields';
+import { DoneNotice, FormErrors, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
+import { failureOf, fieldErrorsOf, typedValues, type FormFailure } from '~/domain/judging-setup';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
 import { StatusBadge } from '~/components/StatusBadge';
-import { fieldErrorsOf, typedValues } from '~/domain/judging-setup';
 import { Refusal } from '~/domain/refusal';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';

@@ -16,10 +16,9 @@ import {
 import { useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { StageControl } from '~/components/StageControl';
-import type { StageActionAnswer } from '~/components/StageCommandForm';
+import { parseStageForm, type StageActionAnswer } from '~/domain/stage';
 import { useStageEvents } from '~/components/StageEvents';
 import { isRefusal } from '~/domain/refusal';
-import { parseStageForm } from '~/domain/stage';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import stageStyles from '~/styles/stage.css';

@@ -10,9 +10,7 @@
 import { data } from '@remix-run/node';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { FormFailure } from '~/components/judging-setup-fields';
-import type { CriterionInput, NewRoundInput, RoundInput, TrackInput } from '~/domain/judging-setup';
-import { AUDIT_ID_FIELDS, fieldErrorsOf, type AuditNames } from '~/domain/judging-setup';
+import { AUDIT_ID_FIELDS, fieldErrorsOf, type AuditNames, type CriterionInput, type FormFailure, type NewRoundInput, type RoundInput, type TrackInput } from '~/domain/judging-setup';
 import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
