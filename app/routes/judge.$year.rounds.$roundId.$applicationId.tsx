@@ -33,8 +33,12 @@ import scoringStyles from '~/styles/scoring.css';
 import { forbidden, requireJudgeOf } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
 import { newSaveKey, ownScoresheet, requireScoringAccess, saveScoresheet, scoringCriteria } from '~/utils/scoresheets.server';
+import type { RootHandle } from '~/utils/route-handles';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
+
+/** A save changes nothing the root reads: the root keeps its data after it (see root.tsx). */
+export const handle: RootHandle = { revalidateRootAfterPost: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
   const lang = langOf(matches);
