@@ -6,7 +6,7 @@
 import type { RunResult } from 'better-sqlite3';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import type { ScoringAction } from '~/domain/scoresheet';
+import type { ScoresheetAction } from '~/domain/scoresheet';
 import type { StageCommandType } from '~/domain/stage';
 import { getDb, schema } from './db.server';
 
@@ -45,7 +45,7 @@ export type AuditAction =
   | 'track.create'
   | 'track.update'
   | 'track.delete'
-  | ScoringAction
+  | ScoresheetAction
   | `stage.${StageCommandType}`;
 
 export interface AuditEntry {

@@ -7,6 +7,7 @@ import { invariantResponse } from '@epic-web/invariant';
 import { and, asc, count, eq, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { Refusal } from '~/domain/refusal';
+import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import type { Round } from './editions.server';
@@ -131,6 +132,7 @@ export function lockRound({ editionId, roundId, actorId, now = new Date() }: Rou
 export function unlockRound({ editionId, roundId, actorId, reason, now = new Date() }: RoundChange & { reason: string }): Round {
   const why = reason.trim();
   if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
+  if (hasForbiddenCharacters(why)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
     refuseIfPublished(tx, editionId);
     const round = roundOrRefuse(tx, editionId, roundId);

@@ -9,6 +9,7 @@ import { rankRound } from '~/domain/ranking';
 import { Refusal } from '~/domain/refusal';
 import { departuresOf, suggestFinalists, type ShortlistMode } from '~/domain/shortlist';
 import type { ApplicationStatus } from '~/domain/statuses';
+import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { auditedTransaction, type AuditAct, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { editionRoundOfKind, type Round } from './editions.server';
@@ -101,6 +102,7 @@ export function confirmShortlist(input: ShortlistInput, db: DbOrTx = getDb()) {
       if (departs && !reason) {
         throw new Refusal(400, 'results.errors.shortlist.reasonRequired', { added: added.length, dropped: dropped.length }, 'reason');
       }
+      if (hasForbiddenCharacters(reason)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
 
       // A finalist taken off the list must not keep a place in the final's assignments.
       const chosen = new Set(selected);
