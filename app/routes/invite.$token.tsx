@@ -4,6 +4,7 @@
  * account logs in (or is already logged in as the invited address) and joins. Expired, revoked,
  * used or unknown links get a page that says so. The rules live in invitations.server.ts.
  */
+import { invariantResponse } from '@epic-web/invariant';
 import {
   data,
   redirect,
@@ -59,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? '';
   const invitation = findInvitation(token);
-  if (!invitation) throw new Response('Not Found', { status: 404 });
+  invariantResponse(invitation, 'Not Found', { status: 404 });
   const form = await request.clone().formData();
   const values = typedValues(form);
   const intent = values.intent ?? '';

@@ -3,6 +3,7 @@
  * its tracks, criteria and rounds, in display order (position, then id). Every module reads them
  * here, inside its own transaction when it passes one.
  */
+import { invariantResponse } from '@epic-web/invariant';
 import { and, asc, count, desc, eq, notInArray } from 'drizzle-orm';
 import type { RoundKind } from '~/domain/statuses';
 import type { DbOrTx } from './audit.server';
@@ -50,13 +51,13 @@ export function getEditionByYear(year: number) {
 
 /** The year of a URL, or a 404 for anything that is not one. */
 export function parseYear(param: string | undefined): number {
-  if (!param || !/^\d{4}$/.test(param)) throw new Response('Not Found', { status: 404 });
+  invariantResponse(param && /^\d{4}$/.test(param), 'Not Found', { status: 404 });
   return Number(param);
 }
 
 export function requireEdition(yearParam: string | undefined) {
   const edition = getEditionByYear(parseYear(yearParam));
-  if (!edition) throw new Response('Not Found', { status: 404 });
+  invariantResponse(edition, 'Not Found', { status: 404 });
   return edition;
 }
 
