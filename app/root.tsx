@@ -21,6 +21,7 @@ import stylesheet from '~/styles/app.css';
 import { canOrganise, getUser, judgedEditionIds } from '~/utils/auth.server';
 import { getLanguage } from '~/utils/language.server';
 import { useNonce } from '~/utils/nonce';
+import { postKeepsRootData } from '~/utils/route-handles';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -50,11 +51,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type RootData = Awaited<ReturnType<typeof loader>>;
 
 /**
- * A scoresheet save changes neither the language nor the user: skip reloading the root after it,
- * so a dropped connection right after a save cannot turn the judge's page into an error page.
+ * A post to a route whose handle says `revalidateRootAfterPost: false` (a scoresheet save) changes
+ * neither the language nor the user: skip reloading the root after it, so a dropped connection
+ * right after a save cannot turn the judge's page into an error page (app/utils/route-handles.ts).
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, defaultShouldRevalidate }) => {
-  if (formMethod?.toUpperCase() === 'POST' && formAction && /^\/judge\/\d{4}\/rounds\//.test(formAction)) return false;
+  if (formMethod?.toUpperCase() === 'POST' && formAction && postKeepsRootData(formAction)) return false;
   return defaultShouldRevalidate;
 };
 

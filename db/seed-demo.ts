@@ -9,7 +9,7 @@
  * the password hashes.
  *
  * Finalists and winners are not typed in: 2018–2020 are shortlisted, sealed and published by
- * the functions the organiser's actions call (app/utils/results.server.ts: confirmShortlist,
+ * the functions the organiser's actions call (app/utils/shortlist.server.ts confirmShortlist, publication.server.ts
  * sealFinalRound, publishResults), on the scores written here, so their statuses, awards, seals
  * and audit events are what the application itself produces. The scores are drawn so that the
  * story holds (seed-data/editions.ts `stars`), and tests/integration/seed.test.ts checks that it does.
@@ -19,7 +19,9 @@ import { count, eq } from 'drizzle-orm';
 import { rankRound, type RankingCriterion, type RankingSheet, type RoundRanking } from '../app/domain/ranking';
 import { hashPassword } from '../app/utils/password.server';
 import { suggestFinalists } from '../app/domain/shortlist';
-import { confirmShortlist, publishResults, sealFinalRound, type AuditSink } from '../app/utils/results.server';
+import { type AuditSink } from '../app/utils/audit.server';
+import { publishResults, sealFinalRound } from '../app/utils/publication.server';
+import { confirmShortlist } from '../app/utils/shortlist.server';
 import type { Db } from './client';
 import {
   applications,
@@ -846,7 +848,7 @@ function seedPublished(ctx: EditionContext): void {
   const spec = ctx.spec as PublishedEditionSpec;
   const t = spec.timeline;
   const judgeIds = judgesOf(spec, ctx.people);
-  const act = { editionId: ctx.editionId, actorId: ctx.people.organiserId, audit: auditInto(ctx) };
+  const act = { editionId: ctx.editionId, actorId: ctx.people.organiserId, sink: auditInto(ctx) };
   editionStatus(ctx, 'open', 'judging', at(t.applicationsCloseAt), null);
 
   // Screening.

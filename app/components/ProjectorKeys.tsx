@@ -7,7 +7,7 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useT } from '~/i18n';
-import type { StageActionAnswer } from './StageCommandForm';
+import type { StageActionAnswer } from '~/domain/stage';
 
 const FORWARD = new Set(['ArrowRight', 'PageDown', ' ', 'Spacebar']);
 const BACK = new Set(['ArrowLeft', 'PageUp']);

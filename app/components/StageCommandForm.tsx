@@ -5,16 +5,9 @@
  */
 import { useActionData, useFetcher } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import type { StageActionAnswer } from '~/domain/stage';
 import { useT } from '~/i18n';
 import { useHydrated } from './StageEvents';
-
-export interface StageActionAnswer {
-  ok: boolean;
-  version?: number;
-  /** Which form was refused (intent plus its item), and why. */
-  form?: string;
-  error?: { key: string; params: Record<string, string | number> };
-}
 
 export function StageCommandForm({
   action,

@@ -5,22 +5,8 @@
  * that two forms on one page never share an id, and messages that carry their parameters.
  */
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import type { Message } from '~/domain/judging-setup';
+import type { FormFailure, Message } from '~/domain/judging-setup';
 import { useT } from '~/i18n';
-
-/** What an action answers when it refuses a form: which form, why, and what was typed. */
-export interface FormFailure {
-  form: string;
-  fieldErrors: Record<string, Message>;
-  formError: Message | null;
-  values: Record<string, string>;
-}
-
-/** The failure of this form, if the last answer was about it. */
-export function failureOf(result: unknown, form: string): FormFailure | null {
-  const failure = result as Partial<FormFailure> | undefined;
-  return failure && failure.form === form && failure.fieldErrors ? (failure as FormFailure) : null;
-}
 
 export const fieldId = (prefix: string, name: string) => `${prefix}-${name}`;
 

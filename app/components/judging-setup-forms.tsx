@@ -5,10 +5,10 @@
  */
 import { Form, Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { LIMITS } from '~/domain/judging-setup';
+import { LIMITS, type FormFailure } from '~/domain/judging-setup';
 import { ROUND_KINDS, ROUND_METHODS } from '~/domain/statuses';
 import { useT } from '~/i18n';
-import { FormErrors, InputField, SelectField, TextAreaField, type FormFailure } from './judging-setup-fields';
+import { FormErrors, InputField, SelectField, TextAreaField } from './judging-setup-fields';
 
 type Values = Record<string, unknown>;
 

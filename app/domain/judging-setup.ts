@@ -4,7 +4,7 @@
  * constraints (LIMITS). Messages are dictionary keys (app/i18n/judging.ts); the numbers a
  * message needs come from LIMITS, so they are stated once.
  *
- * `Refusal` is how the server says no to a well-formed request (a locked round, frozen
+ * `Refusal` (./refusal.ts) is how the server says no to a well-formed request (a locked round, frozen
  * criteria, a conflicted pair): thrown inside a transaction it also rolls the transaction back.
  */
 import { z } from 'zod';
@@ -59,8 +59,20 @@ export interface Message {
   params?: Params;
 }
 
-/** The refusal type moved to its own module; re-exported while callers move over. */
-export { Refusal } from './refusal';
+/** What an action answers when it refuses a form: which form, why, and what was typed. */
+export interface FormFailure {
+  form: string;
+  fieldErrors: Record<string, Message>;
+  formError: Message | null;
+  values: Record<string, string>;
+}
+
+/** The failure of this form, if the last answer was about it. */
+export function failureOf(result: unknown, form: string): FormFailure | null {
+  const failure = result as Partial<FormFailure> | undefined;
+  return failure && failure.form === form && failure.fieldErrors ? (failure as FormFailure) : null;
+}
+
 
 /** The numbers each field's messages may mention. */
 const FIELD_PARAMS: Record<string, Params> = {

@@ -7,7 +7,7 @@
  * judges who submitted a scoresheet in the edition (stable: published sheets are frozen), and a
  * startup that did not consent to publication appears as "Startup A<application id>".
  *
- * Pure: no I/O. The caller (app/utils/results.server.ts) reads the database.
+ * Pure: no I/O. The caller (app/utils/public-results.server.ts) reads the database.
  */
 import { toCsv, type CsvCell } from './csv';
 import {

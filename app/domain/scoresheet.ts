@@ -311,3 +311,15 @@ export function typedContent(criteria: readonly ScaleCriterion[], raw: RawScores
   }
   return content;
 }
+
+// ─── The wire ────────────────────────────────────────────────────────────────
+
+/** What the scoresheet action answers (besides the redirect after a submit, and 403/404). */
+export type SaveAnswer =
+  | { result: 'saved'; key: string; intent: SaveIntent; revision: number; status: ScoresheetStatus; savedAt: string; replayed: boolean }
+  | { result: 'invalid'; key: string; intent: SaveIntent; fieldErrors: Record<string, string>; formError: string | null; typed: ScoresheetContent }
+  | { result: 'stale'; key: string; intent: SaveIntent; mine: ScoresheetContent; stored: ScoresheetSnapshot; storedAt: string | null }
+  /** `onStage`: a final-round scoresheet while scoring is closed on stage for that startup. */
+  | { result: 'locked'; key: string; onStage?: boolean }
+  /** Said by the browser itself (clientAction) when the request did not get an answer. */
+  | { result: 'unreachable'; key: string };

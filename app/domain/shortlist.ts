@@ -2,7 +2,7 @@
  * The shortlist's rules that the page and the server share (pure): the ways of suggesting
  * finalists from the screening ranking, and what counts as a departure from it. A departure —
  * adding a lower-ranked application or dropping a higher-ranked one — needs a written reason
- * (app/utils/results.server.ts confirmShortlist).
+ * (app/utils/shortlist.server.ts confirmShortlist).
  */
 export const SHORTLIST_MODES = ['overall', 'track'] as const;
 export type ShortlistMode = (typeof SHORTLIST_MODES)[number];

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { RankedVote } from './ranking';
+import { Refusal } from './refusal';
 import type { EditionStatus } from './statuses';
 
 export const TIMER_KINDS = ['pitch', 'qa'] as const;
@@ -154,14 +155,6 @@ export const STAGE_COMMAND_TYPES: readonly StageCommandType[] = [
   'reveal.previous',
 ];
 
-/** A well-formed command the rules refuse; `key` is a message of app/i18n/stage.ts. */
-export class StageRefusal extends Error {
-  constructor(readonly status: 400 | 404 | 409, readonly key: string, readonly params: Record<string, string | number> = {}) {
-    super(key);
-    this.name = 'StageRefusal';
-  }
-}
-
 /** What the commands are checked against, read by the server in the same transaction. */
 export interface StageRules {
   editionStatus: EditionStatus;
@@ -173,8 +166,9 @@ export interface StageRules {
   revealSteps: number;
 }
 
+/** A well-formed command the rules refuse; `key` is a message of app/i18n/stage.ts. */
 function refuse(status: 400 | 404 | 409, key: string, params: Record<string, string | number> = {}): never {
-  throw new StageRefusal(status, key, params);
+  throw new Refusal(status, key, params);
 }
 
 function clearedTimer(): Pick<StageState, 'timerKind' | 'timerDurationMs' | 'timerStartedAt' | 'timerElapsedMs'> {
@@ -183,7 +177,7 @@ function clearedTimer(): Pick<StageState, 'timerKind' | 'timerDurationMs' | 'tim
 
 /**
  * The state after a command, with its version incremented; the same object when the command
- * changes nothing (a move past the end, opening what is open…). Throws a StageRefusal otherwise.
+ * changes nothing (a move past the end, opening what is open…). Throws a Refusal otherwise.
  */
 export function applyStageCommand(state: StageState, command: StageCommand, rules: StageRules, now: number): StageState {
   // Once published, only the reveal may still move: it shows the sealed results, now public anyway.
@@ -301,14 +295,14 @@ export const stageFormSchema = z.object({
 
 export type StageForm = { command: StageCommand; expectedVersion?: number; fromStep?: number };
 
-/** A posted form as a command; a StageRefusal (400) for a form no page of ours would send. */
+/** A posted form as a command; a Refusal (400) for a form no page of ours would send. */
 export function parseStageForm(values: Record<string, string>): StageForm {
   const parsed = stageFormSchema.safeParse({ version: values.version, fromStep: values.fromStep, command: values });
   if (!parsed.success) {
     const durationProblem = values.intent === 'timer.start' && TIMER_KINDS.includes(values.kind as TimerKind);
     throw durationProblem
-      ? new StageRefusal(400, 'stage.errors.duration', { min: TIMER_MIN_MS / 1000, max: TIMER_MAX_MS / 60_000 })
-      : new StageRefusal(400, 'stage.errors.badRequest');
+      ? new Refusal(400, 'stage.errors.duration', { min: TIMER_MIN_MS / 1000, max: TIMER_MAX_MS / 60_000 })
+      : new Refusal(400, 'stage.errors.badRequest');
   }
   const { version, fromStep, command: form } = parsed.data;
   let command: StageCommand;
@@ -475,4 +469,13 @@ export function scoringKey(stage: Pick<PublicStage, 'scoringOpen' | 'currentAppl
  */
 export function isNewScoringOpen(previous: number | null | undefined, current: number | null): boolean {
   return current !== null && previous !== undefined && previous !== current;
+}
+
+/** What the stage control's action answers: the new version, or which form was refused and why. */
+export interface StageActionAnswer {
+  ok: boolean;
+  version?: number;
+  /** Which form was refused (intent plus its item), and why. */
+  form?: string;
+  error?: { key: string; params: Record<string, string | number> };
 }

@@ -21,3 +21,10 @@ export type UserRole = (typeof USER_ROLES)[number];
 export type EditionStatus = (typeof EDITION_STATUSES)[number];
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export type RoundMethod = (typeof ROUND_METHODS)[number];
+export type RoundKind = (typeof ROUND_KINDS)[number];
+
+/** Applications each kind of round ranks: never drafts, never withdrawn ones. */
+export const RANKED_STATUSES = {
+  screening: ['submitted', 'shortlisted', 'finalist', 'winner', 'not_selected'],
+  final: ['finalist', 'winner'],
+} as const satisfies Record<RoundKind, readonly ApplicationStatus[]>;

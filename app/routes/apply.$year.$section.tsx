@@ -4,6 +4,7 @@
  * kept. A form loaded before a newer save (another tab, another device) cannot overwrite it: the
  * founder sees the saved values beside their own and decides.
  */
+import { invariantResponse } from '@epic-web/invariant';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import {
@@ -37,7 +38,7 @@ import { getLanguage } from '~/utils/language.server';
 import { useApplyData } from './apply.$year';
 
 function formSectionOf(param: string | undefined): FormSectionId {
-  if (!isFormSectionId(param)) throw new Response('Not Found', { status: 404 });
+  invariantResponse(isFormSectionId(param), 'Not Found', { status: 404 });
   return param;
 }
 

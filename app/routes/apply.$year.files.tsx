@@ -12,7 +12,7 @@ import { isSectionId, SECTIONS } from '~/domain/application';
 import type { FileKind } from '~/domain/file-types';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
-import { detachFile, fileRefusalMessage, uploadApplicationFile } from '~/utils/applications.server';
+import { detachFile, fileRefusalMessage, uploadApplicationFile } from '~/utils/application-files.server';
 import { requireFounder } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
 import { useApplyData } from './apply.$year';

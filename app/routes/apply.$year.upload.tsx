@@ -3,7 +3,7 @@
  * enhanced form (XMLHttpRequest, for its progress events). Guarded like every founder route.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { uploadApplicationFile } from '~/utils/applications.server';
+import { uploadApplicationFile } from '~/utils/application-files.server';
 import { requireFounder } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
 

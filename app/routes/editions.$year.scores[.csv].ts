@@ -5,7 +5,7 @@
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireEdition } from '~/utils/editions.server';
-import { openDataResponse } from '~/utils/results.server';
+import { openDataResponse } from '~/utils/public-results.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return openDataResponse(request, requireEdition(params.year), 'scores.csv');

@@ -5,7 +5,7 @@
  * method, the seal, and the open data with its licence.
  *
  * Published results are frozen, so the page's data is built once per language
- * (results.server.ts `publicResultsPage`) and shared caches may keep the page; its data, fetched
+ * (public-results.server.ts `publicResultsPage`) and shared caches may keep the page; its data, fetched
  * on client-side navigations, carries an ETag and is revalidated for a 304 (why the HTML itself
  * does not: public-cache.server.ts publicPageHeaders). Someone logged in sees their name in the
  * header, so for them the page is private.
@@ -24,7 +24,7 @@ import { getUser } from '~/utils/auth.server';
 import { editionTracks, requireEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 import { ifNoneMatch, isDocumentRequest, publicPageHeaders } from '~/utils/public-cache.server';
-import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~/utils/results.server';
+import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~/utils/public-results.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 

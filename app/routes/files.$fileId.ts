@@ -4,12 +4,13 @@
  * finalist's consented logo. Anyone else gets a 404, as if the file did not exist; a visitor who
  * is not logged in is sent to log in first.
  */
+import { invariantResponse } from '@epic-web/invariant';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireUser } from '~/utils/auth.server';
 import { fileResponse, fileViewableBy, publicFile } from '~/utils/files.server';
 
 function fileIdOf(param: string | undefined): number {
-  if (!param || !/^\d{1,9}$/.test(param)) throw new Response('Not Found', { status: 404 });
+  invariantResponse(param && /^\d{1,9}$/.test(param), 'Not Found', { status: 404 });
   return Number(param);
 }
 
@@ -20,6 +21,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (open) return fileResponse(open, { isPublic: true, ifNoneMatch });
   const user = await requireUser(request);
   const file = fileViewableBy(id, user);
-  if (!file) throw new Response('Not Found', { status: 404 });
+  invariantResponse(file, 'Not Found', { status: 404 });
   return fileResponse(file, { isPublic: false, ifNoneMatch });
 }

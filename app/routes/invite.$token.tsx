@@ -4,6 +4,7 @@
  * account logs in (or is already logged in as the invited address) and joins. Expired, revoked,
  * used or unknown links get a page that says so. The rules live in invitations.server.ts.
  */
+import { invariantResponse } from '@epic-web/invariant';
 import {
   data,
   redirect,
@@ -13,9 +14,10 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { FormErrors, InputField, type FormFailure } from '~/components/judging-setup-fields';
+import { FormErrors, InputField } from '~/components/judging-setup-fields';
+import { typedValues, type FormFailure } from '~/domain/judging-setup';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, fieldErrorsOf, signupSchema } from '~/domain/account';
-import { Refusal, typedValues } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';
@@ -58,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? '';
   const invitation = findInvitation(token);
-  if (!invitation) throw new Response('Not Found', { status: 404 });
+  invariantResponse(invitation, 'Not Found', { status: 404 });
   const form = await request.clone().formData();
   const values = typedValues(form);
   const intent = values.intent ?? '';

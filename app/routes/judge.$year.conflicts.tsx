@@ -6,8 +6,8 @@
  */
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { DoneNotice, failureOf, FormErrors, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
-import { declareConflictSchema, LIMITS, typedValues } from '~/domain/judging-setup';
+import { DoneNotice, FormErrors, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
+import { LIMITS, declareConflictSchema, failureOf, typedValues } from '~/domain/judging-setup';
 import { formatDate, translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';

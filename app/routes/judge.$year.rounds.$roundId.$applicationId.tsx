@@ -23,9 +23,9 @@ import {
 } from '@remix-run/react';
 import { useCallback, useState } from 'react';
 import { ScoresheetApplication } from '~/components/ScoresheetApplication';
-import { ATTEMPT_FIELD, ScoresheetForm, waitForServer, type SaveAnswer } from '~/components/ScoresheetForm';
+import { ATTEMPT_FIELD, ScoresheetForm, waitForServer } from '~/components/ScoresheetForm';
+import { emptyContent, readScoresheetForm, saveRequestSchema, typedContent, type SaveAnswer } from '~/domain/scoresheet';
 import { ScoresheetReadOnly } from '~/components/ScoresheetReadOnly';
-import { emptyContent, readScoresheetForm, saveRequestSchema, typedContent } from '~/domain/scoresheet';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import { StageFollower } from '~/components/StageFollower';
@@ -33,8 +33,12 @@ import scoringStyles from '~/styles/scoring.css';
 import { forbidden, requireJudgeOf } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
 import { newSaveKey, ownScoresheet, requireScoresheetAccess, saveScoresheet, scoringCriteria } from '~/utils/scoresheets.server';
+import type { RootHandle } from '~/utils/route-handles';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
+
+/** A save changes nothing the root reads: the root keeps its data after it (see root.tsx). */
+export const handle: RootHandle = { revalidateRootAfterPost: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
   const lang = langOf(matches);

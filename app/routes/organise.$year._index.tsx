@@ -5,18 +5,9 @@
  */
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { DoneNotice, failureOf, FormErrors, Icon, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
+import { DoneNotice, FormErrors, Icon, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
+import { LIMITS, criterionSchema, failureOf, itemSchema, newRoundSchema, roundSchema, trackSchema, typedValues, unlockRoundSchema } from '~/domain/judging-setup';
 import { CriterionForm, RoundForm, TrackForm } from '~/components/judging-setup-forms';
-import {
-  criterionSchema,
-  itemSchema,
-  LIMITS,
-  newRoundSchema,
-  roundSchema,
-  trackSchema,
-  typedValues,
-  unlockRoundSchema,
-} from '~/domain/judging-setup';
 import { ROUND_KINDS } from '~/domain/statuses';
 import { formatDate, formatNumber, translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';

@@ -3,6 +3,7 @@
  * application's history from the audit log (status changes, and every change after submission
  * with its before and after).
  */
+import { invariantResponse } from '@epic-web/invariant';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ApplicationAnswers } from '~/components/application-sections';
@@ -11,7 +12,8 @@ import { APPLICATION_STATUSES } from '~/domain/statuses';
 import { formatDate, translate, useT, type T } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import styles from '~/styles/applications.css';
-import { answersData, applicationHistory, editionApplication } from '~/utils/applications.server';
+import { applicationHistory, editionApplication } from '~/utils/application-list.server';
+import { answersData } from '~/utils/applications.server';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
@@ -25,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 };
 
 function idOf(param: string | undefined): number {
-  if (!param || !/^\d{1,9}$/.test(param)) throw new Response('Not Found', { status: 404 });
+  invariantResponse(param && /^\d{1,9}$/.test(param), 'Not Found', { status: 404 });
   return Number(param);
 }
 
@@ -33,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const edition = requireEdition(params.year);
   const found = editionApplication(edition.id, idOf(params.applicationId));
-  if (!found) throw new Response('Not Found', { status: 404 });
+  invariantResponse(found, 'Not Found', { status: 404 });
   const lang = await getLanguage(request);
   const { application } = found;
   const track = found.trackFr && found.trackEn ? { nameFr: found.trackFr, nameEn: found.trackEn } : null;

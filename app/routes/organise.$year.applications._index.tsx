@@ -21,7 +21,7 @@ import { APPLICATION_STATUSES } from '~/domain/statuses';
 import { formatDate, formatNumber, translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import styles from '~/styles/applications.css';
-import { editionApplicationCounts, listEditionApplications } from '~/utils/applications.server';
+import { editionApplicationCounts, listEditionApplications } from '~/utils/application-list.server';
 import { requireOrganiser } from '~/utils/auth.server';
 import { editionTracks, requireEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';

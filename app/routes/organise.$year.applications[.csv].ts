@@ -7,7 +7,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { countryName, parseListQuery } from '~/domain/application';
 import { csvDateTime, toCsv, type CsvCell } from '~/domain/csv';
 import { translate } from '~/i18n';
-import { listEditionApplications } from '~/utils/applications.server';
+import { listEditionApplications } from '~/utils/application-list.server';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';

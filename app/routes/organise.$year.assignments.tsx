@@ -6,9 +6,9 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { CheckboxField, DoneNotice, failureOf, FormErrors, Icon, InputField, LockedNotice, type FormFailure } from '~/components/judging-setup-fields';
+import { CheckboxField, DoneNotice, FormErrors, Icon, InputField, LockedNotice } from '~/components/judging-setup-fields';
+import { autoAssignSchema, failureOf, finalAssignSchema, manualAssignmentSchema, removeAssignmentSchema, typedValues, type FormFailure, type Message } from '~/domain/judging-setup';
 import { describeAssignments } from '~/domain/assignment';
-import { autoAssignSchema, finalAssignSchema, manualAssignmentSchema, removeAssignmentSchema, typedValues, type Message } from '~/domain/judging-setup';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';

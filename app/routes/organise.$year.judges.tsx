@@ -7,16 +7,9 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { CopyLink } from '~/components/judging-setup-copy-link';
-import { DoneNotice, failureOf, FormErrors, Icon, InputField, LockedNotice, SelectField, TextAreaField } from '~/components/judging-setup-fields';
+import { DoneNotice, FormErrors, Icon, InputField, LockedNotice, SelectField, TextAreaField } from '~/components/judging-setup-fields';
+import { LIMITS, failureOf, invitationItemSchema, invitationSchema, organiserConflictSchema, removeConflictSchema, typedValues } from '~/domain/judging-setup';
 import { EMAIL_MAX_LENGTH } from '~/domain/account';
-import {
-  invitationItemSchema,
-  invitationSchema,
-  LIMITS,
-  organiserConflictSchema,
-  removeConflictSchema,
-  typedValues,
-} from '~/domain/judging-setup';
 import { formatDate, translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';

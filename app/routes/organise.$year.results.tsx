@@ -2,21 +2,22 @@
  * /organise/:year/results — the edition's rounds and their rankings, the seal of the final round
  * before the reveal, and the publication of the results. Both are for good, so each asks for an
  * explicit confirmation; the rules (locked rounds, a seal the sheets still match, frozen once
- * published) are enforced in results.server.ts whatever this page showed.
+ * published) are enforced in publication.server.ts whatever this page showed.
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
-import { DoneNotice, failureOf, FormErrors, LockedNotice, type FormFailure } from '~/components/judging-setup-fields';
+import { DoneNotice, FormErrors, LockedNotice } from '~/components/judging-setup-fields';
+import { failureOf, typedValues, type FormFailure } from '~/domain/judging-setup';
 import { LockIcon } from '~/components/RankingIcons';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
-import { Refusal, typedValues } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
 import { formatDate, translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
-import { publishResults, resultsOverview, sealFinalRound } from '~/utils/results.server';
+import { publishResults, resultsOverview, sealFinalRound } from '~/utils/publication.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 

@@ -13,7 +13,8 @@ import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
-import { requireRound, roundCalibrationView } from '~/utils/results.server';
+import { roundCalibrationView } from '~/utils/rankings.server';
+import { requireRound } from '~/utils/rounds.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 

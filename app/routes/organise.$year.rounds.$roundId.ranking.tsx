@@ -14,7 +14,8 @@ import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
-import { requireRound, roundRankingView } from '~/utils/results.server';
+import { roundRankingView } from '~/utils/rankings.server';
+import { requireRound } from '~/utils/rounds.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 

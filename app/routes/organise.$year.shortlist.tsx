@@ -1,24 +1,25 @@
 /**
  * /organise/:year/shortlist — choose the finalists from the screening ranking. A GET form asks
  * for a suggestion (top N overall or top N per track); the POST confirms a selection. Any departure
- * from the suggestion needs a written reason; the rules are enforced in results.server.ts
+ * from the suggestion needs a written reason; the rules are enforced in shortlist.server.ts
  * (confirmShortlist), whatever this page showed.
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
-import { DoneNotice, failureOf, FormErrors, LockedNotice, TextAreaField, type FormFailure } from '~/components/judging-setup-fields';
+import { DoneNotice, FormErrors, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
+import { failureOf, fieldErrorsOf, typedValues, type FormFailure } from '~/domain/judging-setup';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
 import { StatusBadge } from '~/components/StatusBadge';
-import { fieldErrorsOf, Refusal, typedValues } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { editionRounds, requireEdition } from '~/utils/editions.server';
 import { DEFAULT_FINALISTS, MAX_FINALISTS, SHORTLIST_MODES } from '~/domain/shortlist';
-import { confirmShortlist, shortlistView } from '~/utils/results.server';
+import { confirmShortlist, shortlistView } from '~/utils/shortlist.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 

@@ -16,9 +16,9 @@ import {
 import { useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { StageControl } from '~/components/StageControl';
-import type { StageActionAnswer } from '~/components/StageCommandForm';
+import { parseStageForm, type StageActionAnswer } from '~/domain/stage';
 import { useStageEvents } from '~/components/StageEvents';
-import { parseStageForm, StageRefusal } from '~/domain/stage';
+import { isRefusal } from '~/domain/refusal';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import stageStyles from '~/styles/stage.css';
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (values.noscript === '1') return redirect(`/organise/${edition.year}/stage`);
     return { ok: true, version: state.version } satisfies StageActionAnswer;
   } catch (error) {
-    if (!(error instanceof StageRefusal)) throw error;
+    if (!isRefusal(error)) throw error;
     return data<StageActionAnswer>({ ok: false, form, error: { key: error.key, params: error.params } }, { status: error.status });
   }
 }

@@ -30,9 +30,10 @@ import {
   newVoterId,
   voterCookie,
   voterIdOf,
-  VoteRefusal,
-  type VoteRefusalReason,
+  VOTE_REFUSALS,
 } from '~/utils/votes.server';
+import { isRefusal, type Refusal } from '~/domain/refusal';
+import type { Message } from '~/domain/judging-setup';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: voteStyles }];
 
@@ -41,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
   return [{ title: `${translate(lang, 'stage.vote.metaTitle')} — ${page?.editionName ?? ''}` }];
 };
 
-type VoteAnswer = { confirm: number } | { refused: VoteRefusalReason; minutes: number };
+type VoteAnswer = { confirm: number } | { refused: Message };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const edition = requireEdition(params.year);
@@ -72,18 +73,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     voterId = newVoterId();
     headers.append('Set-Cookie', voterCookie(voterId));
   }
-  const refused = (error: VoteRefusal) =>
-    data<VoteAnswer>({ refused: error.reason, minutes: error.retryAfterMinutes }, { status: error.status, headers });
+  const refused = (refusal: Refusal) =>
+    data<VoteAnswer>({ refused: { key: refusal.key, params: refusal.params } }, { status: refusal.status, headers });
 
   if (intent === 'choose') {
-    if (!isVoteOpen(edition.id)) return refused(new VoteRefusal('closed', 409));
-    if (!publicStage(edition).runningOrder.some((f) => f.applicationId === applicationId)) return refused(new VoteRefusal('notFinalist', 404));
+    if (!isVoteOpen(edition.id)) return refused(VOTE_REFUSALS.closed());
+    if (!publicStage(edition).runningOrder.some((f) => f.applicationId === applicationId)) return refused(VOTE_REFUSALS.notFinalist());
     return data<VoteAnswer>({ confirm: applicationId }, { headers });
   }
   try {
     castVote({ editionId: edition.id, applicationId, voterId, ip: clientOf(request, context).ip });
   } catch (error) {
-    if (error instanceof VoteRefusal) return refused(error);
+    if (isRefusal(error)) return refused(error);
     throw error;
   }
   return redirect(`/vote/${edition.year}?voted=1`, { headers });
@@ -105,7 +106,7 @@ export default function VotePage() {
   }, [liveOpen, page.voteOpen]);
 
   const confirming = answer && 'confirm' in answer ? page.finalists.find((f) => f.applicationId === answer.confirm) : undefined;
-  const refusal = answer && 'refused' in answer ? answer : undefined;
+  const refusal = answer && 'refused' in answer ? answer.refused : undefined;
   const chosen = page.finalists.find((f) => f.applicationId === page.choice);
 
   return (
@@ -117,7 +118,7 @@ export default function VotePage() {
 
       <div role="status" aria-live="polite">
         {refusal ? (
-          <p className="notice vote-notice vote-notice--error">{t(`stage.vote.refused.${refusal.refused}`, { minutes: refusal.minutes })}</p>
+          <p className="notice vote-notice vote-notice--error">{t(refusal.key, refusal.params)}</p>
         ) : page.voted && chosen && page.voteOpen ? (
           <p className="notice vote-notice vote-notice--success">
             <span aria-hidden="true">✓</span> {t('stage.vote.thanks', { name: chosen.name })}

@@ -19,8 +19,9 @@ import {
   type AssignmentWarning,
   type JudgeLoad,
 } from '~/domain/assignment';
-import { ELIGIBLE_STATUSES, Refusal } from '~/domain/judging-setup';
-import { recordAudit, type DbOrTx } from './audit.server';
+import { ELIGIBLE_STATUSES } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
+import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { isConflicted } from './conflicts.server';
 import { isEditionJudge } from './invitations.server';
@@ -144,76 +145,70 @@ export interface AutoAssignmentSummary {
 }
 
 export function applyAutoAssignment({ editionId, roundId, actorId, seed, replace, now = new Date() }: AutoAssignment): AutoAssignmentSummary {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      const round = roundOrRefuse(tx, editionId, roundId);
-      refuseIfLocked(round);
-      const sheetCount = countOf(tx, schema.scoresheets, eq(schema.scoresheets.roundId, round.id));
-      // Replacing panels after scoring began would discard judges' work: adjust by hand instead.
-      if (sheetCount > 0) throw new Refusal(409, 'assignments.errors.auto.sheetsExist', { count: sheetCount });
-      const existing = pairsOfRound(tx, round.id);
-      if (existing.length > 0 && !replace) {
-        throw new Refusal(400, 'assignments.errors.auto.confirmReplace', { count: existing.length }, 'replace');
-      }
-      const applications = eligibleApplications(editionId, round.kind, tx);
-      if (applications.length === 0) throw new Refusal(409, `assignments.errors.auto.noApplications.${round.kind}`);
-      const judges = judgeIdsOf(tx, editionId);
-      if (judges.length === 0) throw new Refusal(409, 'assignments.failure.no_judges');
-      const conflicts = conflictPairs(editionId, tx);
-      const applicationIds = applications.map((a) => a.id);
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    const round = roundOrRefuse(tx, editionId, roundId);
+    refuseIfLocked(round);
+    const sheetCount = countOf(tx, schema.scoresheets, eq(schema.scoresheets.roundId, round.id));
+    // Replacing panels after scoring began would discard judges' work: adjust by hand instead.
+    if (sheetCount > 0) throw new Refusal(409, 'assignments.errors.auto.sheetsExist', { count: sheetCount });
+    const existing = pairsOfRound(tx, round.id);
+    if (existing.length > 0 && !replace) {
+      throw new Refusal(400, 'assignments.errors.auto.confirmReplace', { count: existing.length }, 'replace');
+    }
+    const applications = eligibleApplications(editionId, round.kind, tx);
+    if (applications.length === 0) throw new Refusal(409, `assignments.errors.auto.noApplications.${round.kind}`);
+    const judges = judgeIdsOf(tx, editionId);
+    if (judges.length === 0) throw new Refusal(409, 'assignments.failure.no_judges');
+    const conflicts = conflictPairs(editionId, tx);
+    const applicationIds = applications.map((a) => a.id);
 
-      let pairs: AssignmentPair[];
-      let outcome: Pick<AutoAssignmentSummary, 'loads' | 'quality' | 'warnings' | 'withoutJudge'>;
-      if (round.kind === 'final') {
-        const everyone = assignEveryJudge({ applications: applicationIds, judges, conflicts });
-        pairs = everyone.assignments;
-        outcome = { ...describeAssignments(judges, pairs), warnings: [], withoutJudge: everyone.withoutJudge };
-      } else {
-        const result = assignJudges({ applications: applicationIds, judges, conflicts, k: round.judgesPerApplication, seed });
-        if (!result.ok) throw failureRefusal(result.reason, applications);
-        pairs = result.assignments;
-        outcome = { loads: result.loads, quality: result.quality, warnings: result.warnings, withoutJudge: [] };
-      }
-      const summary: AutoAssignmentSummary = {
+    let pairs: AssignmentPair[];
+    let outcome: Pick<AutoAssignmentSummary, 'loads' | 'quality' | 'warnings' | 'withoutJudge'>;
+    if (round.kind === 'final') {
+      const everyone = assignEveryJudge({ applications: applicationIds, judges, conflicts });
+      pairs = everyone.assignments;
+      outcome = { ...describeAssignments(judges, pairs), warnings: [], withoutJudge: everyone.withoutJudge };
+    } else {
+      const result = assignJudges({ applications: applicationIds, judges, conflicts, k: round.judgesPerApplication, seed });
+      if (!result.ok) throw failureRefusal(result.reason, applications);
+      pairs = result.assignments;
+      outcome = { loads: result.loads, quality: result.quality, warnings: result.warnings, withoutJudge: [] };
+    }
+    const summary: AutoAssignmentSummary = {
+      kind: round.kind,
+      count: pairs.length,
+      applications: applicationIds.length,
+      judges: judges.length,
+      ...outcome,
+    };
+
+    tx.delete(schema.assignments).where(eq(schema.assignments.roundId, round.id)).run();
+    for (let i = 0; i < pairs.length; i += 200) {
+      tx.insert(schema.assignments)
+        .values(pairs.slice(i, i + 200).map((p) => ({ ...p, roundId: round.id, createdBy: actorId, createdAt: now })))
+        .run();
+    }
+    audit({
+      action: 'assignment.auto',
+      entityType: 'round',
+      entityId: round.id,
+      before: { count: existing.length, assignments: existing },
+      after: {
         kind: round.kind,
+        seed: round.kind === 'final' ? null : seed,
+        judgesPerApplication: round.kind === 'final' ? null : round.judgesPerApplication,
         count: pairs.length,
-        applications: applicationIds.length,
-        judges: judges.length,
-        ...outcome,
-      };
-
-      tx.delete(schema.assignments).where(eq(schema.assignments.roundId, round.id)).run();
-      for (let i = 0; i < pairs.length; i += 200) {
-        tx.insert(schema.assignments)
-          .values(pairs.slice(i, i + 200).map((p) => ({ ...p, roundId: round.id, createdBy: actorId, createdAt: now })))
-          .run();
-      }
-      recordAudit(tx, {
-        editionId,
-        actorId,
-        at: now,
-        action: 'assignment.auto',
-        entityType: 'round',
-        entityId: round.id,
-        before: { count: existing.length, assignments: existing },
-        after: {
-          kind: round.kind,
-          seed: round.kind === 'final' ? null : seed,
-          judgesPerApplication: round.kind === 'final' ? null : round.judgesPerApplication,
-          count: pairs.length,
-          minLoad: summary.quality.minLoad,
-          maxLoad: summary.quality.maxLoad,
-          panels: summary.quality.panels,
-          warnings: summary.warnings.map((w) => w.code),
-          withoutJudge: summary.withoutJudge,
-          assignments: pairs,
-        },
-      });
-      return summary;
-    },
-    { behavior: 'immediate' },
-  );
+        minLoad: summary.quality.minLoad,
+        maxLoad: summary.quality.maxLoad,
+        panels: summary.quality.panels,
+        warnings: summary.warnings.map((w) => w.code),
+        withoutJudge: summary.withoutJudge,
+        assignments: pairs,
+      },
+    });
+    return summary;
+  });
 }
 
 /** Why automatic assignment could not be done, as a message with the startups it names. */
@@ -254,33 +249,27 @@ function checkPair(tx: DbOrTx, { editionId, roundId, judgeId, applicationId }: A
 
 export function addAssignment(change: AssignmentChange) {
   const { editionId, judgeId, applicationId, actorId, now = new Date() } = change;
-  return getDb().transaction(
-    (tx) => {
-      const { round, application } = checkPair(tx, change);
-      if (!(ELIGIBLE_STATUSES[round.kind] as readonly string[]).includes(application.status)) {
-        throw new Refusal(409, `assignments.errors.notEligible.${round.kind}`, {}, 'applicationId');
-      }
-      if (isConflicted(judgeId, applicationId, tx)) throw new Refusal(409, 'assignments.errors.conflicted', {}, 'applicationId');
-      if (isAssigned(judgeId, round.id, applicationId, tx)) throw new Refusal(409, 'assignments.errors.alreadyAssigned', {}, 'applicationId');
-      const row = tx
-        .insert(schema.assignments)
-        .values({ roundId: round.id, judgeId, applicationId, createdBy: actorId, createdAt: now })
-        .returning()
-        .get();
-      recordAudit(tx, {
-        editionId,
-        actorId,
-        at: now,
-        action: 'assignment.add',
-        entityType: 'assignment',
-        entityId: row.id,
-        before: null,
-        after: { roundId: round.id, judgeId, applicationId },
-      });
-      return row;
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    const { round, application } = checkPair(tx, change);
+    if (!(ELIGIBLE_STATUSES[round.kind] as readonly string[]).includes(application.status)) {
+      throw new Refusal(409, `assignments.errors.notEligible.${round.kind}`, {}, 'applicationId');
+    }
+    if (isConflicted(judgeId, applicationId, tx)) throw new Refusal(409, 'assignments.errors.conflicted', {}, 'applicationId');
+    if (isAssigned(judgeId, round.id, applicationId, tx)) throw new Refusal(409, 'assignments.errors.alreadyAssigned', {}, 'applicationId');
+    const row = tx
+      .insert(schema.assignments)
+      .values({ roundId: round.id, judgeId, applicationId, createdBy: actorId, createdAt: now })
+      .returning()
+      .get();
+    audit({
+      action: 'assignment.add',
+      entityType: 'assignment',
+      entityId: row.id,
+      before: null,
+      after: { roundId: round.id, judgeId, applicationId },
+    });
+    return row;
+  });
 }
 
 export type RemovalOutcome =
@@ -294,39 +283,33 @@ export type RemovalOutcome =
  */
 export function removeAssignment(change: AssignmentChange & { confirmed: boolean }): RemovalOutcome {
   const { editionId, judgeId, applicationId, actorId, confirmed, now = new Date() } = change;
-  return getDb().transaction(
-    (tx) => {
-      const { round } = checkPair(tx, change);
-      const a = schema.assignments;
-      const where = and(eq(a.roundId, round.id), eq(a.judgeId, judgeId), eq(a.applicationId, applicationId));
-      const assignment = tx.select().from(a).where(where).get();
-      if (!assignment) throw new Refusal(404, 'assignments.errors.notAssigned');
-      const sheet = tx
-        .select({ status: schema.scoresheets.status })
-        .from(schema.scoresheets)
-        .where(
-          and(
-            eq(schema.scoresheets.roundId, round.id),
-            eq(schema.scoresheets.judgeId, judgeId),
-            eq(schema.scoresheets.applicationId, applicationId),
-          ),
-        )
-        .get();
-      if (sheet && !confirmed) return { status: 'needs_confirmation', scoresheet: sheet.status };
-      const scoresheets = deleteScoresheets(tx, round.id, judgeId, applicationId);
-      tx.delete(a).where(where).run();
-      recordAudit(tx, {
-        editionId,
-        actorId,
-        at: now,
-        action: 'assignment.remove',
-        entityType: 'assignment',
-        entityId: assignment.id,
-        before: { roundId: round.id, judgeId, applicationId, scoresheets },
-        after: null,
-      });
-      return { status: 'removed' };
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    const { round } = checkPair(tx, change);
+    const a = schema.assignments;
+    const where = and(eq(a.roundId, round.id), eq(a.judgeId, judgeId), eq(a.applicationId, applicationId));
+    const assignment = tx.select().from(a).where(where).get();
+    if (!assignment) throw new Refusal(404, 'assignments.errors.notAssigned');
+    const sheet = tx
+      .select({ status: schema.scoresheets.status })
+      .from(schema.scoresheets)
+      .where(
+        and(
+          eq(schema.scoresheets.roundId, round.id),
+          eq(schema.scoresheets.judgeId, judgeId),
+          eq(schema.scoresheets.applicationId, applicationId),
+        ),
+      )
+      .get();
+    if (sheet && !confirmed) return { status: 'needs_confirmation', scoresheet: sheet.status };
+    const scoresheets = deleteScoresheets(tx, round.id, judgeId, applicationId);
+    tx.delete(a).where(where).run();
+    audit({
+      action: 'assignment.remove',
+      entityType: 'assignment',
+      entityId: assignment.id,
+      before: { roundId: round.id, judgeId, applicationId, scoresheets },
+      after: null,
+    });
+    return { status: 'removed' };
+  });
 }

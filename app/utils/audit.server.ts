@@ -6,17 +6,54 @@
 import type { RunResult } from 'better-sqlite3';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type { ScoresheetAction } from '~/domain/scoresheet';
+import type { StageCommandType } from '~/domain/stage';
 import { getDb, schema } from './db.server';
 
 /** The database or a transaction of it. */
 export type DbOrTx = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
+
+/**
+ * Every action the audit log records, `entity.verb`. An action not listed here fails `tsc`, so the
+ * audit page's labels (`audit.action.*` in app/i18n) and filters can rely on this list.
+ */
+export type AuditAction =
+  | 'application.status'
+  | 'application.update'
+  | 'assignment.add'
+  | 'assignment.auto'
+  | 'assignment.remove'
+  | 'conflict.declare'
+  | 'conflict.remove'
+  | 'criterion.create'
+  | 'criterion.update'
+  | 'criterion.delete'
+  | 'edition.create'
+  | 'edition.status'
+  | 'edition.publish'
+  | 'invitation.create'
+  | 'invitation.resend'
+  | 'invitation.revoke'
+  | 'invitation.accept'
+  | 'round.create'
+  | 'round.update'
+  | 'round.delete'
+  | 'round.lock'
+  | 'round.unlock'
+  | 'round.seal'
+  | 'shortlist.confirm'
+  | 'track.create'
+  | 'track.update'
+  | 'track.delete'
+  | ScoresheetAction
+  | `stage.${StageCommandType}`;
 
 export interface AuditEntry {
   editionId: number | null;
   /** Null for the system (seed, scheduled tasks). */
   actorId: number | null;
   /** `entity.verb`, e.g. `scoresheet.submit`, `round.lock`, `application.update`. */
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string | number;
   before?: unknown;
@@ -84,31 +121,42 @@ export function listAudit(filter: AuditFilter = {}) {
     .all();
 }
 
+/** Where the audit events of a change go: the log (default), or the demo seed's time-ordered buffer. */
+export type AuditSink = (entry: AuditEntry & { at: Date }) => void;
+
 /** Who makes a change, for which edition, and when (defaults to now). */
 export interface AuditAct {
   editionId: number | null;
   actorId: number | null;
   now?: Date;
+  /** Where the events go instead of the log (the demo seed writes them in time order at the end). */
+  sink?: AuditSink;
 }
 
-/** An audit event inside `auditedTransaction`: the act fills in edition, actor and time. */
-export type AuditEvent = Omit<AuditEntry, 'editionId' | 'actorId' | 'at'> & { editionId?: number | null };
+/**
+ * An audit event inside `auditedTransaction`: the act fills in edition, actor and time. An event
+ * names its edition or actor itself only when the change learns them (accepting an invitation:
+ * the edition is the invitation's, the actor the account it creates).
+ */
+export type AuditEvent = Omit<AuditEntry, 'editionId' | 'actorId' | 'at'> & { editionId?: number | null; actorId?: number | null };
 
 /**
  * The one audited write: opens an immediate transaction (or a savepoint inside `db` when it is
  * already a transaction), runs `fn`, and records each event it passes to `audit` in that same
- * transaction, so that a change and its audit event commit together or not at all.
+ * transaction, so that a change and its audit event commit together or not at all. Every event
+ * of one change carries the same time: the act's `now`, or the moment the change began.
  */
 export function auditedTransaction<T>(
   act: AuditAct,
   fn: (tx: DbOrTx, audit: (event: AuditEvent) => void) => T,
   db: DbOrTx = getDb(),
 ): T {
+  const at = act.now ?? new Date();
   return db.transaction(
-    (tx) =>
-      fn(tx, (event) =>
-        recordAudit(tx, { editionId: act.editionId, actorId: act.actorId, at: act.now, ...event }),
-      ),
+    (tx) => {
+      const sink: AuditSink = act.sink ?? ((entry) => recordAudit(tx, entry));
+      return fn(tx, (event) => sink({ editionId: act.editionId, actorId: act.actorId, ...event, at }));
+    },
     { behavior: 'immediate' },
   );
 }

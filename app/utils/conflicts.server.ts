@@ -6,8 +6,9 @@
 import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { DECLARABLE_STATUSES, Refusal } from '~/domain/judging-setup';
-import { recordAudit, type DbOrTx } from './audit.server';
+import { DECLARABLE_STATUSES } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
+import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { refuseIfFinalSealed } from './integrity.server';
 import { isEditionJudge } from './invitations.server';
@@ -56,66 +57,60 @@ export function declareConflict({ editionId, judgeId, applicationId, reason, dec
   const why = reason.trim();
   if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
   if (hasForbiddenCharacters(why)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      refuseIfFinalSealed(editionId, tx);
-      if (!isEditionJudge(editionId, judgeId, tx)) throw new Refusal(404, 'judging.errors.judge.notFound', {}, 'judgeId');
-      const application = tx
-        .select({ id: schema.applications.id })
-        .from(schema.applications)
-        .where(
-          and(
-            eq(schema.applications.id, applicationId),
-            eq(schema.applications.editionId, editionId),
-            inArray(schema.applications.status, [...DECLARABLE_STATUSES]),
-          ),
-        )
-        .get();
-      if (!application) throw new Refusal(404, 'judging.errors.application.notFound', {}, 'applicationId');
-      if (isConflicted(judgeId, applicationId, tx)) throw new Refusal(409, 'conflicts.errors.alreadyDeclared', {}, 'applicationId');
+  return auditedTransaction({ editionId, actorId: declaredBy, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    refuseIfFinalSealed(editionId, tx);
+    if (!isEditionJudge(editionId, judgeId, tx)) throw new Refusal(404, 'judging.errors.judge.notFound', {}, 'judgeId');
+    const application = tx
+      .select({ id: schema.applications.id })
+      .from(schema.applications)
+      .where(
+        and(
+          eq(schema.applications.id, applicationId),
+          eq(schema.applications.editionId, editionId),
+          inArray(schema.applications.status, [...DECLARABLE_STATUSES]),
+        ),
+      )
+      .get();
+    if (!application) throw new Refusal(404, 'judging.errors.application.notFound', {}, 'applicationId');
+    if (isConflicted(judgeId, applicationId, tx)) throw new Refusal(409, 'conflicts.errors.alreadyDeclared', {}, 'applicationId');
 
-      const conflict = tx
-        .insert(schema.conflicts)
-        .values({ judgeId, applicationId, reason: why, declaredBy, createdAt: now })
-        .returning()
-        .get();
+    const conflict = tx
+      .insert(schema.conflicts)
+      .values({ judgeId, applicationId, reason: why, declaredBy, createdAt: now })
+      .returning()
+      .get();
 
-      const openRounds = tx
-        .select({ id: schema.rounds.id })
-        .from(schema.rounds)
-        .where(and(eq(schema.rounds.editionId, editionId), eq(schema.rounds.state, 'open')))
-        .all()
-        .map((r) => r.id);
-      const a = schema.assignments;
-      const removedAssignments =
-        openRounds.length === 0
-          ? []
-          : tx
-              .delete(a)
-              .where(and(inArray(a.roundId, openRounds), eq(a.judgeId, judgeId), eq(a.applicationId, applicationId)))
-              .returning({ id: a.id, roundId: a.roundId })
-              .all();
-      const removedScoresheets = openRounds.flatMap((roundId) => deleteScoresheets(tx, roundId, judgeId, applicationId));
+    const openRounds = tx
+      .select({ id: schema.rounds.id })
+      .from(schema.rounds)
+      .where(and(eq(schema.rounds.editionId, editionId), eq(schema.rounds.state, 'open')))
+      .all()
+      .map((r) => r.id);
+    const a = schema.assignments;
+    const removedAssignments =
+      openRounds.length === 0
+        ? []
+        : tx
+            .delete(a)
+            .where(and(inArray(a.roundId, openRounds), eq(a.judgeId, judgeId), eq(a.applicationId, applicationId)))
+            .returning({ id: a.id, roundId: a.roundId })
+            .all();
+    const removedScoresheets = openRounds.flatMap((roundId) => deleteScoresheets(tx, roundId, judgeId, applicationId));
 
-      recordAudit(tx, {
-        editionId,
-        actorId: declaredBy,
-        at: now,
-        action: 'conflict.declare',
-        entityType: 'conflict',
-        entityId: conflict.id,
-        before:
-          removedAssignments.length + removedScoresheets.length > 0
-            ? { assignments: removedAssignments, scoresheets: removedScoresheets }
-            : null,
-        after: { judgeId, applicationId, reason: why, declaredBy },
-        reason: why,
-      });
-      return { conflict, removedAssignments: removedAssignments.length, removedScoresheets: removedScoresheets.length };
-    },
-    { behavior: 'immediate' },
-  );
+    audit({
+      action: 'conflict.declare',
+      entityType: 'conflict',
+      entityId: conflict.id,
+      before:
+        removedAssignments.length + removedScoresheets.length > 0
+          ? { assignments: removedAssignments, scoresheets: removedScoresheets }
+          : null,
+      after: { judgeId, applicationId, reason: why, declaredBy },
+      reason: why,
+    });
+    return { conflict, removedAssignments: removedAssignments.length, removedScoresheets: removedScoresheets.length };
+  });
 }
 
 /** An organiser removes a conflict, with a written reason. The judge becomes assignable again (nothing is restored). */
@@ -135,33 +130,27 @@ export function removeConflict({
   const why = reason.trim();
   if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
   if (hasForbiddenCharacters(why)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      refuseIfFinalSealed(editionId, tx);
-      const c = schema.conflicts;
-      const conflict = tx
-        .select({ id: c.id, judgeId: c.judgeId, applicationId: c.applicationId, reason: c.reason, declaredBy: c.declaredBy })
-        .from(c)
-        .innerJoin(schema.applications, eq(schema.applications.id, c.applicationId))
-        .where(and(eq(c.id, conflictId), eq(schema.applications.editionId, editionId)))
-        .get();
-      if (!conflict) throw new Refusal(404, 'conflicts.errors.notFound');
-      tx.delete(c).where(eq(c.id, conflict.id)).run();
-      recordAudit(tx, {
-        editionId,
-        actorId,
-        at: now,
-        action: 'conflict.remove',
-        entityType: 'conflict',
-        entityId: conflict.id,
-        before: { judgeId: conflict.judgeId, applicationId: conflict.applicationId, reason: conflict.reason, declaredBy: conflict.declaredBy },
-        after: null,
-        reason: why,
-      });
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    refuseIfFinalSealed(editionId, tx);
+    const c = schema.conflicts;
+    const conflict = tx
+      .select({ id: c.id, judgeId: c.judgeId, applicationId: c.applicationId, reason: c.reason, declaredBy: c.declaredBy })
+      .from(c)
+      .innerJoin(schema.applications, eq(schema.applications.id, c.applicationId))
+      .where(and(eq(c.id, conflictId), eq(schema.applications.editionId, editionId)))
+      .get();
+    if (!conflict) throw new Refusal(404, 'conflicts.errors.notFound');
+    tx.delete(c).where(eq(c.id, conflict.id)).run();
+    audit({
+      action: 'conflict.remove',
+      entityType: 'conflict',
+      entityId: conflict.id,
+      before: { judgeId: conflict.judgeId, applicationId: conflict.applicationId, reason: conflict.reason, declaredBy: conflict.declaredBy },
+      after: null,
+      reason: why,
+    });
+  });
 }
 
 // ─── Reading ────────────────────────────────────────────────────────────────

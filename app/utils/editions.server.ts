@@ -1,6 +1,16 @@
-/** Queries about editions that several pages share. */
-import { asc, count, desc, eq, notInArray } from 'drizzle-orm';
+/**
+ * Queries about editions that several pages share, and the one home of an edition's structure:
+ * its tracks, criteria and rounds, in display order (position, then id). Every module reads them
+ * here, inside its own transaction when it passes one.
+ */
+import { invariantResponse } from '@epic-web/invariant';
+import { and, asc, count, desc, eq, notInArray } from 'drizzle-orm';
+import type { RoundKind } from '~/domain/statuses';
+import type { DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
+
+export type Edition = typeof schema.editions.$inferSelect;
+export type Round = typeof schema.rounds.$inferSelect;
 
 export function listEditions() {
   const db = getDb();
@@ -41,41 +51,35 @@ export function getEditionByYear(year: number) {
 
 /** The year of a URL, or a 404 for anything that is not one. */
 export function parseYear(param: string | undefined): number {
-  if (!param || !/^\d{4}$/.test(param)) throw new Response('Not Found', { status: 404 });
+  invariantResponse(param && /^\d{4}$/.test(param), 'Not Found', { status: 404 });
   return Number(param);
 }
 
 export function requireEdition(yearParam: string | undefined) {
   const edition = getEditionByYear(parseYear(yearParam));
-  if (!edition) throw new Response('Not Found', { status: 404 });
+  invariantResponse(edition, 'Not Found', { status: 404 });
   return edition;
 }
 
-export function editionTracks(editionId: number) {
-  return getDb()
-    .select()
-    .from(schema.tracks)
-    .where(eq(schema.tracks.editionId, editionId))
-    .orderBy(asc(schema.tracks.position))
-    .all();
+export function editionTracks(editionId: number, db: DbOrTx = getDb()) {
+  const t = schema.tracks;
+  return db.select().from(t).where(eq(t.editionId, editionId)).orderBy(asc(t.position), asc(t.id)).all();
 }
 
-export function editionCriteria(editionId: number) {
-  return getDb()
-    .select()
-    .from(schema.criteria)
-    .where(eq(schema.criteria.editionId, editionId))
-    .orderBy(asc(schema.criteria.position))
-    .all();
+export function editionCriteria(editionId: number, db: DbOrTx = getDb()) {
+  const c = schema.criteria;
+  return db.select().from(c).where(eq(c.editionId, editionId)).orderBy(asc(c.position), asc(c.id)).all();
 }
 
-export function editionRounds(editionId: number) {
-  return getDb()
-    .select()
-    .from(schema.rounds)
-    .where(eq(schema.rounds.editionId, editionId))
-    .orderBy(asc(schema.rounds.position))
-    .all();
+export function editionRounds(editionId: number, db: DbOrTx = getDb()): Round[] {
+  const r = schema.rounds;
+  return db.select().from(r).where(eq(r.editionId, editionId)).orderBy(asc(r.position), asc(r.id)).all();
+}
+
+/** The edition's round of this kind (an edition has at most one screening and one final round), or null. */
+export function editionRoundOfKind(editionId: number, kind: RoundKind, db: DbOrTx = getDb()): Round | null {
+  const r = schema.rounds;
+  return db.select().from(r).where(and(eq(r.editionId, editionId), eq(r.kind, kind))).get() ?? null;
 }
 
 /** Awards of a published edition, with the startup's name only when it consented to publication. */

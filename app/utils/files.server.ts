@@ -100,6 +100,14 @@ export function filesByIds(ids: (number | null | undefined)[]): StoredFile[] {
     .all();
 }
 
+/** What a page shows of an uploaded file. */
+export function fileSummary(file: StoredFile | undefined | null) {
+  if (!file) return null;
+  return { id: file.id, originalName: file.originalName, sizeBytes: file.sizeBytes, mimeType: file.mimeType, createdAt: file.createdAt };
+}
+
+export type FileSummary = NonNullable<ReturnType<typeof fileSummary>>;
+
 /**
  * The file's bytes, streamed from disk, with headers that keep a browser from guessing its type
  * and a deck downloaded rather than shown. `isPublic` allows shared caches.

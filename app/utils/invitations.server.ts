@@ -10,8 +10,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { INVITATION_TTL_MS, Refusal } from '~/domain/judging-setup';
-import { recordAudit, type DbOrTx } from './audit.server';
+import { INVITATION_TTL_MS } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
+import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { qualified, refuseIfPublished } from './rounds.server';
 
@@ -112,43 +113,37 @@ function newToken() {
 
 /** Invites an email address; returns the token, which is never stored. */
 export function createInvitation({ editionId, actorId, email, now = new Date() }: OrganiserAct & { email: string }) {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      const judge = tx
-        .select({ id: schema.users.id })
-        .from(schema.users)
-        .innerJoin(schema.editionJudges, eq(schema.editionJudges.userId, schema.users.id))
-        .where(and(eq(schema.users.email, email), eq(schema.editionJudges.editionId, editionId)))
-        .get();
-      if (judge) throw new Refusal(409, 'invitations.errors.alreadyJudge', {}, 'email');
-      const i = schema.invitations;
-      const pending = tx
-        .select({ id: i.id })
-        .from(i)
-        .where(and(eq(i.editionId, editionId), eq(i.email, email), isNull(i.acceptedAt), isNull(i.revokedAt), gt(i.expiresAt, now)))
-        .get();
-      if (pending) throw new Refusal(409, 'invitations.errors.alreadyPending', {}, 'email');
-      const { token, tokenHash } = newToken();
-      const invitation = tx
-        .insert(i)
-        .values({ editionId, email, tokenHash, invitedBy: actorId, createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
-        .returning()
-        .get();
-      recordAudit(tx, {
-        editionId,
-        actorId,
-        at: now,
-        action: 'invitation.create',
-        entityType: 'invitation',
-        entityId: invitation.id,
-        before: null,
-        after: { email, expiresAt: invitation.expiresAt },
-      });
-      return { invitation, token };
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    const judge = tx
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .innerJoin(schema.editionJudges, eq(schema.editionJudges.userId, schema.users.id))
+      .where(and(eq(schema.users.email, email), eq(schema.editionJudges.editionId, editionId)))
+      .get();
+    if (judge) throw new Refusal(409, 'invitations.errors.alreadyJudge', {}, 'email');
+    const i = schema.invitations;
+    const pending = tx
+      .select({ id: i.id })
+      .from(i)
+      .where(and(eq(i.editionId, editionId), eq(i.email, email), isNull(i.acceptedAt), isNull(i.revokedAt), gt(i.expiresAt, now)))
+      .get();
+    if (pending) throw new Refusal(409, 'invitations.errors.alreadyPending', {}, 'email');
+    const { token, tokenHash } = newToken();
+    const invitation = tx
+      .insert(i)
+      .values({ editionId, email, tokenHash, invitedBy: actorId, createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
+      .returning()
+      .get();
+    audit({
+      action: 'invitation.create',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      before: null,
+      after: { email, expiresAt: invitation.expiresAt },
+    });
+    return { invitation, token };
+  });
 }
 
 function invitationOf(tx: DbOrTx, editionId: number, invitationId: number): InvitationRow {
@@ -160,56 +155,44 @@ function invitationOf(tx: DbOrTx, editionId: number, invitationId: number): Invi
 
 /** A new link for a pending or expired invitation: new token, 14 more days; the old link stops working. */
 export function resendInvitation({ editionId, actorId, invitationId, now = new Date() }: OrganiserAct & { invitationId: number }) {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      const before = invitationOf(tx, editionId, invitationId);
-      const state = invitationState(before, now);
-      if (state === 'accepted' || state === 'revoked') throw new Refusal(409, `invitations.errors.cannotResend.${state}`);
-      const { token, tokenHash } = newToken();
-      const invitation = tx
-        .update(schema.invitations)
-        .set({ tokenHash, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
-        .where(eq(schema.invitations.id, before.id))
-        .returning()
-        .get();
-      recordAudit(tx, {
-        editionId,
-        actorId,
-        at: now,
-        action: 'invitation.resend',
-        entityType: 'invitation',
-        entityId: invitation.id,
-        before: { email: before.email, state, expiresAt: before.expiresAt },
-        after: { email: invitation.email, state: 'pending', expiresAt: invitation.expiresAt },
-      });
-      return { invitation, token };
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    const before = invitationOf(tx, editionId, invitationId);
+    const state = invitationState(before, now);
+    if (state === 'accepted' || state === 'revoked') throw new Refusal(409, `invitations.errors.cannotResend.${state}`);
+    const { token, tokenHash } = newToken();
+    const invitation = tx
+      .update(schema.invitations)
+      .set({ tokenHash, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
+      .where(eq(schema.invitations.id, before.id))
+      .returning()
+      .get();
+    audit({
+      action: 'invitation.resend',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      before: { email: before.email, state, expiresAt: before.expiresAt },
+      after: { email: invitation.email, state: 'pending', expiresAt: invitation.expiresAt },
+    });
+    return { invitation, token };
+  });
 }
 
 export function revokeInvitation({ editionId, actorId, invitationId, now = new Date() }: OrganiserAct & { invitationId: number }) {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      const before = invitationOf(tx, editionId, invitationId);
-      const state = invitationState(before, now);
-      if (state === 'accepted' || state === 'revoked') throw new Refusal(409, `invitations.errors.cannotRevoke.${state}`);
-      tx.update(schema.invitations).set({ revokedAt: now }).where(eq(schema.invitations.id, before.id)).run();
-      recordAudit(tx, {
-        editionId,
-        actorId,
-        at: now,
-        action: 'invitation.revoke',
-        entityType: 'invitation',
-        entityId: before.id,
-        before: { email: before.email, state },
-        after: { email: before.email, state: 'revoked', revokedAt: now },
-      });
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    const before = invitationOf(tx, editionId, invitationId);
+    const state = invitationState(before, now);
+    if (state === 'accepted' || state === 'revoked') throw new Refusal(409, `invitations.errors.cannotRevoke.${state}`);
+    tx.update(schema.invitations).set({ revokedAt: now }).where(eq(schema.invitations.id, before.id)).run();
+    audit({
+      action: 'invitation.revoke',
+      entityType: 'invitation',
+      entityId: before.id,
+      before: { email: before.email, state },
+      after: { email: before.email, state: 'revoked', revokedAt: now },
+    });
+  });
 }
 
 // ─── The invited person's side ──────────────────────────────────────────────
@@ -246,59 +229,56 @@ export type Invitee =
 
 /** Uses the invitation: membership (and account) created, link dead. Returns the judge and the edition's year. */
 export function acceptInvitation({ token, invitee, now = new Date() }: { token: string; invitee: Invitee; now?: Date }) {
-  return getDb().transaction(
-    (tx) => {
-      const i = schema.invitations;
-      const invitation = tx.select().from(i).where(eq(i.tokenHash, hashInvitationToken(token))).get();
-      if (!invitation) throw new Refusal(404, 'invite.state.unknown');
-      const state = invitationState(invitation, now);
-      if (state !== 'pending') throw new Refusal(410, `invite.state.${state}`);
-      refuseIfPublished(tx, invitation.editionId);
+  // The edition and the actor are learnt inside: the invitation's edition, the account it creates.
+  return auditedTransaction({ editionId: null, actorId: null, now }, (tx, audit) => {
+    const i = schema.invitations;
+    const invitation = tx.select().from(i).where(eq(i.tokenHash, hashInvitationToken(token))).get();
+    if (!invitation) throw new Refusal(404, 'invite.state.unknown');
+    const state = invitationState(invitation, now);
+    if (state !== 'pending') throw new Refusal(410, `invite.state.${state}`);
+    refuseIfPublished(tx, invitation.editionId);
 
-      let userId: number;
-      if (invitee.kind === 'new') {
-        const created = tx
-          .insert(schema.users)
-          .values({ email: invitation.email, name: invitee.name, passwordHash: invitee.passwordHash, role: 'judge', createdAt: now })
-          .onConflictDoNothing()
-          .returning({ id: schema.users.id })
-          .get();
-        if (!created) throw new Refusal(409, 'invite.errors.accountExists');
-        userId = created.id;
-      } else {
-        const user = tx.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, invitee.userId)).get();
-        if (!user || user.email !== invitation.email) throw new Refusal(403, 'invite.errors.otherAccount', { email: invitation.email });
-        userId = invitee.userId;
-      }
-      // A founder cannot judge the edition they applied to.
-      const applied = tx
-        .select({ id: schema.applications.id })
-        .from(schema.applications)
-        .where(and(eq(schema.applications.founderId, userId), eq(schema.applications.editionId, invitation.editionId)))
+    let userId: number;
+    if (invitee.kind === 'new') {
+      const created = tx
+        .insert(schema.users)
+        .values({ email: invitation.email, name: invitee.name, passwordHash: invitee.passwordHash, role: 'judge', createdAt: now })
+        .onConflictDoNothing()
+        .returning({ id: schema.users.id })
         .get();
-      if (applied) throw new Refusal(409, 'invite.errors.applicant');
+      if (!created) throw new Refusal(409, 'invite.errors.accountExists');
+      userId = created.id;
+    } else {
+      const user = tx.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, invitee.userId)).get();
+      if (!user || user.email !== invitation.email) throw new Refusal(403, 'invite.errors.otherAccount', { email: invitation.email });
+      userId = invitee.userId;
+    }
+    // A founder cannot judge the edition they applied to.
+    const applied = tx
+      .select({ id: schema.applications.id })
+      .from(schema.applications)
+      .where(and(eq(schema.applications.founderId, userId), eq(schema.applications.editionId, invitation.editionId)))
+      .get();
+    if (applied) throw new Refusal(409, 'invite.errors.applicant');
 
-      tx.insert(schema.editionJudges).values({ editionId: invitation.editionId, userId, joinedAt: now }).onConflictDoNothing().run();
-      // Conditional on the state, so two tabs using the same link cannot both use it.
-      const used = tx
-        .update(i)
-        .set({ acceptedAt: now, acceptedBy: userId })
-        .where(and(eq(i.id, invitation.id), isNull(i.acceptedAt), isNull(i.revokedAt), gt(i.expiresAt, now)))
-        .run();
-      if (used.changes !== 1) throw new Refusal(410, 'invite.state.accepted');
-      recordAudit(tx, {
-        editionId: invitation.editionId,
-        actorId: userId,
-        at: now,
-        action: 'invitation.accept',
-        entityType: 'invitation',
-        entityId: invitation.id,
-        before: { email: invitation.email, state },
-        after: { email: invitation.email, state: 'accepted', acceptedBy: userId, accountCreated: invitee.kind === 'new' },
-      });
-      const edition = tx.select({ year: schema.editions.year }).from(schema.editions).where(eq(schema.editions.id, invitation.editionId)).get()!;
-      return { userId, year: edition.year };
-    },
-    { behavior: 'immediate' },
-  );
+    tx.insert(schema.editionJudges).values({ editionId: invitation.editionId, userId, joinedAt: now }).onConflictDoNothing().run();
+    // Conditional on the state, so two tabs using the same link cannot both use it.
+    const used = tx
+      .update(i)
+      .set({ acceptedAt: now, acceptedBy: userId })
+      .where(and(eq(i.id, invitation.id), isNull(i.acceptedAt), isNull(i.revokedAt), gt(i.expiresAt, now)))
+      .run();
+    if (used.changes !== 1) throw new Refusal(410, 'invite.state.accepted');
+    audit({
+      editionId: invitation.editionId,
+      actorId: userId,
+      action: 'invitation.accept',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      before: { email: invitation.email, state },
+      after: { email: invitation.email, state: 'accepted', acceptedBy: userId, accountCreated: invitee.kind === 'new' },
+    });
+    const edition = tx.select({ year: schema.editions.year }).from(schema.editions).where(eq(schema.editions.id, invitation.editionId)).get()!;
+    return { userId, year: edition.year };
+  });
 }

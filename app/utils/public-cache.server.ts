@@ -3,7 +3,7 @@
  * language and format, kept in this process, and sent with an ETag that lets browsers and
  * shared caches revalidate for the price of a 304.
  *
- * An entry is valid while the edition's public fingerprint (results.server.ts
+ * An entry is valid while the edition's public fingerprint (public-results.server.ts
  * `publicFingerprint`: publication date, names, consent, logos, tracks) is unchanged: publishing
  * is the only way results come in, and everything about them is frozen afterwards, but a founder
  * may still withdraw consent to publication, and that must show at once. `publishResults`'

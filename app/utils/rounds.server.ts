@@ -3,14 +3,16 @@
  * that freezes criteria, and locking. A locked round freezes its scoresheets and its
  * assignments; unlocking it needs a written reason. Both are audited.
  */
+import { invariantResponse } from '@epic-web/invariant';
 import { and, asc, count, eq, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { Refusal } from '~/domain/refusal';
 import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
-import { Refusal } from '~/domain/judging-setup';
-import { recordAudit, type DbOrTx } from './audit.server';
+import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
+import type { Round } from './editions.server';
 
-export type Round = typeof schema.rounds.$inferSelect;
+export type { Round };
 
 /** A round of this edition, or null (a round of another edition is not found). */
 export function getRound(editionId: number, roundId: number, db: DbOrTx = getDb()): Round | null {
@@ -21,6 +23,14 @@ export function getRound(editionId: number, roundId: number, db: DbOrTx = getDb(
       .where(and(eq(schema.rounds.id, roundId), eq(schema.rounds.editionId, editionId)))
       .get() ?? null
   );
+}
+
+/** The round of a URL (its id), within its edition; a 404 otherwise (a round of another edition too). */
+export function requireRound(editionId: number, roundId: string | number | undefined, db: DbOrTx = getDb()): Round {
+  const id = typeof roundId === 'number' ? roundId : roundId && /^\d{1,9}$/.test(roundId) ? Number(roundId) : null;
+  const round = id === null ? null : getRound(editionId, id, db);
+  invariantResponse(round, 'Not Found', { status: 404 });
+  return round;
 }
 
 /** Whether the round is locked (an unknown round counts as locked: nothing may change in it). */
@@ -98,65 +108,53 @@ export function refuseIfPublished(tx: DbOrTx, editionId: number): void {
 }
 
 export function lockRound({ editionId, roundId, actorId, now = new Date() }: RoundChange): Round {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      const round = roundOrRefuse(tx, editionId, roundId);
-      if (round.state === 'locked') throw new Refusal(409, 'setup.errors.round.alreadyLocked');
-      const after = tx
-        .update(schema.rounds)
-        .set({ state: 'locked', lockedAt: now })
-        .where(eq(schema.rounds.id, round.id))
-        .returning()
-        .get();
-      recordAudit(tx, {
-        editionId,
-        actorId,
-        at: now,
-        action: 'round.lock',
-        entityType: 'round',
-        entityId: round.id,
-        before: { state: round.state, lockedAt: round.lockedAt },
-        after: { state: after.state, lockedAt: after.lockedAt },
-      });
-      return after;
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    const round = roundOrRefuse(tx, editionId, roundId);
+    if (round.state === 'locked') throw new Refusal(409, 'setup.errors.round.alreadyLocked');
+    const after = tx
+      .update(schema.rounds)
+      .set({ state: 'locked', lockedAt: now })
+      .where(eq(schema.rounds.id, round.id))
+      .returning()
+      .get();
+    audit({
+      action: 'round.lock',
+      entityType: 'round',
+      entityId: round.id,
+      before: { state: round.state, lockedAt: round.lockedAt },
+      after: { state: after.state, lockedAt: after.lockedAt },
+    });
+    return after;
+  });
 }
 
 export function unlockRound({ editionId, roundId, actorId, reason, now = new Date() }: RoundChange & { reason: string }): Round {
   const why = reason.trim();
   if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
   if (hasForbiddenCharacters(why)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      const round = roundOrRefuse(tx, editionId, roundId);
-      if (round.state !== 'locked') throw new Refusal(409, 'setup.errors.round.notLocked');
-      // A sealed round's ranking has been published as final: reopening it would change history.
-      if (round.sealHash) throw new Refusal(409, 'setup.errors.round.sealed');
-      const after = tx
-        .update(schema.rounds)
-        .set({ state: 'open', lockedAt: null })
-        .where(eq(schema.rounds.id, round.id))
-        .returning()
-        .get();
-      recordAudit(tx, {
-        editionId,
-        actorId,
-        at: now,
-        action: 'round.unlock',
-        entityType: 'round',
-        entityId: round.id,
-        before: { state: round.state, lockedAt: round.lockedAt },
-        after: { state: after.state, lockedAt: after.lockedAt },
-        reason: why,
-      });
-      return after;
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    const round = roundOrRefuse(tx, editionId, roundId);
+    if (round.state !== 'locked') throw new Refusal(409, 'setup.errors.round.notLocked');
+    // A sealed round's ranking has been published as final: reopening it would change history.
+    if (round.sealHash) throw new Refusal(409, 'setup.errors.round.sealed');
+    const after = tx
+      .update(schema.rounds)
+      .set({ state: 'open', lockedAt: null })
+      .where(eq(schema.rounds.id, round.id))
+      .returning()
+      .get();
+    audit({
+      action: 'round.unlock',
+      entityType: 'round',
+      entityId: round.id,
+      before: { state: round.state, lockedAt: round.lockedAt },
+      after: { state: after.state, lockedAt: after.lockedAt },
+      reason: why,
+    });
+    return after;
+  });
 }
 
 // ─── Scoresheets removed with an assignment or by a conflict (kept in the audit log) ───

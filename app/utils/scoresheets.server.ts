@@ -18,7 +18,7 @@ import {
   type ScoresheetSnapshot,
 } from '~/domain/scoresheet';
 import { isAssigned } from './assignments.server';
-import { recordAudit, type DbOrTx } from './audit.server';
+import { auditedTransaction, type DbOrTx } from './audit.server';
 import { conflictedApplicationIds, isConflicted } from './conflicts.server';
 import { getDb, schema } from './db.server';
 import { editionCriteria, editionRounds } from './editions.server';
@@ -263,106 +263,100 @@ export function saveScoresheet(input: SaveInput): SaveOutcome {
   const { judgeId, editionId, roundId, applicationId, request, raw } = input;
   const now = input.now ?? new Date();
   const criteria = editionCriteria(editionId);
-  return getDb().transaction(
-    (tx): SaveOutcome => {
-      // The guards again, inside the transaction that writes: the page may be hours old.
-      if (!getRound(editionId, roundId, tx)) return { result: 'notFound' };
-      if (isConflicted(judgeId, applicationId, tx) || isAuthor(judgeId, applicationId, tx)) return { result: 'forbidden' };
-      if (!isAssigned(judgeId, roundId, applicationId, tx) || !applicationOfEdition(tx, editionId, applicationId)) {
-        return { result: 'notFound' };
+  return auditedTransaction({ editionId, actorId: judgeId, now }, (tx, audit): SaveOutcome => {
+    // The guards again, inside the transaction that writes: the page may be hours old.
+    if (!getRound(editionId, roundId, tx)) return { result: 'notFound' };
+    if (isConflicted(judgeId, applicationId, tx) || isAuthor(judgeId, applicationId, tx)) return { result: 'forbidden' };
+    if (!isAssigned(judgeId, roundId, applicationId, tx) || !applicationOfEdition(tx, editionId, applicationId)) {
+      return { result: 'notFound' };
+    }
+
+    const stored = ownScoresheet(judgeId, roundId, applicationId, tx);
+    const receipt = tx
+      .select()
+      .from(schema.scoresheetSaves)
+      .where(eq(schema.scoresheetSaves.idempotencyKey, request.idempotencyKey))
+      .get();
+    if (receipt) {
+      // The same save again (a retry after a lost answer, a double tap): answer as the first time.
+      if (!stored || receipt.scoresheetId !== stored.id) {
+        return { result: 'invalid', fieldErrors: {}, formError: 'scoring.errors.badRequest' };
       }
+      return { result: 'saved', revision: receipt.revision, status: stored.status, savedAt: receipt.createdAt, replayed: true, changed: false };
+    }
 
-      const stored = ownScoresheet(judgeId, roundId, applicationId, tx);
-      const receipt = tx
-        .select()
-        .from(schema.scoresheetSaves)
-        .where(eq(schema.scoresheetSaves.idempotencyKey, request.idempotencyKey))
-        .get();
-      if (receipt) {
-        // The same save again (a retry after a lost answer, a double tap): answer as the first time.
-        if (!stored || receipt.scoresheetId !== stored.id) {
-          return { result: 'invalid', fieldErrors: {}, formError: 'scoring.errors.badRequest' };
-        }
-        return { result: 'saved', revision: receipt.revision, status: stored.status, savedAt: receipt.createdAt, replayed: true, changed: false };
-      }
+    if (isScoringClosed(editionId, roundId, tx)) return { result: 'locked' };
+    if (isClosedOnStage(editionId, roundId, applicationId, tx)) return { result: 'locked', onStage: true };
 
-      if (isScoringClosed(editionId, roundId, tx)) return { result: 'locked' };
-      if (isClosedOnStage(editionId, roundId, applicationId, tx)) return { result: 'locked', onStage: true };
-
-      const plan = planSave(criteria, snapshotOf(stored), request.revision, request.intent, raw);
-      switch (plan.kind) {
-        case 'invalid':
-          return { result: 'invalid', fieldErrors: plan.fieldErrors };
-        case 'stale':
-          return { result: 'stale', stored: { ...plan.stored, updatedAt: stored?.updatedAt ?? null } };
-        case 'unchanged':
-          tx.insert(schema.scoresheetSaves)
-            .values({ idempotencyKey: request.idempotencyKey, scoresheetId: stored!.id, revision: stored!.revision, createdAt: now })
+    const plan = planSave(criteria, snapshotOf(stored), request.revision, request.intent, raw);
+    switch (plan.kind) {
+      case 'invalid':
+        return { result: 'invalid', fieldErrors: plan.fieldErrors };
+      case 'stale':
+        return { result: 'stale', stored: { ...plan.stored, updatedAt: stored?.updatedAt ?? null } };
+      case 'unchanged':
+        tx.insert(schema.scoresheetSaves)
+          .values({ idempotencyKey: request.idempotencyKey, scoresheetId: stored!.id, revision: stored!.revision, createdAt: now })
+          .run();
+        return { result: 'saved', revision: stored!.revision, status: stored!.status, savedAt: now, replayed: false, changed: false };
+      case 'write': {
+        const { after } = plan;
+        const sh = schema.scoresheets;
+        let sheetId: number;
+        if (!stored) {
+          sheetId = tx
+            .insert(sh)
+            .values({
+              roundId,
+              judgeId,
+              applicationId,
+              status: after.status,
+              overallComment: after.overallComment,
+              revision: after.revision,
+              submittedAt: after.status === 'submitted' ? now : null,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning({ id: sh.id })
+            .get().id;
+        } else {
+          sheetId = stored.id;
+          const updated = tx
+            .update(sh)
+            .set({
+              status: after.status,
+              overallComment: after.overallComment,
+              revision: after.revision,
+              submittedAt: stored.submittedAt ?? (after.status === 'submitted' ? now : null),
+              updatedAt: now,
+            })
+            // Optimistic concurrency held by the query itself.
+            .where(and(eq(sh.id, stored.id), eq(sh.revision, stored.revision)))
             .run();
-          return { result: 'saved', revision: stored!.revision, status: stored!.status, savedAt: now, replayed: false, changed: false };
-        case 'write': {
-          const { after } = plan;
-          const sh = schema.scoresheets;
-          let sheetId: number;
-          if (!stored) {
-            sheetId = tx
-              .insert(sh)
-              .values({
-                roundId,
-                judgeId,
-                applicationId,
-                status: after.status,
-                overallComment: after.overallComment,
-                revision: after.revision,
-                submittedAt: after.status === 'submitted' ? now : null,
-                createdAt: now,
-                updatedAt: now,
-              })
-              .returning({ id: sh.id })
-              .get().id;
-          } else {
-            sheetId = stored.id;
-            const updated = tx
-              .update(sh)
-              .set({
-                status: after.status,
-                overallComment: after.overallComment,
-                revision: after.revision,
-                submittedAt: stored.submittedAt ?? (after.status === 'submitted' ? now : null),
-                updatedAt: now,
-              })
-              // Optimistic concurrency held by the query itself.
-              .where(and(eq(sh.id, stored.id), eq(sh.revision, stored.revision)))
-              .run();
-            if (updated.changes !== 1) throw new Error(`scoresheet ${stored.id} changed during its own save`);
-          }
-          for (const c of criteria) {
-            const value = after.values[c.id] ?? null;
-            const comment = after.comments[c.id] ?? '';
-            tx.insert(schema.scores)
-              .values({ scoresheetId: sheetId, criterionId: c.id, value, comment })
-              .onConflictDoUpdate({ target: [schema.scores.scoresheetId, schema.scores.criterionId], set: { value, comment } })
-              .run();
-          }
-          tx.insert(schema.scoresheetSaves)
-            .values({ idempotencyKey: request.idempotencyKey, scoresheetId: sheetId, revision: after.revision, createdAt: now })
-            .run();
-          recordAudit(tx, {
-            editionId,
-            actorId: judgeId,
-            at: now,
-            action: plan.action,
-            entityType: 'scoresheet',
-            entityId: sheetId,
-            before: plan.before ? { roundId, applicationId, ...auditSnapshot(plan.before) } : null,
-            after: { roundId, applicationId, ...auditSnapshot(after) },
-          });
-          return { result: 'saved', revision: after.revision, status: after.status, savedAt: now, replayed: false, changed: true };
+          if (updated.changes !== 1) throw new Error(`scoresheet ${stored.id} changed during its own save`);
         }
+        for (const c of criteria) {
+          const value = after.values[c.id] ?? null;
+          const comment = after.comments[c.id] ?? '';
+          tx.insert(schema.scores)
+            .values({ scoresheetId: sheetId, criterionId: c.id, value, comment })
+            .onConflictDoUpdate({ target: [schema.scores.scoresheetId, schema.scores.criterionId], set: { value, comment } })
+            .run();
+        }
+        tx.insert(schema.scoresheetSaves)
+          .values({ idempotencyKey: request.idempotencyKey, scoresheetId: sheetId, revision: after.revision, createdAt: now })
+          .run();
+        audit({
+          action: plan.action,
+          entityType: 'scoresheet',
+          entityId: sheetId,
+          before: plan.before ? { roundId, applicationId, ...auditSnapshot(plan.before) } : null,
+          after: { roundId, applicationId, ...auditSnapshot(after) },
+        });
+        return { result: 'saved', revision: after.revision, status: after.status, savedAt: now, replayed: false, changed: true };
       }
-    },
-    { behavior: 'immediate' },
-  );
+    }
+  });
 }
 
 function applicationOfEdition(db: DbOrTx, editionId: number, applicationId: number): boolean {

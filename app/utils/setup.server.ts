@@ -10,10 +10,9 @@
 import { data } from '@remix-run/node';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { FormFailure } from '~/components/judging-setup-fields';
-import type { CriterionInput, NewRoundInput, RoundInput, TrackInput } from '~/domain/judging-setup';
-import { AUDIT_ID_FIELDS, fieldErrorsOf, Refusal, type AuditNames } from '~/domain/judging-setup';
-import { recordAudit, type DbOrTx } from './audit.server';
+import { AUDIT_ID_FIELDS, fieldErrorsOf, type AuditNames, type CriterionInput, type FormFailure, type NewRoundInput, type RoundInput, type TrackInput } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
+import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { countOf, qualified, editionHasSubmittedSheet, firstSubmissionAt, refuseIfLocked, refuseIfPublished, roundOrRefuse } from './rounds.server';
 
@@ -153,49 +152,40 @@ function trackOf(tx: DbOrTx, editionId: number, trackId: number) {
 }
 
 export function createTrack({ editionId, actorId, now = new Date() }: Act, input: TrackInput) {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      const track = tx
-        .insert(schema.tracks)
-        .values({ editionId, slug: uniqueSlug(tx, editionId, input.nameEn), ...input })
-        .returning()
-        .get();
-      recordAudit(tx, { editionId, actorId, at: now, action: 'track.create', entityType: 'track', entityId: track.id, before: null, after: track });
-      return track;
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    const track = tx
+      .insert(schema.tracks)
+      .values({ editionId, slug: uniqueSlug(tx, editionId, input.nameEn), ...input })
+      .returning()
+      .get();
+    audit({ action: 'track.create', entityType: 'track', entityId: track.id, before: null, after: track });
+    return track;
+  });
 }
 
 /** The slug stays as created, so links to the track keep working after a rename. */
 export function updateTrack({ editionId, actorId, now = new Date() }: Act, trackId: number, input: TrackInput) {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      const before = trackOf(tx, editionId, trackId);
-      const after = tx.update(schema.tracks).set(input).where(eq(schema.tracks.id, before.id)).returning().get();
-      recordAudit(tx, { editionId, actorId, at: now, action: 'track.update', entityType: 'track', entityId: before.id, before, after });
-      return after;
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    const before = trackOf(tx, editionId, trackId);
+    const after = tx.update(schema.tracks).set(input).where(eq(schema.tracks.id, before.id)).returning().get();
+    audit({ action: 'track.update', entityType: 'track', entityId: before.id, before, after });
+    return after;
+  });
 }
 
 export function deleteTrack({ editionId, actorId, now = new Date() }: Act, trackId: number) {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      const before = trackOf(tx, editionId, trackId);
-      const applications = countOf(tx, schema.applications, eq(schema.applications.trackId, before.id));
-      if (applications > 0) throw new Refusal(409, 'setup.errors.track.inUse', { count: applications });
-      const awards = countOf(tx, schema.awards, eq(schema.awards.trackId, before.id));
-      if (awards > 0) throw new Refusal(409, 'setup.errors.track.awarded');
-      tx.delete(schema.tracks).where(eq(schema.tracks.id, before.id)).run();
-      recordAudit(tx, { editionId, actorId, at: now, action: 'track.delete', entityType: 'track', entityId: before.id, before, after: null });
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    const before = trackOf(tx, editionId, trackId);
+    const applications = countOf(tx, schema.applications, eq(schema.applications.trackId, before.id));
+    if (applications > 0) throw new Refusal(409, 'setup.errors.track.inUse', { count: applications });
+    const awards = countOf(tx, schema.awards, eq(schema.awards.trackId, before.id));
+    if (awards > 0) throw new Refusal(409, 'setup.errors.track.awarded');
+    tx.delete(schema.tracks).where(eq(schema.tracks.id, before.id)).run();
+    audit({ action: 'track.delete', entityType: 'track', entityId: before.id, before, after: null });
+  });
 }
 
 // ─── Criteria ───────────────────────────────────────────────────────────────
@@ -216,75 +206,60 @@ function criterionOf(tx: DbOrTx, editionId: number, criterionId: number) {
 }
 
 export function createCriterion({ editionId, actorId, now = new Date() }: Act, input: CriterionInput) {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      refuseIfCriteriaFrozen(tx, editionId);
-      const criterion = tx.insert(schema.criteria).values({ editionId, ...input }).returning().get();
-      recordAudit(tx, {
-        editionId,
-        actorId,
-        at: now,
-        action: 'criterion.create',
-        entityType: 'criterion',
-        entityId: criterion.id,
-        before: null,
-        after: criterion,
-      });
-      return criterion;
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    refuseIfCriteriaFrozen(tx, editionId);
+    const criterion = tx.insert(schema.criteria).values({ editionId, ...input }).returning().get();
+    audit({
+      action: 'criterion.create',
+      entityType: 'criterion',
+      entityId: criterion.id,
+      before: null,
+      after: criterion,
+    });
+    return criterion;
+  });
 }
 
 export function updateCriterion({ editionId, actorId, now = new Date() }: Act, criterionId: number, input: CriterionInput) {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      refuseIfCriteriaFrozen(tx, editionId);
-      const before = criterionOf(tx, editionId, criterionId);
-      // Draft scores typed on the old scale must still fit the new one.
-      const outside = tx
-        .select({ n: count() })
-        .from(schema.scores)
-        .where(
-          and(
-            eq(schema.scores.criterionId, before.id),
-            sql`${schema.scores.value} is not null and (${schema.scores.value} < ${input.scaleMin} or ${schema.scores.value} > ${input.scaleMax})`,
-          ),
-        )
-        .get()!.n;
-      if (outside > 0) throw new Refusal(409, 'setup.errors.criterion.valuesOutsideScale', { count: outside }, 'scaleMax');
-      const after = tx.update(schema.criteria).set(input).where(eq(schema.criteria.id, before.id)).returning().get();
-      recordAudit(tx, { editionId, actorId, at: now, action: 'criterion.update', entityType: 'criterion', entityId: before.id, before, after });
-      return after;
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    refuseIfCriteriaFrozen(tx, editionId);
+    const before = criterionOf(tx, editionId, criterionId);
+    // Draft scores typed on the old scale must still fit the new one.
+    const outside = tx
+      .select({ n: count() })
+      .from(schema.scores)
+      .where(
+        and(
+          eq(schema.scores.criterionId, before.id),
+          sql`${schema.scores.value} is not null and (${schema.scores.value} < ${input.scaleMin} or ${schema.scores.value} > ${input.scaleMax})`,
+        ),
+      )
+      .get()!.n;
+    if (outside > 0) throw new Refusal(409, 'setup.errors.criterion.valuesOutsideScale', { count: outside }, 'scaleMax');
+    const after = tx.update(schema.criteria).set(input).where(eq(schema.criteria.id, before.id)).returning().get();
+    audit({ action: 'criterion.update', entityType: 'criterion', entityId: before.id, before, after });
+    return after;
+  });
 }
 
 export function deleteCriterion({ editionId, actorId, now = new Date() }: Act, criterionId: number) {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      refuseIfCriteriaFrozen(tx, editionId);
-      const before = criterionOf(tx, editionId, criterionId);
-      const scores = countOf(tx, schema.scores, eq(schema.scores.criterionId, before.id));
-      if (scores > 0) throw new Refusal(409, 'setup.errors.criterion.inUse', { count: scores });
-      tx.delete(schema.criteria).where(eq(schema.criteria.id, before.id)).run();
-      recordAudit(tx, {
-        editionId,
-        actorId,
-        at: now,
-        action: 'criterion.delete',
-        entityType: 'criterion',
-        entityId: before.id,
-        before,
-        after: null,
-      });
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    refuseIfCriteriaFrozen(tx, editionId);
+    const before = criterionOf(tx, editionId, criterionId);
+    const scores = countOf(tx, schema.scores, eq(schema.scores.criterionId, before.id));
+    if (scores > 0) throw new Refusal(409, 'setup.errors.criterion.inUse', { count: scores });
+    tx.delete(schema.criteria).where(eq(schema.criteria.id, before.id)).run();
+    audit({
+      action: 'criterion.delete',
+      entityType: 'criterion',
+      entityId: before.id,
+      before,
+      after: null,
+    });
+  });
 }
 
 // ─── Rounds ─────────────────────────────────────────────────────────────────
@@ -293,56 +268,47 @@ export function deleteCriterion({ editionId, actorId, now = new Date() }: Act, c
 const ROUND_POSITION = { screening: 0, final: 1 } as const;
 
 export function createRound({ editionId, actorId, now = new Date() }: Act, input: NewRoundInput) {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      const taken = tx
-        .select({ id: schema.rounds.id })
-        .from(schema.rounds)
-        .where(and(eq(schema.rounds.editionId, editionId), eq(schema.rounds.kind, input.kind)))
-        .get();
-      if (taken) throw new Refusal(409, `setup.errors.round.kindTaken.${input.kind}`, {}, 'kind');
-      const round = tx
-        .insert(schema.rounds)
-        .values({ editionId, ...input, position: ROUND_POSITION[input.kind] })
-        .returning()
-        .get();
-      recordAudit(tx, { editionId, actorId, at: now, action: 'round.create', entityType: 'round', entityId: round.id, before: null, after: round });
-      return round;
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    const taken = tx
+      .select({ id: schema.rounds.id })
+      .from(schema.rounds)
+      .where(and(eq(schema.rounds.editionId, editionId), eq(schema.rounds.kind, input.kind)))
+      .get();
+    if (taken) throw new Refusal(409, `setup.errors.round.kindTaken.${input.kind}`, {}, 'kind');
+    const round = tx
+      .insert(schema.rounds)
+      .values({ editionId, ...input, position: ROUND_POSITION[input.kind] })
+      .returning()
+      .get();
+    audit({ action: 'round.create', entityType: 'round', entityId: round.id, before: null, after: round });
+    return round;
+  });
 }
 
 /** A locked round keeps its settings (its ranking depends on them): unlock it first, with a reason. */
 export function updateRound({ editionId, actorId, now = new Date() }: Act, roundId: number, input: RoundInput) {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      const before = roundOrRefuse(tx, editionId, roundId);
-      refuseIfLocked(before);
-      const after = tx.update(schema.rounds).set(input).where(eq(schema.rounds.id, before.id)).returning().get();
-      recordAudit(tx, { editionId, actorId, at: now, action: 'round.update', entityType: 'round', entityId: before.id, before, after });
-      return after;
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    const before = roundOrRefuse(tx, editionId, roundId);
+    refuseIfLocked(before);
+    const after = tx.update(schema.rounds).set(input).where(eq(schema.rounds.id, before.id)).returning().get();
+    audit({ action: 'round.update', entityType: 'round', entityId: before.id, before, after });
+    return after;
+  });
 }
 
 export function deleteRound({ editionId, actorId, now = new Date() }: Act, roundId: number) {
-  return getDb().transaction(
-    (tx) => {
-      refuseIfPublished(tx, editionId);
-      const before = roundOrRefuse(tx, editionId, roundId);
-      refuseIfLocked(before);
-      const assignments = countOf(tx, schema.assignments, eq(schema.assignments.roundId, before.id));
-      const scoresheets = countOf(tx, schema.scoresheets, eq(schema.scoresheets.roundId, before.id));
-      if (assignments + scoresheets > 0) throw new Refusal(409, 'setup.errors.round.inUse', { assignments, scoresheets });
-      tx.delete(schema.rounds).where(eq(schema.rounds.id, before.id)).run();
-      recordAudit(tx, { editionId, actorId, at: now, action: 'round.delete', entityType: 'round', entityId: before.id, before, after: null });
-    },
-    { behavior: 'immediate' },
-  );
+  return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
+    refuseIfPublished(tx, editionId);
+    const before = roundOrRefuse(tx, editionId, roundId);
+    refuseIfLocked(before);
+    const assignments = countOf(tx, schema.assignments, eq(schema.assignments.roundId, before.id));
+    const scoresheets = countOf(tx, schema.scoresheets, eq(schema.scoresheets.roundId, before.id));
+    if (assignments + scoresheets > 0) throw new Refusal(409, 'setup.errors.round.inUse', { assignments, scoresheets });
+    tx.delete(schema.rounds).where(eq(schema.rounds.id, before.id)).run();
+    audit({ action: 'round.delete', entityType: 'round', entityId: before.id, before, after: null });
+  });
 }
 
 // ─── The audit page's filters ───────────────────────────────────────────────

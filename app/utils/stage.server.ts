@@ -15,7 +15,6 @@ import {
   revealSlides,
   revealStepLabel,
   stageDiff,
-  StageRefusal,
   timerOf,
   type PublicStage,
   type RevealInput,
@@ -25,17 +24,18 @@ import {
   type StageRules,
   type StageState,
 } from '~/domain/stage';
+import { Refusal } from '~/domain/refusal';
 import { isAssigned } from './assignments.server';
-import { recordAudit, type DbOrTx } from './audit.server';
+import { auditedTransaction, type DbOrTx } from './audit.server';
 import { isConflicted } from './conflicts.server';
 import { getDb, schema } from './db.server';
+import { editionRoundOfKind } from './editions.server';
 import { formatEvent, publish, retryHint, subscribe, type Send } from './events.server';
 import { publicFile } from './files.server';
-import { roundRankingView } from './results.server';
+import { roundRankingView } from './rankings.server';
 import { ballotCount, voteCounts } from './votes.server';
 
 type Edition = typeof schema.editions.$inferSelect;
-type Round = typeof schema.rounds.$inferSelect;
 
 const FINALIST_STATUSES = ['finalist', 'winner'] as const;
 
@@ -119,23 +119,13 @@ function saveStage(db: DbOrTx, editionId: number, state: StageState, now: Date):
     .run();
 }
 
-export function finalRoundOf(editionId: number, db: DbOrTx = getDb()): Round | null {
-  return (
-    db
-      .select()
-      .from(schema.rounds)
-      .where(and(eq(schema.rounds.editionId, editionId), eq(schema.rounds.kind, 'final')))
-      .get() ?? null
-  );
-}
-
 /**
  * What the reveal shows, from the sealed final round only: its ranking as the results compute it
  * (rankRound through roundRankingView, the same path publication takes) and the audience's votes
  * (rankVotes). Null until the final round is sealed.
  */
 export function sealedRevealInput(editionId: number, db: DbOrTx = getDb()): RevealInput | null {
-  const final = finalRoundOf(editionId, db);
+  const final = editionRoundOfKind(editionId, 'final', db);
   if (!final?.sealHash) return null;
   const view = roundRankingView(editionId, final.id);
   const counts = voteCounts(editionId, db);
@@ -156,7 +146,7 @@ function revealSlidesOf(editionId: number, db: DbOrTx): RevealSlide[] {
 }
 
 function rulesOf(edition: Edition, db: DbOrTx): StageRules {
-  const final = finalRoundOf(edition.id, db);
+  const final = editionRoundOfKind(edition.id, 'final', db);
   return {
     editionStatus: edition.status,
     finalists: finalistIds(edition.id, db),
@@ -254,34 +244,28 @@ export interface StageCommandRequest {
  * transaction, then broadcast. A command that changes nothing writes nothing and is not sent.
  */
 export function runStageCommand({ edition, actorId, command, expectedVersion, fromStep, now = new Date() }: StageCommandRequest) {
-  const result = getDb().transaction(
-    (tx) => {
-      const current = tx.select().from(schema.editions).where(eq(schema.editions.id, edition.id)).get();
-      if (!current) throw new StageRefusal(404, 'stage.errors.notFound');
-      const before = loadStage(edition.id, tx);
-      if (fromStep !== undefined) {
-        if (before.revealStep !== fromStep) throw new StageRefusal(409, 'stage.errors.stale');
-      } else if (expectedVersion !== undefined && before.version !== expectedVersion) {
-        throw new StageRefusal(409, 'stage.errors.stale');
-      }
-      const after = applyStageCommand(before, command, rulesOf(current, tx), now.getTime());
-      if (after === before) return { edition: current, state: before, changed: false };
-      saveStage(tx, edition.id, after, now);
-      const diff = stageDiff(before, after);
-      recordAudit(tx, {
-        editionId: edition.id,
-        actorId,
-        at: now,
-        action: `stage.${command.type}`,
-        entityType: 'stage',
-        entityId: edition.id,
-        before: diff.before,
-        after: diff.after,
-      });
-      return { edition: current, state: after, changed: true };
-    },
-    { behavior: 'immediate' },
-  );
+  const result = auditedTransaction({ editionId: edition.id, actorId, now }, (tx, audit) => {
+    const current = tx.select().from(schema.editions).where(eq(schema.editions.id, edition.id)).get();
+    if (!current) throw new Refusal(404, 'stage.errors.notFound');
+    const before = loadStage(edition.id, tx);
+    if (fromStep !== undefined) {
+      if (before.revealStep !== fromStep) throw new Refusal(409, 'stage.errors.stale');
+    } else if (expectedVersion !== undefined && before.version !== expectedVersion) {
+      throw new Refusal(409, 'stage.errors.stale');
+    }
+    const after = applyStageCommand(before, command, rulesOf(current, tx), now.getTime());
+    if (after === before) return { edition: current, state: before, changed: false };
+    saveStage(tx, edition.id, after, now);
+    const diff = stageDiff(before, after);
+    audit({
+      action: `stage.${command.type}`,
+      entityType: 'stage',
+      entityId: edition.id,
+      before: diff.before,
+      after: diff.after,
+    });
+    return { edition: current, state: after, changed: true };
+  });
   if (result.changed) broadcastStage(result.edition);
   return { state: result.state, changed: result.changed };
 }
@@ -334,7 +318,7 @@ export function stageEventsResponse(edition: Edition, signal: AbortSignal, relea
 export function stageControlView(edition: Edition) {
   const db = getDb();
   const stage = publicStage(edition);
-  const final = finalRoundOf(edition.id, db);
+  const final = editionRoundOfKind(edition.id, 'final', db);
   const slides = revealSlidesOf(edition.id, db);
   return {
     stage,
@@ -358,7 +342,7 @@ export type StageTarget =
 export function stageTargetFor(judgeId: number, edition: Edition): StageTarget {
   const db = getDb();
   const state = loadStage(edition.id, db);
-  const final = finalRoundOf(edition.id, db);
+  const final = editionRoundOfKind(edition.id, 'final', db);
   const applicationId = state.currentApplicationId;
   if (!state.scoringOpen || applicationId === null || !final || edition.status !== 'final') {
     return { kind: 'idle', version: state.version };

@@ -20,6 +20,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node';
 import { cleanOriginalName, detectFileType, FILE_RULES, FILE_TYPE_INFO, SNIFF_BYTES, uploadProblem, type DetectedType, type FileKind } from '~/domain/file-types';
+import { isRefusal, Refusal } from '~/domain/refusal';
 import { FILE_KINDS } from '~/domain/statuses';
 import { env } from './env.server';
 
@@ -27,16 +28,23 @@ import { env } from './env.server';
 const TEXT_FIELD_MAX_BYTES = 1024;
 const MAX_TEXT_FIELDS = 10;
 
-export type UploadRefusal = 'empty' | 'wrongType' | 'tooLarge' | 'noFile' | 'malformed';
+export type UploadRefusal = 'empty' | 'wrongType' | 'tooLarge' | 'malformed';
 
-/** Why an upload was refused; `field` is the form field (deck, logo) the message belongs to. */
-export class UploadRefused extends Error {
-  constructor(
-    readonly field: string,
-    readonly reason: UploadRefusal,
-  ) {
-    super(`upload refused: ${field} ${reason}`);
-    this.name = 'UploadRefused';
+/**
+ * Why an upload was refused, as the one Refusal: its status (413 too large, 415 wrong type, 400
+ * otherwise), the message of app/i18n, and the form field (deck, logo; `file` when unknown).
+ */
+export function uploadRefused(field: string, reason: UploadRefusal): Refusal {
+  const kind = field === 'deck' || field === 'logo' ? field : null;
+  switch (reason) {
+    case 'tooLarge':
+      return new Refusal(413, 'apply.files.errors.tooLarge', { max: kind ? FILE_RULES[kind].maxMegabytes : 0 }, field);
+    case 'wrongType':
+      return new Refusal(415, `apply.files.errors.wrongType.${kind ?? 'deck'}`, {}, field);
+    case 'empty':
+      return new Refusal(400, 'apply.files.errors.empty', {}, field);
+    default:
+      return new Refusal(400, 'apply.files.errors.malformed', {}, field);
   }
 }
 
@@ -152,7 +160,7 @@ async function receiveFilePart(kind: FileKind, filename: string, data: AsyncIter
   }
   const first = Buffer.concat(head);
   const problem = uploadProblem(kind, first, headSize);
-  if (problem) throw new UploadRefused(kind, problem);
+  if (problem) throw uploadRefused(kind, problem);
   const type = detectFileType(first)!;
 
   const tmpDir = path.join(dir, '.tmp');
@@ -170,7 +178,7 @@ async function receiveFilePart(kind: FileKind, filename: string, data: AsyncIter
       const next = await iterator.next();
       if (next.done) break;
       size += next.value.byteLength;
-      if (size > rules.maxBytes) throw new UploadRefused(kind, 'tooLarge');
+      if (size > rules.maxBytes) throw uploadRefused(kind, 'tooLarge');
       hash.update(next.value);
       await writeChunk(out, next.value);
     }
@@ -327,14 +335,14 @@ export function escapeMultipartHeaders(body: ReadableStream<Uint8Array>, boundar
 
 /**
  * Reads a multipart upload form holding at most one file, in a field named after its kind
- * (`deck` or `logo`). Throws UploadRefused for a refused file (nothing left on disk); a
+ * (`deck` or `logo`). Throws a Refusal (uploadRefused) for a refused file (nothing left on disk); a
  * returned file is still temporary until `commit()`, and the caller must `discard()` it if
  * it does not commit.
  */
 export async function receiveUpload(request: Request, { dir = uploadsDir() }: { dir?: string } = {}): Promise<ReceivedUpload> {
   const contentType = request.headers.get('Content-Type') ?? '';
   const boundary = /^multipart\/form-data;.*?\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  if (!boundary || !request.body) throw new UploadRefused('file', 'malformed');
+  if (!boundary || !request.body) throw uploadRefused('file', 'malformed');
   const escaped = new Request(request.url, {
     method: request.method,
     headers: request.headers,
@@ -350,7 +358,7 @@ export async function receiveUpload(request: Request, { dir = uploadsDir() }: { 
     const name = unescapePartValue(escapedName);
     const filename = escapedFilename === undefined ? undefined : unescapePartValue(escapedFilename);
     if (filename === undefined) {
-      if (++textFields > MAX_TEXT_FIELDS) throw new UploadRefused('file', 'malformed');
+      if (++textFields > MAX_TEXT_FIELDS) throw uploadRefused('file', 'malformed');
       fields[name] = await readText(name, data);
       return undefined;
     }
@@ -360,7 +368,7 @@ export async function receiveUpload(request: Request, { dir = uploadsDir() }: { 
       return undefined;
     }
     // One file per request, in a field named after its kind; anything else stops the reading.
-    if (!isFileKind(name) || file) throw new UploadRefused(isFileKind(name) ? name : 'file', 'malformed');
+    if (!isFileKind(name) || file) throw uploadRefused(isFileKind(name) ? name : 'file', 'malformed');
     file = await receiveFilePart(name, filename, data, dir);
     return undefined;
   };
@@ -369,10 +377,10 @@ export async function receiveUpload(request: Request, { dir = uploadsDir() }: { 
     await unstable_parseMultipartFormData(escaped, handler);
   } catch (error) {
     await (file as ReceivedFile | null)?.discard();
-    if (error instanceof UploadRefused) throw error;
-    if (error instanceof MaxPartSizeExceededError) throw new UploadRefused('file', 'malformed');
+    if (isRefusal(error)) throw error;
+    if (error instanceof MaxPartSizeExceededError) throw uploadRefused('file', 'malformed');
     if (error instanceof TypeError || (error instanceof Error && /malformed (multipart|content-disposition)/i.test(error.message))) {
-      throw new UploadRefused('file', 'malformed');
+      throw uploadRefused('file', 'malformed');
     }
     throw error;
   }

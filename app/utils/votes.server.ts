@@ -16,6 +16,7 @@
  */
 import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { and, count, eq, gt, inArray } from 'drizzle-orm';
+import { Refusal } from '~/domain/refusal';
 import type { DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { env } from './env.server';
@@ -34,14 +35,12 @@ export const VOTE_LIMITS = { newBallotsPerAddress: { max: 150, windowMs: 10 * 60
 
 const FINALIST_STATUSES = ['finalist', 'winner'] as const;
 
-export type VoteRefusalReason = 'closed' | 'notFinalist' | 'rateLimited';
-
-export class VoteRefusal extends Error {
-  constructor(readonly reason: VoteRefusalReason, readonly status: 404 | 409 | 429, readonly retryAfterMinutes = 0) {
-    super(reason);
-    this.name = 'VoteRefusal';
-  }
-}
+/** The refusals of a vote (messages of app/i18n: `stage.vote.refused.*`). */
+export const VOTE_REFUSALS = {
+  closed: () => new Refusal(409, 'stage.vote.refused.closed'),
+  notFinalist: () => new Refusal(404, 'stage.vote.refused.notFinalist'),
+  rateLimited: (minutes: number) => new Refusal(429, 'stage.vote.refused.rateLimited', { minutes }),
+};
 
 // ─── The voter ──────────────────────────────────────────────────────────────
 
@@ -147,8 +146,8 @@ export function castVote({ editionId, applicationId, voterId, ip, now = new Date
   const ipHash = addressKey(ip);
   return getDb().transaction(
     (tx) => {
-      if (!isVoteOpen(editionId, tx)) throw new VoteRefusal('closed', 409);
-      if (!isFinalist(editionId, applicationId, tx)) throw new VoteRefusal('notFinalist', 404);
+      if (!isVoteOpen(editionId, tx)) throw VOTE_REFUSALS.closed();
+      if (!isFinalist(editionId, applicationId, tx)) throw VOTE_REFUSALS.notFinalist();
       const v = schema.votes;
       const existing = tx
         .select({ id: v.id, applicationId: v.applicationId })
@@ -161,7 +160,7 @@ export function castVote({ editionId, applicationId, voterId, ip, now = new Date
         return 'changed';
       }
       const wait = minutesUntilAllowed(tx, editionId, ipHash, now);
-      if (wait > 0) throw new VoteRefusal('rateLimited', 429, wait);
+      if (wait > 0) throw VOTE_REFUSALS.rateLimited(wait);
       tx.insert(v).values({ editionId, applicationId, voterId: key, ipHash, createdAt: now, updatedAt: now }).run();
       return 'recorded';
     },

@@ -24,7 +24,7 @@ import { removeConflict } from '~/utils/conflicts.server';
 import { getDb, schema } from '~/utils/db.server';
 import { fileViewableBy } from '~/utils/files.server';
 import { acceptInvitation, createInvitation } from '~/utils/invitations.server';
-import { publishResults } from '~/utils/results.server';
+import { publishResults } from '~/utils/publication.server';
 import { runStageCommand } from '~/utils/stage.server';
 import { completeAnswers } from '../fixtures/applications';
 import { BASE, context, formRequest, getRequest, outcome } from '../fixtures/http';

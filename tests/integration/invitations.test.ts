@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Refusal } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
 import { action as inviteAction, loader as inviteLoader } from '~/routes/invite.$token';
 import { action as judgesAction, loader as judgesLoader } from '~/routes/organise.$year.judges';
 import { getDb, schema } from '~/utils/db.server';

@@ -7,12 +7,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Refusal } from '~/domain/judging-setup';
+import { Refusal } from '~/domain/refusal';
 import { action as scoresheetAction } from '~/routes/judge.$year.rounds.$roundId.$applicationId';
 import { action as resultsAction, loader as resultsLoader } from '~/routes/organise.$year.results';
 import { getDb, schema } from '~/utils/db.server';
 import { suggestFinalists } from '~/domain/shortlist';
-import { assertNotFrozen, confirmShortlist, isFinalSealed, isFrozenError, roundRankingView } from '~/utils/results.server';
+import { assertNotFrozen, isFinalSealed, isFrozenError } from '~/utils/publication.server';
+import { roundRankingView } from '~/utils/rankings.server';
+import { confirmShortlist } from '~/utils/shortlist.server';
 import { unlockRound } from '~/utils/rounds.server';
 import { updateCriterion } from '~/utils/setup.server';
 import { context, formRequest, getRequest, outcome } from '../fixtures/http';

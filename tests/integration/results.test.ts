@@ -112,14 +112,17 @@ describe('messages of the results pages', () => {
     'app/components/ChartCriteria.tsx',
     'app/components/ChartMeter.tsx',
     'app/components/CalibrationChart.tsx',
-    'app/utils/results.server.ts',
+    'app/utils/rankings.server.ts',
+    'app/utils/shortlist.server.ts',
+    'app/utils/publication.server.ts',
+    'app/utils/public-results.server.ts',
   ];
 
   it('exist in English and in French, static keys and every value of the dynamic ones', () => {
     const keys = new Set<string>();
     for (const file of FILES) {
       const source = fs.readFileSync(file, 'utf8');
-      // results.server.ts also holds audit actions ('edition.publish'): only its message keys count.
+      // The results services also hold audit actions ('edition.publish'): only its message keys count.
       const pattern = file.endsWith('.server.ts') ? /'(results\.[A-Za-z0-9_.]+)'/g : /'((?:results|organise\.tabs|method|edition|status)\.[A-Za-z0-9_.]+)'/g;
       for (const match of source.matchAll(pattern)) {
         if (!/\.(json|csv)$/.test(match[1])) keys.add(match[1]);

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { escapeMultipartHeaders, receiveUpload, UploadRefused } from '~/utils/uploads.server';
+import { Refusal } from '~/domain/refusal';
+import { escapeMultipartHeaders, receiveUpload } from '~/utils/uploads.server';
 import { multipartRequest, tinyPdf } from '../fixtures/applications';
 import { BASE } from '../fixtures/http';
 
@@ -59,7 +60,7 @@ describe('file names with ; and =', () => {
       body,
     });
     const error = await receiveUpload(request).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UploadRefused);
-    expect(error).toMatchObject({ reason: 'malformed' });
+    expect(error).toBeInstanceOf(Refusal);
+    expect(error).toMatchObject({ status: 400, key: 'apply.files.errors.malformed' });
   });
 });

@@ -9,11 +9,12 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FILE_RULES } from '~/domain/file-types';
+import { Refusal } from '~/domain/refusal';
 import * as filesRoute from '~/routes/apply.$year.files';
 import * as uploadRoute from '~/routes/apply.$year.upload';
 import { founderApplication } from '~/utils/applications.server';
 import { getDb, schema } from '~/utils/db.server';
-import { receiveUpload, sweepAbandonedParts, UploadRefused, uploadsDir } from '~/utils/uploads.server';
+import { receiveUpload, sweepAbandonedParts, uploadsDir } from '~/utils/uploads.server';
 import { createOpenEdition, multipartRequest, tinyPdf, tinyPng, type Part } from '../fixtures/applications';
 import { context, formRequest, outcome } from '../fixtures/http';
 import { createUser, sessionCookie } from '../fixtures/users';
@@ -56,8 +57,8 @@ describe('the upload handler', () => {
       { name: 'deck', filename: 'deck.pdf', contentType: 'application/pdf', data: tinyPng() },
     ]);
     const error = await receiveUpload(request).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UploadRefused);
-    expect(error).toMatchObject({ field: 'deck', reason: 'wrongType' });
+    expect(error).toBeInstanceOf(Refusal);
+    expect(error).toMatchObject({ field: 'deck', status: 415, key: 'apply.files.errors.wrongType.deck' });
     expect(filesOnDisk()).toEqual([]);
   });
 
@@ -80,7 +81,7 @@ describe('the upload handler', () => {
       },
     );
     const error = await receiveUpload(request).catch((e: unknown) => e);
-    expect(error).toMatchObject({ field: 'deck', reason: 'tooLarge' });
+    expect(error).toMatchObject({ field: 'deck', status: 413, key: 'apply.files.errors.tooLarge' });
     // The body past the limit was never pulled from the client…
     expect(read()).toBeGreaterThan(FILE_RULES.deck.maxBytes);
     expect(read()).toBeLessThan(FILE_RULES.deck.maxBytes + 1024 * 1024);
@@ -115,7 +116,7 @@ describe('the upload handler', () => {
   it('refuses an SVG logo and accepts a WebP one, from their bytes', async () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     const refused = await receiveUpload(multipartRequest('/x', [{ name: 'logo', filename: 'logo.png', contentType: 'image/png', data: svg }]).request).catch((e: unknown) => e);
-    expect(refused).toMatchObject({ field: 'logo', reason: 'wrongType' });
+    expect(refused).toMatchObject({ field: 'logo', status: 415, key: 'apply.files.errors.wrongType.logo' });
     const webp = Buffer.concat([Buffer.from('RIFF\x24\x00\x00\x00WEBPVP8 ', 'latin1'), Buffer.alloc(32)]);
     const accepted = await receiveUpload(multipartRequest('/x', [{ name: 'logo', filename: 'logo', contentType: 'application/octet-stream', data: webp }]).request);
     expect(accepted.file).toMatchObject({ kind: 'logo', type: 'webp', mimeType: 'image/webp' });
@@ -125,16 +126,16 @@ describe('the upload handler', () => {
 
   it('refuses an oversized text field, a second file and an unknown file field', async () => {
     const big = await receiveUpload(multipartRequest('/x', [{ name: 'kind', value: 'x'.repeat(5000) }]).request).catch((e: unknown) => e);
-    expect(big).toMatchObject({ reason: 'malformed' });
+    expect(big).toMatchObject({ status: 400, key: 'apply.files.errors.malformed' });
     const two = await receiveUpload(
       multipartRequest('/x', [
         { name: 'deck', filename: 'a.pdf', contentType: 'application/pdf', data: tinyPdf('one') },
         { name: 'deck', filename: 'b.pdf', contentType: 'application/pdf', data: tinyPdf('two') },
       ]).request,
     ).catch((e: unknown) => e);
-    expect(two).toMatchObject({ reason: 'malformed' });
+    expect(two).toMatchObject({ status: 400, key: 'apply.files.errors.malformed' });
     const unknown = await receiveUpload(multipartRequest('/x', [{ name: 'avatar', filename: 'a.png', contentType: 'image/png', data: tinyPng() }]).request).catch((e: unknown) => e);
-    expect(unknown).toMatchObject({ reason: 'malformed' });
+    expect(unknown).toMatchObject({ status: 400, key: 'apply.files.errors.malformed' });
     expect(filesOnDisk()).toEqual([]);
   });
 });

@@ -115,7 +115,7 @@ describe('voting', () => {
       .get();
     const before = votes();
     const result = await post({ intent: 'vote', applicationId: String(other.id) }, `${VOTER_COOKIE}=${'n'.repeat(22)}`);
-    expect(result).toMatchObject({ status: 404, data: { refused: 'notFinalist' } });
+    expect(result).toMatchObject({ status: 404, data: { refused: { key: 'stage.vote.refused.notFinalist' } } });
     expect(votes()).toEqual(before);
   });
 
@@ -128,8 +128,8 @@ describe('voting', () => {
     const before = votes().length;
     const refused = await post({ intent: 'vote', applicationId: String(world.apps.Budgetly) }, `${VOTER_COOKIE}=${'z'.repeat(22)}`, ip);
     expect(refused.status).toBe(429);
-    expect(refused.data.refused).toBe('rateLimited');
-    expect(refused.data.minutes).toBeGreaterThanOrEqual(1);
+    expect(refused.data.refused.key).toBe('stage.vote.refused.rateLimited');
+    expect(refused.data.refused.params.minutes).toBeGreaterThanOrEqual(1);
     expect(votes()).toHaveLength(before);
     const changed = await post({ intent: 'vote', applicationId: String(world.apps.Civix) }, `${VOTER_COOKIE}=${'s'.padEnd(22, '0')}`, ip);
     expect(changed.status).toBe(302);
@@ -154,7 +154,7 @@ describe('a closed vote', () => {
       for (const who of [cookie, undefined]) {
         const result = await post(fields, who);
         expect(result.status).toBe(409);
-        expect(result.data).toMatchObject({ refused: 'closed' });
+        expect(result.data).toMatchObject({ refused: { key: 'stage.vote.refused.closed' } });
       }
     }
     expect(votes()).toEqual(before);

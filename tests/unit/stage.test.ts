@@ -20,12 +20,12 @@ import {
   revealStepLabel,
   scoringKey,
   stageDiff,
-  StageRefusal,
   type RevealInput,
   type StageCommand,
   type StageRules,
   type StageState,
 } from '~/domain/stage';
+import { Refusal } from '~/domain/refusal';
 import { en } from '~/i18n/en';
 import { fr } from '~/i18n/fr';
 
@@ -44,7 +44,7 @@ function refusalOf(fn: () => unknown): { status: number; key: string } {
   try {
     fn();
   } catch (error) {
-    if (error instanceof StageRefusal) return { status: error.status, key: error.key };
+    if (error instanceof Refusal) return { status: error.status, key: error.key };
     throw error;
   }
   throw new Error('expected a refusal');
