@@ -33,7 +33,7 @@ import {
   type SheetContent,
   type SheetSnapshot,
 } from '~/domain/scoresheet';
-import { formatDate, useT, type T } from '~/i18n';
+import { formatDate, useT, type MessageKey, type Params, type T } from '~/i18n';
 import { ErrorSummary } from './forms';
 import { SaveStatus, type SaveState } from './SaveStatus';
 import { Scale } from './Scale';
@@ -53,7 +53,7 @@ export interface ScoringCriterion {
 /** What the scoresheet action answers (besides the redirect after a submit, and 403/404). */
 export type SaveAnswer =
   | { result: 'saved'; key: string; intent: SaveIntent; revision: number; status: ScoresheetStatus; savedAt: string; replayed: boolean }
-  | { result: 'invalid'; key: string; intent: SaveIntent; fieldErrors: Record<string, string>; formError: string | null; typed: SheetContent }
+  | { result: 'invalid'; key: string; intent: SaveIntent; fieldErrors: Record<string, MessageKey>; formError: MessageKey | null; typed: SheetContent }
   | { result: 'stale'; key: string; intent: SaveIntent; mine: SheetContent; stored: SheetSnapshot; storedAt: string | null }
   | { result: 'locked'; key: string }
   /** Said by the browser itself (clientAction) when the request did not get an answer. */
@@ -186,17 +186,18 @@ function removeBackup(key: string): void {
 
 // ─── The form ────────────────────────────────────────────────────────────────
 
-function translatedErrors(t: T, criteria: ScoringCriterion[], errors: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, key] of Object.entries(errors)) {
-    const criterion = criteria.find((c) => scoreField(c.id) === field);
-    out[field] = t(key, {
-      min: criterion?.scaleMin ?? '',
-      max: criterion?.scaleMax ?? '',
-      maxLength: field === OVERALL_COMMENT_FIELD ? OVERALL_COMMENT_MAX_LENGTH : COMMENT_MAX_LENGTH,
-    });
-  }
-  return out;
+/** The numbers a field's message mentions (the scale's ends, the comment's length). */
+function errorParams(criteria: ScoringCriterion[], field: string): Params {
+  const criterion = criteria.find((c) => scoreField(c.id) === field);
+  return {
+    min: criterion?.scaleMin ?? '',
+    max: criterion?.scaleMax ?? '',
+    maxLength: field === OVERALL_COMMENT_FIELD ? OVERALL_COMMENT_MAX_LENGTH : COMMENT_MAX_LENGTH,
+  };
+}
+
+function translatedErrors(t: T, criteria: ScoringCriterion[], errors: Record<string, MessageKey>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key, errorParams(criteria, field))]));
 }
 
 export function ScoresheetForm({
@@ -230,10 +231,10 @@ export function ScoresheetForm({
         ? { kind: 'refused' }
         : { kind: 'idle' },
   );
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>(
+  const [fieldErrors, setFieldErrors] = useState<Record<string, MessageKey>>(
     answer?.result === 'invalid' ? answer.fieldErrors : {},
   );
-  const [formError, setFormError] = useState<string | null>(answer?.result === 'invalid' ? answer.formError : null);
+  const [formError, setFormError] = useState<MessageKey | null>(answer?.result === 'invalid' ? answer.formError : null);
   const [conflict, setConflict] = useState<Conflict | null>(
     answer?.result === 'stale' ? { mine: answer.mine, stored: answer.stored, storedAt: answer.storedAt, intent: answer.intent } : null,
   );
@@ -490,7 +491,11 @@ export function ScoresheetForm({
           {t('scoring.sheet.restored')}
         </p>
       ) : null}
-      <ErrorSummary errors={errors} fieldLabels={labels} formError={formError} />
+      <ErrorSummary
+        errors={Object.fromEntries(Object.entries(fieldErrors).map(([field, key]) => [field, { key, params: errorParams(criteria, field) }]))}
+        fieldLabels={labels}
+        formError={formError}
+      />
       <ol className="criteria-list">
         {criteria.map((c) => {
           const help = lang === 'fr' ? c.helpFr : c.helpEn;

@@ -5,7 +5,7 @@
  */
 import { useActionData, useFetcher } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { useT } from '~/i18n';
+import { useT, type MessageKey } from '~/i18n';
 import { useHydrated } from './StageEvents';
 
 export interface StageActionAnswer {
@@ -13,7 +13,7 @@ export interface StageActionAnswer {
   version?: number;
   /** Which form was refused (intent plus its item), and why. */
   form?: string;
-  error?: { key: string; params: Record<string, string | number> };
+  error?: { key: MessageKey; params: Record<string, string | number> };
 }
 
 export function StageCommandForm({

@@ -7,6 +7,7 @@
  * form, so both sides agree on what a valid sheet is. Messages are dictionary keys (app/i18n/scoring.ts).
  */
 import { z } from 'zod';
+import type { MessageKey } from '~/i18n';
 
 // ─── Shapes ──────────────────────────────────────────────────────────────────
 
@@ -39,7 +40,7 @@ export type SaveIntent = (typeof SAVE_INTENTS)[number];
 /** One audit event per scoring action, named by what the judge did. */
 export type ScoringAction = 'scoresheet.save' | 'scoresheet.submit' | 'scoresheet.change';
 
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = Record<string, MessageKey>;
 
 // ─── The form ────────────────────────────────────────────────────────────────
 
@@ -106,7 +107,7 @@ export function sheetFormFields(criteria: readonly ScaleCriterion[], content: Sh
 
 // ─── Values ──────────────────────────────────────────────────────────────────
 
-export type ValueCheck = { ok: true; value: number | null } | { ok: false; error: string };
+export type ValueCheck = { ok: true; value: number | null } | { ok: false; error: MessageKey };
 
 /**
  * One value against its criterion: empty means "not chosen yet" (null); anything else must be a

@@ -140,6 +140,9 @@ const core = {
   'organise.tabs.assignments': 'Assignments',
   'organise.tabs.progress': 'Progress',
   'organise.tabs.audit': 'Audit log',
+  'organise.tabs.shortlist': 'Finalists',
+  'organise.tabs.results': 'Rankings and results',
+  'organise.tabs.stage': 'Stage',
   'organise.manageEdition': 'Manage the {year} edition',
 
   'account.title': 'My account',

@@ -138,6 +138,9 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'organise.tabs.assignments': 'Attributions',
   'organise.tabs.progress': 'Avancement',
   'organise.tabs.audit': 'Journal d’audit',
+  'organise.tabs.shortlist': 'Finalistes',
+  'organise.tabs.results': 'Classements et résultats',
+  'organise.tabs.stage': 'Scène',
   'organise.manageEdition': 'Gérer l’édition {year}',
 
   'account.title': 'Mon compte',

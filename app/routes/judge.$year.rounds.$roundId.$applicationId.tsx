@@ -26,8 +26,9 @@ import { ScoresheetApplication } from '~/components/ScoresheetApplication';
 import { ATTEMPT_FIELD, ScoresheetForm, waitForServer, type SaveAnswer } from '~/components/ScoresheetForm';
 import { ScoresheetReadOnly } from '~/components/ScoresheetReadOnly';
 import { emptyContent, readSheetForm, saveRequestSchema, typedContent } from '~/domain/scoresheet';
-import { translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import { StageFollower } from '~/components/StageFollower';
 import scoringStyles from '~/styles/scoring.css';
 import { forbidden, requireJudgeOf } from '~/utils/auth.server';
@@ -37,8 +38,8 @@ import { newSaveKey, ownScoresheet, requireScoringAccess, saveScoresheet, scorin
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = langOf(matches);
-  const title = translate(lang, 'scoring.sheet.metaTitle');
+  const { t } = tOf(matches);
+  const title = t('scoring.sheet.metaTitle');
   return [{ title: page ? `${page.application.startupName} — ${title} — Palmarès` : `${title} — Palmarès` }];
 };
 
@@ -48,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round, application, locked } = requireScoringAccess(judge.id, judge.editionId, params.roundId, params.applicationId);
   const sheet = ownScoresheet(judge.id, round.id, application.id);
   return {
+    messages: await messagesFor(request, ['scoring', 'stage']),
     year: edition.year,
     timeZone: edition.timeZone,
     judgeId: judge.id,

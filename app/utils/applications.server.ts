@@ -29,7 +29,7 @@ import {
   type SectionValues,
 } from '~/domain/application';
 import { APPLICATION_STATUSES } from '~/domain/statuses';
-import type { Lang } from '~/i18n';
+import type { Lang, MessageKey } from '~/i18n';
 import { listAudit, recordAudit, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { editionTracks } from './editions.server';
@@ -255,7 +255,7 @@ export type SubmitOutcome =
   | { ok: true }
   | { ok: false; reason: WriteRefusal | 'notStarted' | 'alreadySubmitted' }
   | { ok: false; reason: 'stale'; revision: number }
-  | { ok: false; reason: 'incomplete'; problems: { section: SectionId; fieldErrors: Record<string, string> }[] };
+  | { ok: false; reason: 'incomplete'; problems: { section: SectionId; fieldErrors: Record<string, MessageKey> }[] };
 
 /** Submits a complete draft (every section valid, deck uploaded), as reviewed at `revision`. */
 export function submitApplication({
@@ -667,9 +667,9 @@ export function applicationHistory(editionId: number, applicationId: number) {
 export type UploadOutcome =
   | { ok: true; kind: FileKind; file: FileSummary }
   /** `error` is a dictionary key; `kind` the field it belongs to, when known. */
-  | { ok: false; kind: FileKind | null; status: number; error: string; params?: Record<string, string | number> };
+  | { ok: false; kind: FileKind | null; status: number; error: MessageKey; params?: Record<string, string | number> };
 
-const REFUSAL_MESSAGES: Record<WriteRefusal | 'stale' | 'deckRequired', { status: number; error: string }> = {
+const REFUSAL_MESSAGES: Record<WriteRefusal | 'stale' | 'deckRequired', { status: number; error: MessageKey }> = {
   notYetOpen: { status: 403, error: 'apply.errors.notYetOpen' },
   closed: { status: 403, error: 'apply.errors.closed' },
   readOnly: { status: 403, error: 'apply.errors.readOnly' },

@@ -23,6 +23,7 @@ import { conflictedApplicationIds, isConflicted } from './conflicts.server';
 import { getDb, schema } from './db.server';
 import { editionCriteria, editionRounds } from './editions.server';
 import { getRound, isRoundLocked } from './rounds.server';
+import type { MessageKey } from '~/i18n';
 
 const notFound = () => new Response('Not Found', { status: 404, statusText: 'Not Found' });
 const forbidden = () => new Response('Forbidden', { status: 403, statusText: 'Forbidden' });
@@ -217,7 +218,7 @@ export function newSaveKey(): string {
 
 export type SaveOutcome =
   | { result: 'saved'; revision: number; status: ScoresheetStatus; savedAt: Date; replayed: boolean; changed: boolean }
-  | { result: 'invalid'; fieldErrors: Record<string, string>; formError?: string }
+  | { result: 'invalid'; fieldErrors: Record<string, MessageKey>; formError?: MessageKey }
   | { result: 'stale'; stored: SheetSnapshot & { updatedAt: Date | null } }
   | { result: 'locked' }
   | { result: 'forbidden' }

@@ -10,6 +10,7 @@ import { SaveStatus } from '~/components/SaveStatus';
 import { ScoresheetConflict } from '~/components/ScoresheetConflict';
 import { ScoresheetForm, type InitialSheet, type SaveAnswer, type ScoringCriterion } from '~/components/ScoresheetForm';
 import type { Lang } from '~/i18n';
+import { messagesIn } from '~/i18n/messages.server';
 
 const CRITERIA: ScoringCriterion[] = [
   { id: 1, nameEn: 'Impact', nameFr: 'Impact', helpEn: 'Public value', helpFr: 'Valeur publique', weight: 3, scaleMin: 1, scaleMax: 10 },
@@ -30,7 +31,7 @@ function renderIn(lang: Lang, ui: () => JSX.Element, action?: (form: FormData) =
     {
       id: 'root',
       path: '/',
-      loader: () => ({ lang, user: null }),
+      loader: () => ({ lang, user: null, messages: messagesIn(lang, ['core', 'scoring', 'stage']) }),
       HydrateFallback: () => null,
       children: [
         {
