@@ -5,16 +5,18 @@
  * production can turn down, and a graceful shutdown that closes the database.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
+import { broadcastDevReady } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, 'build', 'index.js');
 
-const build = await import(BUILD_PATH).catch((error) => {
+let build = await import(BUILD_PATH).catch((error) => {
   console.error(`Palmarès cannot start: no build at ${BUILD_PATH}. Run \`npm run build\` first.\n${error.message}`);
   process.exit(1);
 });
@@ -26,6 +28,47 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
+
+// --- Development reload (`npm run dev`, i.e. `remix dev --manual -c "node server.js"`) -------------
+// The Remix 2 "Manual mode" guide for a custom Express server: the compiler rebuilds on change, and
+// this server re-imports the build with a cache-busting query and calls broadcastDevReady(build).
+// remix dev sets REMIX_DEV_ORIGIN; `npm start` and `npm run demo` do not, so they never watch and
+// serve the build they loaded at start, exactly as before.
+// We watch with fs.watch rather than chokidar (one dependency less for one file): the build folder is
+// watched for `version.txt`, which the compiler writes after the server build is complete.
+const isRemixDev = Boolean(process.env.REMIX_DEV_ORIGIN);
+const VERSION_PATH = path.join(here, 'build', 'version.txt');
+
+function watchDevBuild(server) {
+  server.once('listening', () => broadcastDevReady(build));
+  let loading = Promise.resolve();
+  fs.watch(path.dirname(VERSION_PATH), (_event, file) => {
+    if (file !== 'version.txt') return;
+    loading = loading.then(reloadDevBuild);
+  });
+}
+
+async function reloadDevBuild() {
+  let version;
+  try {
+    version = fs.readFileSync(VERSION_PATH, 'utf8').trim();
+  } catch {
+    return; // the folder is being rewritten; the next event brings the version
+  }
+  if (!version || version === build.assets.version) return;
+  try {
+    const next = await import(`${pathToFileURL(BUILD_PATH).href}?v=${version}`);
+    next.entry.module.bootstrap();
+    const previous = build;
+    build = next;
+    previous.entry.module.shutdown(); // each build copy opened its own database client
+    await broadcastDevReady(build);
+    console.log(`Reloaded the server build ${version}.`);
+  } catch (error) {
+    console.error('The new server build could not be loaded; still serving the previous one.', error);
+  }
+}
+// -----------------------------------------------------------------------------------------------------
 
 const LOG_LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 const logRequests = LOG_LEVELS[env.LOG_LEVEL] <= LOG_LEVELS.info;
@@ -93,7 +136,7 @@ app.use(express.static(path.join(here, 'public'), { maxAge: '1h', index: false }
 app.all(
   '*',
   createRequestHandler({
-    build,
+    build: isRemixDev ? async () => build : build,
     mode: env.NODE_ENV,
     getLoadContext: (req, res) => ({ clientIp: req.ip ?? 'unknown', nonce: res.locals.nonce }),
   }),
@@ -102,6 +145,7 @@ app.all(
 const server = app.listen(env.PORT, () => {
   console.log(`Palmarès is serving on http://localhost:${env.PORT}`);
 });
+if (isRemixDev) watchDevBuild(server);
 
 let stopping = false;
 function stop(signal) {

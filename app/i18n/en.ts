@@ -35,6 +35,8 @@ const core = {
   'errors.page.serverError.title': 'Something went wrong on our side',
   'errors.page.serverError.body': 'Nothing you saved was lost. Please try again in a moment.',
   'errors.page.backHome': 'Back to the editions',
+  'errors.section.judgeEditions': 'All my judging editions',
+  'errors.section.judgeBack': 'Back to my pitches',
 
   'home.title': 'The GovTech Summit pitch competition',
   'home.lead': 'GovTech and civic-tech startups apply, judges score their pitches against public criteria, and the winners are revealed on stage in Paris. Every ranking can be recomputed from the open data.',

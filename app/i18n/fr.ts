@@ -33,6 +33,8 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'errors.page.serverError.title': 'Une erreur s’est produite de notre côté',
   'errors.page.serverError.body': 'Rien de ce que vous avez enregistré n’est perdu. Réessayez dans un instant.',
   'errors.page.backHome': 'Retour aux éditions',
+  'errors.section.judgeEditions': 'Toutes mes éditions à évaluer',
+  'errors.section.judgeBack': 'Retour à mes pitchs',
 
   'home.title': 'Le concours de pitchs du GovTech Summit',
   'home.lead': 'Des startups GovTech et civic-tech candidatent, un jury note leurs pitchs selon des critères publics, et les lauréats sont dévoilés sur scène à Paris. Chaque classement est recalculable à partir des données ouvertes.',

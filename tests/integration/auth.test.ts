@@ -9,7 +9,7 @@ import { getDb, schema } from '~/utils/db.server';
 import { LIMITS } from '~/utils/rate-limit.server';
 import { getSessionUser, hashSessionId, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '~/utils/session.server';
 import { context, cookieFrom, formRequest, getRequest, outcome } from '../fixtures/http';
-import { createUser, PASSWORD, sessionCookie } from '../fixtures/users';
+import { addJudge, createEdition, createUser, PASSWORD, sessionCookie } from '../fixtures/users';
 
 const signup = (fields: Record<string, string>, ip?: string) =>
   outcome(() => signupAction({ request: formRequest('/signup', fields), params: {}, context: context(ip) }));
@@ -118,6 +118,21 @@ describe('log-in', () => {
     // The cookie holds a random id; the table only its hash.
     const cookieValue = decodeURIComponent(cookieFrom(first.headers.get('Set-Cookie')).split('=')[1]);
     expect(rows.map((r) => r.idHash).join()).not.toContain(cookieValue.slice(1, 20));
+  });
+
+  it('sends a judge to judging by their membership of an edition, not by the role of their account', async () => {
+    const edition = createEdition(2031);
+    const invited = await createUser('invited@example.org', 'judge');
+    const founderWhoJudges = await createUser('founder-judge@example.org', 'founder');
+    addJudge(edition.id, founderWhoJudges.id);
+    // Invited once, since removed from every edition: the editions, not a judging page that refuses them.
+    const removed = await login({ email: 'invited@example.org', password: PASSWORD }, '192.0.2.4');
+    expect(removed.headers.get('Location')).toBe('/');
+    addJudge(edition.id, invited.id);
+    const member = await login({ email: 'invited@example.org', password: PASSWORD }, '192.0.2.4');
+    expect(member.headers.get('Location')).toBe('/judge');
+    const founder = await login({ email: 'founder-judge@example.org', password: PASSWORD }, '192.0.2.4');
+    expect(founder.headers.get('Location')).toBe('/judge');
   });
 
   it('locks an account after 5 failed attempts, even with the right password, and says for how long', async () => {

@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '~/i18n/en';
 import { fr } from '~/i18n/fr';
-import { loader as calibrationLoader } from '~/routes/organise.$year.rounds.$round.calibration';
-import { loader as rankingLoader } from '~/routes/organise.$year.rounds.$round.ranking';
+import { loader as calibrationLoader } from '~/routes/organise.$year.rounds.$roundId.calibration';
+import { loader as rankingLoader } from '~/routes/organise.$year.rounds.$roundId.ranking';
 import { getDb, schema } from '~/utils/db.server';
 import { context, getRequest, outcome } from '../fixtures/http';
 import { marks, resultsWorld, writeSheet, type ResultsWorld } from '../fixtures/results';
@@ -20,7 +20,7 @@ let latecomer: number;
 function ranking(query = '') {
   const path = `/organise/${world.year}/rounds/${world.screeningId}/ranking${query}`;
   return outcome(() =>
-    rankingLoader({ request: getRequest(path, { cookie: world.organiser.cookie }), params: { year: String(world.year), round: String(world.screeningId) }, context: context() }),
+    rankingLoader({ request: getRequest(path, { cookie: world.organiser.cookie }), params: { year: String(world.year), roundId: String(world.screeningId) }, context: context() }),
   );
 }
 
@@ -86,7 +86,7 @@ describe('the calibration page', () => {
   it('shows the severe judge against the panel, with every figure', async () => {
     const path = `/organise/${world.year}/rounds/${world.screeningId}/calibration`;
     const { data } = await outcome(() =>
-      calibrationLoader({ request: getRequest(path, { cookie: world.organiser.cookie }), params: { year: String(world.year), round: String(world.screeningId) }, context: context() }),
+      calibrationLoader({ request: getRequest(path, { cookie: world.organiser.cookie }), params: { year: String(world.year), roundId: String(world.screeningId) }, context: context() }),
     );
     const { calibration, judges } = data.view;
     expect(calibration.panel).toMatchObject({ sheets: 33, judges: 4 });
