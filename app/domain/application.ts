@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { MessageKey } from '~/i18n';
+import { plainText } from './text';
 import { APPLICATION_STATUSES, type ApplicationStatus, type EditionStatus } from './statuses';
 
 // ─── Sections and their fields ──────────────────────────────────────────────
@@ -85,7 +86,7 @@ const requiredText = (field: FormField, max: number) =>
   z
     .string({ error: `apply.errors.${field}.required` })
     .transform(normaliseText)
-    .pipe(z.string().min(1, `apply.errors.${field}.required`).max(max, 'apply.errors.tooLong'));
+    .pipe(plainText(z.string().min(1, `apply.errors.${field}.required`).max(max, 'apply.errors.tooLong')));
 
 const webAddress = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
 

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { MessageKey } from '~/i18n';
+import { plainText } from './text';
 import { EMAIL_MAX_LENGTH } from './account';
 import { MAX_SEED } from './prng';
 import { ROUND_KINDS, ROUND_METHODS } from './statuses';
@@ -98,7 +99,7 @@ export function typedValues(form: FormData): Record<string, string> {
 // ─── Field builders ─────────────────────────────────────────────────────────
 
 function text(required: string, max: number, tooLong: string) {
-  return z.string({ error: required }).trim().min(1, required).max(max, tooLong);
+  return plainText(z.string({ error: required }).trim().min(1, required).max(max, tooLong));
 }
 
 function optionalText(max: number, tooLong: string) {
@@ -106,7 +107,7 @@ function optionalText(max: number, tooLong: string) {
     .string()
     .optional()
     .transform((v) => (v ?? '').trim())
-    .pipe(z.string().max(max, tooLong));
+    .pipe(plainText(z.string().max(max, tooLong)));
 }
 
 /** A whole number typed in a form, within [min, max]. */
