@@ -16,7 +16,9 @@ import {
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { LanguageSwitch } from '~/components/LanguageSwitch';
-import { translate, useT, type Lang } from '~/i18n';
+import { useT, type Lang } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesIn } from '~/i18n/messages.server';
 import stylesheet from '~/styles/app.css';
 import { canOrganise, getUser, judgedEditionIds } from '~/utils/auth.server';
 import { getLanguage } from '~/utils/language.server';
@@ -28,15 +30,16 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: translate(data?.lang ?? 'en', 'app.title') },
-  { name: 'description', content: translate(data?.lang ?? 'en', 'app.description') },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const { t } = tOf(matches);
+  return [{ title: t('app.title') }, { name: 'description', content: t('app.description') }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, user] = await Promise.all([getLanguage(request), getUser(request)]);
   return {
     lang,
+    messages: messagesIn(lang, ['core']),
     user: user
       ? {
           name: user.name,

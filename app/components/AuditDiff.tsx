@@ -4,7 +4,7 @@
  * scoresheet) fold into a disclosure. Changes are said in words, never by colour alone.
  */
 import { AUDIT_ID_FIELDS, type AuditNames } from '~/domain/judging-setup';
-import { formatDate, isMessageKey, useT, type Lang } from '~/i18n';
+import { formatDate, useT, type Lang } from '~/i18n';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -53,7 +53,7 @@ function Value({ value, lang, emptyLabel, name }: { value: Json | undefined; lan
 }
 
 export function AuditDiff({ before, after, caption, names }: { before: unknown; after: unknown; caption: string; names?: AuditNames }) {
-  const { t, lang } = useT();
+  const { t, lang, has } = useT();
   const b = (before ?? null) as Json;
   const a = (after ?? null) as Json;
   if (b === null && a === null) return null;
@@ -79,7 +79,7 @@ export function AuditDiff({ before, after, caption, names }: { before: unknown; 
     const kind = (AUDIT_ID_FIELDS as Record<string, keyof AuditNames>)[field];
     return kind && typeof value === 'number' ? names?.[kind][value] : undefined;
   };
-  const fieldLabel = (field: string) => (isMessageKey(`audit.field.${field}`) ? t(`audit.field.${field}`) : field);
+  const fieldLabel = (field: string, key = `audit.field.${field}`) => (has(key) ? t(key) : field);
 
   return (
     <div className="audit-diff">

@@ -7,6 +7,7 @@
 import { Link } from '@remix-run/react';
 import type { RankingMethod } from '~/domain/ranking';
 import { useT } from '~/i18n';
+import type { ApplicationStatus } from '~/domain/statuses';
 import { StatusBadge } from './StatusBadge';
 import { ChartMeter } from './ChartMeter';
 import { formatPoints, formatScore } from './RankingScore';
@@ -14,7 +15,7 @@ import { formatPoints, formatScore } from './RankingScore';
 export interface RankingTableRow {
   applicationId: number;
   name: string;
-  status: string;
+  status: ApplicationStatus;
   trackId: number | null;
   rank: number | null;
   score: number | null;

@@ -34,7 +34,7 @@ import {
   type ScoresheetContent,
   type ScoresheetSnapshot,
 } from '~/domain/scoresheet';
-import { formatDate, useT, type T } from '~/i18n';
+import { formatDate, useT, type MessageKey, type Params, type T } from '~/i18n';
 import { ErrorSummary } from './forms';
 import { SaveStatus, type SaveState } from './SaveStatus';
 import { Scale } from './Scale';
@@ -178,17 +178,18 @@ function removeBackup(key: string): void {
 
 // ─── The form ────────────────────────────────────────────────────────────────
 
-function translatedErrors(t: T, criteria: ScoresheetCriterion[], errors: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, key] of Object.entries(errors)) {
-    const criterion = criteria.find((c) => scoreField(c.id) === field);
-    out[field] = t(key, {
-      min: criterion?.scaleMin ?? '',
-      max: criterion?.scaleMax ?? '',
-      maxLength: field === OVERALL_COMMENT_FIELD ? OVERALL_COMMENT_MAX_LENGTH : COMMENT_MAX_LENGTH,
-    });
-  }
-  return out;
+/** The numbers a field's message mentions (the scale's ends, the comment's length). */
+function errorParams(criteria: ScoresheetCriterion[], field: string): Params {
+  const criterion = criteria.find((c) => scoreField(c.id) === field);
+  return {
+    min: criterion?.scaleMin ?? '',
+    max: criterion?.scaleMax ?? '',
+    maxLength: field === OVERALL_COMMENT_FIELD ? OVERALL_COMMENT_MAX_LENGTH : COMMENT_MAX_LENGTH,
+  };
+}
+
+function translatedErrors(t: T, criteria: ScoresheetCriterion[], errors: Record<string, MessageKey>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key, errorParams(criteria, field))]));
 }
 
 export function ScoresheetForm({
@@ -222,10 +223,10 @@ export function ScoresheetForm({
         ? { kind: 'refused' }
         : { kind: 'idle' },
   );
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>(
+  const [fieldErrors, setFieldErrors] = useState<Record<string, MessageKey>>(
     answer?.result === 'invalid' ? answer.fieldErrors : {},
   );
-  const [formError, setFormError] = useState<string | null>(answer?.result === 'invalid' ? answer.formError : null);
+  const [formError, setFormError] = useState<MessageKey | null>(answer?.result === 'invalid' ? answer.formError : null);
   const [conflict, setConflict] = useState<Conflict | null>(
     answer?.result === 'stale' ? { mine: answer.mine, stored: answer.stored, storedAt: answer.storedAt, intent: answer.intent } : null,
   );
@@ -482,7 +483,11 @@ export function ScoresheetForm({
           {t('scoring.sheet.restored')}
         </p>
       ) : null}
-      <ErrorSummary errors={errors} fieldLabels={labels} formError={formError} />
+      <ErrorSummary
+        errors={Object.fromEntries(Object.entries(fieldErrors).map(([field, key]) => [field, { key, params: errorParams(criteria, field) }]))}
+        fieldLabels={labels}
+        formError={formError}
+      />
       <ol className="criteria-list">
         {criteria.map((c) => {
           const help = lang === 'fr' ? c.helpFr : c.helpEn;

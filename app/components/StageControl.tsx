@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { TIMER_PRESETS_MS, type PublicStage } from '~/domain/stage';
-import { useT, type Lang } from '~/i18n';
+import { useT, type Lang, type MessageKey } from '~/i18n';
 import { StageCommandForm } from './StageCommandForm';
 import type { StageConnection } from './StageEvents';
 import { StageLogo } from './StageLogo';
@@ -18,7 +18,7 @@ export interface StageControlData {
   projectorUrl: string;
   voteUrl: string;
   finalRound: { id: number; nameFr: string; nameEn: string; state: 'open' | 'locked'; sealHash: string | null } | null;
-  revealSteps: { key: string; params: Record<string, number> }[];
+  revealSteps: { key: MessageKey; params: Record<string, number> }[];
   ballots: number;
 }
 

@@ -10,14 +10,14 @@
 import { Form, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FILE_RULES, type FileKind } from '~/domain/file-types';
-import { formatNumber, useT } from '~/i18n';
+import { formatNumber, useT, type MessageKey } from '~/i18n';
 import { FileLink, type FileInfo } from './application-sections';
 
 type Phase =
   | { name: 'idle' }
   | { name: 'uploading'; loaded: number; total: number }
   | { name: 'done' }
-  | { name: 'error'; error: string; params?: Record<string, string | number> };
+  | { name: 'error'; error: MessageKey; params?: Record<string, string | number> };
 
 export function UploadField({
   kind,
@@ -38,7 +38,7 @@ export function UploadField({
   editable: boolean;
   canRemove: boolean;
   /** An error from the plain form post (a dictionary key). */
-  error?: string | null;
+  error?: MessageKey | null;
   errorParams?: Record<string, string | number>;
 }) {
   const { t, lang } = useT();
@@ -56,7 +56,7 @@ export function UploadField({
   const hintId = `${fieldId}-hint`;
   const errorId = shownError ? `${fieldId}-error` : undefined;
 
-  function fail(message: string, params?: Record<string, string | number>) {
+  function fail(message: MessageKey, params?: Record<string, string | number>) {
     setPhase({ name: 'error', error: message, params });
     input.current?.focus();
   }
@@ -77,7 +77,7 @@ export function UploadField({
     };
     xhr.onload = () => {
       request.current = null;
-      const body = xhr.response as { ok?: boolean; error?: string; params?: Record<string, string | number> } | null;
+      const body = xhr.response as { ok?: boolean; error?: MessageKey; params?: Record<string, string | number> } | null;
       if (xhr.status === 200 && body?.ok) {
         form.reset();
         setPhase({ name: 'done' });

@@ -6,7 +6,7 @@
  * messages take parameters (maximum lengths).
  */
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { useT } from '~/i18n';
+import { useT, type MessageKey, type T } from '~/i18n';
 
 type Params = Record<string, string | number>;
 
@@ -17,7 +17,7 @@ interface FieldFrame {
   /** Marks the field "(optional)" in its label. */
   optional?: boolean;
   /** A dictionary key for the error; translated here. */
-  error?: string | null;
+  error?: MessageKey | null;
   errorParams?: Params;
   /** After a conflicting save: the value saved elsewhere, shown under the field. */
   savedValue?: string | null;
@@ -286,10 +286,10 @@ export function ProblemSummary({ items, formError }: { items: SummaryItem[]; for
 
 /** Summary items for a form's field errors, in the order of the form's fields. */
 export function fieldSummaryItems(
-  errors: Partial<Record<string, string>>,
+  errors: Partial<Record<string, MessageKey>>,
   order: readonly string[],
   label: (field: string) => string,
-  t: (key: string, params?: Params) => string,
+  t: T,
   paramsOf: (field: string) => Params = () => ({}),
 ): SummaryItem[] {
   return order

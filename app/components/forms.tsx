@@ -4,14 +4,17 @@
  * that links to each field and takes focus after a failed submit.
  */
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
-import { useT } from '~/i18n';
+import { useT, type MessageKey, type Params } from '~/i18n';
+
+/** A field's message: its key, with the numbers it mentions when it has any. */
+export type FieldMessage = MessageKey | { key: MessageKey; params?: Params };
 
 type TextFieldProps = {
   name: string;
   label: string;
   hint?: string;
-  /** A dictionary key (or text) for the error; translated here. */
-  error?: string | null;
+  /** A dictionary key for the error; translated here. */
+  error?: MessageKey | null;
   errorParams?: Record<string, string | number>;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>;
 
@@ -54,14 +57,15 @@ export function ErrorSummary({
   formError,
   formErrorParams,
 }: {
-  errors: Partial<Record<string, string>>;
+  errors: Partial<Record<string, FieldMessage>>;
   fieldLabels: Record<string, string>;
-  formError?: string | null;
+  formError?: MessageKey | null;
   formErrorParams?: Record<string, string | number>;
 }) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  const words = (m: FieldMessage) => (typeof m === 'string' ? t(m) : t(m.key, m.params));
+  const entries = Object.entries(errors).filter((e): e is [string, FieldMessage] => Boolean(e[1]));
   const hasErrors = entries.length > 0 || Boolean(formError);
   useEffect(() => {
     if (hasErrors) ref.current?.focus();
@@ -77,7 +81,7 @@ export function ErrorSummary({
         {entries.map(([field, message]) => (
           <li key={field}>
             <a href={`#field-${field}`}>
-              {fieldLabels[field] ? t('forms.summaryItem', { label: fieldLabels[field], message: t(message) }) : t(message)}
+              {fieldLabels[field] ? t('forms.summaryItem', { label: fieldLabels[field], message: words(message) }) : words(message)}
             </a>
           </li>
         ))}

@@ -3,6 +3,7 @@
  * (HTML constraints for hints). Messages are dictionary keys, translated where shown.
  */
 import { z } from 'zod';
+import type { MessageKey } from '~/i18n';
 import { plainText } from './text';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -38,14 +39,15 @@ export const signupSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, 'errors.password.tooLong'),
 });
 
-export type FieldErrors<T extends string> = Partial<Record<T, string>>;
+/** Field -> message key. The keys come from the schemas' zod messages, which tsc does not follow. */
+export type FieldErrors<T extends string> = Partial<Record<T, MessageKey>>;
 
 /** The first message key of each field, from a failed zod parse. */
 export function fieldErrorsOf<T extends string>(error: z.ZodError): FieldErrors<T> {
-  const out: Record<string, string> = {};
+  const out: Record<string, MessageKey> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? '');
-    if (field && !out[field]) out[field] = issue.message;
+    if (field && !out[field]) out[field] = issue.message as MessageKey;
   }
   return out as FieldErrors<T>;
 }

@@ -5,6 +5,7 @@
  * and the organisers' list query. Pure: no I/O, no React. Messages are dictionary keys.
  */
 import { z } from 'zod';
+import type { MessageKey } from '~/i18n';
 import { plainText } from './text';
 import { APPLICATION_STATUSES, type ApplicationStatus, type EditionStatus } from './statuses';
 
@@ -192,7 +193,8 @@ export interface SectionValues {
   consentToPublication?: boolean;
 }
 
-export type FieldErrors = Partial<Record<FormField, string>>;
+/** Field -> message key (the schema's zod messages, which tsc does not follow past zod). */
+export type FieldErrors = Partial<Record<FormField, MessageKey>>;
 
 export type SectionResult =
   | { ok: true; values: SectionValues }
@@ -223,7 +225,7 @@ function firstErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? '') as FormField;
-    if (field && !out[field]) out[field] = issue.message;
+    if (field && !out[field]) out[field] = issue.message as MessageKey;
   }
   return out;
 }
@@ -253,7 +255,7 @@ export function validateSection(
     }
     const parsed = shape[field].safeParse(raw[field]);
     if (parsed.success) values[field] = parsed.data;
-    else fieldErrors[field] = parsed.error.issues[0]?.message ?? 'apply.errors.invalid';
+    else fieldErrors[field] = (parsed.error.issues[0]?.message as MessageKey | undefined) ?? 'apply.errors.invalid';
   }
   return Object.keys(fieldErrors).length > 0 ? { ok: false, fieldErrors } : { ok: true, values: values as SectionValues };
 }
@@ -321,12 +323,12 @@ export function sectionStates(application: ApplicationFields | null, trackIds: r
 export function submissionProblems(
   application: ApplicationFields,
   trackIds: readonly number[],
-): { section: SectionId; fieldErrors: Record<string, string> }[] {
-  const problems: { section: SectionId; fieldErrors: Record<string, string> }[] = [];
+): { section: SectionId; fieldErrors: Record<string, MessageKey> }[] {
+  const problems: { section: SectionId; fieldErrors: Record<string, MessageKey> }[] = [];
   const raw = formValuesOf(application);
   for (const section of FORM_SECTIONS) {
     const result = validateSection(section, raw, { complete: true, trackIds });
-    if (!result.ok) problems.push({ section, fieldErrors: result.fieldErrors as Record<string, string> });
+    if (!result.ok) problems.push({ section, fieldErrors: result.fieldErrors as Record<string, MessageKey> });
   }
   if (!application.deckFileId) problems.push({ section: 'files', fieldErrors: { deck: 'apply.errors.deck.required' } });
   return problems;

@@ -8,6 +8,7 @@
  * criteria, a conflicted pair): thrown inside a transaction it also rolls the transaction back.
  */
 import { z } from 'zod';
+import type { MessageKey } from '~/i18n';
 import { plainText } from './text';
 import { EMAIL_MAX_LENGTH } from './account';
 import { MAX_SEED } from './prng';
@@ -55,7 +56,7 @@ export type AuditNames = Record<(typeof AUDIT_ID_FIELDS)[keyof typeof AUDIT_ID_F
 
 /** A message key and its parameters, for one field or for a whole form. */
 export interface Message {
-  key: string;
+  key: MessageKey;
   params?: Params;
 }
 
@@ -95,7 +96,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, Message> {
   const out: Record<string, Message> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? '');
-    if (field && !out[field]) out[field] = { key: issue.message, params: FIELD_PARAMS[field] ?? {} };
+    if (field && !out[field]) out[field] = { key: issue.message as MessageKey, params: FIELD_PARAMS[field] ?? {} };
   }
   return out;
 }

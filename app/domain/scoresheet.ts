@@ -7,6 +7,7 @@
  * form, so both sides agree on what a valid sheet is. Messages are dictionary keys (app/i18n/scoring.ts).
  */
 import { z } from 'zod';
+import type { MessageKey } from '~/i18n';
 
 // ─── Shapes ──────────────────────────────────────────────────────────────────
 
@@ -39,7 +40,7 @@ export type SaveIntent = (typeof SAVE_INTENTS)[number];
 /** One audit event per scoring action, named by what the judge did. */
 export type ScoresheetAction = 'scoresheet.save' | 'scoresheet.submit' | 'scoresheet.change';
 
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = Record<string, MessageKey>;
 
 // ─── The form ────────────────────────────────────────────────────────────────
 
@@ -106,7 +107,7 @@ export function scoresheetFormFields(criteria: readonly ScaleCriterion[], conten
 
 // ─── Values ──────────────────────────────────────────────────────────────────
 
-export type ValueCheck = { ok: true; value: number | null } | { ok: false; error: string };
+export type ValueCheck = { ok: true; value: number | null } | { ok: false; error: MessageKey };
 
 /**
  * One value against its criterion: empty means "not chosen yet" (null); anything else must be a
@@ -317,7 +318,7 @@ export function typedContent(criteria: readonly ScaleCriterion[], raw: RawScores
 /** What the scoresheet action answers (besides the redirect after a submit, and 403/404). */
 export type SaveAnswer =
   | { result: 'saved'; key: string; intent: SaveIntent; revision: number; status: ScoresheetStatus; savedAt: string; replayed: boolean }
-  | { result: 'invalid'; key: string; intent: SaveIntent; fieldErrors: Record<string, string>; formError: string | null; typed: ScoresheetContent }
+  | { result: 'invalid'; key: string; intent: SaveIntent; fieldErrors: Record<string, MessageKey>; formError: MessageKey | null; typed: ScoresheetContent }
   | { result: 'stale'; key: string; intent: SaveIntent; mine: ScoresheetContent; stored: ScoresheetSnapshot; storedAt: string | null }
   /** `onStage`: a final-round scoresheet while scoring is closed on stage for that startup. */
   | { result: 'locked'; key: string; onStage?: boolean }

@@ -8,6 +8,7 @@
  * same remaining time from the server's clock.
  */
 import { z } from 'zod';
+import type { MessageKey } from '~/i18n';
 import type { RankedVote } from './ranking';
 import { Refusal } from './refusal';
 import type { EditionStatus } from './statuses';
@@ -167,7 +168,7 @@ export interface StageRules {
 }
 
 /** A well-formed command the rules refuse; `key` is a message of app/i18n/stage.ts. */
-function refuse(status: 400 | 404 | 409, key: string, params: Record<string, string | number> = {}): never {
+function refuse(status: 400 | 404 | 409, key: MessageKey, params: Record<string, string | number> = {}): never {
   throw new Refusal(status, key, params);
 }
 
@@ -352,11 +353,14 @@ export interface RevealInput {
   votes: RankedVote[];
 }
 
+/** The places the reveal announces one by one (each has its own sentence in the dictionary). */
+export type PodiumPlace = 1 | 2 | 3;
+
 export type RevealSlide =
   | { kind: 'peoplesChoice'; suspense: true }
   | { kind: 'peoplesChoice'; suspense: false; winners: (RevealEntry & { votes: number })[]; totalVotes: number }
-  | { kind: 'place'; place: number; suspense: true }
-  | { kind: 'place'; place: number; suspense: false; winners: RevealEntry[] }
+  | { kind: 'place'; place: PodiumPlace; suspense: true }
+  | { kind: 'place'; place: PodiumPlace; suspense: false; winners: RevealEntry[] }
   | {
       kind: 'ranking';
       ranking: (RevealEntry & { rank: number; tie: boolean })[];
@@ -383,7 +387,7 @@ export function revealSlides(input: RevealInput): RevealSlide[] {
       totalVotes,
     },
   ];
-  const places = [...new Set(input.ranked.filter((r) => r.rank <= 3).map((r) => r.rank))].sort((a, b) => b - a);
+  const places = [...new Set(input.ranked.filter((r) => r.rank <= 3).map((r) => r.rank as PodiumPlace))].sort((a, b) => b - a);
   for (const place of places) {
     slides.push({ kind: 'place', place, suspense: true });
     slides.push({
@@ -405,7 +409,7 @@ export function revealSlides(input: RevealInput): RevealSlide[] {
 }
 
 /** What a step is, without the names it reveals (for the stage control's "next: …" line). */
-export function revealStepLabel(slide: RevealSlide): { key: string; params: Record<string, number> } {
+export function revealStepLabel(slide: RevealSlide): { key: MessageKey; params: Record<string, number> } {
   switch (slide.kind) {
     case 'peoplesChoice':
       return { key: slide.suspense ? 'stage.reveal.step.peoplesChoiceSuspense' : 'stage.reveal.step.peoplesChoice', params: {} };
@@ -477,5 +481,5 @@ export interface StageActionAnswer {
   version?: number;
   /** Which form was refused (intent plus its item), and why. */
   form?: string;
-  error?: { key: string; params: Record<string, string | number> };
+  error?: { key: MessageKey; params: Record<string, string | number> };
 }

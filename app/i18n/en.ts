@@ -36,6 +36,7 @@ const core = {
   'errors.page.serverError.body': 'Nothing you saved was lost. Please try again in a moment.',
   'errors.page.backHome': 'Back to the editions',
   'errors.section.judgeEditions': 'All my judging editions',
+  'errors.section.judgeBack': 'Back to my pitches',
 
   'errors.request.backHome': 'Back to the home page',
   'errors.request.crossOrigin.title': 'This form was sent from another site',
@@ -156,6 +157,9 @@ const core = {
   'organise.tabs.assignments': 'Assignments',
   'organise.tabs.progress': 'Progress',
   'organise.tabs.audit': 'Audit log',
+  'organise.tabs.shortlist': 'Finalists',
+  'organise.tabs.results': 'Rankings and results',
+  'organise.tabs.stage': 'Stage',
   'organise.manageEdition': 'Manage the {year} edition',
 
   'account.title': 'My account',

@@ -34,6 +34,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'errors.page.serverError.body': 'Rien de ce que vous avez enregistré n’est perdu. Réessayez dans un instant.',
   'errors.page.backHome': 'Retour aux éditions',
   'errors.section.judgeEditions': 'Toutes mes éditions à évaluer',
+  'errors.section.judgeBack': 'Retour à mes pitchs',
 
   'errors.request.backHome': 'Retour à l’accueil',
   'errors.request.crossOrigin.title': 'Ce formulaire a été envoyé depuis un autre site',
@@ -154,6 +155,9 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'organise.tabs.assignments': 'Attributions',
   'organise.tabs.progress': 'Avancement',
   'organise.tabs.audit': 'Journal d’audit',
+  'organise.tabs.shortlist': 'Finalistes',
+  'organise.tabs.results': 'Classements et résultats',
+  'organise.tabs.stage': 'Scène',
   'organise.manageEdition': 'Gérer l’édition {year}',
 
   'account.title': 'Mon compte',

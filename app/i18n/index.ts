@@ -1,40 +1,65 @@
 /**
- * The lookup: `useT()` in components, `translate()` anywhere. Both dictionaries
- * are typed from the English one, so a key missing in French fails the typecheck.
+ * The lookup, in the browser and on the server: `useT()` in components, `tOf(matches)` in `meta`.
+ * No dictionary is imported here (only the type of its keys): the server picks the messages of
+ * one language and of the namespaces a page's routes declare (`messages.server.ts`) and sends them
+ * with the loader data; this module reads them from the matched routes' data, so the server's
+ * render and the browser's hydration read the same strings.
  */
-import { useRouteLoaderData } from '@remix-run/react';
-import { en, type MessageKey } from './en';
-import { fr } from './fr';
+import { useMatches } from '@remix-run/react';
+import { useMemo } from 'react';
+import type { MessageKey } from './en';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export type { MessageKey };
-
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr };
+export type Params = Record<string, string | number>;
+/** Messages of one language, as a loader sends them (`messages` in its data). */
+export type Messages = Partial<Record<MessageKey, string>>;
+export type T = (key: MessageKey, params?: Params) => string;
+export type Lookup = { t: T; lang: Lang; has: (key: string) => key is MessageKey };
 
 export function isLang(value: unknown): value is Lang {
   return value === 'fr' || value === 'en';
 }
 
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
+/** `{name}` placeholders: `interpolate('{count} startups', { count: 3 })`. */
+export function interpolate(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** `translate('fr', 'errors.auth.tooManyAttempts', { minutes: 3 })`; `{name}` placeholders. */
-export function translate(lang: Lang, key: MessageKey | string, params: Record<string, string | number> = {}): string {
-  const template = isMessageKey(key) ? dictionaries[lang][key] : key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+type DataMatch = { id: string; data: unknown };
+
+const reported = new Set<string>();
+
+/**
+ * The page's language (from the root loader) and a lookup over the messages every matched route
+ * sent. A key no loader sent is a route that forgot a namespace: it shows the key and says so on
+ * the console (tests fail on any console.error).
+ */
+export function tOf(matches: readonly DataMatch[]): Lookup {
+  const root = matches.find((m) => m.id === 'root')?.data as { lang?: unknown } | undefined;
+  const lang: Lang = isLang(root?.lang) ? root.lang : 'en';
+  const sent = matches.map((m) => (m.data as { messages?: Messages } | null | undefined)?.messages).filter((m): m is Messages => Boolean(m));
+  const t: T = (key, params) => {
+    for (const messages of sent) {
+      const template = messages[key];
+      if (template !== undefined) return interpolate(template, params);
+    }
+    if (!reported.has(key)) {
+      reported.add(key);
+      console.error(`Message "${key}" was not sent with this page: add its namespace to the route's messagesFor().`);
+    }
+    return key;
+  };
+  /** For labels named by stored data (audit actions and fields): is there a message for it? */
+  const has = (key: string): key is MessageKey => sent.some((messages) => messages[key as MessageKey] !== undefined);
+  return { t, lang, has };
 }
 
-export type T = (key: MessageKey | string, params?: Record<string, string | number>) => string;
-
-/** The page's language (from the root loader) and its lookup. */
-export function useT(): { t: T; lang: Lang } {
-  const data = useRouteLoaderData('root') as { lang?: Lang } | undefined;
-  const lang: Lang = isLang(data?.lang) ? data.lang : 'en';
-  return { lang, t: (key, params) => translate(lang, key, params) };
+/** The page's language and its lookup, for components. */
+export function useT(): Lookup {
+  const matches = useMatches();
+  return useMemo(() => tOf(matches), [matches]);
 }
 
 /** Dates as people read them in each language, in the edition's time zone. */

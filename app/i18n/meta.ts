@@ -1,7 +1,9 @@
-/** Page titles in the page's language, for routes' `meta` exports. */
-import { isLang, translate, type Lang, type MessageKey } from './index';
+/** Page titles in the page's language, for routes' `meta` exports (the messages come with the data). */
+import { isLang, tOf, type Lang, type MessageKey, type Params } from './index';
 
 type Match = { id: string; data: unknown };
+
+export { tOf };
 
 /** The language the root loader chose, as seen from a route's `meta`. */
 export function langOf(matches: readonly Match[]): Lang {
@@ -10,6 +12,6 @@ export function langOf(matches: readonly Match[]): Lang {
 }
 
 /** `[{ title: '<translated> — Palmarès' }]` */
-export function titleMeta(matches: readonly Match[], key: MessageKey, params?: Record<string, string | number>) {
-  return [{ title: `${translate(langOf(matches), key, params)} — Palmarès` }];
+export function titleMeta(matches: readonly Match[], key: MessageKey, params?: Params) {
+  return [{ title: `${tOf(matches).t(key, params)} — Palmarès` }];
 }

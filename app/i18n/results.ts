@@ -5,8 +5,6 @@
  * Merged into the dictionaries by en.ts and fr.ts.
  */
 const en = {
-  'organise.tabs.shortlist': 'Finalists',
-  'organise.tabs.results': 'Rankings and results',
 
   // ─── Navigation between the organiser's result pages ───
   'results.nav.label': 'Rankings and results of this edition',
@@ -288,8 +286,6 @@ const en = {
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
-  'organise.tabs.shortlist': 'Finalistes',
-  'organise.tabs.results': 'Classements et résultats',
 
   'results.nav.label': 'Classements et résultats de cette édition',
   'results.nav.overview': 'Scellement et publication',

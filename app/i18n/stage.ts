@@ -3,7 +3,6 @@
  * Merged into the dictionaries by en.ts and fr.ts.
  */
 const en = {
-  'organise.tabs.stage': 'Stage',
 
   // The live channel
   'stage.live.connecting': 'Connecting to the stage…',
@@ -171,7 +170,6 @@ const en = {
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
-  'organise.tabs.stage': 'Scène',
 
   'stage.live.connecting': 'Connexion à la scène…',
   'stage.live.live': 'En direct',

@@ -21,13 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = revokeSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: 'account.revokeFailed' }, { status: 400 });
+  if (!parsed.success) return data({ error: 'account.revokeFailed' as const }, { status: 400 });
   // Revoking the session in use is logging out: send the person to the home page.
   if (parsed.data.session === user.sessionIdHash) {
     revokeSession(user.id, parsed.data.session);
     return redirect('/');
   }
-  if (!revokeSession(user.id, parsed.data.session)) return data({ error: 'account.revokeFailed' }, { status: 404 });
+  if (!revokeSession(user.id, parsed.data.session)) return data({ error: 'account.revokeFailed' as const }, { status: 404 });
   return redirect('/account');
 }
 

@@ -29,8 +29,9 @@ import {
   type FormField,
   type FormSectionId,
 } from '~/domain/application';
-import { formatNumber, translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { formatNumber, useT, type MessageKey } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import { saveSection } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
@@ -43,9 +44,9 @@ function formSectionOf(param: string | undefined): FormSectionId {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaded }) => {
-  const lang = langOf(matches);
-  const section = loaded?.section ? translate(lang, `apply.section.${loaded.section}.title`) : '';
-  return [{ title: `${section} — ${translate(lang, 'apply.eyebrow')} — Palmarès` }];
+  const { t } = tOf(matches);
+  const section = loaded?.section ? t(`apply.section.${loaded.section}.title`) : '';
+  return [{ title: `${section} — ${t('apply.eyebrow')} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   parseYear(params.year);
   const section = formSectionOf(params.section);
   const lang = await getLanguage(request);
-  return { section, countries: section === 'startup' ? countryOptions(lang) : [] };
+  return { messages: await messagesFor(request, ['applications']), section, countries: section === 'startup' ? countryOptions(lang) : [] };
 }
 
 function revisionOf(value: FormDataEntryValue | null): number {
@@ -85,11 +86,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ fieldErrors: result.fieldErrors, formError: null, values, revision, saved: null }, { status: 400 });
     case 'stale':
       return data(
-        { fieldErrors: {} as FieldErrors, formError: 'apply.stale.message', values, revision: result.revision, saved: result.current },
+        { fieldErrors: {} as FieldErrors, formError: 'apply.stale.message' as MessageKey | null, values, revision: result.revision, saved: result.current },
         { status: 409 },
       );
     default:
-      return data({ fieldErrors: {} as FieldErrors, formError: `apply.errors.${result.reason}`, values, revision, saved: null }, { status: 403 });
+      return data({ fieldErrors: {} as FieldErrors, formError: `apply.errors.${result.reason}` as const, values, revision, saved: null }, { status: 403 });
   }
 }
 
@@ -172,7 +173,7 @@ export default function ApplicationSection() {
       {heading}
       <p className="lead">{t(`apply.section.${section}.lead`)}</p>
       <ProblemSummary
-        items={fieldSummaryItems(errors, SECTION_FIELDS[section], (field) => t(`apply.fields.${field}`), t, params)}
+        items={fieldSummaryItems(errors, SECTION_FIELDS[section], (field) => t(`apply.fields.${field as FormField}`), t, params)}
         formError={result?.formError ? t(result.formError) : null}
       />
       <Form method="post" className="stack section-form" noValidate key={section}>

@@ -8,7 +8,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ApplicationAnswers, sectionPath, useFocusOnArrival } from '~/components/application-sections';
 import { ProblemSummary, type SummaryItem } from '~/components/application-fields';
 import { isSectionId, LIMITS, type SectionId } from '~/domain/application';
-import { formatNumber, useT } from '~/i18n';
+import { formatNumber, useT, type MessageKey } from '~/i18n';
+import { messagesFor } from '~/i18n/messages.server';
 import { submitApplication } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
@@ -20,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const saved = url.searchParams.get('saved');
   return {
+    messages: await messagesFor(request, ['applications']),
     saved: isSectionId(saved) ? saved : null,
     submitted: url.searchParams.get('submitted') === '1',
     stale: url.searchParams.get('stale') === '1',
@@ -39,18 +41,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) return redirect(`/apply/${edition.year}?submitted=1`);
   switch (result.reason) {
     case 'incomplete':
-      return data({ formError: 'apply.submit.incomplete', problems: result.problems }, { status: 400 });
+      return data({ formError: 'apply.submit.incomplete' as MessageKey, problems: result.problems }, { status: 400 });
     // The review on this page is out of date: reload it, and say why.
     case 'stale':
       return redirect(`/apply/${edition.year}?stale=1`);
     case 'notYetOpen':
     case 'closed':
     case 'readOnly':
-      return data({ formError: `apply.errors.${result.reason}`, problems: [] }, { status: 403 });
+      return data({ formError: `apply.errors.${result.reason}` as MessageKey, problems: [] }, { status: 403 });
     case 'alreadySubmitted':
-      return data({ formError: 'apply.errors.alreadySubmitted', problems: [] }, { status: 409 });
+      return data({ formError: 'apply.errors.alreadySubmitted' as MessageKey, problems: [] }, { status: 409 });
     case 'notStarted':
-      return data({ formError: 'apply.errors.notStarted', problems: [] }, { status: 400 });
+      return data({ formError: 'apply.errors.notStarted' as MessageKey, problems: [] }, { status: 400 });
   }
 }
 

@@ -10,22 +10,23 @@ import { ApplicationAnswers, sectionPath, useFocusOnArrival } from '~/components
 import { UploadField } from '~/components/UploadField';
 import { isSectionId, SECTIONS } from '~/domain/application';
 import type { FileKind } from '~/domain/file-types';
-import { translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import { detachFile, fileRefusalMessage, uploadApplicationFile } from '~/utils/application-files.server';
 import { requireFounder } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
 import { useApplyData } from './apply.$year';
 
 export const meta: MetaFunction = ({ matches }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'apply.section.files.title')} — ${translate(lang, 'apply.eyebrow')} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('apply.section.files.title')} — ${t('apply.eyebrow')} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireFounder(request);
   parseYear(params.year);
-  return null;
+  return { messages: await messagesFor(request, ['applications']) };
 }
 
 function kindOf(value: FormDataEntryValue | null): FileKind | null {

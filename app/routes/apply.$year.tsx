@@ -11,8 +11,9 @@ import { Deadline } from '~/components/application-deadline';
 import { SectionNav } from '~/components/application-sections';
 import { SectionError } from '~/components/SectionError';
 import { StatusBadge } from '~/components/StatusBadge';
-import { formatDate, translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { formatDate, useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/applications.css';
 import { answersData, founderApplicationView } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
@@ -22,8 +23,8 @@ import { getLanguage } from '~/utils/language.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'apply.title', { edition: data?.edition.name ?? '' })} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('apply.title', { edition: data?.edition.name ?? '' })} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const view = founderApplicationView(user.id, edition);
   const track = view.tracks.find((t) => t.id === view.application?.trackId) ?? null;
-  return { ...view, answers: answersData(view.application, { lang, trackName: track, deck: view.deck, logo: view.logo }) };
+  return { messages: await messagesFor(request, ['applications']), ...view, answers: answersData(view.application, { lang, trackName: track, deck: view.deck, logo: view.logo }) };
 }
 
 export type ApplyData = Awaited<ReturnType<typeof loader>>;

@@ -7,8 +7,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData } from '@remix-run/react';
 import { ProblemSummary, TextAreaField } from '~/components/application-fields';
 import { canWithdraw } from '~/domain/application';
-import { translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT, type MessageKey } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import { founderApplication, withdrawApplication } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -17,8 +18,8 @@ import { useApplyData } from './apply.$year';
 const WITHDRAW_REASON_MAX = 500;
 
 export const meta: MetaFunction = ({ matches }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'apply.withdraw.confirmTitle')} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('apply.withdraw.confirmTitle')} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const edition = requireEdition(params.year);
   const application = founderApplication(edition.id, user.id);
   if (!application || !canWithdraw(application.status, edition.status)) throw redirect(`/apply/${edition.year}`);
-  return null;
+  return { messages: await messagesFor(request, ['applications']) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,18 +36,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const reason = typeof form.get('reason') === 'string' ? String(form.get('reason')) : '';
   if (reason.trim().length > WITHDRAW_REASON_MAX) {
-    return data({ fieldErrors: { reason: 'apply.errors.tooLong' }, formError: null, reason }, { status: 400 });
+    return data({ fieldErrors: { reason: 'apply.errors.tooLong' as MessageKey }, formError: null, reason }, { status: 400 });
   }
   const result = withdrawApplication({ founderId: user.id, edition, reason });
   if (result.ok) return redirect(`/apply/${edition.year}`);
-  return data({ fieldErrors: {}, formError: `apply.withdraw.errors.${result.reason}`, reason }, { status: 409 });
+  return data({ fieldErrors: {}, formError: `apply.withdraw.errors.${result.reason}` as const, reason }, { status: 409 });
 }
 
 export default function WithdrawApplication() {
   const view = useApplyData();
   const result = useActionData<typeof action>();
   const { t } = useT();
-  const errors: Partial<Record<'reason', string>> = result?.fieldErrors ?? {};
+  const errors: Partial<Record<'reason', MessageKey>> = result?.fieldErrors ?? {};
   const startup = view.application?.startupName || t('me.untitled');
   return (
     <div className="stack">

@@ -17,8 +17,9 @@ import { formatScore } from '~/components/RankingScore';
 import { StatusBadge } from '~/components/StatusBadge';
 import { LICENCE } from '~/domain/open-data';
 import type { RankingMethod } from '~/domain/ranking';
-import { formatDate, translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { formatDate, useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 import { getUser } from '~/utils/auth.server';
 import { editionTracks, requireEdition } from '~/utils/editions.server';
@@ -29,11 +30,11 @@ import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = langOf(matches);
+  const { t } = tOf(matches);
   if (!page) return [{ title: 'Palmarès' }];
   return [
     { title: `${page.edition.name} — Palmarès` },
-    { name: 'description', content: translate(lang, page.results ? 'results.public.metaPublished' : 'results.public.metaUnpublished', { year: page.edition.year }) },
+    { name: 'description', content: t(page.results ? 'results.public.metaPublished' : 'results.public.metaUnpublished', { year: page.edition.year }) },
   ];
 };
 
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tracks = editionTracks(edition.id).map((track) => ({ id: track.id, nameFr: track.nameFr, nameEn: track.nameEn }));
   if (edition.status !== 'published') {
     // Nothing of the judging shows before publication; the status changes, so nobody keeps a copy.
-    return data({ edition: about, tracks, results: null as PublicResultsView | null }, { headers: { 'Cache-Control': 'no-cache' } });
+    return data({ messages: await messagesFor(request, ['results']), edition: about, tracks, results: null as PublicResultsView | null }, { headers: { 'Cache-Control': 'no-cache' } });
   }
   const [lang, user] = await Promise.all([getLanguage(request), getUser(request)]);
   const page = publicResultsPage(edition, lang);
@@ -74,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Remix sends a 304 without rendering anything; the page data below is never read.
     return data({ edition: about, tracks, results: null as PublicResultsView | null }, { status: 304, headers });
   }
-  return data({ edition: about, tracks, results: page.value as PublicResultsView | null }, { headers });
+  return data({ messages: await messagesFor(request, ['results']), edition: about, tracks, results: page.value as PublicResultsView | null }, { headers });
 }
 
 export default function EditionPage() {
@@ -163,7 +164,7 @@ function WinnerCard({ winner, heading, compact = false }: { winner: Omit<Winner,
 function PublishedResults({ year, results }: { year: number; results: PublicResultsView }) {
   const { t, lang } = useT();
   const { final, screening } = results;
-  const ordinal = (place: number) => t(`results.public.place.${Math.min(place, 3)}`, { place });
+  const ordinal = (place: number) => t(`results.public.place.${Math.min(place, 3) as 1 | 2 | 3}`, { place });
   return (
     <>
       <section aria-labelledby="winners-title">

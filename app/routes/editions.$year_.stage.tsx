@@ -12,8 +12,9 @@ import { useLoaderData } from '@remix-run/react';
 import { Projector } from '~/components/Projector';
 import { ProjectorKeys } from '~/components/ProjectorKeys';
 import { useStageEvents } from '~/components/StageEvents';
-import { translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import stageStyles from '~/styles/stage.css';
 import { canOrganise, getUser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -22,8 +23,8 @@ import { publicStage } from '~/utils/stage.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stageStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'stage.projector.metaTitle')} — ${page?.stage.editionName ?? ''}` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('stage.projector.metaTitle')} — ${page?.stage.editionName ?? ''}` }];
 };
 
 /** Seconds between reloads of the snapshot when JavaScript is off. */
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const vote = new URL(`/vote/${edition.year}`, request.url);
   return {
+    messages: await messagesFor(request, ['stage']),
     year: edition.year,
     stage: publicStage(edition),
     voteUrl: vote.toString(),

@@ -18,8 +18,9 @@ import { FormErrors, InputField } from '~/components/judging-setup-fields';
 import { typedValues, type FormFailure } from '~/domain/judging-setup';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, fieldErrorsOf, signupSchema } from '~/domain/account';
 import { Refusal } from '~/domain/refusal';
-import { translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { AuthFailure, authenticate, getUser } from '~/utils/auth.server';
 import { acceptInvitation, findInvitation, isEditionJudge } from '~/utils/invitations.server';
@@ -30,26 +31,27 @@ import { startSession } from '~/utils/session.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction = ({ matches }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'invite.title')} — Palmarès` }, { name: 'robots', content: 'noindex' }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('invite.title')} — Palmarès` }, { name: 'robots', content: 'noindex' }];
 };
 
 const PASSWORD_PARAMS = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = findInvitation(params.token ?? '');
-  if (!invitation) return data({ state: 'unknown' as const, invitation: null, user: null, judgeOf: null }, { status: 404 });
+  if (!invitation) return data({ messages: await messagesFor(request, ['judging']), state: 'unknown' as const, invitation: null, user: null, judgeOf: null }, { status: 404 });
   const edition = { year: invitation.year, name: invitation.editionName };
   const user = await getUser(request);
   if (invitation.state !== 'pending') {
     // Whoever used the link and comes back to it is pointed to their judging page.
     const judge = user !== null && isEditionJudge(invitation.editionId, user.id);
     return data(
-      { state: invitation.state, invitation: { ...edition, email: null, hasAccount: false }, user: null, judgeOf: judge ? edition.year : null },
+      { messages: await messagesFor(request, ['judging']), state: invitation.state, invitation: { ...edition, email: null, hasAccount: false }, user: null, judgeOf: judge ? edition.year : null },
       { status: 410 },
     );
   }
   return {
+    messages: await messagesFor(request, ['judging']),
     state: 'pending' as const,
     invitation: { ...edition, email: invitation.email, hasAccount: invitation.hasAccount },
     user: user ? { name: user.name, email: user.email } : null,
@@ -132,10 +134,12 @@ export default function Invite() {
   const { t } = useT();
 
   if (state !== 'pending' || !invitation?.email) {
+    // A pending invitation always has its address; without one the link is as good as unknown.
+    const closed = state === 'pending' ? 'unknown' : state;
     return (
       <div className="page page--narrow judging-setup">
-        <h1>{t(`invite.closed.${state}.title`)}</h1>
-        <p className="lead">{t(`invite.closed.${state}.body`, { edition: invitation?.name ?? '' })}</p>
+        <h1>{t(`invite.closed.${closed}.title`)}</h1>
+        <p className="lead">{t(`invite.closed.${closed}.body`, { edition: invitation?.name ?? '' })}</p>
         {judgeOf ? (
           <p>
             <Link to={`/judge/${judgeOf}`} className="button button--primary">

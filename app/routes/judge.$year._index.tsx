@@ -6,8 +6,9 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
 import { StatusBadge } from '~/components/StatusBadge';
-import { translate, useT, type Lang } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT, type Lang } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import { StageFollower } from '~/components/StageFollower';
 import scoringStyles from '~/styles/scoring.css';
 import { requireJudgeOf } from '~/utils/auth.server';
@@ -17,8 +18,8 @@ import { conflictCount, judgeRounds, type AssignedApplication } from '~/utils/sc
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'scoring.edition.metaTitle', { year: page?.year ?? '' })} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('scoring.edition.metaTitle', { year: page?.year ?? '' })} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const submitted =
     rounds.flatMap((r) => r.applications).find((p) => p.applicationId === submittedId && p.status === 'submitted') ?? null;
   return {
+    messages: await messagesFor(request, ['scoring', 'stage']),
     year: edition.year,
     name: edition.name,
     status: edition.status,

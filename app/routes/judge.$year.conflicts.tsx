@@ -8,8 +8,9 @@ import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunct
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { DoneNotice, FormErrors, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
 import { LIMITS, declareConflictSchema, failureOf, typedValues } from '~/domain/judging-setup';
-import { formatDate, translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { formatDate, useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { requireJudgeOf } from '~/utils/auth.server';
 import { declarableApplications, declareConflict, judgeConflictView } from '~/utils/conflicts.server';
@@ -19,14 +20,15 @@ import { attempt, invalidForm } from '~/utils/setup.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'conflicts.title')} — ${data?.edition.year ?? ''} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('conflicts.title')} — ${data?.edition.year ?? ''} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const judge = await requireJudgeOf(request, parseYear(params.year));
   const edition = requireEdition(params.year);
   return {
+    messages: await messagesFor(request, ['judging']),
     edition: { year: edition.year, name: edition.name, status: edition.status, timeZone: edition.timeZone },
     applications: declarableApplications(judge.editionId),
     ...judgeConflictView(judge.id, judge.editionId),

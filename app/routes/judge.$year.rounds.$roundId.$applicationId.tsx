@@ -26,8 +26,9 @@ import { ScoresheetApplication } from '~/components/ScoresheetApplication';
 import { ATTEMPT_FIELD, ScoresheetForm, waitForServer } from '~/components/ScoresheetForm';
 import { emptyContent, readScoresheetForm, saveRequestSchema, typedContent, type SaveAnswer } from '~/domain/scoresheet';
 import { ScoresheetReadOnly } from '~/components/ScoresheetReadOnly';
-import { translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import { StageFollower } from '~/components/StageFollower';
 import scoringStyles from '~/styles/scoring.css';
 import { forbidden, requireJudgeOf } from '~/utils/auth.server';
@@ -41,8 +42,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringSty
 export const handle: RootHandle = { revalidateRootAfterPost: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = langOf(matches);
-  const title = translate(lang, 'scoring.sheet.metaTitle');
+  const { t } = tOf(matches);
+  const title = t('scoring.sheet.metaTitle');
   return [{ title: page ? `${page.application.startupName} — ${title} — Palmarès` : `${title} — Palmarès` }];
 };
 
@@ -52,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round, application, locked, closedOnStage } = requireScoresheetAccess(judge.id, judge.editionId, params.roundId, params.applicationId);
   const sheet = ownScoresheet(judge.id, round.id, application.id);
   return {
+    messages: await messagesFor(request, ['scoring', 'stage']),
     year: edition.year,
     timeZone: edition.timeZone,
     judgeId: judge.id,

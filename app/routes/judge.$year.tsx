@@ -21,14 +21,14 @@ export function ErrorBoundary() {
   return (
     <div className="page">
       <header className="page-header">
-        <p className="eyebrow">{t('scoring.edition.eyebrow')}</p>
+        <p className="eyebrow">{t('nav.judging')}</p>
       </header>
       <SectionError>
         <p>
           {onEditionPage ? (
             <Link to="/judge">{t('errors.section.judgeEditions')}</Link>
           ) : (
-            <Link to={editionPage}>{t('scoring.sheet.back')}</Link>
+            <Link to={editionPage}>{t('errors.section.judgeBack')}</Link>
           )}
         </p>
       </SectionError>

@@ -4,8 +4,9 @@ import { DeadlineDate } from '~/components/application-deadline';
 import { StatusBadge } from '~/components/StatusBadge';
 import { applicationWindow, isEditableStatus } from '~/domain/application';
 import { applicationTimeline, outcomeOf } from '~/domain/application-status';
-import { formatDate, useT } from '~/i18n';
+import { formatDate, useT, type MessageKey } from '~/i18n';
 import { titleMeta } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/applications.css';
 import { applicationsOfFounder, openEditionsWithoutApplication } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
@@ -18,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireFounder(request);
   const now = new Date();
   return {
+    messages: await messagesFor(request, ['applications']),
     name: user.name,
     applications: applicationsOfFounder(user.id).map((app) => {
       const window = applicationWindow({ status: app.editionStatus, applicationsOpenAt: app.applicationsOpenAt, applicationsCloseAt: app.applicationsCloseAt }, now);
@@ -28,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** What the link to an application says: continue a draft, change a submitted one, or view it. */
-function linkKey(app: { status: string; editable: boolean }): string {
+function linkKey(app: { status: string; editable: boolean }): MessageKey {
   if (!app.editable) return 'me.viewApplication';
   return app.status === 'draft' ? 'me.continueApplication' : 'me.changeApplication';
 }

@@ -4,7 +4,7 @@
  * reference script. The worked example's figures are computed here by the ranking engine itself,
  * so the page cannot drift from the code.
  */
-import type { LinksFunction, MetaFunction } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { LICENCE, RECOMPUTE_PYTHON } from '~/domain/open-data';
 import {
@@ -18,17 +18,18 @@ import {
   type RankingSheet,
 } from '~/domain/ranking';
 import { canonicalSealText } from '~/domain/seal';
-import { formatNumber, translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { formatNumber, useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction = ({ matches }) => {
-  const lang = langOf(matches);
+  const { t } = tOf(matches);
   return [
-    { title: `${translate(lang, 'results.method.page.title')} — Palmarès` },
-    { name: 'description', content: translate(lang, 'results.method.page.lead') },
+    { title: `${t('results.method.page.title')} — Palmarès` },
+    { name: 'description', content: t('results.method.page.lead') },
   ];
 };
 
@@ -61,7 +62,7 @@ const EXAMPLE_VALUES: Record<string, [number, number, number][]> = {
   ],
 };
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   const judges = Object.keys(EXAMPLE_VALUES);
   const sheets: RankingSheet[] = judges.flatMap((judge, j) =>
     EXAMPLE_VALUES[judge].map(([i, f, t], a) => ({ judgeId: j + 1, applicationId: a + 1, status: 'submitted' as const, scores: { 1: i, 2: f, 3: t } })),
@@ -72,6 +73,7 @@ export async function loader() {
       score: r.score,
     }));
   return {
+    messages: await messagesFor(request, ['results']),
     table: judges.map((judge) => ({
       judge,
       cells: EXAMPLE_VALUES[judge].map((values) => ({

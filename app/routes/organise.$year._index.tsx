@@ -9,8 +9,9 @@ import { DoneNotice, FormErrors, Icon, LockedNotice, TextAreaField } from '~/com
 import { LIMITS, criterionSchema, failureOf, itemSchema, newRoundSchema, roundSchema, trackSchema, typedValues, unlockRoundSchema } from '~/domain/judging-setup';
 import { CriterionForm, RoundForm, TrackForm } from '~/components/judging-setup-forms';
 import { ROUND_KINDS } from '~/domain/statuses';
-import { formatDate, formatNumber, translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { formatDate, formatNumber, useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -33,14 +34,15 @@ import {
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'setup.title')} — ${data?.edition.year ?? ''} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('setup.title')} — ${data?.edition.year ?? ''} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const edition = requireEdition(params.year);
   return {
+    messages: await messagesFor(request, ['judging']),
     edition: { id: edition.id, year: edition.year, status: edition.status, timeZone: edition.timeZone },
     ...setupOverview(edition.id),
   };
@@ -115,7 +117,7 @@ function requiredId(item: ReturnType<typeof itemSchema.safeParse>): number {
 export default function EditionSetup() {
   const { edition, tracks, criteria, rounds, criteriaFrozenSince } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, lang } = useT();
+  const { t, lang, has } = useT();
   const [search] = useSearchParams();
   const editing = search.get('edit');
   const done = search.get('done');
@@ -127,8 +129,8 @@ export default function EditionSetup() {
   const freeKinds = ROUND_KINDS.filter((kind) => !rounds.some((r) => r.kind === kind));
   const name = (item: { nameFr: string; nameEn: string }) => (lang === 'fr' ? item.nameFr : item.nameEn);
   /** The confirmation of the last change, at the top of the section the page returns to. */
-  const noticeFor = (entity: 'track' | 'criterion' | 'round') =>
-    done?.startsWith(`${entity}.`) ? <DoneNotice>{t(`setup.done.${done}`)}</DoneNotice> : null;
+  const noticeFor = (entity: 'track' | 'criterion' | 'round', key = `setup.done.${done}`) =>
+    done?.startsWith(`${entity}.`) && has(key) ? <DoneNotice>{t(key)}</DoneNotice> : null;
 
   return (
     <div className="judging-setup">

@@ -8,9 +8,10 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { ApplicationAnswers } from '~/components/application-sections';
 import { StatusBadge } from '~/components/StatusBadge';
-import { APPLICATION_STATUSES } from '~/domain/statuses';
-import { formatDate, translate, useT, type T } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '~/domain/statuses';
+import { formatDate, useT, type Lookup, type T } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/applications.css';
 import { applicationHistory, editionApplication } from '~/utils/application-list.server';
 import { answersData } from '~/utils/applications.server';
@@ -21,9 +22,9 @@ import { getLanguage } from '~/utils/language.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = langOf(matches);
-  const name = data?.application.startupName || translate(lang, 'me.untitled');
-  return [{ title: `${name} — ${translate(lang, 'applications.title')} ${data?.year ?? ''} — Palmarès` }];
+  const { t } = tOf(matches);
+  const name = data?.application.startupName || t('me.untitled');
+  return [{ title: `${name} — ${t('applications.title')} ${data?.year ?? ''} — Palmarès` }];
 };
 
 function idOf(param: string | undefined): number {
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { application } = found;
   const track = found.trackFr && found.trackEn ? { nameFr: found.trackFr, nameEn: found.trackEn } : null;
   return {
+    messages: await messagesFor(request, ['applications']),
     year: edition.year,
     timeZone: edition.timeZone,
     application: {
@@ -73,21 +75,22 @@ type HistoryEvent = ReturnType<typeof useLoaderData<typeof loader>>['history'][n
 function describeValue(t: T, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('applications.history.empty');
   if (field === 'status' && typeof value === 'string' && (APPLICATION_STATUSES as readonly string[]).includes(value)) {
-    return t(`status.application.${value}`);
+    return t(`status.application.${value as ApplicationStatus}`);
   }
   if (typeof value === 'boolean') return t(value ? 'applications.table.yes' : 'applications.table.no');
   if (typeof value === 'object' && value !== null && 'name' in value) return String((value as { name: unknown }).name);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function fieldLabel(t: T, field: string): string {
-  const key = field === 'status' ? 'applications.table.status' : `apply.fields.${field}`;
-  const label = t(key);
-  return label === key ? field : label;
+function fieldLabel({ t, has }: Lookup, field: string): string {
+  if (field === 'status') return t('applications.table.status');
+  const key = `apply.fields.${field}`;
+  return has(key) ? t(key) : field;
 }
 
 function HistoryEntry({ event, timeZone }: { event: HistoryEvent; timeZone: string }) {
-  const { t, lang } = useT();
+  const lookup = useT();
+  const { t, lang } = lookup;
   const fields = Array.from(new Set([...Object.keys(event.before ?? {}), ...Object.keys(event.after ?? {})]));
   const known = ['application.status', 'application.update'].includes(event.action);
   return (
@@ -107,7 +110,7 @@ function HistoryEntry({ event, timeZone }: { event: HistoryEvent; timeZone: stri
             const long = before.length + after.length > 160;
             return (
               <div key={field} className="history__change">
-                <dt>{fieldLabel(t, field)}</dt>
+                <dt>{fieldLabel(lookup, field)}</dt>
                 <dd>
                   {long ? (
                     <details>

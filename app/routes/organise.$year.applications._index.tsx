@@ -18,8 +18,9 @@ import {
   type ListSort,
 } from '~/domain/application';
 import { APPLICATION_STATUSES } from '~/domain/statuses';
-import { formatDate, formatNumber, translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { formatDate, formatNumber, useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/applications.css';
 import { editionApplicationCounts, listEditionApplications } from '~/utils/application-list.server';
 import { requireOrganiser } from '~/utils/auth.server';
@@ -29,8 +30,8 @@ import { getLanguage } from '~/utils/language.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'applications.title')} ${data?.year ?? ''} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('applications.title')} ${data?.year ?? ''} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = parseListQuery(new URL(request.url).searchParams);
   const list = listEditionApplications(edition.id, query);
   return {
+    messages: await messagesFor(request, ['applications']),
     year: edition.year,
     timeZone: edition.timeZone,
     query: { ...query, page: list.page },

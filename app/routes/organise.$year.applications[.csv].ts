@@ -6,7 +6,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { countryName, parseListQuery } from '~/domain/application';
 import { csvDateTime, toCsv, type CsvCell } from '~/domain/csv';
-import { translate } from '~/i18n';
+import type { MessageKey, Params } from '~/i18n';
+import { translate } from '~/i18n/messages.server';
 import { listEditionApplications } from '~/utils/application-list.server';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const query = parseListQuery(new URL(request.url).searchParams);
   const { rows } = listEditionApplications(edition.id, query, { all: true });
-  const t = (key: string, values?: Record<string, string | number>) => translate(lang, key, values);
+  const t = (key: MessageKey, values?: Params) => translate(lang, key, values);
   const yesNo = (value: unknown) => t(value ? 'applications.table.yes' : 'applications.table.no');
   const zone = { zone: edition.timeZone };
 

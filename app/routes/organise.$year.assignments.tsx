@@ -9,8 +9,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { CheckboxField, DoneNotice, FormErrors, Icon, InputField, LockedNotice } from '~/components/judging-setup-fields';
 import { autoAssignSchema, failureOf, finalAssignSchema, manualAssignmentSchema, removeAssignmentSchema, typedValues, type FormFailure, type Message } from '~/domain/judging-setup';
 import { describeAssignments } from '~/domain/assignment';
-import { translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { addAssignment, applyAutoAssignment, removeAssignment, roundBoard, suggestSeed } from '~/utils/assignments.server';
@@ -22,8 +23,8 @@ import { attempt, invalidForm } from '~/utils/setup.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'organise.tabs.assignments')} — ${data?.edition.year ?? ''} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('organise.tabs.assignments')} — ${data?.edition.year ?? ''} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const judges = editionJudgeList(edition.id).map(({ id, name, conflicts }) => ({ id, name, conflicts }));
   const board = round ? roundBoard(edition.id, round) : null;
   return {
+    messages: await messagesFor(request, ['judging']),
     edition: { id: edition.id, year: edition.year, status: edition.status },
     rounds: rounds.map((r) => ({ id: r.id, kind: r.kind, nameFr: r.nameFr, nameEn: r.nameEn, state: r.state, judgesPerApplication: r.judgesPerApplication })),
     round: round ? { id: round.id, kind: round.kind, nameFr: round.nameFr, nameEn: round.nameEn, state: round.state, judgesPerApplication: round.judgesPerApplication } : null,

@@ -7,8 +7,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AuditDiff } from '~/components/AuditDiff';
-import { formatDate, isMessageKey, translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { formatDate, useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { listAudit } from '~/utils/audit.server';
 import { requireOrganiser } from '~/utils/auth.server';
@@ -18,8 +19,8 @@ import { auditFilterOptions, auditNames } from '~/utils/setup.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'organise.tabs.audit')} — ${data?.edition.year ?? ''} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('organise.tabs.audit')} — ${data?.edition.year ?? ''} — Palmarès` }];
 };
 
 const PAGE_SIZE = 25;
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const page = events.slice(0, PAGE_SIZE);
   return {
+    messages: await messagesFor(request, ['judging']),
     edition: { year: edition.year, timeZone: edition.timeZone },
     filters,
     options: auditFilterOptions(edition.id),
@@ -59,8 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function EditionAudit() {
   const { edition, filters, options, events, names, olderThan, paged } = useLoaderData<typeof loader>();
-  const { t, lang } = useT();
-  const label = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
+  const { t, lang, has } = useT();
+  const label = (key: string, fallback: string) => (has(key) ? t(key) : fallback);
   const query = (extra: Record<string, string>) =>
     `?${new URLSearchParams(Object.entries({ ...filters, ...extra }).filter(([, v]) => v !== ''))}`;
   const filtered = Boolean(filters.type || filters.action || filters.actor);

@@ -10,8 +10,9 @@ import { CopyLink } from '~/components/judging-setup-copy-link';
 import { DoneNotice, FormErrors, Icon, InputField, LockedNotice, SelectField, TextAreaField } from '~/components/judging-setup-fields';
 import { LIMITS, failureOf, invitationItemSchema, invitationSchema, organiserConflictSchema, removeConflictSchema, typedValues } from '~/domain/judging-setup';
 import { EMAIL_MAX_LENGTH } from '~/domain/account';
-import { formatDate, translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { formatDate, useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { conflictRegister, declarableApplications, declareConflict, removeConflict } from '~/utils/conflicts.server';
@@ -30,14 +31,15 @@ import { attempt, invalidForm } from '~/utils/setup.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'organise.tabs.judges')} — ${data?.edition.year ?? ''} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('organise.tabs.judges')} — ${data?.edition.year ?? ''} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const edition = requireEdition(params.year);
   return {
+    messages: await messagesFor(request, ['judging']),
     edition: { id: edition.id, year: edition.year, status: edition.status, timeZone: edition.timeZone },
     invitations: listInvitations(edition.id),
     judges: editionJudgeList(edition.id),
@@ -112,7 +114,7 @@ function StateIcon({ state }: { state: InvitationState }) {
 export default function EditionJudges() {
   const { edition, invitations, judges, conflicts, applications } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, lang } = useT();
+  const { t, lang, has } = useT();
   const [search] = useSearchParams();
   const done = search.get('done');
   const published = edition.status === 'published';
@@ -120,9 +122,10 @@ export default function EditionJudges() {
   const shown = result && 'invitationLink' in result ? result.invitationLink : null;
   const inviteFailure = failureOf(result, 'invitation.create');
   const conflictFailure = failureOf(result, 'conflict.create');
-  const notice = done ? (
+  const doneKey = `judges.done.${done}`;
+  const notice = done && has(doneKey) ? (
     <DoneNotice>
-      {t(`judges.done.${done}`, {
+      {t(doneKey, {
         assignments: Number(search.get('assignments') ?? 0),
         scoresheets: Number(search.get('scoresheets') ?? 0),
       })}

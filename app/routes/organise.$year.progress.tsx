@@ -6,8 +6,9 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Progress } from '~/components/Progress';
-import { translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import scoringStyles from '~/styles/scoring.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { editionRounds, requireEdition } from '~/utils/editions.server';
@@ -16,8 +17,8 @@ import { roundProgress } from '~/utils/progress.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'scoring.progress.metaTitle', { year: page?.year ?? '' })} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('scoring.progress.metaTitle', { year: page?.year ?? '' })} — Palmarès` }];
 };
 
 /** The filters, from the query string; anything unreadable falls back to the defaults. */
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const onlyIncomplete = filters.only === 'incomplete';
   const progress = round ? roundProgress(edition.id, round) : null;
   return {
+    messages: await messagesFor(request, ['scoring']),
     year: edition.year,
     rounds: rounds.map((r) => ({ id: r.id, nameFr: r.nameFr, nameEn: r.nameEn })),
     roundId: round?.id ?? null,

@@ -12,8 +12,9 @@ import { LockIcon } from '~/components/RankingIcons';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
 import { Refusal } from '~/domain/refusal';
-import { formatDate, translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { formatDate, useT, type MessageKey } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -22,14 +23,14 @@ import { publishResults, resultsOverview, sealFinalRound } from '~/utils/publica
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'results.overview.title')} — ${page?.overview.edition.year ?? ''} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('results.overview.title')} — ${page?.overview.edition.year ?? ''} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const edition = requireEdition(params.year);
-  return { overview: resultsOverview(edition.id) };
+  return { messages: await messagesFor(request, ['results', 'judging']), overview: resultsOverview(edition.id) };
 }
 
 const INTENTS = ['seal', 'publish'] as const;
@@ -261,7 +262,7 @@ function StepForm({
   submitLabel,
 }: {
   intent: 'seal' | 'publish';
-  blockers: string[];
+  blockers: MessageKey[];
   year: number;
   result: unknown;
   busy: boolean;

@@ -8,8 +8,9 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { CalibrationChart } from '~/components/CalibrationChart';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { GAP_THRESHOLD_SD, MIN_PAIRED_SHEETS } from '~/domain/calibration';
-import { formatNumber, translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { formatNumber, useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -19,16 +20,16 @@ import { requireRound } from '~/utils/rounds.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const lang = langOf(matches);
+  const { t, lang } = tOf(matches);
   const round = data ? (lang === 'fr' ? data.view.round.nameFr : data.view.round.nameEn) : '';
-  return [{ title: `${translate(lang, 'results.calibration.title', { round })} — ${data?.year ?? ''} — Palmarès` }];
+  return [{ title: `${t('results.calibration.title', { round })} — ${data?.year ?? ''} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const edition = requireEdition(params.year);
   const round = requireRound(edition.id, params.roundId);
-  return { year: edition.year, view: roundCalibrationView(edition.id, round.id) };
+  return { messages: await messagesFor(request, ['results']), year: edition.year, view: roundCalibrationView(edition.id, round.id) };
 }
 
 export default function RoundCalibration() {

@@ -9,8 +9,9 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { LockIcon } from '~/components/RankingIcons';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { RankingTable } from '~/components/RankingTable';
-import { translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -20,9 +21,9 @@ import { requireRound } from '~/utils/rounds.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const lang = langOf(matches);
+  const { t, lang } = tOf(matches);
   const round = data ? (lang === 'fr' ? data.view.round.nameFr : data.view.round.nameEn) : '';
-  return [{ title: `${translate(lang, 'results.ranking.title', { round })} — ${data?.year ?? ''} — Palmarès` }];
+  return [{ title: `${t('results.ranking.title', { round })} — ${data?.year ?? ''} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const edition = requireEdition(params.year);
   const round = requireRound(edition.id, params.roundId);
   const compare = new URL(request.url).searchParams.get('compare') === 'methods';
-  return { year: edition.year, compare, view: roundRankingView(edition.id, round.id, { compare }) };
+  return { messages: await messagesFor(request, ['results']), year: edition.year, compare, view: roundRankingView(edition.id, round.id, { compare }) };
 }
 
 export default function RoundRanking() {

@@ -13,8 +13,9 @@ import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
 import { StatusBadge } from '~/components/StatusBadge';
 import { Refusal } from '~/domain/refusal';
-import { translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { editionRounds, requireEdition } from '~/utils/editions.server';
@@ -24,8 +25,8 @@ import { confirmShortlist, shortlistView } from '~/utils/shortlist.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'results.shortlist.title')} — ${page?.year ?? ''} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('results.shortlist.title')} — ${page?.year ?? ''} — Palmarès` }];
 };
 
 const REASON_MAX = 1000;
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { mode, n } = suggestionSchema.parse({ mode: query.get('mode') ?? undefined, n: query.get('n') ?? undefined });
   const view = shortlistView(edition.id, { mode, n });
   return {
+    messages: await messagesFor(request, ['results', 'judging']),
     year: edition.year,
     mode,
     n,

@@ -19,8 +19,9 @@ import { StageControl } from '~/components/StageControl';
 import { parseStageForm, type StageActionAnswer } from '~/domain/stage';
 import { useStageEvents } from '~/components/StageEvents';
 import { isRefusal } from '~/domain/refusal';
-import { translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import stageStyles from '~/styles/stage.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
@@ -29,8 +30,8 @@ import { runStageCommand, stageControlView } from '~/utils/stage.server';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stageStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'stage.control.metaTitle')} — ${page?.year ?? ''} — Palmarès` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('stage.control.metaTitle')} — ${page?.year ?? ''} — Palmarès` }];
 };
 
 /** Ballots come in without changing the stage: re-read them this often while the vote is open. */
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const edition = requireEdition(params.year);
   return {
+    messages: await messagesFor(request, ['stage']),
     ...stageControlView(edition),
     year: edition.year,
     editionStatus: edition.status,

@@ -17,8 +17,9 @@ import { useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useStageEvents } from '~/components/StageEvents';
 import { VoteBallot, VoteConfirm } from '~/components/VoteBallot';
-import { translate, useT } from '~/i18n';
-import { langOf } from '~/i18n/meta';
+import { useT } from '~/i18n';
+import { tOf } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import voteStyles from '~/styles/vote.css';
 import { requireEdition } from '~/utils/editions.server';
 import { clientOf } from '~/utils/request.server';
@@ -38,8 +39,8 @@ import type { Message } from '~/domain/judging-setup';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: voteStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const lang = langOf(matches);
-  return [{ title: `${translate(lang, 'stage.vote.metaTitle')} — ${page?.editionName ?? ''}` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('stage.vote.metaTitle')} — ${page?.editionName ?? ''}` }];
 };
 
 type VoteAnswer = { confirm: number } | { refused: Message };
@@ -48,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const edition = requireEdition(params.year);
   const stage = publicStage(edition);
   return {
+    messages: await messagesFor(request, ['stage']),
     year: edition.year,
     editionName: edition.name,
     voteOpen: stage.voteOpen,

@@ -3,6 +3,7 @@
  * request to the application, and removing one. Refused before the body is read when the founder
  * may not write; a file stored on disk that no row ends up using is removed again.
  */
+import type { MessageKey } from '~/i18n';
 import { and, count, eq } from 'drizzle-orm';
 import type { FileKind } from '~/domain/file-types';
 import { isRefusal } from '~/domain/refusal';
@@ -170,9 +171,9 @@ export function detachFile({
 export type UploadOutcome =
   | { ok: true; kind: FileKind; file: FileSummary }
   /** `error` is a dictionary key; `kind` the field it belongs to, when known. */
-  | { ok: false; kind: FileKind | null; status: number; error: string; params?: Record<string, string | number> };
+  | { ok: false; kind: FileKind | null; status: number; error: MessageKey; params?: Record<string, string | number> };
 
-const REFUSAL_MESSAGES: Record<WriteRefusal | 'stale' | 'deckRequired', { status: number; error: string }> = {
+const REFUSAL_MESSAGES: Record<WriteRefusal | 'stale' | 'deckRequired', { status: number; error: MessageKey }> = {
   notYetOpen: { status: 403, error: 'apply.errors.notYetOpen' },
   closed: { status: 403, error: 'apply.errors.closed' },
   readOnly: { status: 403, error: 'apply.errors.readOnly' },

@@ -27,7 +27,7 @@ import {
   type SectionId,
   type SectionValues,
 } from '~/domain/application';
-import type { Lang } from '~/i18n';
+import type { Lang, MessageKey } from '~/i18n';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { changesSealedFinal, recordAuthorConflict } from './integrity.server';
@@ -244,7 +244,7 @@ export type SubmitOutcome =
   | { ok: true }
   | { ok: false; reason: WriteRefusal | 'notStarted' | 'alreadySubmitted' }
   | { ok: false; reason: 'stale'; revision: number }
-  | { ok: false; reason: 'incomplete'; problems: { section: SectionId; fieldErrors: Record<string, string> }[] };
+  | { ok: false; reason: 'incomplete'; problems: { section: SectionId; fieldErrors: Record<string, MessageKey> }[] };
 
 /** Submits a complete draft (every section valid, deck uploaded), as reviewed at `revision`. */
 export function submitApplication({

@@ -11,6 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import { Authenticator } from 'remix-auth';
 import { FormStrategy } from 'remix-auth-form';
 import { fieldErrorsOf, loginSchema, signupSchema, type FieldErrors } from '~/domain/account';
+import type { MessageKey } from '~/i18n';
 import { getDb, schema } from './db.server';
 import { log } from './log.server';
 import { decoyHash, hashPassword, verifyPassword } from './password.server';
@@ -29,7 +30,7 @@ export interface AuthUser {
 export class AuthFailure extends Error {
   constructor(
     readonly fieldErrors: FieldErrors<'name' | 'email' | 'password'>,
-    readonly formError: string | null,
+    readonly formError: MessageKey | null,
     readonly values: { email: string; name?: string },
     readonly params: Record<string, string | number> = {},
   ) {

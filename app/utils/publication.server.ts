@@ -8,6 +8,7 @@
  * touches judging calls; triggers in migrations/*_results_frozen.sql refuse the same changes
  * whatever the code path (docs/decisions/ on freezing by triggers).
  */
+import type { MessageKey } from '~/i18n';
 import { and, eq, sql } from 'drizzle-orm';
 import { sealInputOf, type OpenAward } from '~/domain/open-data';
 import { rankRound, rankVotes, type RoundRanking } from '~/domain/ranking';
@@ -108,11 +109,11 @@ function currentSeal(db: DbOrTx, edition: Edition, roundId: number): { hash: str
 }
 
 /** Why sealing is not possible yet (message keys), in the order the organiser can act on them. */
-function sealBlockers(db: DbOrTx, edition: Edition, final: Round | null, rounds: Round[]): string[] {
+function sealBlockers(db: DbOrTx, edition: Edition, final: Round | null, rounds: Round[]): MessageKey[] {
   if (edition.status === 'published') return ['results.errors.frozen'];
   if (!final) return ['results.errors.seal.noFinal'];
   if (final.sealHash) return ['results.errors.seal.already'];
-  const blockers: string[] = [];
+  const blockers: MessageKey[] = [];
   if (final.state !== 'locked') blockers.push('results.errors.seal.notLocked');
   if (rounds.some((r) => r.id !== final.id && r.state !== 'locked')) blockers.push('results.errors.seal.roundsOpen');
   if (blockers.length === 0 && currentSeal(db, edition, final.id).sheets === 0) blockers.push('results.errors.seal.noSheets');
@@ -150,10 +151,10 @@ export function sealFinalRound(act: ResultsAct, db: DbOrTx = getDb()) {
 
 // ─── Publication ────────────────────────────────────────────────────────────
 
-function publishBlockers(db: DbOrTx, edition: Edition, final: Round | null, rounds: Round[]): string[] {
+function publishBlockers(db: DbOrTx, edition: Edition, final: Round | null, rounds: Round[]): MessageKey[] {
   if (edition.status === 'published') return ['results.errors.frozen'];
   if (!final) return ['results.errors.seal.noFinal'];
-  const blockers: string[] = [];
+  const blockers: MessageKey[] = [];
   if (rounds.some((r) => r.state !== 'locked')) blockers.push('results.errors.publish.roundsOpen');
   if (!final.sealHash) blockers.push('results.errors.publish.notSealed');
   else if (currentSeal(db, edition, final.id).hash !== final.sealHash) blockers.push('results.errors.publish.sealMismatch');
@@ -250,6 +251,6 @@ export function resultsOverview(editionId: number) {
     awards: awards.map((a) => ({ ...a, name: names.get(a.applicationId) ?? '' })),
     tracks: trackRows(db, editionId),
     sealBlockers: sealBlockers(db, edition, final, rounds),
-    publishBlockers: final ? publishBlockers(db, edition, final, rounds) : ['results.errors.seal.noFinal'],
+    publishBlockers: final ? publishBlockers(db, edition, final, rounds) : (['results.errors.seal.noFinal'] as MessageKey[]),
   };
 }

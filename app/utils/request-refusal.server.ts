@@ -4,7 +4,8 @@
  * a title and a sentence in the visitor's language (the language cookie, then Accept-Language),
  * with no script and no stylesheet, so that it needs nothing else from the server.
  */
-import { translate, type Lang, type MessageKey } from '~/i18n';
+import type { Lang, MessageKey } from '~/i18n';
+import { translate } from '~/i18n/messages.server';
 import { languageCookie, languageFromHeader } from './language.server';
 import { log } from './log.server';
 

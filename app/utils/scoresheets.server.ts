@@ -24,6 +24,7 @@ import { getDb, schema } from './db.server';
 import { editionCriteria, editionRounds } from './editions.server';
 import { isAuthor, isClosedOnStage } from './integrity.server';
 import { getRound, isRoundLocked } from './rounds.server';
+import type { MessageKey } from '~/i18n';
 
 const notFound = () => new Response('Not Found', { status: 404, statusText: 'Not Found' });
 const forbidden = () => new Response('Forbidden', { status: 403, statusText: 'Forbidden' });
@@ -219,7 +220,7 @@ export function newSaveKey(): string {
 
 export type SaveOutcome =
   | { result: 'saved'; revision: number; status: ScoresheetStatus; savedAt: Date; replayed: boolean; changed: boolean }
-  | { result: 'invalid'; fieldErrors: Record<string, string>; formError?: string }
+  | { result: 'invalid'; fieldErrors: Record<string, MessageKey>; formError?: MessageKey }
   | { result: 'stale'; stored: ScoresheetSnapshot & { updatedAt: Date | null } }
   /** `onStage`: a final-round sheet while scoring is closed on stage for that startup. */
   | { result: 'locked'; onStage?: boolean }

@@ -5,11 +5,12 @@ import { ErrorSummary, TextField } from '~/components/forms';
 import { LanguageSwitch } from '~/components/LanguageSwitch';
 import { StatusBadge } from '~/components/StatusBadge';
 import type { Lang } from '~/i18n';
+import { messagesIn } from '~/i18n/messages.server';
 
 /** Renders inside a root route whose loader gives the language, as the real root does. */
 function renderIn(lang: Lang, ui: () => JSX.Element) {
   const Stub = createRemixStub([
-    { id: 'root', path: '/', loader: () => ({ lang, user: null }), Component: ui, HydrateFallback: () => null },
+    { id: 'root', path: '/', loader: () => ({ lang, user: null, messages: messagesIn(lang, ['core', 'scoring', 'stage']) }), Component: ui, HydrateFallback: () => null },
   ]);
   render(<Stub />);
 }

@@ -11,6 +11,7 @@ import { ScoresheetConflict } from '~/components/ScoresheetConflict';
 import { ScoresheetForm, type InitialSheet, type ScoresheetCriterion } from '~/components/ScoresheetForm';
 import type { SaveAnswer } from '~/domain/scoresheet';
 import type { Lang } from '~/i18n';
+import { messagesIn } from '~/i18n/messages.server';
 
 const CRITERIA: ScoresheetCriterion[] = [
   { id: 1, nameEn: 'Impact', nameFr: 'Impact', helpEn: 'Public value', helpFr: 'Valeur publique', weight: 3, scaleMin: 1, scaleMax: 10 },
@@ -31,7 +32,7 @@ function renderIn(lang: Lang, ui: () => JSX.Element, action?: (form: FormData) =
     {
       id: 'root',
       path: '/',
-      loader: () => ({ lang, user: null }),
+      loader: () => ({ lang, user: null, messages: messagesIn(lang, ['core', 'scoring', 'stage']) }),
       HydrateFallback: () => null,
       children: [
         {

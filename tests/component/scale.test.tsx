@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { Scale } from '~/components/Scale';
 import type { Lang } from '~/i18n';
+import { messagesIn } from '~/i18n/messages.server';
 
 function renderIn(lang: Lang, ui: () => JSX.Element) {
   const Stub = createRemixStub([
-    { id: 'root', path: '/', loader: () => ({ lang, user: null }), Component: ui, HydrateFallback: () => null },
+    { id: 'root', path: '/', loader: () => ({ lang, user: null, messages: messagesIn(lang, ['core', 'scoring', 'stage']) }), Component: ui, HydrateFallback: () => null },
   ]);
   render(<Stub />);
 }

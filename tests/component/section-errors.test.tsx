@@ -7,6 +7,7 @@ import { createRemixStub } from '@remix-run/testing';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '~/i18n';
+import { messagesIn } from '~/i18n/messages.server';
 import OrganiseEdition, { ErrorBoundary as OrganiseErrorBoundary } from '~/routes/organise.$year';
 import JudgeSection, { ErrorBoundary as JudgeErrorBoundary } from '~/routes/judge.$year';
 
@@ -21,7 +22,7 @@ function renderOrganise(lang: Lang, path: string, frameLoader: () => object = ()
     {
       id: 'root',
       path: '/',
-      loader: () => ({ lang, user: null }),
+      loader: () => ({ lang, user: null, messages: messagesIn(lang, ['core']) }),
       HydrateFallback: () => null,
       children: [
         {
@@ -76,7 +77,7 @@ describe('the judge section', () => {
       {
         id: 'root',
         path: '/',
-        loader: () => ({ lang: 'en', user: null }),
+        loader: () => ({ lang: 'en', user: null, messages: messagesIn('en', ['core']) }),
         HydrateFallback: () => null,
         children: [
           {

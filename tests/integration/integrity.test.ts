@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { translate } from '~/i18n';
+import { translate } from '~/i18n/messages.server';
 import { action as withdrawAction } from '~/routes/apply.$year.withdraw';
 import { loader as eventsLoader } from '~/routes/editions.$year_.stage.events';
 import { action as conflictsAction } from '~/routes/judge.$year.conflicts';

@@ -4,7 +4,6 @@
  * previewed side by side, and a severe judge visible. And every message these pages use exists in
  * both languages.
  */
-import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '~/i18n/en';
 import { fr } from '~/i18n/fr';
@@ -100,43 +99,6 @@ describe('the calibration page', () => {
 });
 
 describe('messages of the results pages', () => {
-  const FILES = [
-    'app/routes/organise.$year.rounds.$roundId.ranking.tsx',
-    'app/routes/organise.$year.rounds.$roundId.calibration.tsx',
-    'app/routes/organise.$year.shortlist.tsx',
-    'app/routes/organise.$year.results.tsx',
-    'app/routes/editions.$year.tsx',
-    'app/routes/method.tsx',
-    'app/components/RankingTable.tsx',
-    'app/components/RankingRoundNav.tsx',
-    'app/components/ChartCriteria.tsx',
-    'app/components/ChartMeter.tsx',
-    'app/components/CalibrationChart.tsx',
-    'app/utils/rankings.server.ts',
-    'app/utils/shortlist.server.ts',
-    'app/utils/publication.server.ts',
-    'app/utils/public-results.server.ts',
-  ];
-
-  it('exist in English and in French, static keys and every value of the dynamic ones', () => {
-    const keys = new Set<string>();
-    for (const file of FILES) {
-      const source = fs.readFileSync(file, 'utf8');
-      // The results services also hold audit actions ('edition.publish'): only its message keys count.
-      const pattern = file.endsWith('.server.ts') ? /'(results\.[A-Za-z0-9_.]+)'/g : /'((?:results|organise\.tabs|method|edition|status)\.[A-Za-z0-9_.]+)'/g;
-      for (const match of source.matchAll(pattern)) {
-        if (!/\.(json|csv)$/.test(match[1])) keys.add(match[1]);
-      }
-    }
-    for (const leaning of ['severe', 'lenient', 'in_line', 'too_few']) keys.add(`results.calibration.leaning.${leaning}`);
-    for (const mode of ['overall', 'track']) keys.add(`results.shortlist.mode.${mode}`);
-    for (const place of [1, 2, 3]) keys.add(`results.public.place.${place}`);
-    for (const method of ['mean', 'trimmed', 'zscore']) keys.add(`method.${method}`);
-    expect(keys.size).toBeGreaterThan(200);
-    const missing = [...keys].filter((key) => !(key in en) || !(key in fr) || !(fr as Record<string, string>)[key]);
-    expect(missing).toEqual([]);
-  });
-
   it('use the same placeholders in both languages', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     const mismatched = Object.keys(en)

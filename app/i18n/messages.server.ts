@@ -1,0 +1,62 @@
+/**
+ * The dictionaries, on the server only (a `.server` module never reaches the browser bundle).
+ * `messagesFor(request, namespaces)` is what a loader sends with its data: one language, the core
+ * messages (root) or the feature namespaces its page uses; `translate` is the whole lookup for
+ * server code (CSV headers, exports).
+ */
+import { applicationsMessages } from './applications';
+import { en } from './en';
+import { fr } from './fr';
+import { interpolate, type Lang, type Messages, type MessageKey, type Params } from './index';
+import { judgingMessages } from './judging';
+import { resultsMessages } from './results';
+import { scoringMessages } from './scoring';
+import { stageMessages } from './stage';
+import { getLanguage } from '~/utils/language.server';
+
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr };
+
+const features = {
+  applications: applicationsMessages,
+  judging: judgingMessages,
+  results: resultsMessages,
+  scoring: scoringMessages,
+  stage: stageMessages,
+};
+
+/** `core` (en.ts, fr.ts: header, footer, statuses, shared form words) is sent by the root loader. */
+export type Namespace = 'core' | keyof typeof features;
+
+function byNamespace(lang: Lang): Record<Namespace, Messages> {
+  const featureKeys = new Set(Object.values(features).flatMap((f) => Object.keys(f.en)));
+  const core = Object.fromEntries(Object.entries(dictionaries[lang]).filter(([key]) => !featureKeys.has(key)));
+  return {
+    core,
+    applications: features.applications[lang],
+    judging: features.judging[lang],
+    results: features.results[lang],
+    scoring: features.scoring[lang],
+    stage: features.stage[lang],
+  };
+}
+
+const selected: Record<Lang, Record<Namespace, Messages>> = { en: byNamespace('en'), fr: byNamespace('fr') };
+
+/** The messages of `namespaces` in `lang` (tests and loaders that know the language). */
+export function messagesIn(lang: Lang, namespaces: readonly Namespace[]): Messages {
+  return Object.assign({}, ...namespaces.map((ns) => selected[lang][ns])) as Messages;
+}
+
+/** What a loader returns as `messages`: the page language's strings of `namespaces`. */
+export async function messagesFor(request: Request, namespaces: readonly Namespace[]): Promise<Messages> {
+  return messagesIn(await getLanguage(request), namespaces);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+/** `translate('fr', 'errors.auth.tooManyAttempts', { minutes: 3 })`, on the server. */
+export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  return interpolate(dictionaries[lang][key], params);
+}
