@@ -9,7 +9,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data } from '@remix-run/node';
 import type { z } from 'zod';
 import { formMessage, type FormReply } from '~/domain/form-reply';
-import type { Refusal } from '~/domain/refusal';
+import { isRefusal, type Refusal } from '~/domain/refusal';
 import type { AuthFailure } from './auth.server';
 
 /**
@@ -45,4 +45,14 @@ export function authFailureResult(submission: Submission<unknown, string[], unkn
     formErrors: failure.formError ? [formMessage(failure.formError, failure.params)] : undefined,
     hideFields: ['password'],
   });
+}
+
+/** Runs a change of a parsed form; a Refusal becomes the form's answer, anything else is a real error. */
+export function attempt<T>(form: string, submission: Submission<unknown, string[], unknown>, change: () => T) {
+  try {
+    return change();
+  } catch (error) {
+    if (isRefusal(error)) return refusedForm(form, submission, error);
+    throw error;
+  }
 }
