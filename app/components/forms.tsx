@@ -27,8 +27,8 @@ import {
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import { Form, type FormProps } from '@remix-run/react';
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import type { z } from 'zod';
-import { readFormMessage } from '~/domain/form-reply';
+import { z } from 'zod';
+import { readFormMessage, replyOf } from '~/domain/form-reply';
 import { useT, type T } from '~/i18n';
 
 type Params = Record<string, string | number>;
@@ -108,12 +108,16 @@ interface FieldFrame {
   errorParams?: Params;
   /** After a conflicting save: the value saved elsewhere, shown under the field. */
   savedValue?: string | null;
+  /** Messages about a hidden field of the form (the item it acts on), shown with this one. */
+  alsoErrors?: string[];
 }
 
+const errorsOf = ({ meta, alsoErrors }: Pick<FieldFrame, 'meta' | 'alsoErrors'>) => [...(meta.errors ?? []), ...(alsoErrors ?? [])];
+
 /** The ids a control is described by, in reading order: hint, error, value saved elsewhere. */
-function idsOf({ meta, hint, savedValue }: Pick<FieldFrame, 'meta' | 'hint' | 'savedValue'>) {
+function idsOf({ meta, hint, savedValue, alsoErrors }: Pick<FieldFrame, 'meta' | 'hint' | 'savedValue' | 'alsoErrors'>) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
-  const errorId = meta.errors?.length ? meta.errorId : undefined;
+  const errorId = errorsOf({ meta, alsoErrors }).length ? meta.errorId : undefined;
   const savedId = savedValue !== undefined && savedValue !== null ? `${meta.id}-saved` : undefined;
   return { hintId, savedId, describedBy: [hintId, errorId, savedId].filter(Boolean).join(' ') || undefined };
 }
@@ -131,21 +135,72 @@ function SavedValue({ id, value }: { id?: string; value?: string | null }) {
 
 function Frame({ frame, ids, children }: { frame: FieldFrame; ids: ReturnType<typeof idsOf>; children: ReactNode }) {
   const { t } = useT();
-  const { meta } = frame;
+  const errors = errorsOf(frame);
   return (
-    <div className={`field${meta.errors?.length ? ' field--error' : ''}`}>
-      <label htmlFor={meta.id} className="field__label">
-        {frame.label}
-        {frame.optional ? <span className="field__optional"> {t('forms.optional')}</span> : null}
+    <FieldShell
+      id={frame.meta.id}
+      label={frame.label}
+      hint={frame.hint}
+      optional={frame.optional}
+      error={errors.length ? messageText(t, errors[0], frame.errorParams) : null}
+      after={<SavedValue id={ids.savedId} value={frame.savedValue} />}
+    >
+      {children}
+    </FieldShell>
+  );
+}
+
+/** What a control says about itself: invalid or not, and the ids of its hint and error. */
+export function ariaOf(id: string, { hint, error }: { hint?: ReactNode; error?: string | null }) {
+  const describedBy = [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ');
+  return { 'aria-invalid': error ? (true as const) : undefined, 'aria-describedby': describedBy || undefined };
+}
+
+/**
+ * The frame of one field — label, hint, error, in that order — around a control. The Conform
+ * fields below draw theirs; a form whose controls are driven by their own state (the
+ * scoresheet and its autosave) wraps its controls in it, with `ariaOf` for their attributes.
+ * `error` is the translated message.
+ */
+export function FieldShell({
+  id,
+  label,
+  hint,
+  optional,
+  error,
+  className,
+  after,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  error?: string | null;
+  className?: string;
+  after?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useT();
+  return (
+    <div className={`field${className ? ` ${className}` : ''}${error ? ' field--error' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+        {optional ? <span className="field__optional"> {t('forms.optional')}</span> : null}
       </label>
-      {frame.hint ? (
-        <p id={ids.hintId} className="field__hint">
-          {frame.hint}
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
         </p>
       ) : null}
-      <ErrorText id={meta.errorId} errors={meta.errors} params={frame.errorParams} />
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          <span className="visually-hidden">{t('forms.errorPrefix')} </span>
+          {error}
+        </p>
+      ) : null}
       {children}
-      <SavedValue id={ids.savedId} value={frame.savedValue} />
+      {after}
     </div>
   );
 }
@@ -186,15 +241,24 @@ export function TextareaField({
   optional,
   errorParams,
   savedValue,
+  alsoErrors,
   rows = 6,
   ...textarea
 }: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id' | 'form'>) {
-  const frame = { meta, label, hint, optional, errorParams, savedValue };
+  const frame = { meta, label, hint, optional, errorParams, savedValue, alsoErrors };
   const ids = idsOf(frame);
   const { key, ...props } = getTextareaProps(meta);
   return (
     <Frame frame={frame} ids={ids}>
-      <textarea key={key} rows={rows} className="field__input field__textarea field__input--textarea" {...props} aria-describedby={ids.describedBy} {...textarea} />
+      <textarea
+        key={key}
+        rows={rows}
+        className="field__input field__textarea field__input--textarea"
+        {...props}
+        aria-invalid={errorsOf(frame).length ? true : undefined}
+        aria-describedby={ids.describedBy}
+        {...textarea}
+      />
     </Frame>
   );
 }
@@ -348,6 +412,7 @@ export function ErrorSummary({
   errorParams = {},
   items = [],
   level = 2,
+  targets = {},
 }: {
   form: AnyForm;
   /** Each field's label, in the order of the form. */
@@ -358,9 +423,10 @@ export function ErrorSummary({
   items?: SummaryItem[];
   /** The heading level that fits where the summary sits (3 inside a page's sections). */
   level?: 2 | 3;
+  /** Where a hidden field's message links to: the visible field it is shown with. */
+  targets?: Record<string, string>;
 }) {
   const { t } = useT();
-  const ref = useRef<HTMLDivElement>(null);
   const formErrors = form.errors ?? [];
   const fieldErrors = Object.entries(form.allErrors)
     .filter(([name, messages]) => name !== '' && name !== form.id && messages.length > 0)
@@ -368,15 +434,38 @@ export function ErrorSummary({
   const links: SummaryItem[] = [
     ...fieldErrors.map(([name, messages]) => {
       const text = messageText(t, messages[0], errorParams[name]);
-      return { href: `#${form.id}-${name}`, text: labels[name] ? t('forms.summaryItem', { label: labels[name], message: text }) : text };
+      const label = labels[targets[name] ?? name];
+      return { href: `#${form.id}-${targets[name] ?? name}`, text: label ? t('forms.summaryItem', { label, message: text }) : text };
     }),
     ...items,
   ];
-  const hasErrors = links.length > 0 || formErrors.length > 0;
-  const signature = `${formErrors.join('|')}#${links.map((l) => l.href + l.text).join('|')}`;
-  useFocusAfterSubmit(form.id, hasErrors, signature, ref);
+  return <ProblemSummary formId={form.id} formErrors={formErrors.map((message) => messageText(t, message))} items={links} level={level} />;
+}
+
+/**
+ * The error summary itself, from messages already in words: the form's own, then links to the
+ * fields. `ErrorSummary` draws it for a Conform form; a form with its own state (the
+ * scoresheet) draws it directly.
+ */
+export function ProblemSummary({
+  formId,
+  formErrors = [],
+  items,
+  level = 2,
+}: {
+  /** The form it reports on (its id), so that it takes focus after that form's submit. */
+  formId: string;
+  formErrors?: string[];
+  items: SummaryItem[];
+  level?: 2 | 3;
+}) {
+  const { t } = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const hasErrors = items.length > 0 || formErrors.length > 0;
+  const signature = `${formErrors.join('|')}#${items.map((l) => l.href + l.text).join('|')}`;
+  useFocusAfterSubmit(formId, hasErrors, signature, ref);
   if (!hasErrors) return null;
-  const titleId = `${form.id}-errors-title`;
+  const titleId = `${formId}-errors-title`;
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
@@ -385,9 +474,9 @@ export function ErrorSummary({
       </Heading>
       <ul>
         {formErrors.map((message) => (
-          <li key={message}>{messageText(t, message)}</li>
+          <li key={message}>{message}</li>
         ))}
-        {links.map((item) => (
+        {items.map((item) => (
           <li key={item.href + item.text}>
             <a href={item.href}>{item.text}</a>
           </li>
@@ -422,6 +511,17 @@ function useFocusAfterSubmit(formId: string, hasErrors: boolean, signature: stri
     submitted.current = false;
     ref.current?.focus();
   }, [hasErrors, signature, ref]);
+}
+
+const NOTHING_TYPED = z.object({});
+
+/**
+ * The refusal of a one-button form (remove, lock, revoke: nothing typed), shown where the page
+ * puts it, as the same error summary. `form` is the name the action answered under.
+ */
+export function RefusalSummary({ answer, form, level = 3 }: { answer: unknown; form: string; level?: 2 | 3 }) {
+  const [conform] = useSchemaForm({ id: form.replace(/[.:]/g, '-'), schema: NOTHING_TYPED, lastResult: replyOf(answer, form) });
+  return <ErrorSummary form={conform} labels={{}} level={level} />;
 }
 
 /** The form's main button; `busy` while it posts. */

@@ -5,7 +5,7 @@
  */
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { ConformForm, ErrorSummary, TextareaField, useSchemaForm } from '~/components/forms';
+import { ConformForm, ErrorSummary, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
 import { CriterionForm, RoundForm, TrackForm } from '~/components/judging-setup-forms';
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
@@ -177,7 +177,7 @@ export default function EditionSetup() {
                   <p className="item__meta">
                     {t('setup.positionIs', { position: track.position })} · {t('setup.tracks.applications', { count: track.applications })}
                   </p>
-                  <ItemFailure answer={answer} form={`track.delete:${track.id}`} />
+                  <RefusalSummary answer={answer} form={`track.delete:${track.id}`} />
                 </div>
                 {!published ? (
                   <div className="item__actions">
@@ -259,7 +259,7 @@ export default function EditionSetup() {
                       {lang === 'fr' ? criterion.helpFr || criterion.helpEn : criterion.helpEn || criterion.helpFr}
                     </p>
                   ) : null}
-                  <ItemFailure answer={answer} form={`criterion.delete:${criterion.id}`} />
+                  <RefusalSummary answer={answer} form={`criterion.delete:${criterion.id}`} />
                 </div>
                 {!frozen && !published ? (
                   <div className="item__actions">
@@ -359,8 +359,8 @@ export default function EditionSetup() {
                       {round.sealed ? t('setup.rounds.sealed') : null}
                     </p>
                   ) : null}
-                  <ItemFailure answer={answer} form={`round.delete:${round.id}`} />
-                  <ItemFailure answer={answer} form={`round.lock:${round.id}`} />
+                  <RefusalSummary answer={answer} form={`round.delete:${round.id}`} />
+                  <RefusalSummary answer={answer} form={`round.lock:${round.id}`} />
                 </div>
                 {!published ? (
                   <div className="item__actions">
@@ -423,12 +423,6 @@ function RemoveButton({ intent, id, label }: { intent: string; id: number; label
       </button>
     </Form>
   );
-}
-
-/** The refusal of a remove or lock button (one-button forms, nothing typed), next to its item. */
-function ItemFailure({ answer, form }: { answer: unknown; form: string }) {
-  const [conform] = useSchemaForm({ id: form.replace(/[.:]/g, '-'), schema: itemSchema, lastResult: replyOf(answer, form) });
-  return <ErrorSummary form={conform} labels={{}} level={3} />;
 }
 
 function UnlockForm({ roundId, roundName, answer }: { roundId: number; roundName: string; answer: unknown }) {

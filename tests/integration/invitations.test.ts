@@ -64,14 +64,14 @@ describe('inviting', () => {
     const invitations = countRows(schema.invitations);
     const invalid = await judges({ intent: 'invitation.create', email: 'not an address' });
     expect(invalid.status).toBe(400);
-    expect(invalid.data.fieldErrors.email.key).toBe('errors.email.invalid');
-    expect(invalid.data.values.email).toBe('not an address');
+    expect(formAnswer(invalid.data).messages.email.key).toBe('errors.email.invalid');
+    expect(formAnswer(invalid.data).values.email).toBe('not an address');
     const twice = await judges({ intent: 'invitation.create', email: 'new.judge@example.org' });
     expect(twice.status).toBe(409);
-    expect(twice.data.fieldErrors.email.key).toBe('invitations.errors.alreadyPending');
+    expect(formAnswer(twice.data).messages.email.key).toBe('invitations.errors.alreadyPending');
     const member = await judges({ intent: 'invitation.create', email: e.judges[0].email });
     expect(member.status).toBe(409);
-    expect(member.data.fieldErrors.email.key).toBe('invitations.errors.alreadyJudge');
+    expect(formAnswer(member.data).messages.email.key).toBe('invitations.errors.alreadyJudge');
     expect(countRows(schema.invitations)).toBe(invitations);
     expect(auditCount()).toBe(before);
   });
