@@ -7,7 +7,7 @@
 import type { Submission, SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data } from '@remix-run/node';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { formMessage, type FormReply } from '~/domain/form-reply';
 import { isRefusal, type Refusal } from '~/domain/refusal';
 import type { AuthFailure } from './auth.server';
@@ -39,9 +39,8 @@ export function refusedForm(form: string, submission: Submission<unknown, string
 
 /** Conform's reply for a refused log-in or sign-up (the password is never sent back). */
 export function authFailureResult(submission: Submission<unknown, string[], unknown>, failure: AuthFailure) {
-  const fieldErrors = Object.fromEntries(Object.entries(failure.fieldErrors).flatMap(([name, key]) => (key ? [[name, [key]]] : [])));
   return submission.reply({
-    fieldErrors,
+    fieldErrors: fieldMessages(failure.fieldErrors),
     formErrors: failure.formError ? [formMessage(failure.formError, failure.params)] : undefined,
     hideFields: ['password'],
   });
@@ -55,4 +54,17 @@ export function attempt<T>(form: string, submission: Submission<unknown, string[
     if (isRefusal(error)) return refusedForm(form, submission, error);
     throw error;
   }
+}
+
+/**
+ * A submission whose rules a service checks itself (an application section, saved with its
+ * revision by `saveSection`): Conform keeps what was typed, the service's answer gives the messages.
+ */
+export function submissionOf(formData: FormData | URLSearchParams) {
+  return parseForm(formData, z.object({}).passthrough());
+}
+
+/** A service's field messages (one key per field) in Conform's shape. */
+export function fieldMessages(errors: Partial<Record<string, string>>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(errors).flatMap(([name, key]) => (key ? [[name, [key]]] : [])));
 }
