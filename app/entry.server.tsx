@@ -6,7 +6,7 @@
 import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from '~/utils/nonce';
@@ -14,6 +14,9 @@ import { closeDb, runMigrations, getDb } from '~/utils/db.server';
 import { env, type Env } from '~/utils/env.server';
 import { log } from '~/utils/log.server';
 import { purgeExpiredSessions } from '~/utils/session.server';
+
+/** For server.js: the page of a request it refuses before Remix (app/utils/request-refusal.server.ts). */
+export { requestRefusalPage } from '~/utils/request-refusal.server';
 
 export const streamTimeout = 5_000;
 
@@ -71,9 +74,18 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  const path = new URL(request.url).pathname;
+  // A refusal (403, 404, 405…) is an answer, not a failure of the server: say which, and where.
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    const fields = { method: request.method, path, status: error.status };
+    if (error.status === 404) log.info('request_refused', fields);
+    else log.warn('request_refused', fields);
+    return;
+  }
   log.error('request_error', {
-    url: new URL(request.url).pathname,
-    message: error instanceof Error ? error.message : String(error),
+    url: path,
+    method: request.method,
+    message: error instanceof Error ? error.message : isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : String(error),
     stack: error instanceof Error ? error.stack : undefined,
   });
 }

@@ -273,7 +273,8 @@ async function orchestrate(): Promise<void> {
   const port = await freePort();
   const server = spawn(process.execPath, [path.join(ROOT, 'server.js')], {
     cwd: ROOT,
-    env: { ...env, PORT: String(port), NODE_ENV: 'production', SESSION_SECRET: crypto.randomBytes(32).toString('hex'), TRUST_PROXY: '1' },
+    // The 1,000 live-channel clients come from one address (loopback): lift the per-address limit.
+    env: { ...env, PORT: String(port), NODE_ENV: 'production', SESSION_SECRET: crypto.randomBytes(32).toString('hex'), TRUST_PROXY: '1', SSE_MAX_PER_ADDRESS: '2000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let clients: ChildProcess | null = null;

@@ -53,7 +53,7 @@ export const users = sqliteTable(
     name: text('name').notNull(),
     /** `scrypt$N$r$p$salt$hash`, see app/utils/password.server.ts. */
     passwordHash: text('password_hash').notNull(),
-    /** Site-wide role. Judging rights are per edition, in `edition_judges`. */
+    /** Site-wide kind of account. Judging is a membership, in `edition_judges`; `judge` here grants nothing (decision 020). */
     role: text('role', { enum: USER_ROLES }).notNull().default('founder'),
     preferredLanguage: text('preferred_language', { enum: ['fr', 'en'] }),
     createdAt: createdAt(),

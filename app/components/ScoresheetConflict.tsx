@@ -8,14 +8,14 @@
  * do the same without leaving the page.
  */
 import type { FormEvent, MouseEvent } from 'react';
-import { differingCriteria, sheetFormFields, type SaveIntent, type SheetContent, type SheetSnapshot } from '~/domain/scoresheet';
+import { differingCriteria, scoresheetFormFields, type SaveIntent, type ScoresheetContent, type ScoresheetSnapshot } from '~/domain/scoresheet';
 import { useT } from '~/i18n';
-import type { ScoringCriterion } from './ScoresheetForm';
+import type { ScoresheetCriterion } from './ScoresheetForm';
 
 export interface ScoresheetConflictProps {
-  criteria: ScoringCriterion[];
-  mine: SheetContent;
-  stored: SheetSnapshot;
+  criteria: ScoresheetCriterion[];
+  mine: ScoresheetContent;
+  stored: ScoresheetSnapshot;
   /** When the saved version was saved, formatted for the page; null if unknown. */
   storedAt: string | null;
   intent: SaveIntent;
@@ -101,7 +101,7 @@ export function ScoresheetConflict({
       </div>
       <div className="revision-conflict__choices">
         <form method="post" action={action} onSubmit={keepMine}>
-          {Object.entries(sheetFormFields(criteria, mine)).map(([name, fieldValue]) => (
+          {Object.entries(scoresheetFormFields(criteria, mine)).map(([name, fieldValue]) => (
             <input key={name} type="hidden" name={name} value={fieldValue} />
           ))}
           <input type="hidden" name="revision" value={stored.revision} />

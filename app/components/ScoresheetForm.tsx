@@ -27,11 +27,11 @@ import {
   OVERALL_COMMENT_MAX_LENGTH,
   sameContent,
   scoreField,
-  sheetFormFields,
+  scoresheetFormFields,
   type SaveIntent,
   type ScoresheetStatus,
-  type SheetContent,
-  type SheetSnapshot,
+  type ScoresheetContent,
+  type ScoresheetSnapshot,
 } from '~/domain/scoresheet';
 import { formatDate, useT, type T } from '~/i18n';
 import { ariaOf, FieldShell, ProblemSummary } from './forms';
@@ -39,7 +39,7 @@ import { SaveStatus, type SaveState } from './SaveStatus';
 import { Scale } from './Scale';
 import { ScoresheetConflict } from './ScoresheetConflict';
 
-export interface ScoringCriterion {
+export interface ScoresheetCriterion {
   id: number;
   nameFr: string;
   nameEn: string;
@@ -53,14 +53,14 @@ export interface ScoringCriterion {
 /** What the scoresheet action answers (besides the redirect after a submit, and 403/404). */
 export type SaveAnswer =
   | { result: 'saved'; key: string; intent: SaveIntent; revision: number; status: ScoresheetStatus; savedAt: string; replayed: boolean }
-  | { result: 'invalid'; key: string; intent: SaveIntent; fieldErrors: Record<string, string>; formError: string | null; typed: SheetContent }
-  | { result: 'stale'; key: string; intent: SaveIntent; mine: SheetContent; stored: SheetSnapshot; storedAt: string | null }
+  | { result: 'invalid'; key: string; intent: SaveIntent; fieldErrors: Record<string, string>; formError: string | null; typed: ScoresheetContent }
+  | { result: 'stale'; key: string; intent: SaveIntent; mine: ScoresheetContent; stored: ScoresheetSnapshot; storedAt: string | null }
   | { result: 'locked'; key: string }
   /** Said by the browser itself (clientAction) when the request did not get an answer. */
   | { result: 'unreachable'; key: string };
 
 export interface InitialSheet {
-  content: SheetContent;
+  content: ScoresheetContent;
   revision: number;
   status: ScoresheetStatus | null;
   updatedAt: string | null;
@@ -72,7 +72,7 @@ export interface ScoresheetFormProps {
   action: string;
   /** Scopes this device's unsent changes to one judge's sheet. */
   storageKey: string;
-  criteria: ScoringCriterion[];
+  criteria: ScoresheetCriterion[];
   initial: InitialSheet;
   /** Written by the server for a save without JavaScript; with it, each save makes its own. */
   idempotencyKey: string;
@@ -128,14 +128,14 @@ interface Payload {
   key: string;
   intent: SaveIntent;
   revision: number;
-  content: SheetContent;
+  content: ScoresheetContent;
   /** How many times it was sent without an answer. */
   attempt: number;
 }
 
 interface Conflict {
-  mine: SheetContent;
-  stored: SheetSnapshot;
+  mine: ScoresheetContent;
+  stored: ScoresheetSnapshot;
   storedAt: string | null;
   intent: SaveIntent;
 }
@@ -154,7 +154,7 @@ export function newIdempotencyKey(): string {
 
 interface Backup {
   revision: number;
-  content: SheetContent;
+  content: ScoresheetContent;
 }
 
 function readBackup(key: string): Backup | null {
@@ -186,7 +186,7 @@ function removeBackup(key: string): void {
 
 // ─── The form ────────────────────────────────────────────────────────────────
 
-function translatedErrors(t: T, criteria: ScoringCriterion[], errors: Record<string, string>): Record<string, string> {
+function translatedErrors(t: T, criteria: ScoresheetCriterion[], errors: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [field, key] of Object.entries(errors)) {
     const criterion = criteria.find((c) => scoreField(c.id) === field);
@@ -218,7 +218,7 @@ export function ScoresheetForm({
   );
   const dateTime = (iso: string) => formatDate(lang, iso, { dateStyle: 'medium', timeStyle: 'short' }, timeZone);
 
-  const [content, setContent] = useState<SheetContent>(() =>
+  const [content, setContent] = useState<ScoresheetContent>(() =>
     answer?.result === 'invalid' ? answer.typed : initial.content,
   );
   const [revision, setRevision] = useState(initial.revision);
@@ -260,7 +260,7 @@ export function ScoresheetForm({
       q.inFlight = payload;
       if (payload.attempt === 0) setSaveState({ kind: 'saving' });
       const form = new FormData();
-      for (const [name, value] of Object.entries(sheetFormFields(criteria, payload.content))) form.set(name, value);
+      for (const [name, value] of Object.entries(scoresheetFormFields(criteria, payload.content))) form.set(name, value);
       form.set('intent', payload.intent);
       form.set('idempotencyKey', payload.key);
       form.set('revision', String(payload.revision));
@@ -288,7 +288,7 @@ export function ScoresheetForm({
     [send],
   );
 
-  const change = (next: SheetContent) => {
+  const change = (next: ScoresheetContent) => {
     contentRef.current = next;
     setContent(next);
     const q = queue.current;
@@ -426,7 +426,7 @@ export function ScoresheetForm({
 
   const keepStored = () => {
     if (!conflict) return;
-    const stored: SheetContent = { values: conflict.stored.values, comments: conflict.stored.comments, overallComment: conflict.stored.overallComment };
+    const stored: ScoresheetContent = { values: conflict.stored.values, comments: conflict.stored.comments, overallComment: conflict.stored.overallComment };
     revisionRef.current = conflict.stored.revision;
     setRevision(conflict.stored.revision);
     setStatus(conflict.stored.status);
@@ -456,7 +456,7 @@ export function ScoresheetForm({
     );
   }
 
-  const name = (c: ScoringCriterion) => (lang === 'fr' ? c.nameFr : c.nameEn);
+  const name = (c: ScoresheetCriterion) => (lang === 'fr' ? c.nameFr : c.nameEn);
   const errors = translatedErrors(t, criteria, fieldErrors);
   const labels: Record<string, string> = { [OVERALL_COMMENT_FIELD]: t('scoring.sheet.overallComment') };
   for (const c of criteria) {

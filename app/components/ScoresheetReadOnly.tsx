@@ -1,7 +1,7 @@
 /** A judge's own scoresheet once its round is locked: read only, values in words, no controls. */
-import type { ScoresheetStatus, SheetContent } from '~/domain/scoresheet';
+import type { ScoresheetStatus, ScoresheetContent } from '~/domain/scoresheet';
 import { formatDate, useT } from '~/i18n';
-import type { ScoringCriterion } from './ScoresheetForm';
+import type { ScoresheetCriterion } from './ScoresheetForm';
 
 export function ScoresheetReadOnly({
   criteria,
@@ -11,8 +11,8 @@ export function ScoresheetReadOnly({
   timeZone,
   message,
 }: {
-  criteria: ScoringCriterion[];
-  content: SheetContent | null;
+  criteria: ScoresheetCriterion[];
+  content: ScoresheetContent | null;
   status: ScoresheetStatus | null;
   submittedAt: string | null;
   timeZone: string;

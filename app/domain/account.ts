@@ -3,6 +3,7 @@
  * (HTML constraints for hints). Messages are dictionary keys, translated where shown.
  */
 import { z } from 'zod';
+import { plainText } from './text';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -23,11 +24,13 @@ export const loginSchema = z.object({
 });
 
 export const signupSchema = z.object({
-  name: z
-    .string({ error: 'errors.name.required' })
-    .trim()
-    .min(1, 'errors.name.required')
-    .max(NAME_MAX_LENGTH, 'errors.name.tooLong'),
+  name: plainText(
+    z
+      .string({ error: 'errors.name.required' })
+      .trim()
+      .min(1, 'errors.name.required')
+      .max(NAME_MAX_LENGTH, 'errors.name.tooLong'),
+  ),
   email,
   password: z
     .string({ error: 'errors.password.required' })
@@ -47,12 +50,29 @@ export function fieldErrorsOf<T extends string>(error: z.ZodError): FieldErrors<
   return out as FieldErrors<T>;
 }
 
-/** Where to go after logging in: only paths on this site, never `//evil.example`. */
+/** Any control character, any Unicode space or line break, a backslash (browsers read it as `/`). */
+const UNSAFE_IN_REDIRECT = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\\]/;
+/** A host no real request has: resolving against it tells whether a path stays on this site. */
+const PROBE_ORIGIN = 'http://palmares.invalid';
+
+/**
+ * Where to go after logging in (or after switching language): only a path on this site.
+ * Refuses anything with a control character, whitespace or a backslash (`/\tab/evil`, `/\evil`
+ * become `//evil` in a browser), anything not starting with a single `/`, and anything that a
+ * browser would resolve to another origin (`//evil`, `/%2F…` stays a path and is allowed).
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) {
+  if (typeof to !== 'string' || to.length === 0 || to.length > 2000) return fallback;
+  if (!to.startsWith('/') || to.startsWith('//') || UNSAFE_IN_REDIRECT.test(to)) return fallback;
+  let resolved: URL;
+  try {
+    resolved = new URL(to, PROBE_ORIGIN);
+  } catch {
     return fallback;
   }
-  return to;
+  if (resolved.origin !== PROBE_ORIGIN) return fallback;
+  // Serialised by the URL parser: percent-encoded, so the Location header is always plain ASCII.
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }
 
 // The invitation page's forms: the address is the invitation's, so only the rest is asked.

@@ -5,6 +5,7 @@
  * and the organisers' list query. Pure: no I/O, no React. Messages are dictionary keys.
  */
 import { z } from 'zod';
+import { plainText } from './text';
 import { APPLICATION_STATUSES, type ApplicationStatus, type EditionStatus } from './statuses';
 
 // ─── Sections and their fields ──────────────────────────────────────────────
@@ -84,7 +85,7 @@ const requiredText = (field: FormField, max: number) =>
   z
     .string({ error: `apply.errors.${field}.required` })
     .transform(normaliseText)
-    .pipe(z.string().min(1, `apply.errors.${field}.required`).max(max, 'apply.errors.tooLong'));
+    .pipe(plainText(z.string().min(1, `apply.errors.${field}.required`).max(max, 'apply.errors.tooLong')));
 
 const webAddress = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
 

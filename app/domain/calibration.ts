@@ -21,7 +21,7 @@ export const MIN_PAIRED_SHEETS = 3;
 /** A gap beyond this fraction of the panel's standard deviation earns a label. */
 export const GAP_THRESHOLD_SD = 0.5;
 
-export interface CalibrationSheet {
+export interface CalibrationScoresheet {
   judgeId: number;
   applicationId: number;
   /** T(j,a), 0–100. */
@@ -75,15 +75,15 @@ function spreadOf(totals: readonly number[]): Spread {
 }
 
 /** Canonical order, so that sums (and so the last bits of every mean) never depend on input order. */
-function canonical(sheets: readonly CalibrationSheet[]): CalibrationSheet[] {
+function canonical(sheets: readonly CalibrationScoresheet[]): CalibrationScoresheet[] {
   return [...sheets].sort((a, b) => a.applicationId - b.applicationId || a.judgeId - b.judgeId);
 }
 
-export function calibrate(input: readonly CalibrationSheet[]): Calibration {
+export function calibrate(input: readonly CalibrationScoresheet[]): Calibration {
   const sheets = canonical(input);
   const panelSpread = spreadOf(sheets.map((s) => s.total));
-  const byApplication = new Map<number, CalibrationSheet[]>();
-  const byJudge = new Map<number, CalibrationSheet[]>();
+  const byApplication = new Map<number, CalibrationScoresheet[]>();
+  const byJudge = new Map<number, CalibrationScoresheet[]>();
   for (const sheet of sheets) {
     const onApplication = byApplication.get(sheet.applicationId) ?? [];
     onApplication.push(sheet);

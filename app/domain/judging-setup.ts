@@ -8,6 +8,7 @@
  * criteria, a conflicted pair): thrown inside a transaction it also rolls the transaction back.
  */
 import { z } from 'zod';
+import { plainText } from './text';
 import { EMAIL_MAX_LENGTH } from './account';
 import { MAX_SEED } from './prng';
 import { ROUND_KINDS, ROUND_METHODS } from './statuses';
@@ -59,7 +60,7 @@ export { Refusal } from './refusal';
 // ─── Field builders ─────────────────────────────────────────────────────────
 
 function text(required: string, max: number, tooLong: string) {
-  return z.string({ error: required }).trim().min(1, required).max(max, tooLong);
+  return plainText(z.string({ error: required }).trim().min(1, required).max(max, tooLong));
 }
 
 function optionalText(max: number, tooLong: string) {
@@ -67,7 +68,7 @@ function optionalText(max: number, tooLong: string) {
     .string()
     .optional()
     .transform((v) => (v ?? '').trim())
-    .pipe(z.string().max(max, tooLong));
+    .pipe(plainText(z.string().max(max, tooLong)));
 }
 
 /** A whole number typed in a form, within [min, max]. */

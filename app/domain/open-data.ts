@@ -20,7 +20,7 @@ import {
   type RankingSheet,
   type RoundRanking,
 } from './ranking';
-import { compareSealSheets, SEAL_VERSION, type SealInput } from './seal';
+import { compareSealScoresheets, SEAL_VERSION, type SealInput } from './seal';
 import type { AWARD_KINDS, ROUND_KINDS } from './statuses';
 
 export const LICENCE = {
@@ -103,7 +103,7 @@ export interface OpenDataInput {
 
 // ─── The document ───────────────────────────────────────────────────────────
 
-export interface PublishedSheet {
+export interface PublishedScoresheet {
   judge: string;
   applicationId: number;
   scores: Record<string, number>;
@@ -132,7 +132,7 @@ export interface ResultsDocument {
     sealedAt: string | null;
     ranking: { rank: number; applicationId: number; startup: string; track: number | null; score: number; sheets: number; tie: boolean }[];
     unranked: { applicationId: number; startup: string; track: number | null; sheets: number }[];
-    sheets: PublishedSheet[];
+    sheets: PublishedScoresheet[];
   }[];
   peoplesChoice: { rank: number; applicationId: number; startup: string; votes: number; tie: boolean }[] | null;
   awards: { kind: OpenAward['kind']; place: number; track: number | null; applicationId: number; startup: string }[];
@@ -182,9 +182,9 @@ export function buildOpenResults(input: OpenDataInput): OpenResults {
       conflicts: input.conflicts,
     });
     rankings.set(round.id, ranking);
-    const sheets: PublishedSheet[] = ranking.countedSheets
+    const sheets: PublishedScoresheet[] = ranking.countedSheets
       .map((s) => ({ judge: pseudonymOf(s.judgeId), applicationId: s.applicationId, scores: stringKeyed(s.scores) }))
-      .sort(compareSealSheets);
+      .sort(compareSealScoresheets);
     return {
       id: round.id,
       kind: round.kind,

@@ -48,7 +48,7 @@ export interface RankingInput {
 }
 
 /** A sheet that counts; `total` is T(j,a), 0..100. */
-export interface CountedSheet {
+export interface CountedScoresheet {
   judgeId: number;
   applicationId: number;
   scores: Record<number, number>;
@@ -87,7 +87,7 @@ export interface RoundRanking {
   ranked: RankedApplication[];
   unranked: UnrankedApplication[];
   /** Every counted sheet, ordered by application id then judge id. */
-  countedSheets: CountedSheet[];
+  countedSheets: CountedScoresheet[];
 }
 
 export interface VoteCount {
@@ -284,14 +284,14 @@ function criterionScores(
  * of the round, by a judge not conflicted with it. Ordered by application id, then judge id.
  * Two counted sheets by one judge for one application would be counted twice, so they throw.
  */
-export function countSheets(input: RankingInput): CountedSheet[] {
+export function countSheets(input: RankingInput): CountedScoresheet[] {
   assertValidCriteria(input.criteria);
   const ordered = criteriaInDisplayOrder(input.criteria);
   const weightSum = sum(ordered.map((c) => c.weight));
   const eligible = new Set(input.applications.map((a) => a.id));
   const conflicted = conflictedPairs(input.conflicts);
 
-  const counted: CountedSheet[] = [];
+  const counted: CountedScoresheet[] = [];
   for (const sheet of input.sheets) {
     if (sheet.status !== 'submitted') continue;
     if (!eligible.has(sheet.applicationId)) continue;
@@ -310,7 +310,7 @@ export function countSheets(input: RankingInput): CountedSheet[] {
   return counted;
 }
 
-function assertOneSheetPerPair(sorted: readonly CountedSheet[]): void {
+function assertOneSheetPerPair(sorted: readonly CountedScoresheet[]): void {
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1];
     const cur = sorted[i];
@@ -327,8 +327,8 @@ function assertOneSheetPerPair(sorted: readonly CountedSheet[]): void {
 // ---------------------------------------------------------------------------------------------
 
 /** Counted sheets per application id, each list keeping the canonical judge order. */
-function sheetsByApplication(counted: readonly CountedSheet[]): Map<number, CountedSheet[]> {
-  const grouped = new Map<number, CountedSheet[]>();
+function sheetsByApplication(counted: readonly CountedScoresheet[]): Map<number, CountedScoresheet[]> {
+  const grouped = new Map<number, CountedScoresheet[]>();
   for (const sheet of counted) {
     const list = grouped.get(sheet.applicationId);
     if (list) list.push(sheet);
@@ -339,7 +339,7 @@ function sheetsByApplication(counted: readonly CountedSheet[]): Map<number, Coun
 
 function meanCriterionValues(
   ordered: readonly RankingCriterion[],
-  sheets: readonly CountedSheet[],
+  sheets: readonly CountedScoresheet[],
 ): Record<number, number> {
   const means: Record<number, number> = {};
   if (sheets.length === 0) return means;
@@ -368,7 +368,7 @@ type JudgeScale = { mu: number; sigma: number } | null;
  * σ_j counts as 0 when it rounds to 0 at 9 decimals — equal totals reached by different
  * score vectors can differ in the last bit, and dividing by that noise would give z = ±1.
  */
-function judgeScales(counted: readonly CountedSheet[]): Map<number, JudgeScale> {
+function judgeScales(counted: readonly CountedScoresheet[]): Map<number, JudgeScale> {
   const totalsByJudge = new Map<number, number[]>();
   for (const sheet of counted) {
     const list = totalsByJudge.get(sheet.judgeId);
@@ -384,13 +384,13 @@ function judgeScales(counted: readonly CountedSheet[]): Map<number, JudgeScale> 
   return scales;
 }
 
-function zScore(sheet: CountedSheet, scale: JudgeScale | undefined): number {
+function zScore(sheet: CountedScoresheet, scale: JudgeScale | undefined): number {
   return scale ? (sheet.total - scale.mu) / scale.sigma : 0;
 }
 
 function applicationScore(
   method: RankingMethod,
-  sheets: readonly CountedSheet[],
+  sheets: readonly CountedScoresheet[],
   totals: readonly number[],
   scales: Map<number, JudgeScale>,
 ): number {

@@ -20,14 +20,14 @@ export interface ScaleCriterion {
 export type ScoresheetStatus = 'draft' | 'submitted';
 
 /** What the judge writes: a value (null while not chosen) and a comment per criterion, and an overall comment. */
-export interface SheetContent {
+export interface ScoresheetContent {
   values: Record<number, number | null>;
   comments: Record<number, string>;
   overallComment: string;
 }
 
 /** A stored sheet as the audit log and the revision conflict show it. */
-export interface SheetSnapshot extends SheetContent {
+export interface ScoresheetSnapshot extends ScoresheetContent {
   status: ScoresheetStatus;
   revision: number;
 }
@@ -37,7 +37,7 @@ export const SAVE_INTENTS = ['save', 'submit'] as const;
 export type SaveIntent = (typeof SAVE_INTENTS)[number];
 
 /** One audit event per scoring action, named by what the judge did. */
-export type ScoringAction = 'scoresheet.save' | 'scoresheet.submit' | 'scoresheet.change';
+export type ScoresheetAction = 'scoresheet.save' | 'scoresheet.submit' | 'scoresheet.change';
 
 export type FieldErrors = Record<string, string>;
 
@@ -54,7 +54,7 @@ export const OVERALL_COMMENT_FIELD = 'overallComment';
 /**
  * The fixed part of every save: what to do, the client's idempotency key and the revision the
  * judge's copy is based on (0 before the first save). The per-criterion part depends on the
- * edition's criteria and is read by `readSheetForm`.
+ * edition's criteria and is read by `readScoresheetForm`.
  */
 export const saveRequestSchema = z.object({
   intent: z.enum(SAVE_INTENTS, { error: 'scoring.errors.badRequest' }),
@@ -70,7 +70,7 @@ export const saveRequestSchema = z.object({
 export type SaveRequest = z.output<typeof saveRequestSchema>;
 
 /** The raw text of a form, per criterion, before validation. */
-export interface RawSheet {
+export interface RawScoresheet {
   values: Record<number, string>;
   comments: Record<number, string>;
   overallComment: string;
@@ -84,8 +84,8 @@ function text(form: FormLike, name: string): string {
 }
 
 /** Reads the fields of the given criteria (and only those) from a form. */
-export function readSheetForm(form: FormLike, criteria: readonly ScaleCriterion[]): RawSheet {
-  const raw: RawSheet = { values: {}, comments: {}, overallComment: text(form, OVERALL_COMMENT_FIELD) };
+export function readScoresheetForm(form: FormLike, criteria: readonly ScaleCriterion[]): RawScoresheet {
+  const raw: RawScoresheet = { values: {}, comments: {}, overallComment: text(form, OVERALL_COMMENT_FIELD) };
   for (const c of criteria) {
     raw.values[c.id] = text(form, scoreField(c.id)).trim();
     raw.comments[c.id] = text(form, commentField(c.id));
@@ -94,7 +94,7 @@ export function readSheetForm(form: FormLike, criteria: readonly ScaleCriterion[
 }
 
 /** The same content as form fields, for the browser's saves and for a "keep my version" form. */
-export function sheetFormFields(criteria: readonly ScaleCriterion[], content: SheetContent): Record<string, string> {
+export function scoresheetFormFields(criteria: readonly ScaleCriterion[], content: ScoresheetContent): Record<string, string> {
   const fields: Record<string, string> = { [OVERALL_COMMENT_FIELD]: content.overallComment };
   for (const c of criteria) {
     const value = content.values[c.id];
@@ -137,7 +137,7 @@ export function countScored(criteria: readonly ScaleCriterion[], values: Record<
 }
 
 export type SheetCheck =
-  | { ok: true; content: SheetContent }
+  | { ok: true; content: ScoresheetContent }
   | { ok: false; fieldErrors: FieldErrors };
 
 /**
@@ -145,9 +145,9 @@ export type SheetCheck =
  * change to an already submitted sheet) must score every criterion. Each refused field gets its own
  * message, keyed by its form field name.
  */
-export function validateSheet(criteria: readonly ScaleCriterion[], raw: RawSheet, mode: 'draft' | 'complete'): SheetCheck {
+export function validateScoresheet(criteria: readonly ScaleCriterion[], raw: RawScoresheet, mode: 'draft' | 'complete'): SheetCheck {
   const fieldErrors: FieldErrors = {};
-  const content: SheetContent = { values: {}, comments: {}, overallComment: raw.overallComment.trim() };
+  const content: ScoresheetContent = { values: {}, comments: {}, overallComment: raw.overallComment.trim() };
   for (const c of criteria) {
     const check = checkValue(raw.values[c.id] ?? '', c);
     if (!check.ok) fieldErrors[scoreField(c.id)] = check.error;
@@ -165,19 +165,19 @@ export function validateSheet(criteria: readonly ScaleCriterion[], raw: RawSheet
 
 // ─── Changes ─────────────────────────────────────────────────────────────────
 
-export type SheetChange =
+export type ScoresheetChange =
   | { field: 'status'; before: ScoresheetStatus | null; after: ScoresheetStatus }
   | { field: 'value'; criterionId: number; before: number | null; after: number | null }
   | { field: 'comment'; criterionId: number; before: string; after: string }
   | { field: 'overallComment'; before: string; after: string };
 
 /** What differs between two versions of a sheet, criterion by criterion in display order. */
-export function diffSheets(
+export function diffScoresheets(
   criteria: readonly ScaleCriterion[],
-  before: (SheetContent & { status: ScoresheetStatus | null }) | null,
-  after: SheetContent & { status: ScoresheetStatus },
-): SheetChange[] {
-  const changes: SheetChange[] = [];
+  before: (ScoresheetContent & { status: ScoresheetStatus | null }) | null,
+  after: ScoresheetContent & { status: ScoresheetStatus },
+): ScoresheetChange[] {
+  const changes: ScoresheetChange[] = [];
   const beforeStatus = before?.status ?? null;
   if (beforeStatus !== after.status) changes.push({ field: 'status', before: beforeStatus, after: after.status });
   for (const c of criteria) {
@@ -194,7 +194,7 @@ export function diffSheets(
 }
 
 /** A version as it would be stored: comments trimmed. */
-function normalised(content: SheetContent): SheetContent & { status: ScoresheetStatus } {
+function normalised(content: ScoresheetContent): ScoresheetContent & { status: ScoresheetStatus } {
   return {
     status: 'draft',
     values: content.values,
@@ -204,14 +204,14 @@ function normalised(content: SheetContent): SheetContent & { status: ScoresheetS
 }
 
 /** Whether two versions say the same thing (comments compared as they are stored: trimmed). */
-export function sameContent(criteria: readonly ScaleCriterion[], a: SheetContent, b: SheetContent): boolean {
-  return diffSheets(criteria, normalised(a), normalised(b)).length === 0;
+export function sameContent(criteria: readonly ScaleCriterion[], a: ScoresheetContent, b: ScoresheetContent): boolean {
+  return diffScoresheets(criteria, normalised(a), normalised(b)).length === 0;
 }
 
 /** The criteria whose value or comment differ between two versions (for the revision-conflict table). */
-export function differingCriteria(criteria: readonly ScaleCriterion[], a: SheetContent, b: SheetContent): Set<number> {
+export function differingCriteria(criteria: readonly ScaleCriterion[], a: ScoresheetContent, b: ScoresheetContent): Set<number> {
   const ids = new Set<number>();
-  for (const change of diffSheets(criteria, normalised(a), normalised(b))) {
+  for (const change of diffScoresheets(criteria, normalised(a), normalised(b))) {
     if (change.field === 'value' || change.field === 'comment') ids.add(change.criterionId);
   }
   return ids;
@@ -228,22 +228,22 @@ export function isStale(storedRevision: number, baseRevision: number): boolean {
 }
 
 /** The audit action of a save: what the judge did, seen from the sheet's status before it. */
-export function scoringActionOf(statusBefore: ScoresheetStatus | null, intent: SaveIntent): ScoringAction {
+export function scoresheetActionOf(statusBefore: ScoresheetStatus | null, intent: SaveIntent): ScoresheetAction {
   if (statusBefore === 'submitted') return 'scoresheet.change';
   return intent === 'submit' ? 'scoresheet.submit' : 'scoresheet.save';
 }
 
 export type SavePlan =
   | { kind: 'invalid'; fieldErrors: FieldErrors }
-  | { kind: 'stale'; stored: SheetSnapshot }
+  | { kind: 'stale'; stored: ScoresheetSnapshot }
   /** Valid, current, and identical to what is stored: nothing to write, nothing to audit. */
-  | { kind: 'unchanged'; stored: SheetSnapshot }
+  | { kind: 'unchanged'; stored: ScoresheetSnapshot }
   | {
       kind: 'write';
-      action: ScoringAction;
-      before: SheetSnapshot | null;
-      after: SheetSnapshot;
-      changes: SheetChange[];
+      action: ScoresheetAction;
+      before: ScoresheetSnapshot | null;
+      after: ScoresheetSnapshot;
+      changes: ScoresheetChange[];
     };
 
 /**
@@ -257,14 +257,14 @@ export type SavePlan =
  */
 export function planSave(
   criteria: readonly ScaleCriterion[],
-  stored: SheetSnapshot | null,
+  stored: ScoresheetSnapshot | null,
   baseRevision: number,
   intent: SaveIntent,
-  raw: RawSheet,
+  raw: RawScoresheet,
 ): SavePlan {
   const statusBefore = stored?.status ?? null;
   const mode = intent === 'submit' || statusBefore === 'submitted' ? 'complete' : 'draft';
-  const check = validateSheet(criteria, raw, mode);
+  const check = validateScoresheet(criteria, raw, mode);
   if (!check.ok) return { kind: 'invalid', fieldErrors: check.fieldErrors };
   if (isStale(stored?.revision ?? 0, baseRevision)) {
     // Only a sheet that exists can be newer than the judge's copy; a base revision ahead of a
@@ -272,11 +272,11 @@ export function planSave(
     return { kind: 'stale', stored: stored ?? emptySnapshot(criteria) };
   }
   const status: ScoresheetStatus = intent === 'submit' || statusBefore === 'submitted' ? 'submitted' : 'draft';
-  const changes = diffSheets(criteria, stored, { ...check.content, status });
+  const changes = diffScoresheets(criteria, stored, { ...check.content, status });
   if (stored && changes.length === 0) return { kind: 'unchanged', stored };
   return {
     kind: 'write',
-    action: scoringActionOf(statusBefore, intent),
+    action: scoresheetActionOf(statusBefore, intent),
     before: stored,
     after: { ...check.content, status, revision: (stored?.revision ?? 0) + 1 },
     changes,
@@ -284,8 +284,8 @@ export function planSave(
 }
 
 /** A sheet nobody has saved yet: every criterion unscored, no comment. */
-export function emptyContent(criteria: readonly { id: number }[]): SheetContent {
-  const content: SheetContent = { values: {}, comments: {}, overallComment: '' };
+export function emptyContent(criteria: readonly { id: number }[]): ScoresheetContent {
+  const content: ScoresheetContent = { values: {}, comments: {}, overallComment: '' };
   for (const c of criteria) {
     content.values[c.id] = null;
     content.comments[c.id] = '';
@@ -293,7 +293,7 @@ export function emptyContent(criteria: readonly { id: number }[]): SheetContent 
   return content;
 }
 
-export function emptySnapshot(criteria: readonly { id: number }[]): SheetSnapshot {
+export function emptySnapshot(criteria: readonly { id: number }[]): ScoresheetSnapshot {
   return { ...emptyContent(criteria), status: 'draft', revision: 0 };
 }
 
@@ -301,7 +301,7 @@ export function emptySnapshot(criteria: readonly { id: number }[]): SheetSnapsho
  * What the judge typed, shown back after a refused save: values that are not on the scale are
  * left unchosen (their message says why), comments as typed.
  */
-export function typedContent(criteria: readonly ScaleCriterion[], raw: RawSheet): SheetContent {
+export function typedContent(criteria: readonly ScaleCriterion[], raw: RawScoresheet): ScoresheetContent {
   const content = emptyContent(criteria);
   content.overallComment = raw.overallComment;
   for (const c of criteria) {

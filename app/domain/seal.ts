@@ -28,7 +28,7 @@ export const SEAL_VERSION = 1;
 const PSEUDONYM = /^J([1-9]\d*)$/;
 
 /** One counted sheet as the open data publishes it: the judge's pseudonym and integer values. */
-export interface SealSheet {
+export interface SealScoresheet {
   applicationId: number;
   judge: string;
   /** Keyed by criterion id (number or its decimal string). */
@@ -42,7 +42,7 @@ export interface SealInput {
   round: number;
   method: string;
   minSheets: number;
-  sheets: readonly SealSheet[];
+  sheets: readonly SealScoresheet[];
 }
 
 /** The number of a pseudonym "J<n>"; throws on anything else. */
@@ -53,7 +53,7 @@ export function pseudonymNumber(judge: string): number {
 }
 
 /** Sheets in seal order: application id, then pseudonym number (J2 before J10). */
-export function compareSealSheets(a: SealSheet, b: SealSheet): number {
+export function compareSealScoresheets(a: SealScoresheet, b: SealScoresheet): number {
   return a.applicationId - b.applicationId || pseudonymNumber(a.judge) - pseudonymNumber(b.judge);
 }
 
@@ -112,7 +112,7 @@ export function sealDocument(input: SealInput) {
     }
     return { applicationId: sheet.applicationId, judge: sheet.judge, scores };
   });
-  sheets.sort(compareSealSheets);
+  sheets.sort(compareSealScoresheets);
   return {
     edition: input.edition,
     method: input.method,

@@ -430,7 +430,7 @@ export interface StageFinalist {
   oneLiner: string;
   trackFr: string | null;
   trackEn: string | null;
-  /** `/files/:id` of a logo anyone may load (consented to publication), else null. */
+  /** `/files/:fileId` of a logo anyone may load (consented to publication), else null. */
   logoUrl: string | null;
 }
 

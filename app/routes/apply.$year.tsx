@@ -2,12 +2,14 @@
  * The founder's application to one edition: the frame every section page renders in — the
  * deadline with the time left, the status, why the application is read-only when it is, and the
  * sections with their state. The children read this loader's data (`useApplyData`) and still
- * guard themselves.
+ * guard themselves. A section's error shows inside the frame, with the sections kept.
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { Deadline } from '~/components/application-deadline';
 import { SectionNav } from '~/components/application-sections';
+import { SectionError } from '~/components/SectionError';
 import { StatusBadge } from '~/components/StatusBadge';
 import { formatDate, translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
@@ -72,8 +74,33 @@ function StatusNotice({ data }: { data: ApplyData }) {
   return null;
 }
 
-export default function ApplyFrame() {
+export default function ApplyEdition() {
   const data = useLoaderData<typeof loader>();
+  return (
+    <ApplyFrame data={data}>
+      <Outlet />
+    </ApplyFrame>
+  );
+}
+
+/** A section's error inside the frame; the frame's own error (unknown edition, not a founder) alone. */
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<typeof loader>('routes/apply.$year');
+  if (!data) {
+    return (
+      <div className="page page--wide apply">
+        <SectionError />
+      </div>
+    );
+  }
+  return (
+    <ApplyFrame data={data} failed>
+      <SectionError />
+    </ApplyFrame>
+  );
+}
+
+function ApplyFrame({ data, failed = false, children }: { data: ApplyData; failed?: boolean; children: ReactNode }) {
   const { t } = useT();
   const { edition, application, window } = data;
   return (
@@ -96,12 +123,10 @@ export default function ApplyFrame() {
         />
         <StatusNotice data={data} />
       </header>
-      {application || window === 'open' ? (
+      {application || window === 'open' || failed ? (
         <div className="apply-layout">
           <SectionNav year={edition.year} states={data.sections} editable={data.editable} />
-          <div className="apply-content">
-            <Outlet />
-          </div>
+          <div className="apply-content">{children}</div>
         </div>
       ) : (
         <div className="stack">

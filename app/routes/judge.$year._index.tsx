@@ -1,5 +1,5 @@
 /**
- * A judge's page of one edition: their assigned pitches per round, next to score first, with their
+ * A judge's page of one edition: their assigned applications per round, next to score first, with their
  * own progress. Conflicted applications are never listed, only counted.
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
@@ -12,7 +12,7 @@ import { StageFollower } from '~/components/StageFollower';
 import scoringStyles from '~/styles/scoring.css';
 import { requireJudgeOf } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
-import { conflictCount, judgeRounds, type AssignedPitch } from '~/utils/scoresheets.server';
+import { conflictCount, judgeRounds, type AssignedApplication } from '~/utils/scoresheets.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
@@ -25,10 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const judge = await requireJudgeOf(request, parseYear(params.year));
   const edition = requireEdition(params.year);
   const rounds = judgeRounds(judge.id, judge.editionId);
-  // After a submit: name the startup only if it is one of the judge's own listed pitches.
+  // After a submit: name the startup only if it is one of the judge's own listed applications.
   const submittedId = Number(new URL(request.url).searchParams.get('submitted'));
   const submitted =
-    rounds.flatMap((r) => r.pitches).find((p) => p.applicationId === submittedId && p.status === 'submitted') ?? null;
+    rounds.flatMap((r) => r.applications).find((p) => p.applicationId === submittedId && p.status === 'submitted') ?? null;
   return {
     year: edition.year,
     name: edition.name,
@@ -81,7 +81,7 @@ export default function JudgeEdition() {
 
       {page.rounds.map((round) => {
         const roundName = lang === 'fr' ? round.nameFr : round.nameEn;
-        const next = round.locked ? null : round.pitches.find((p) => p.status !== 'submitted');
+        const next = round.locked ? null : round.applications.find((p) => p.status !== 'submitted');
         const headingId = `round-${round.id}`;
         return (
           <section key={round.id} className="judge-round" aria-labelledby={headingId}>
@@ -89,7 +89,7 @@ export default function JudgeEdition() {
               <h2 id={headingId}>{roundName}</h2>
               <StatusBadge kind="round" status={round.locked ? 'locked' : 'open'} />
             </div>
-            <Progress label={t('scoring.edition.progressLabel')} done={round.submitted} total={round.pitches.length} />
+            <Progress label={t('scoring.edition.progressLabel')} done={round.submitted} total={round.applications.length} />
             {round.hiddenForConflicts > 0 ? (
               <p className="muted">
                 {round.hiddenForConflicts === 1
@@ -108,13 +108,13 @@ export default function JudgeEdition() {
                   {t('scoring.edition.next', { startup: next.startupName || t('scoring.edition.untitled') })}
                 </Link>
               </p>
-            ) : round.pitches.length > 0 ? (
+            ) : round.applications.length > 0 ? (
               <p className="notice notice--success">{t('scoring.edition.allDone')}</p>
             ) : null}
             <ul className="pitch-list" aria-label={t('scoring.edition.pitchesOf', { round: roundName })}>
-              {round.pitches.map((pitch) => (
-                <li key={pitch.applicationId}>
-                  <PitchLink year={page.year} roundId={round.id} pitch={pitch} criteriaCount={round.criteriaCount} lang={lang} />
+              {round.applications.map((application) => (
+                <li key={application.applicationId}>
+                  <ApplicationLink year={page.year} roundId={round.id} application={application} criteriaCount={round.criteriaCount} lang={lang} />
                 </li>
               ))}
             </ul>
@@ -125,35 +125,35 @@ export default function JudgeEdition() {
   );
 }
 
-function PitchLink({
+function ApplicationLink({
   year,
   roundId,
-  pitch,
+  application,
   criteriaCount,
   lang,
 }: {
   year: number;
   roundId: number;
-  pitch: AssignedPitch;
+  application: AssignedApplication;
   criteriaCount: number;
   lang: Lang;
 }) {
   const { t } = useT();
   const state =
-    pitch.status === 'submitted'
+    application.status === 'submitted'
       ? t('scoring.edition.pitchSubmitted')
-      : pitch.status === 'draft'
-        ? t('scoring.edition.pitchDraft', { scored: pitch.scored, total: criteriaCount })
+      : application.status === 'draft'
+        ? t('scoring.edition.pitchDraft', { scored: application.scored, total: criteriaCount })
         : t('scoring.edition.pitchNotStarted');
-  const track = lang === 'fr' ? pitch.trackFr : pitch.trackEn;
+  const track = lang === 'fr' ? application.trackFr : application.trackEn;
   return (
-    <Link to={`/judge/${year}/rounds/${roundId}/${pitch.applicationId}`} className={`pitch pitch--${pitch.status ?? 'none'}`}>
-      <span className="pitch__name">{pitch.startupName || t('scoring.edition.untitled')}</span>
-      {pitch.oneLiner ? <span className="pitch__one-liner">{pitch.oneLiner}</span> : null}
+    <Link to={`/judge/${year}/rounds/${roundId}/${application.applicationId}`} className={`pitch pitch--${application.status ?? 'none'}`}>
+      <span className="pitch__name">{application.startupName || t('scoring.edition.untitled')}</span>
+      {application.oneLiner ? <span className="pitch__one-liner">{application.oneLiner}</span> : null}
       <span className="pitch__meta">
         {track ? <span className="pitch__track">{track}</span> : null}
         <span className="pitch__state">
-          <span aria-hidden="true">{pitch.status === 'submitted' ? '✓ ' : pitch.status === 'draft' ? '✎ ' : '○ '}</span>
+          <span aria-hidden="true">{application.status === 'submitted' ? '✓ ' : application.status === 'draft' ? '✎ ' : '○ '}</span>
           {state}
         </span>
       </span>

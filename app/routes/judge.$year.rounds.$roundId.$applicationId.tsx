@@ -25,14 +25,14 @@ import { useCallback, useState } from 'react';
 import { ScoresheetApplication } from '~/components/ScoresheetApplication';
 import { ATTEMPT_FIELD, ScoresheetForm, waitForServer, type SaveAnswer } from '~/components/ScoresheetForm';
 import { ScoresheetReadOnly } from '~/components/ScoresheetReadOnly';
-import { emptyContent, readSheetForm, saveRequestSchema, typedContent } from '~/domain/scoresheet';
+import { emptyContent, readScoresheetForm, saveRequestSchema, typedContent } from '~/domain/scoresheet';
 import { translate, useT } from '~/i18n';
 import { langOf } from '~/i18n/meta';
 import { StageFollower } from '~/components/StageFollower';
 import scoringStyles from '~/styles/scoring.css';
 import { forbidden, requireJudgeOf } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
-import { newSaveKey, ownScoresheet, requireScoringAccess, saveScoresheet, scoringCriteria } from '~/utils/scoresheets.server';
+import { newSaveKey, ownScoresheet, requireScoresheetAccess, saveScoresheet, scoringCriteria } from '~/utils/scoresheets.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
@@ -45,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const judge = await requireJudgeOf(request, parseYear(params.year));
   const edition = requireEdition(params.year);
-  const { round, application, locked } = requireScoringAccess(judge.id, judge.editionId, params.roundId, params.applicationId);
+  const { round, application, locked } = requireScoresheetAccess(judge.id, judge.editionId, params.roundId, params.applicationId);
   const sheet = ownScoresheet(judge.id, round.id, application.id);
   return {
     year: edition.year,
@@ -75,10 +75,10 @@ const STATUS: Record<Exclude<SaveAnswer['result'], 'unreachable'>, number> = { s
 export async function action({ request, params }: ActionFunctionArgs) {
   const year = parseYear(params.year);
   const judge = await requireJudgeOf(request, year);
-  const { round, application } = requireScoringAccess(judge.id, judge.editionId, params.roundId, params.applicationId);
+  const { round, application } = requireScoresheetAccess(judge.id, judge.editionId, params.roundId, params.applicationId);
   const form = await request.formData();
   const criteria = scoringCriteria(judge.editionId);
-  const raw = readSheetForm(form, criteria);
+  const raw = readScoresheetForm(form, criteria);
   const parsed = saveRequestSchema.safeParse({
     intent: form.get('intent'),
     idempotencyKey: form.get('idempotencyKey'),

@@ -1,9 +1,12 @@
 /**
  * The organiser's frame for one edition: its name, status and the tabs of every
  * organiser page of that edition. Each child route still calls requireOrganiser itself.
+ * A page's error (an unknown application, a refused action) shows inside the frame, tabs kept.
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { SectionError } from '~/components/SectionError';
 import { StatusBadge } from '~/components/StatusBadge';
 import { useT } from '~/i18n';
 import { requireOrganiser } from '~/utils/auth.server';
@@ -27,8 +30,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { edition: { year: edition.year, name: edition.name, status: edition.status } };
 }
 
+type FrameEdition = Awaited<ReturnType<typeof loader>>['edition'];
+
 export default function OrganiseEdition() {
   const { edition } = useLoaderData<typeof loader>();
+  return (
+    <OrganiseFrame edition={edition}>
+      <Outlet />
+    </OrganiseFrame>
+  );
+}
+
+/** A child's error inside the frame; the frame's own error (unknown edition, not an organiser) alone. */
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<typeof loader>('routes/organise.$year');
+  if (!data) {
+    return (
+      <div className="page page--wide">
+        <SectionError />
+      </div>
+    );
+  }
+  return (
+    <OrganiseFrame edition={data.edition}>
+      <SectionError />
+    </OrganiseFrame>
+  );
+}
+
+function OrganiseFrame({ edition, children }: { edition: FrameEdition; children: ReactNode }) {
   const { t } = useT();
   return (
     <div className="page page--wide">
@@ -49,7 +79,7 @@ export default function OrganiseEdition() {
           </ul>
         </nav>
       </header>
-      <Outlet />
+      {children}
     </div>
   );
 }

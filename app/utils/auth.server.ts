@@ -199,9 +199,14 @@ export function judgedEditionIds(userId: number): number[] {
     .map((r) => r.editionId);
 }
 
-/** Where a user lands after logging in, when no redirectTo was given. */
+/**
+ * Where a user lands after logging in, when no redirectTo was given. Judging is a membership of an
+ * edition, never read from the account's role (decision 020): an account invited as a judge and
+ * since removed from every edition lands on the editions, not on a judging page that refuses it.
+ */
 export function homeOf(user: Pick<AuthUser, 'id' | 'role'>): string {
   if (user.role === 'organiser') return '/organise';
-  if (user.role === 'judge' || judgedEditionIds(user.id).length > 0) return '/judge';
-  return '/me';
+  if (judgedEditionIds(user.id).length > 0) return '/judge';
+  if (user.role === 'founder') return '/me';
+  return '/';
 }

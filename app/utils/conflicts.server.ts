@@ -3,6 +3,7 @@
  * or score, and never sees the scores of that application: every judging query
  * and action asks here.
  */
+import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { DECLARABLE_STATUSES, Refusal } from '~/domain/judging-setup';
@@ -53,6 +54,7 @@ export interface ConflictDeclaration {
 export function declareConflict({ editionId, judgeId, applicationId, reason, declaredBy, now = new Date() }: ConflictDeclaration) {
   const why = reason.trim();
   if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
+  if (hasForbiddenCharacters(why)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
   return getDb().transaction(
     (tx) => {
       refuseIfPublished(tx, editionId);
@@ -130,6 +132,7 @@ export function removeConflict({
 }) {
   const why = reason.trim();
   if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
+  if (hasForbiddenCharacters(why)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
   return getDb().transaction(
     (tx) => {
       refuseIfPublished(tx, editionId);

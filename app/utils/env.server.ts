@@ -7,6 +7,14 @@ import { z } from 'zod';
 
 const DEV_SESSION_SECRET = 'palmares-development-secret-not-for-production';
 
+/** `SESSION_SECRET=new,old`: several secrets for rotation, trimmed, empty ones dropped. */
+function splitSecrets(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -17,6 +25,10 @@ const schema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** Set to 1 behind a reverse proxy so the client's address comes from X-Forwarded-For. */
     TRUST_PROXY: z.enum(['0', '1']).default('0'),
+    /** Live-stage (SSE) connections one address may hold open (docs/decisions/022-request-limits.md). */
+    SSE_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
+    /** Live-stage (SSE) connections the whole server holds open. */
+    SSE_MAX_TOTAL: z.coerce.number().int().min(1).default(3000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
@@ -27,13 +39,28 @@ const schema = z
           'SESSION_SECRET is required in production (at least 32 characters; for example: ' +
           '`openssl rand -hex 32`). It signs the session cookie; without it anyone could forge one.',
       });
+    } else if (env.NODE_ENV === 'production' && splitSecrets(env.SESSION_SECRET).some((s) => s.length < 32)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message:
+          'SESSION_SECRET holds several comma-separated secrets (the first signs, all verify): ' +
+          'each must have at least 32 characters.',
+      });
     }
   })
-  .transform((env) => ({
-    ...env,
-    SESSION_SECRET: env.SESSION_SECRET || DEV_SESSION_SECRET,
-    isProduction: env.NODE_ENV === 'production',
-  }));
+  .transform((env) => {
+    const listed = splitSecrets(env.SESSION_SECRET);
+    const secrets = listed.length > 0 ? listed : [DEV_SESSION_SECRET];
+    return {
+      ...env,
+      /** The secret that signs (the first of the list). */
+      SESSION_SECRET: secrets[0],
+      /** Every secret that still verifies a cookie, the signing one first (rotation). */
+      SESSION_SECRETS: secrets,
+      isProduction: env.NODE_ENV === 'production',
+    };
+  });
 
 export type Env = z.output<typeof schema>;
 

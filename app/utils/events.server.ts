@@ -13,6 +13,8 @@
  * could still roll back. One process only: several processes would need a shared bus.
  */
 
+import { env } from './env.server';
+
 export type Send = (chunk: Uint8Array) => void;
 
 export const HEARTBEAT_MS = 15_000;
@@ -99,4 +101,43 @@ export function subscriberCount(editionId?: number): number {
 /** Whether the shared heartbeat is running (for tests). */
 export function heartbeatRunning(): boolean {
   return heartbeat !== null;
+}
+
+// ─── Connection limits (docs/decisions/022-request-limits.md) ───────────────
+
+const openPerAddress = new Map<string, number>();
+let openTotal = 0;
+
+export interface ConnectionLimits {
+  perAddress: number;
+  total: number;
+}
+
+function configuredLimits(): ConnectionLimits {
+  return { perAddress: env().SSE_MAX_PER_ADDRESS, total: env().SSE_MAX_TOTAL };
+}
+
+/**
+ * Takes one of the live-channel places for this address: its release function (idempotent), or
+ * null when the address (SSE_MAX_PER_ADDRESS) or the server (SSE_MAX_TOTAL) has no place left.
+ */
+export function reserveConnection(ip: string, limits: ConnectionLimits = configuredLimits()): (() => void) | null {
+  const mine = openPerAddress.get(ip) ?? 0;
+  if (mine >= limits.perAddress || openTotal >= limits.total) return null;
+  openPerAddress.set(ip, mine + 1);
+  openTotal += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    openTotal -= 1;
+    const left = (openPerAddress.get(ip) ?? 1) - 1;
+    if (left <= 0) openPerAddress.delete(ip);
+    else openPerAddress.set(ip, left);
+  };
+}
+
+/** Places taken, overall or by one address (for tests and the health of the stage). */
+export function reservedConnections(ip?: string): number {
+  return ip === undefined ? openTotal : (openPerAddress.get(ip) ?? 0);
 }

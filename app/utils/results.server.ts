@@ -17,6 +17,7 @@
 import type { Statement } from 'better-sqlite3';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { calibrate, type Calibration } from '~/domain/calibration';
+import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { Refusal } from '~/domain/judging-setup';
 import {
   buildOpenResults,
@@ -465,6 +466,7 @@ export function confirmShortlist(input: ShortlistInput, db: DbOrTx = getDb()) {
     if (departs && !reason) {
       throw new Refusal(400, 'results.errors.shortlist.reasonRequired', { added: added.length, dropped: dropped.length }, 'reason');
     }
+    if (hasForbiddenCharacters(reason)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
 
     // A finalist taken off the list must not keep a place in the final's assignments.
     const chosen = new Set(selected);

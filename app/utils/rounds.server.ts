@@ -5,6 +5,7 @@
  */
 import { and, asc, count, eq, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { Refusal } from '~/domain/judging-setup';
 import { recordAudit, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
@@ -127,6 +128,7 @@ export function lockRound({ editionId, roundId, actorId, now = new Date() }: Rou
 export function unlockRound({ editionId, roundId, actorId, reason, now = new Date() }: RoundChange & { reason: string }): Round {
   const why = reason.trim();
   if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
+  if (hasForbiddenCharacters(why)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
   return getDb().transaction(
     (tx) => {
       refuseIfPublished(tx, editionId);

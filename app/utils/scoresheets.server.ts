@@ -1,5 +1,5 @@
 /**
- * A judge's own scoresheets: the list of their assigned pitches, one sheet with its application,
+ * A judge's own scoresheets: the list of their assigned applications, one scoresheet with its application,
  * and the save. Every query is scoped to the judge (ownership is in the query, never a check
  * after it); a judge never reads another judge's sheet nor any ranking here.
  *
@@ -12,10 +12,10 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import {
   planSave,
-  type RawSheet,
+  type RawScoresheet,
   type SaveRequest,
   type ScoresheetStatus,
-  type SheetSnapshot,
+  type ScoresheetSnapshot,
 } from '~/domain/scoresheet';
 import { isAssigned } from './assignments.server';
 import { recordAudit, type DbOrTx } from './audit.server';
@@ -35,7 +35,7 @@ export function parseId(param: string | undefined): number {
 
 // ─── The judge's list ────────────────────────────────────────────────────────
 
-export interface AssignedPitch {
+export interface AssignedApplication {
   applicationId: number;
   startupName: string;
   oneLiner: string;
@@ -47,7 +47,7 @@ export interface AssignedPitch {
 }
 
 /**
- * The judge's rounds of an edition, each with the pitches assigned to them: unsubmitted first
+ * The judge's rounds of an edition, each with the applications assigned to them: unsubmitted first
  * (drafts before untouched ones), then submitted, by name within each group. Applications the
  * judge is conflicted with are never listed, only counted.
  */
@@ -77,7 +77,7 @@ export function judgeRounds(judgeId: number, editionId: number) {
         .leftJoin(sh, and(eq(sh.roundId, asg.roundId), eq(sh.applicationId, asg.applicationId), eq(sh.judgeId, judgeId)))
         .where(and(eq(asg.roundId, round.id), eq(asg.judgeId, judgeId)))
         .all();
-      const visible: AssignedPitch[] = rows
+      const visible: AssignedApplication[] = rows
         .filter((row) => !conflicted.has(row.applicationId))
         .map((row) => ({ ...row, scored: row.status ? Number(row.scored) : 0 }))
         .sort(byNextToScore);
@@ -88,16 +88,16 @@ export function judgeRounds(judgeId: number, editionId: number) {
         nameEn: round.nameEn,
         locked: isScoringClosed(editionId, round.id),
         criteriaCount,
-        pitches: visible,
+        applications: visible,
         submitted: visible.filter((p) => p.status === 'submitted').length,
         hiddenForConflicts: rows.length - visible.length,
       };
     })
-    .filter((round) => round.pitches.length > 0 || round.hiddenForConflicts > 0);
+    .filter((round) => round.applications.length > 0 || round.hiddenForConflicts > 0);
 }
 
 const ORDER: Record<string, number> = { draft: 0, none: 1, submitted: 2 };
-function byNextToScore(x: AssignedPitch, y: AssignedPitch): number {
+function byNextToScore(x: AssignedApplication, y: AssignedApplication): number {
   return ORDER[x.status ?? 'none'] - ORDER[y.status ?? 'none'] || x.startupName.localeCompare(y.startupName) || x.applicationId - y.applicationId;
 }
 
@@ -113,7 +113,7 @@ export function conflictCount(judgeId: number, editionId: number): number {
  * not conflicted with the application (else 403), assigned to it in that round of that edition
  * (else 404, so nothing tells whether it exists). Returns the round and the application.
  */
-export function requireScoringAccess(judgeId: number, editionId: number, roundParam: string | undefined, applicationParam: string | undefined) {
+export function requireScoresheetAccess(judgeId: number, editionId: number, roundParam: string | undefined, applicationParam: string | undefined) {
   const roundId = parseId(roundParam);
   const applicationId = parseId(applicationParam);
   const round = getRound(editionId, roundId);
@@ -179,10 +179,10 @@ export function scoringCriteria(editionId: number) {
   }));
 }
 
-export type StoredSheet = SheetSnapshot & { id: number; updatedAt: Date; submittedAt: Date | null };
+export type StoredScoresheet = ScoresheetSnapshot & { id: number; updatedAt: Date; submittedAt: Date | null };
 
 /** The judge's own sheet for an application in a round, or null before the first save. */
-export function ownScoresheet(judgeId: number, roundId: number, applicationId: number, db: DbOrTx = getDb()): StoredSheet | null {
+export function ownScoresheet(judgeId: number, roundId: number, applicationId: number, db: DbOrTx = getDb()): StoredScoresheet | null {
   const sh = schema.scoresheets;
   const sheet = db
     .select()
@@ -191,7 +191,7 @@ export function ownScoresheet(judgeId: number, roundId: number, applicationId: n
     .get();
   if (!sheet) return null;
   const rows = db.select().from(schema.scores).where(eq(schema.scores.scoresheetId, sheet.id)).all();
-  const stored: StoredSheet = {
+  const stored: StoredScoresheet = {
     id: sheet.id,
     status: sheet.status,
     revision: sheet.revision,
@@ -218,7 +218,7 @@ export function newSaveKey(): string {
 export type SaveOutcome =
   | { result: 'saved'; revision: number; status: ScoresheetStatus; savedAt: Date; replayed: boolean; changed: boolean }
   | { result: 'invalid'; fieldErrors: Record<string, string>; formError?: string }
-  | { result: 'stale'; stored: SheetSnapshot & { updatedAt: Date | null } }
+  | { result: 'stale'; stored: ScoresheetSnapshot & { updatedAt: Date | null } }
   | { result: 'locked' }
   | { result: 'forbidden' }
   | { result: 'notFound' };
@@ -229,18 +229,18 @@ export interface SaveInput {
   roundId: number;
   applicationId: number;
   request: SaveRequest;
-  raw: RawSheet;
+  raw: RawScoresheet;
   now?: Date;
 }
 
-function snapshotOf(sheet: StoredSheet | null): SheetSnapshot | null {
+function snapshotOf(sheet: StoredScoresheet | null): ScoresheetSnapshot | null {
   if (!sheet) return null;
   const { status, revision, overallComment, values, comments } = sheet;
   return { status, revision, overallComment, values, comments };
 }
 
 /** What the audit log keeps of a sheet: its status, revision, comments and values by criterion. */
-function auditSnapshot(sheet: SheetSnapshot | null) {
+function auditSnapshot(sheet: ScoresheetSnapshot | null) {
   if (!sheet) return null;
   return {
     status: sheet.status,

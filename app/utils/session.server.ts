@@ -1,6 +1,6 @@
 /**
- * Sessions live in the database; the cookie holds only a random id (signed with
- * SESSION_SECRET), and the table holds only its SHA-256. Revoking a session (a
+ * Sessions live in the database; the cookie holds only a random id (signed with the first
+ * secret of SESSION_SECRET, verified with any of them), and the table holds only its SHA-256. Revoking a session (a
  * lost tablet) or logging out deletes the row, so the cookie stops working at once.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -14,16 +14,22 @@ export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often, so reading a page does not always write. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
-let cookie: ReturnType<typeof createCookie> | null = null;
-function sessionCookie() {
-  cookie ??= createCookie('palmares_session', {
+/** The session cookie signed with `secrets[0]` and verified with any of them. */
+export function sessionCookieWith(secrets: string[]) {
+  return createCookie('palmares_session', {
     httpOnly: true,
     sameSite: 'lax',
     secure: env().isProduction,
     path: '/',
-    secrets: [env().SESSION_SECRET],
+    secrets,
     maxAge: SESSION_ABSOLUTE_MS / 1000,
   });
+}
+
+let cookie: ReturnType<typeof createCookie> | null = null;
+function sessionCookie() {
+  // The first secret signs, every one verifies: SESSION_SECRET=new,old rotates without logging anyone out.
+  cookie ??= sessionCookieWith(env().SESSION_SECRETS);
   return cookie;
 }
 

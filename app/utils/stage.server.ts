@@ -293,7 +293,7 @@ export function runStageCommand({ edition, actorId, command, expectedVersion, fr
  * change, until the client goes away. Everything up to `subscribe` runs in one synchronous turn,
  * so no change can fall between the first state and the subscription.
  */
-export function stageEventsResponse(edition: Edition, signal: AbortSignal): Response {
+export function stageEventsResponse(edition: Edition, signal: AbortSignal, release: () => void = () => {}): Response {
   let unsubscribe: (() => void) | null = null;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -303,6 +303,7 @@ export function stageEventsResponse(edition: Edition, signal: AbortSignal): Resp
       unsubscribe = subscribe(edition.id, send);
       const close = () => {
         unsubscribe?.();
+        release();
         try {
           controller.close();
         } catch {
@@ -314,6 +315,7 @@ export function stageEventsResponse(edition: Edition, signal: AbortSignal): Resp
     },
     cancel() {
       unsubscribe?.();
+      release();
     },
   });
   return new Response(stream, {

@@ -217,6 +217,114 @@ async function receiveFilePart(kind: FileKind, filename: string, data: AsyncIter
   };
 }
 
+
+// ─── Part headers the multipart parser would misread ────────────────────────
+//
+// Remix's multipart parser (@web3-storage/multipart-parser) splits a part's Content-Disposition
+// on every `;` and `=`, even inside the quoted file name: "Pitch; v2.pdf" made it throw (a 500).
+// Until it is fixed upstream, the part headers are rewritten on their way in, `%`, `;` and `=`
+// inside quoted values becoming %25, %3B and %3D, and the handler decodes the names back. Only
+// the header block that follows each boundary is touched, never a file's bytes.
+
+const MAX_PART_HEADER_BYTES = 16 * 1024;
+
+function escapeQuotedValues(line: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '\\' && i + 1 < line.length) {
+      out += c + line[++i];
+      continue;
+    }
+    if (c === '"') quoted = !quoted;
+    if (quoted && c === '%') out += '%25';
+    else if (quoted && c === ';') out += '%3B';
+    else if (quoted && c === '=') out += '%3D';
+    else out += c;
+  }
+  return out;
+}
+
+function escapePartHeaders(block: Buffer): Buffer {
+  // latin1 keeps every byte as it is (UTF-8 file names included).
+  const text = block.toString('latin1');
+  const rewritten = text
+    .split('\r\n')
+    .map((line) => (/^content-disposition\s*:/i.test(line) ? escapeQuotedValues(line) : line))
+    .join('\r\n');
+  return Buffer.from(rewritten, 'latin1');
+}
+
+/** The inverse of the escaping above, for a name the parser returns. */
+export function unescapePartValue(value: string): string {
+  return value.replace(/%(25|3B|3D)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The multipart body with each part's Content-Disposition escaped (see above). */
+export function escapeMultipartHeaders(body: ReadableStream<Uint8Array>, boundary: string): ReadableStream<Uint8Array> {
+  const delimiter = Buffer.from(`\r\n--${boundary}`, 'latin1');
+  const headerEnd = Buffer.from('\r\n\r\n', 'latin1');
+  // The first boundary has no CRLF before it: pretend it has, and leave those two bytes out.
+  let pending = Buffer.from('\r\n', 'latin1');
+  let skip = 2;
+  let state: 'body' | 'headers' | 'through' = 'body';
+
+  function emit(controller: TransformStreamDefaultController<Uint8Array>, bytes: Buffer) {
+    if (skip > 0) {
+      const dropped = Math.min(skip, bytes.length);
+      skip -= dropped;
+      bytes = bytes.subarray(dropped);
+    }
+    if (bytes.length > 0) controller.enqueue(new Uint8Array(bytes));
+  }
+
+  function run(controller: TransformStreamDefaultController<Uint8Array>, final: boolean) {
+    for (;;) {
+      if (state === 'through') {
+        emit(controller, pending);
+        pending = Buffer.alloc(0);
+        return;
+      }
+      if (state === 'body') {
+        const at = pending.indexOf(delimiter);
+        if (at < 0) {
+          const keep = final ? 0 : Math.min(pending.length, delimiter.length - 1);
+          emit(controller, pending.subarray(0, pending.length - keep));
+          pending = pending.subarray(pending.length - keep);
+          return;
+        }
+        emit(controller, pending.subarray(0, at + delimiter.length));
+        pending = pending.subarray(at + delimiter.length);
+        state = 'headers';
+        continue;
+      }
+      const end = pending.indexOf(headerEnd);
+      if (end < 0) {
+        // A header block this long is not a browser's: let the parser judge it unchanged.
+        if (final || pending.length > MAX_PART_HEADER_BYTES) state = 'through';
+        else return;
+        continue;
+      }
+      emit(controller, escapePartHeaders(pending.subarray(0, end + headerEnd.length)));
+      pending = pending.subarray(end + headerEnd.length);
+      state = 'body';
+    }
+  }
+
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        pending = pending.length === 0 ? Buffer.from(chunk) : Buffer.concat([pending, chunk]);
+        run(controller, false);
+      },
+      flush(controller) {
+        run(controller, true);
+      },
+    }),
+  );
+}
+
 /**
  * Reads a multipart upload form holding at most one file, in a field named after its kind
  * (`deck` or `logo`). Throws UploadRefused for a refused file (nothing left on disk); a
@@ -225,12 +333,22 @@ async function receiveFilePart(kind: FileKind, filename: string, data: AsyncIter
  */
 export async function receiveUpload(request: Request, { dir = uploadsDir() }: { dir?: string } = {}): Promise<ReceivedUpload> {
   const contentType = request.headers.get('Content-Type') ?? '';
-  if (!/^multipart\/form-data;\s*boundary=/i.test(contentType)) throw new UploadRefused('file', 'malformed');
+  const boundary = /^multipart\/form-data;.*?\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  if (!boundary || !request.body) throw new UploadRefused('file', 'malformed');
+  const escaped = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: escapeMultipartHeaders(request.body, boundary[1] ?? boundary[2]),
+    signal: request.signal,
+    duplex: 'half',
+  } as RequestInit);
   const fields: Record<string, string> = {};
   let file: ReceivedFile | null = null;
   let textFields = 0;
 
-  const handler: UploadHandler = async ({ name, filename, data }) => {
+  const handler: UploadHandler = async ({ name: escapedName, filename: escapedFilename, data }) => {
+    const name = unescapePartValue(escapedName);
+    const filename = escapedFilename === undefined ? undefined : unescapePartValue(escapedFilename);
     if (filename === undefined) {
       if (++textFields > MAX_TEXT_FIELDS) throw new UploadRefused('file', 'malformed');
       fields[name] = await readText(name, data);
@@ -248,12 +366,12 @@ export async function receiveUpload(request: Request, { dir = uploadsDir() }: { 
   };
 
   try {
-    await unstable_parseMultipartFormData(request, handler);
+    await unstable_parseMultipartFormData(escaped, handler);
   } catch (error) {
     await (file as ReceivedFile | null)?.discard();
     if (error instanceof UploadRefused) throw error;
     if (error instanceof MaxPartSizeExceededError) throw new UploadRefused('file', 'malformed');
-    if (error instanceof TypeError || (error instanceof Error && /malformed multipart/i.test(error.message))) {
+    if (error instanceof TypeError || (error instanceof Error && /malformed (multipart|content-disposition)/i.test(error.message))) {
       throw new UploadRefused('file', 'malformed');
     }
     throw error;

@@ -6,14 +6,15 @@
  *   change anyone's vote;
  * - one row per voter and edition (UNIQUE): a new vote replaces the old one while voting is open;
  * - a per-address limit on *new* ballots slows a script that throws its cookie away between
- *   votes; the address is never stored, only an HMAC-SHA-256 of it keyed by the server's secret
+ *   votes; the address is never stored, only an HMAC-SHA-256 of it keyed by a key derived (HKDF,
+ *   its own label) from the server's secret
  *   (a plain hash of an IPv4 address is reversed by trying all 2³² of them);
  * - voting is open only while the stage says so, read in the same transaction as the write, so a
  *   vote that arrives after "close" is refused and writes nothing;
  * - counts are read only by the reveal (stage.server.ts) and the results (#5): no page shows them
  *   before the reveal.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { and, count, eq, gt, inArray } from 'drizzle-orm';
 import type { DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
@@ -71,9 +72,21 @@ export function voterKey(voterId: string): string {
   return createHash('sha256').update(`palmares-voter:${voterId}`).digest('hex');
 }
 
-/** What the database keeps of an address: an HMAC-SHA-256 keyed by the server's secret. */
+/** The label that makes the address key a key of its own (never the cookie-signing secret itself). */
+export const ADDRESS_KEY_LABEL = 'palmares/vote-address-hmac/v1';
+let derived: { secret: string; key: Buffer } | null = null;
+
+/** The key that hashes voters' addresses: HKDF-SHA-256 of the signing secret, with its own label. */
+export function addressHashKey(secret = env().SESSION_SECRET): Buffer {
+  if (derived?.secret !== secret) {
+    derived = { secret, key: Buffer.from(hkdfSync('sha256', secret, '', ADDRESS_KEY_LABEL, 32)) };
+  }
+  return derived.key;
+}
+
+/** What the database keeps of an address: an HMAC-SHA-256 keyed by a key derived from the server's secret. */
 export function addressKey(ip: string): string {
-  return createHmac('sha256', env().SESSION_SECRET).update(`palmares-vote-ip:${ip}`).digest('hex');
+  return createHmac('sha256', addressHashKey()).update(`palmares-vote-ip:${ip}`).digest('hex');
 }
 
 // ─── Voting ─────────────────────────────────────────────────────────────────

@@ -8,10 +8,10 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SaveStatus } from '~/components/SaveStatus';
 import { ScoresheetConflict } from '~/components/ScoresheetConflict';
-import { ScoresheetForm, type InitialSheet, type SaveAnswer, type ScoringCriterion } from '~/components/ScoresheetForm';
+import { ScoresheetForm, type InitialSheet, type SaveAnswer, type ScoresheetCriterion } from '~/components/ScoresheetForm';
 import type { Lang } from '~/i18n';
 
-const CRITERIA: ScoringCriterion[] = [
+const CRITERIA: ScoresheetCriterion[] = [
   { id: 1, nameEn: 'Impact', nameFr: 'Impact', helpEn: 'Public value', helpFr: 'Valeur publique', weight: 3, scaleMin: 1, scaleMax: 10 },
   { id: 2, nameEn: 'Team', nameFr: 'Équipe', helpEn: 'Can they deliver?', helpFr: 'Peuvent-ils livrer ?', weight: 1, scaleMin: 1, scaleMax: 5 },
 ];

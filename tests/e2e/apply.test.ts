@@ -247,4 +247,20 @@ describe.skipIf(!seeded())('organisers see every application', () => {
     await expectNoHorizontalScroll(phone);
     await screenshot(phone, 'organise-applications-phone-390x844');
   });
+
+  it('an unknown application is not found inside the edition frame, its tabs kept', async () => {
+    const browser = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
+    browser.allowConsoleError(/the server responded with a status of 404 \(Not Found\)/);
+    const { page } = browser;
+    await loginAs(page, 'organiser@example.org', DEMO_PASSWORD, '/organise/2021/applications');
+    await page.waitForURL((u) => u.pathname === '/organise/2021/applications');
+    const response = await page.goto(url('/organise/2021/applications/999999'));
+    expect(response?.status()).toBe(404);
+    await main(page).getByRole('heading', { level: 2, name: 'Page not found' }).waitFor();
+    const tabs = main(page).getByRole('navigation', { name: /2021/ });
+    await hydrated(page);
+    await tabs.getByRole('link', { name: 'Applications' }).click();
+    await page.waitForURL((u) => u.pathname === '/organise/2021/applications');
+    await main(page).getByRole('heading', { name: /^By status/ }).waitFor();
+  });
 });

@@ -11,9 +11,9 @@ import * as applySection from '~/routes/apply.$year.$section';
 import * as applyFiles from '~/routes/apply.$year.files';
 import * as applyUpload from '~/routes/apply.$year.upload';
 import * as applyWithdraw from '~/routes/apply.$year.withdraw';
-import * as fileRoute from '~/routes/files.$id';
+import * as fileRoute from '~/routes/files.$fileId';
 import * as csv from '~/routes/organise.$year.applications[.csv]';
-import * as detail from '~/routes/organise.$year.applications.$id';
+import * as detail from '~/routes/organise.$year.applications.$applicationId';
 import * as list from '~/routes/organise.$year.applications._index';
 import { getDb, schema } from '~/utils/db.server';
 import { createOpenEdition, multipartRequest, tinyPdf } from '../fixtures/applications';
@@ -64,11 +64,11 @@ const pages: { path: () => string; params: () => Record<string, string>; loader:
   // The upload endpoint answers POST only.
   { path: () => `/apply/${YEAR}/upload`, params: () => ({ year: String(YEAR) }), loader: applyUpload.loader, expected: { ...FOUNDERS_ONLY, founder: 405 } },
   { path: () => `/organise/${YEAR}/applications`, params: () => ({ year: String(YEAR) }), loader: list.loader, expected: ORGANISERS_ONLY },
-  { path: () => `/organise/${YEAR}/applications/${applicationId}`, params: () => ({ year: String(YEAR), id: String(applicationId) }), loader: detail.loader, expected: ORGANISERS_ONLY },
+  { path: () => `/organise/${YEAR}/applications/${applicationId}`, params: () => ({ year: String(YEAR), applicationId: String(applicationId) }), loader: detail.loader, expected: ORGANISERS_ONLY },
   { path: () => `/organise/${YEAR}/applications.csv`, params: () => ({ year: String(YEAR) }), loader: csv.loader, expected: ORGANISERS_ONLY },
   // Someone else's file: logged-in people who may not see it get a 404; the organiser gets past
   // the guard (then a 404 too here, as no bytes were stored for this row).
-  { path: () => `/files/${fileId}`, params: () => ({ id: String(fileId) }), loader: fileRoute.loader, expected: { anonymous: LOGIN, founder: 404, judge: 404, organiser: 404 } },
+  { path: () => `/files/${fileId}`, params: () => ({ fileId: String(fileId) }), loader: fileRoute.loader, expected: { anonymous: LOGIN, founder: 404, judge: 404, organiser: 404 } },
 ];
 
 describe.each(pages)('GET $path', ({ path, params, loader, expected }) => {

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_BOM } from '~/domain/csv';
 import * as csvRoute from '~/routes/organise.$year.applications[.csv]';
-import * as detailRoute from '~/routes/organise.$year.applications.$id';
+import * as detailRoute from '~/routes/organise.$year.applications.$applicationId';
 import * as listRoute from '~/routes/organise.$year.applications._index';
 import { saveSection, submitApplication } from '~/utils/applications.server';
 import { getDb, schema } from '~/utils/db.server';
@@ -136,7 +136,7 @@ describe('one application', () => {
     saveSection({ founderId: founder.id, edition, section: 'team', raw: { team: 'Team, bigger' }, revision: 6 });
 
     const page = await outcome(() =>
-      detailRoute.loader({ request: getRequest(`/organise/${YEAR}/applications/${app.id}`, { cookie: organiser }), params: { year: String(YEAR), id: String(app.id) }, context: context() }),
+      detailRoute.loader({ request: getRequest(`/organise/${YEAR}/applications/${app.id}`, { cookie: organiser }), params: { year: String(YEAR), applicationId: String(app.id) }, context: context() }),
     );
     expect(page.status).toBe(200);
     expect(page.data.application).toMatchObject({ startupName: 'Détail', status: 'submitted', founderName: 'Nadia Benali', founderEmail: 'detail-founder@example.org' });

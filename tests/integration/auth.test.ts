@@ -6,10 +6,10 @@ import { action as logoutAction } from '~/routes/logout';
 import { action as signupAction } from '~/routes/signup';
 import { requireUser } from '~/utils/auth.server';
 import { getDb, schema } from '~/utils/db.server';
-import { LIMITS } from '~/utils/rate-limit.server';
+import { LIMITS, LOGIN_THROTTLE } from '~/utils/rate-limit.server';
 import { getSessionUser, hashSessionId, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '~/utils/session.server';
 import { context, cookieFrom, formAnswer, formRequest, getRequest, outcome } from '../fixtures/http';
-import { createUser, PASSWORD, sessionCookie } from '../fixtures/users';
+import { addJudge, createEdition, createUser, PASSWORD, sessionCookie } from '../fixtures/users';
 
 const signup = (fields: Record<string, string>, ip?: string) =>
   outcome(() => signupAction({ request: formRequest('/signup', fields), params: {}, context: context(ip) }));
@@ -121,16 +121,33 @@ describe('log-in', () => {
     expect(rows.map((r) => r.idHash).join()).not.toContain(cookieValue.slice(1, 20));
   });
 
-  it('locks an account after 5 failed attempts, even with the right password, and says for how long', async () => {
-    await createUser('target@example.org');
-    for (let i = 0; i < LIMITS.loginPerAccount.max; i++) {
-      await login({ email: 'target@example.org', password: `guess number ${i}` }, `192.0.2.${10 + i}`);
-    }
-    const blocked = await login({ email: 'target@example.org', password: PASSWORD }, '192.0.2.99');
-    expect(blocked.status).toBe(429);
-    expect(formAnswer(blocked.data).formError).toEqual({ key: 'errors.auth.tooManyAttempts', params: { minutes: 15 } });
-    expect(blocked.headers.get('Set-Cookie')).toBeNull();
+  it('sends a judge to judging by their membership of an edition, not by the role of their account', async () => {
+    const edition = createEdition(2031);
+    const invited = await createUser('invited@example.org', 'judge');
+    const founderWhoJudges = await createUser('founder-judge@example.org', 'founder');
+    addJudge(edition.id, founderWhoJudges.id);
+    // Invited once, since removed from every edition: the editions, not a judging page that refuses them.
+    const removed = await login({ email: 'invited@example.org', password: PASSWORD }, '192.0.2.4');
+    expect(removed.headers.get('Location')).toBe('/');
+    addJudge(edition.id, invited.id);
+    const member = await login({ email: 'invited@example.org', password: PASSWORD }, '192.0.2.4');
+    expect(member.headers.get('Location')).toBe('/judge');
+    const founder = await login({ email: 'founder-judge@example.org', password: PASSWORD }, '192.0.2.4');
+    expect(founder.headers.get('Location')).toBe('/judge');
   });
+
+  it('throttles guesses from one address without locking the owner out (docs/decisions/021)', async () => {
+    await createUser('target@example.org');
+    for (let i = 0; i < LOGIN_THROTTLE.perPair.free; i++) {
+      await login({ email: 'target@example.org', password: `guess number ${i}` }, '192.0.2.66');
+    }
+    const blocked = await login({ email: 'target@example.org', password: PASSWORD }, '192.0.2.66');
+    expect(blocked.status).toBe(429);
+    expect(formAnswer(blocked.data).formError).toEqual({ key: 'errors.auth.tooManyAttempts', params: { minutes: 1 } });
+    expect(blocked.headers.get('Set-Cookie')).toBeNull();
+    const owner = await login({ email: 'target@example.org', password: PASSWORD }, '192.0.2.99');
+    expect(owner.status).toBe(302);
+  }, 30_000);
 });
 
 describe('sessions', () => {

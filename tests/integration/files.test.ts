@@ -1,5 +1,5 @@
 /**
- * GET /files/:id: the founder, organisers and assigned judges see a file; other founders and
+ * GET /files/:fileId: the founder, organisers and assigned judges see a file; other founders and
  * other judges get a 404; a finalist's logo is public only with consent once results are
  * published; the headers keep browsers from sniffing and make decks downloads.
  */
@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as fileRoute from '~/routes/files.$id';
+import * as fileRoute from '~/routes/files.$fileId';
 import * as uploadRoute from '~/routes/apply.$year.upload';
 import { founderApplication } from '~/utils/applications.server';
 import { getDb, schema } from '~/utils/db.server';
@@ -36,7 +36,7 @@ async function upload(cookie: string, kind: 'deck' | 'logo', filename: string, d
 }
 
 function get(id: number | string, cookie?: string, headers?: Record<string, string>) {
-  return fileRoute.loader({ request: getRequest(`/files/${id}`, { cookie, headers }), params: { id: String(id) }, context: context() });
+  return fileRoute.loader({ request: getRequest(`/files/${id}`, { cookie, headers }), params: { fileId: String(id) }, context: context() });
 }
 
 async function statusOf(id: number, who?: string) {

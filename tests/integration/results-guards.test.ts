@@ -4,8 +4,8 @@
  * refused POST changes nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loader as calibrationLoader } from '~/routes/organise.$year.rounds.$round.calibration';
-import { loader as rankingLoader } from '~/routes/organise.$year.rounds.$round.ranking';
+import { loader as calibrationLoader } from '~/routes/organise.$year.rounds.$roundId.calibration';
+import { loader as rankingLoader } from '~/routes/organise.$year.rounds.$roundId.ranking';
 import { action as resultsAction, loader as resultsLoader } from '~/routes/organise.$year.results';
 import { action as shortlistAction, loader as shortlistLoader } from '~/routes/organise.$year.shortlist';
 import { context, formRequest, getRequest, outcome } from '../fixtures/http';
@@ -30,13 +30,13 @@ const PAGES: Page[] = [
   {
     name: 'ranking',
     path: (w, round = w.screeningId) => `/organise/${w.year}/rounds/${round}/ranking`,
-    params: (w, round = w.screeningId) => ({ year: String(w.year), round: String(round) }),
+    params: (w, round = w.screeningId) => ({ year: String(w.year), roundId: String(round) }),
     run: (request, params) => rankingLoader({ request, params, context: context() }),
   },
   {
     name: 'calibration',
     path: (w, round = w.screeningId) => `/organise/${w.year}/rounds/${round}/calibration`,
-    params: (w, round = w.screeningId) => ({ year: String(w.year), round: String(round) }),
+    params: (w, round = w.screeningId) => ({ year: String(w.year), roundId: String(round) }),
     run: (request, params) => calibrationLoader({ request, params, context: context() }),
   },
   {

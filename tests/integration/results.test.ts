@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '~/i18n/en';
 import { fr } from '~/i18n/fr';
-import { loader as calibrationLoader } from '~/routes/organise.$year.rounds.$round.calibration';
-import { loader as rankingLoader } from '~/routes/organise.$year.rounds.$round.ranking';
+import { loader as calibrationLoader } from '~/routes/organise.$year.rounds.$roundId.calibration';
+import { loader as rankingLoader } from '~/routes/organise.$year.rounds.$roundId.ranking';
 import { getDb, schema } from '~/utils/db.server';
 import { context, getRequest, outcome } from '../fixtures/http';
 import { marks, resultsWorld, writeSheet, type ResultsWorld } from '../fixtures/results';
@@ -21,7 +21,7 @@ let latecomer: number;
 function ranking(query = '') {
   const path = `/organise/${world.year}/rounds/${world.screeningId}/ranking${query}`;
   return outcome(() =>
-    rankingLoader({ request: getRequest(path, { cookie: world.organiser.cookie }), params: { year: String(world.year), round: String(world.screeningId) }, context: context() }),
+    rankingLoader({ request: getRequest(path, { cookie: world.organiser.cookie }), params: { year: String(world.year), roundId: String(world.screeningId) }, context: context() }),
   );
 }
 
@@ -87,7 +87,7 @@ describe('the calibration page', () => {
   it('shows the severe judge against the panel, with every figure', async () => {
     const path = `/organise/${world.year}/rounds/${world.screeningId}/calibration`;
     const { data } = await outcome(() =>
-      calibrationLoader({ request: getRequest(path, { cookie: world.organiser.cookie }), params: { year: String(world.year), round: String(world.screeningId) }, context: context() }),
+      calibrationLoader({ request: getRequest(path, { cookie: world.organiser.cookie }), params: { year: String(world.year), roundId: String(world.screeningId) }, context: context() }),
     );
     const { calibration, judges } = data.view;
     expect(calibration.panel).toMatchObject({ sheets: 33, judges: 4 });
@@ -101,8 +101,8 @@ describe('the calibration page', () => {
 
 describe('messages of the results pages', () => {
   const FILES = [
-    'app/routes/organise.$year.rounds.$round.ranking.tsx',
-    'app/routes/organise.$year.rounds.$round.calibration.tsx',
+    'app/routes/organise.$year.rounds.$roundId.ranking.tsx',
+    'app/routes/organise.$year.rounds.$roundId.calibration.tsx',
     'app/routes/organise.$year.shortlist.tsx',
     'app/routes/organise.$year.results.tsx',
     'app/routes/editions.$year.tsx',

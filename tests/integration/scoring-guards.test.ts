@@ -64,7 +64,7 @@ describe('a conflicted judge', () => {
     );
     expect(result.status).toBe(200);
     const [round] = result.data.rounds;
-    expect(round.pitches).toEqual([]);
+    expect(round.applications).toEqual([]);
     expect(round.hiddenForConflicts).toBe(1);
     expect(JSON.stringify(result.data)).not.toContain('Votabl');
   });

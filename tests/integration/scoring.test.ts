@@ -301,7 +301,7 @@ describe("the judge's page of the edition", () => {
     expect(result.data.conflicts).toBe(1);
     const [round] = result.data.rounds;
     expect(round).toMatchObject({ id: world.roundId, locked: false, submitted: 1, hiddenForConflicts: 1, criteriaCount: 3 });
-    expect(round.pitches.map((p: { startupName: string; status: string | null; scored: number }) => [p.startupName, p.status, p.scored])).toEqual([
+    expect(round.applications.map((p: { startupName: string; status: string | null; scored: number }) => [p.startupName, p.status, p.scored])).toEqual([
       ['Civix', 'draft', 1],
       ['OpenLedger', 'submitted', 3],
     ]);

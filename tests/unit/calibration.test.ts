@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibrate, MIN_PAIRED_SHEETS, type CalibrationSheet } from '~/domain/calibration';
+import { calibrate, MIN_PAIRED_SHEETS, type CalibrationScoresheet } from '~/domain/calibration';
 
 /** Four applications, three judges on each; judge 2 gives 20 points less, judge 3 ten more. */
-function panel(): CalibrationSheet[] {
+function panel(): CalibrationScoresheet[] {
   const quality = [60, 70, 50, 80];
   const bias: Record<number, number> = { 1: 0, 2: -20, 3: 10 };
   return quality.flatMap((q, i) => [1, 2, 3].map((judgeId) => ({ judgeId, applicationId: i + 1, total: q + bias[judgeId] })));

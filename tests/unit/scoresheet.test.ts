@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkValue,
-  diffSheets,
+  diffScoresheets,
   differingCriteria,
   emptySnapshot,
   isComplete,
   planSave,
-  readSheetForm,
+  readScoresheetForm,
   saveRequestSchema,
   sameContent,
   scaleSteps,
-  scoringActionOf,
-  sheetFormFields,
+  scoresheetActionOf,
+  scoresheetFormFields,
   typedContent,
-  validateSheet,
-  type RawSheet,
-  type SheetSnapshot,
+  validateScoresheet,
+  type RawScoresheet,
+  type ScoresheetSnapshot,
 } from '~/domain/scoresheet';
 
 const IMPACT = { id: 1, scaleMin: 1, scaleMax: 10 };
@@ -23,11 +23,11 @@ const FEASIBILITY = { id: 2, scaleMin: 1, scaleMax: 10 };
 const TEAM = { id: 3, scaleMin: 1, scaleMax: 5 };
 const CRITERIA = [IMPACT, FEASIBILITY, TEAM];
 
-function raw(values: Record<number, string>, comments: Record<number, string> = {}, overallComment = ''): RawSheet {
+function raw(values: Record<number, string>, comments: Record<number, string> = {}, overallComment = ''): RawScoresheet {
   return { values, comments, overallComment };
 }
 
-function stored(partial: Partial<SheetSnapshot> = {}): SheetSnapshot {
+function stored(partial: Partial<ScoresheetSnapshot> = {}): ScoresheetSnapshot {
   return {
     status: 'draft',
     revision: 1,
@@ -63,9 +63,9 @@ describe('checkValue', () => {
   });
 });
 
-describe('validateSheet', () => {
+describe('validateScoresheet', () => {
   it('lets a draft leave criteria unscored', () => {
-    const check = validateSheet(CRITERIA, raw({ 1: '7' }), 'draft');
+    const check = validateScoresheet(CRITERIA, raw({ 1: '7' }), 'draft');
     expect(check).toEqual({
       ok: true,
       content: { values: { 1: 7, 2: null, 3: null }, comments: { 1: '', 2: '', 3: '' }, overallComment: '' },
@@ -73,12 +73,12 @@ describe('validateSheet', () => {
   });
 
   it('asks for every criterion on a complete sheet, with a message on each missing one', () => {
-    const check = validateSheet(CRITERIA, raw({ 1: '7', 2: '', 3: '4' }), 'complete');
+    const check = validateScoresheet(CRITERIA, raw({ 1: '7', 2: '', 3: '4' }), 'complete');
     expect(check).toEqual({ ok: false, fieldErrors: { 'score-2': 'scoring.errors.required' } });
   });
 
   it('refuses a value off the scale even in a draft, and says which field', () => {
-    const check = validateSheet(CRITERIA, raw({ 1: '11', 3: '2.5' }), 'draft');
+    const check = validateScoresheet(CRITERIA, raw({ 1: '11', 3: '2.5' }), 'draft');
     expect(check).toEqual({
       ok: false,
       fieldErrors: { 'score-1': 'scoring.errors.outOfScale', 'score-3': 'scoring.errors.notInteger' },
@@ -86,10 +86,10 @@ describe('validateSheet', () => {
   });
 
   it('trims comments and refuses overlong ones', () => {
-    const ok = validateSheet(CRITERIA, raw({}, { 1: '  strong team  ' }, '  good  '), 'draft');
+    const ok = validateScoresheet(CRITERIA, raw({}, { 1: '  strong team  ' }, '  good  '), 'draft');
     expect(ok.ok && ok.content.comments[1]).toBe('strong team');
     expect(ok.ok && ok.content.overallComment).toBe('good');
-    const long = validateSheet(CRITERIA, raw({}, { 2: 'x'.repeat(2001) }, 'y'.repeat(5001)), 'draft');
+    const long = validateScoresheet(CRITERIA, raw({}, { 2: 'x'.repeat(2001) }, 'y'.repeat(5001)), 'draft');
     expect(long).toEqual({
       ok: false,
       fieldErrors: { 'comment-2': 'scoring.errors.commentTooLong', overallComment: 'scoring.errors.overallCommentTooLong' },
@@ -106,14 +106,14 @@ describe('the form', () => {
       'score-99': '10',
       overallComment: 'promising',
     });
-    const read = readSheetForm(form, CRITERIA);
+    const read = readScoresheetForm(form, CRITERIA);
     expect(read).toEqual({
       values: { 1: '8', 2: '', 3: '4' },
       comments: { 1: 'clear problem', 2: '', 3: '' },
       overallComment: 'promising',
     });
     const content = typedContent(CRITERIA, read);
-    expect(readSheetForm(new URLSearchParams(sheetFormFields(CRITERIA, content)), CRITERIA)).toEqual(read);
+    expect(readScoresheetForm(new URLSearchParams(scoresheetFormFields(CRITERIA, content)), CRITERIA)).toEqual(read);
   });
 
   it('shows back what was typed after a refusal, leaving off-scale values unchosen', () => {
@@ -139,11 +139,11 @@ describe('the form', () => {
   });
 });
 
-describe('diffSheets', () => {
+describe('diffScoresheets', () => {
   it('lists what changed, criterion by criterion, in display order', () => {
     const before = stored({ values: { 1: 7, 2: 5, 3: null }, comments: { 1: 'a', 2: '', 3: '' } });
     const after = { ...before, status: 'submitted' as const, values: { 1: 8, 2: 5, 3: 4 }, comments: { 1: 'a', 2: 'b', 3: '' }, overallComment: 'ok' };
-    expect(diffSheets(CRITERIA, before, after)).toEqual([
+    expect(diffScoresheets(CRITERIA, before, after)).toEqual([
       { field: 'status', before: 'draft', after: 'submitted' },
       { field: 'value', criterionId: 1, before: 7, after: 8 },
       { field: 'comment', criterionId: 2, before: '', after: 'b' },
@@ -154,7 +154,7 @@ describe('diffSheets', () => {
 
   it('finds nothing between a version and itself; comments are compared as stored (trimmed)', () => {
     const sheet = stored();
-    expect(diffSheets(CRITERIA, sheet, sheet)).toEqual([]);
+    expect(diffScoresheets(CRITERIA, sheet, sheet)).toEqual([]);
     expect(sameContent(CRITERIA, sheet, { ...sheet, comments: { ...sheet.comments, 1: '  ' } })).toBe(true);
     expect(sameContent(CRITERIA, sheet, { ...sheet, values: { ...sheet.values, 2: 1 } })).toBe(false);
     expect([...differingCriteria(CRITERIA, sheet, { ...sheet, values: { ...sheet.values, 2: 1 } })]).toEqual([2]);
@@ -189,7 +189,7 @@ describe('planSave', () => {
       changes: [{ field: 'value', criterionId: 1, before: 7, after: 8 }],
     });
     expect(planSave(CRITERIA, submitted, 4, 'save', raw({ 1: '8', 3: '4' }))).toMatchObject({ kind: 'invalid' });
-    expect(scoringActionOf('submitted', 'submit')).toBe('scoresheet.change');
+    expect(scoresheetActionOf('submitted', 'submit')).toBe('scoresheet.change');
   });
 
   it('refuses a save based on an older revision and hands back the stored version', () => {

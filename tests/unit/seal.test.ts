@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalSealText, isSealHash, sealDocument, sealHash, type SealInput, type SealSheet } from '~/domain/seal';
+import { canonicalJson, canonicalSealText, isSealHash, sealDocument, sealHash, type SealInput, type SealScoresheet } from '~/domain/seal';
 
-const sheets: SealSheet[] = [
+const sheets: SealScoresheet[] = [
   { applicationId: 12, judge: 'J10', scores: { 7: 8, 10: 4, 9: 6 } },
   { applicationId: 3, judge: 'J2', scores: { 7: 5, 10: 3, 9: 5 } },
   { applicationId: 12, judge: 'J2', scores: { 7: 9, 10: 5, 9: 7 } },

@@ -1,5 +1,5 @@
 /**
- * /organise/:year/rounds/:round/calibration — each judge's mean total, spread and sheets against
+ * /organise/:year/rounds/:roundId/calibration — each judge's mean total, spread and sheets against
  * the panel's (app/domain/calibration.ts), as a chart and a table, so that a severe or lenient
  * judge is visible before their scores decide a ranking.
  */
@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const edition = requireEdition(params.year);
-  const round = requireRound(edition.id, params.round);
+  const round = requireRound(edition.id, params.roundId);
   return { year: edition.year, view: roundCalibrationView(edition.id, round.id) };
 }
 

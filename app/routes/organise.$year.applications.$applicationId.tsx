@@ -1,5 +1,5 @@
 /**
- * /organise/:year/applications/:id — everything the founder submitted, the files, and the
+ * /organise/:year/applications/:applicationId — everything the founder submitted, the files, and the
  * application's history from the audit log (status changes, and every change after submission
  * with its before and after).
  */
@@ -32,7 +32,7 @@ function idOf(param: string | undefined): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const edition = requireEdition(params.year);
-  const found = editionApplication(edition.id, idOf(params.id));
+  const found = editionApplication(edition.id, idOf(params.applicationId));
   if (!found) throw new Response('Not Found', { status: 404 });
   const lang = await getLanguage(request);
   const { application } = found;

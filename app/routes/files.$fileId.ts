@@ -1,5 +1,5 @@
 /**
- * GET /files/:id — an uploaded deck or logo, for the people who may see it (files.server.ts):
+ * GET /files/:fileId — an uploaded deck or logo, for the people who may see it (files.server.ts):
  * the founder, organisers, the judges assigned to the application, and everyone for a published
  * finalist's consented logo. Anyone else gets a 404, as if the file did not exist; a visitor who
  * is not logged in is sent to log in first.
@@ -14,7 +14,7 @@ function fileIdOf(param: string | undefined): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = fileIdOf(params.id);
+  const id = fileIdOf(params.fileId);
   const ifNoneMatch = request.headers.get('If-None-Match');
   const open = publicFile(id);
   if (open) return fileResponse(open, { isPublic: true, ifNoneMatch });

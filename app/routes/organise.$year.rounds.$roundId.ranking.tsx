@@ -1,5 +1,5 @@
 /**
- * /organise/:year/rounds/:round/ranking — the live ranking of a round, by the round's method
+ * /organise/:year/rounds/:roundId/ranking — the live ranking of a round, by the round's method
  * (rankRound, nothing else computes a score), with spread, sheets, per-criterion means, ties and
  * insufficient scores flagged. `?compare=methods` previews the other methods side by side: a
  * link, so it works without JavaScript and can be bookmarked.
@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const edition = requireEdition(params.year);
-  const round = requireRound(edition.id, params.round);
+  const round = requireRound(edition.id, params.roundId);
   const compare = new URL(request.url).searchParams.get('compare') === 'methods';
   return { year: edition.year, compare, view: roundRankingView(edition.id, round.id, { compare }) };
 }
