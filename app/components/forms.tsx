@@ -50,11 +50,17 @@ export function useSchemaForm<S extends z.ZodType<unknown, Record<string, unknow
   schema,
   lastResult,
   defaultValue,
+  checkInBrowser = true,
 }: {
   id: string;
   schema: S;
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue?: Record<string, unknown>;
+  /**
+   * False where the server accepts more than the schema (an application section saves as a
+   * draft with fields still empty; the schema is what a complete section needs).
+   */
+  checkInBrowser?: boolean;
 }) {
   return useForm<z.input<S>, z.output<S>, string[]>({
     id,
@@ -64,7 +70,9 @@ export function useSchemaForm<S extends z.ZodType<unknown, Record<string, unknow
     constraint: getZodConstraint(schema),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }) as Submission<z.input<S>, string[], z.output<S>>,
+    onValidate: checkInBrowser
+      ? ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }) as Submission<z.input<S>, string[], z.output<S>>
+      : undefined,
   });
 }
 
@@ -509,7 +517,10 @@ function useFocusAfterSubmit(formId: string, hasErrors: boolean, signature: stri
   useEffect(() => {
     if (!hasErrors || !submitted.current) return;
     submitted.current = false;
-    ref.current?.focus();
+    // After Conform has moved focus to the first invalid field (it does so as it reports), so
+    // that the summary is what a screen reader reads first (GOV.UK).
+    const timer = window.setTimeout(() => ref.current?.focus(), 0);
+    return () => window.clearTimeout(timer);
   }, [hasErrors, signature, ref]);
 }
 

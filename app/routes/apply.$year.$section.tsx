@@ -186,6 +186,8 @@ function SectionForm({
     schema: sectionSchema(section, view.tracks.map((track) => track.id)),
     lastResult,
     defaultValue: formValuesOf(view.application),
+    // A section saves as a draft with fields still empty: `saveSection` decides, the schema only gives the constraints.
+    checkInBrowser: false,
   });
   const meta = fields as unknown as Record<FormField, Parameters<typeof Field>[0]['meta']>;
   const common = (field: FormField) => ({
