@@ -391,7 +391,7 @@ function AutoAssignForm({
 }) {
   const { t } = useT();
   const [form, fields] = useSchemaForm({
-    id: 'auto',
+    id: 'auto-assign',
     schema: isFinal ? finalAssignSchema : autoAssignSchema,
     lastResult: replyOf(answer, 'assign.auto'),
     defaultValue: { seed: String(suggestedSeed) },

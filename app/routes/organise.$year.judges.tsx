@@ -316,7 +316,7 @@ function InvitationButton({ intent, id, label, email, danger }: { intent: string
 
 function InviteForm({ answer }: { answer: unknown }) {
   const { t } = useT();
-  const [form, fields] = useSchemaForm({ id: 'invite', schema: invitationSchema, lastResult: replyOf(answer, 'invitation.create') });
+  const [form, fields] = useSchemaForm({ id: 'invite-form', schema: invitationSchema, lastResult: replyOf(answer, 'invitation.create') });
   return (
     <ConformForm form={form} className="setup-form" preventScrollReset>
       <ErrorSummary form={form} labels={{ email: t('fields.email') }} level={3} />

@@ -268,7 +268,7 @@ function StepForm({
   submitLabel: string;
 }) {
   const { t } = useT();
-  const [form, fields] = useSchemaForm({ id: intent, schema: stepSchema, lastResult: replyOf(result, intent) });
+  const [form, fields] = useSchemaForm({ id: `${intent}-step`, schema: stepSchema, lastResult: replyOf(result, intent) });
   if (blockers.length > 0) {
     return (
       <LockedNotice title={t('results.overview.notYet')}>
