@@ -35,7 +35,7 @@ import {
   type ScoresheetSnapshot,
 } from '~/domain/scoresheet';
 import { formatDate, useT, type MessageKey, type Params, type T } from '~/i18n';
-import { ErrorSummary } from './forms';
+import { ariaOf, FieldShell, ProblemSummary } from './forms';
 import { SaveStatus, type SaveState } from './SaveStatus';
 import { Scale } from './Scale';
 import { ScoresheetConflict } from './ScoresheetConflict';
@@ -462,7 +462,15 @@ export function ScoresheetForm({
 
   return (
     // Without JavaScript, the answer to a post opens at the scores (and their error summary), not at the top of the page.
-    <form method="post" action={`${action}#scores-title`} onSubmit={onSubmit} noValidate className="scoresheet" aria-labelledby="scores-title">
+    <form
+      id="scoresheet"
+      method="post"
+      action={`${action}#scores-title`}
+      onSubmit={onSubmit}
+      noValidate
+      className="scoresheet"
+      aria-labelledby="scores-title"
+    >
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="revision" value={revision} />
       <div className="scoresheet__head">
@@ -483,10 +491,13 @@ export function ScoresheetForm({
           {t('scoring.sheet.restored')}
         </p>
       ) : null}
-      <ErrorSummary
-        errors={Object.fromEntries(Object.entries(fieldErrors).map(([field, key]) => [field, { key, params: errorParams(criteria, field) }]))}
-        fieldLabels={labels}
-        formError={formError}
+      <ProblemSummary
+        formId="scoresheet"
+        formErrors={formError ? [t(formError)] : []}
+        items={Object.entries(errors).map(([field, message]) => ({
+          href: `#field-${field}`,
+          text: labels[field] ? t('forms.summaryItem', { label: labels[field], message }) : message,
+        }))}
       />
       <ol className="criteria-list">
         {criteria.map((c) => {
@@ -507,17 +518,13 @@ export function ScoresheetForm({
                 error={errors[scoreField(c.id)]}
                 onChange={(value) => change({ ...contentRef.current, values: { ...contentRef.current.values, [c.id]: value } })}
               />
-              <div className={`field criterion-card__comment${commentError ? ' field--error' : ''}`}>
-                <label htmlFor={commentId} className="field__label">
-                  {t('scoring.sheet.commentOn', { criterion: name(c) })}{' '}
-                  <span className="field__optional">{t('scoring.sheet.optional')}</span>
-                </label>
-                {commentError ? (
-                  <p id={`${commentId}-error`} className="field__error">
-                    <span className="visually-hidden">{t('forms.errorPrefix')} </span>
-                    {commentError}
-                  </p>
-                ) : null}
+              <FieldShell
+                id={commentId}
+                className="criterion-card__comment"
+                label={t('scoring.sheet.commentOn', { criterion: name(c) })}
+                optional
+                error={commentError}
+              >
                 <textarea
                   id={commentId}
                   name={commentField(c.id)}
@@ -525,27 +532,17 @@ export function ScoresheetForm({
                   rows={2}
                   maxLength={COMMENT_MAX_LENGTH}
                   value={content.comments[c.id] ?? ''}
-                  aria-invalid={commentError ? true : undefined}
-                  aria-describedby={commentError ? `${commentId}-error` : undefined}
+                  {...ariaOf(commentId, { error: commentError })}
                   onChange={(event) =>
                     change({ ...contentRef.current, comments: { ...contentRef.current.comments, [c.id]: event.target.value } })
                   }
                 />
-              </div>
+              </FieldShell>
             </li>
           );
         })}
       </ol>
-      <div className={`field${errors[OVERALL_COMMENT_FIELD] ? ' field--error' : ''}`}>
-        <label htmlFor={`field-${OVERALL_COMMENT_FIELD}`} className="field__label">
-          {t('scoring.sheet.overallComment')} <span className="field__optional">{t('scoring.sheet.optional')}</span>
-        </label>
-        {errors[OVERALL_COMMENT_FIELD] ? (
-          <p id={`field-${OVERALL_COMMENT_FIELD}-error`} className="field__error">
-            <span className="visually-hidden">{t('forms.errorPrefix')} </span>
-            {errors[OVERALL_COMMENT_FIELD]}
-          </p>
-        ) : null}
+      <FieldShell id={`field-${OVERALL_COMMENT_FIELD}`} label={t('scoring.sheet.overallComment')} optional error={errors[OVERALL_COMMENT_FIELD]}>
         <textarea
           id={`field-${OVERALL_COMMENT_FIELD}`}
           name={OVERALL_COMMENT_FIELD}
@@ -553,11 +550,10 @@ export function ScoresheetForm({
           rows={4}
           maxLength={OVERALL_COMMENT_MAX_LENGTH}
           value={content.overallComment}
-          aria-invalid={errors[OVERALL_COMMENT_FIELD] ? true : undefined}
-          aria-describedby={errors[OVERALL_COMMENT_FIELD] ? `field-${OVERALL_COMMENT_FIELD}-error` : undefined}
+          {...ariaOf(`field-${OVERALL_COMMENT_FIELD}`, { error: errors[OVERALL_COMMENT_FIELD] })}
           onChange={(event) => change({ ...contentRef.current, overallComment: event.target.value })}
         />
-      </div>
+      </FieldShell>
       <div className="scoresheet__actions">
         <SaveStatus state={saveState} lastSavedAt={lastSavedAt} />
         <div className="scoresheet__buttons">

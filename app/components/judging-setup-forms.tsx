@@ -1,14 +1,17 @@
 /**
  * The set-up forms of an edition's judging: a track, a criterion, a round (new or edited).
- * Plain forms (they post without JavaScript); the HTML constraints come from the schemas' LIMITS,
- * the truth from the action. A refused form shows its errors and keeps what was typed.
+ * Built on the form kit (./forms.tsx): they post without JavaScript, the schemas of
+ * app/domain/judging-setup.ts give the browser's constraints and the action's truth, and a
+ * refused form shows its errors and keeps what was typed.
  */
-import { Form, Link } from '@remix-run/react';
+import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { LIMITS, type FormFailure } from '~/domain/judging-setup';
+import type { z } from 'zod';
+import { replyOf } from '~/domain/form-reply';
+import { criterionSchema, LIMITS, newRoundSchema, roundSchema, trackSchema } from '~/domain/judging-setup';
 import { ROUND_KINDS, ROUND_METHODS } from '~/domain/statuses';
 import { useT } from '~/i18n';
-import { FormErrors, InputField, SelectField, TextAreaField } from './judging-setup-fields';
+import { ConformForm, ErrorSummary, Field, NumberField, SelectField, TextareaField, useSchemaForm } from './forms';
 
 type Values = Record<string, unknown>;
 
@@ -17,7 +20,8 @@ interface SetupFormProps {
   intent: string;
   /** The edited item's id (absent when adding). */
   itemId?: number;
-  failure: FormFailure | null;
+  /** The action's last answer (shown if it is about this form). */
+  answer: unknown;
   /** The item's current values (when editing) or suggested ones (when adding). */
   defaults: Values;
   legend: string;
@@ -29,22 +33,46 @@ interface SetupFormProps {
   describedBy?: string;
 }
 
-/** The typed value after a refusal, else the default. */
-function valueOf(failure: FormFailure | null, defaults: Values, name: string): string {
-  if (failure && name in failure.values) return failure.values[name];
-  const value = defaults[name];
-  return value === null || value === undefined ? '' : String(value);
+/** The name the action answers under: the intent, and the item's id when there is one. */
+export const setupFormName = (intent: string, itemId?: number) => (itemId === undefined ? intent : `${intent}:${itemId}`);
+const formIdOf = (intent: string, itemId?: number) => `${intent.replace('.', '-')}-${itemId ?? 'new'}`;
+
+/** Text for the form: numbers as strings, nothing for null. */
+function textValues(defaults: Values) {
+  return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]));
 }
 
-function SetupForm({ intent, itemId, failure, legend, submitLabel, cancelTo, disabled, describedBy, prefix, labels, children }: SetupFormProps & {
-  prefix: string;
+function useSetupForm<S extends z.ZodType<unknown, Record<string, unknown>>>(props: SetupFormProps, schema: S) {
+  return useSchemaForm({
+    id: formIdOf(props.intent, props.itemId),
+    schema,
+    lastResult: replyOf(props.answer, setupFormName(props.intent, props.itemId)),
+    defaultValue: textValues(props.defaults),
+  });
+}
+
+function SetupForm({
+  form,
+  intent,
+  itemId,
+  legend,
+  submitLabel,
+  cancelTo,
+  disabled,
+  describedBy,
+  labels,
+  errorParams,
+  children,
+}: SetupFormProps & {
+  form: Parameters<typeof ErrorSummary>[0]['form'];
   labels: Record<string, string>;
+  errorParams: Record<string, Record<string, number>>;
   children: ReactNode;
 }) {
   const { t } = useT();
   return (
-    <Form method="post" className="setup-form" noValidate preventScrollReset>
-      <FormErrors failure={failure} prefix={prefix} labels={labels} />
+    <ConformForm form={form} className="setup-form" preventScrollReset>
+      <ErrorSummary form={form} labels={labels} errorParams={errorParams} level={3} />
       <fieldset className="fieldset" disabled={disabled} aria-describedby={describedBy}>
         <legend className="fieldset__legend">{legend}</legend>
         <input type="hidden" name="intent" value={intent} />
@@ -61,34 +89,40 @@ function SetupForm({ intent, itemId, failure, legend, submitLabel, cancelTo, dis
           ) : null}
         </div>
       </fieldset>
-    </Form>
+    </ConformForm>
   );
 }
 
-const prefixOf = (intent: string, itemId?: number) => `${intent.replace('.', '-')}-${itemId ?? 'new'}`;
+/** The numbers each set-up field's messages mention, from LIMITS (stated once). */
+const PARAMS = {
+  nameFr: { max: LIMITS.name },
+  nameEn: { max: LIMITS.name },
+  helpFr: { max: LIMITS.help },
+  helpEn: { max: LIMITS.help },
+  position: LIMITS.position,
+  weight: LIMITS.weight,
+  scaleMin: LIMITS.scale,
+  scaleMax: LIMITS.scale,
+  minSheets: LIMITS.minSheets,
+  judgesPerApplication: LIMITS.judgesPerApplication,
+};
 
 export function TrackForm(props: SetupFormProps) {
   const { t } = useT();
-  const prefix = prefixOf(props.intent, props.itemId);
-  const errors = props.failure?.fieldErrors ?? {};
-  const v = (name: string) => valueOf(props.failure, props.defaults, name);
+  const [form, fields] = useSetupForm(props, trackSchema);
   const labels = { nameFr: t('setup.fields.nameFr'), nameEn: t('setup.fields.nameEn'), position: t('setup.fields.position') };
   return (
-    <SetupForm {...props} prefix={prefix} labels={labels}>
+    <SetupForm {...props} form={form} labels={labels} errorParams={PARAMS}>
       <div className="grid-2">
-        <InputField prefix={prefix} name="nameFr" lang="fr" label={labels.nameFr} required maxLength={LIMITS.name} defaultValue={v('nameFr')} error={errors.nameFr} />
-        <InputField prefix={prefix} name="nameEn" lang="en" label={labels.nameEn} required maxLength={LIMITS.name} defaultValue={v('nameEn')} error={errors.nameEn} />
+        <Field meta={fields.nameFr} lang="fr" label={labels.nameFr} errorParams={PARAMS.nameFr} />
+        <Field meta={fields.nameEn} lang="en" label={labels.nameEn} errorParams={PARAMS.nameEn} />
       </div>
-      <InputField
-        prefix={prefix}
-        name="position"
+      <NumberField
+        meta={fields.position}
         label={labels.position}
         hint={t('setup.hints.position')}
-        inputMode="numeric"
         className="field__input field__input--short"
-        required
-        defaultValue={v('position')}
-        error={errors.position}
+        errorParams={PARAMS.position}
       />
     </SetupForm>
   );
@@ -96,9 +130,7 @@ export function TrackForm(props: SetupFormProps) {
 
 export function CriterionForm(props: SetupFormProps) {
   const { t } = useT();
-  const prefix = prefixOf(props.intent, props.itemId);
-  const errors = props.failure?.fieldErrors ?? {};
-  const v = (name: string) => valueOf(props.failure, props.defaults, name);
+  const [form, fields] = useSetupForm(props, criterionSchema);
   const labels = {
     nameFr: t('setup.fields.nameFr'),
     nameEn: t('setup.fields.nameEn'),
@@ -110,76 +142,18 @@ export function CriterionForm(props: SetupFormProps) {
     position: t('setup.fields.position'),
   };
   return (
-    <SetupForm {...props} prefix={prefix} labels={labels}>
+    <SetupForm {...props} form={form} labels={labels} errorParams={PARAMS}>
       <div className="grid-2">
-        <InputField prefix={prefix} name="nameFr" lang="fr" label={labels.nameFr} required maxLength={LIMITS.name} defaultValue={v('nameFr')} error={errors.nameFr} />
-        <InputField prefix={prefix} name="nameEn" lang="en" label={labels.nameEn} required maxLength={LIMITS.name} defaultValue={v('nameEn')} error={errors.nameEn} />
-        <TextAreaField
-          prefix={prefix}
-          name="helpFr"
-          lang="fr"
-          label={labels.helpFr}
-          hint={t('setup.hints.help')}
-          optional
-          rows={3}
-          maxLength={LIMITS.help}
-          defaultValue={v('helpFr')}
-          error={errors.helpFr}
-        />
-        <TextAreaField
-          prefix={prefix}
-          name="helpEn"
-          lang="en"
-          label={labels.helpEn}
-          hint={t('setup.hints.help')}
-          optional
-          rows={3}
-          maxLength={LIMITS.help}
-          defaultValue={v('helpEn')}
-          error={errors.helpEn}
-        />
+        <Field meta={fields.nameFr} lang="fr" label={labels.nameFr} errorParams={PARAMS.nameFr} />
+        <Field meta={fields.nameEn} lang="en" label={labels.nameEn} errorParams={PARAMS.nameEn} />
+        <TextareaField meta={fields.helpFr} lang="fr" label={labels.helpFr} hint={t('setup.hints.help')} optional rows={3} errorParams={PARAMS.helpFr} />
+        <TextareaField meta={fields.helpEn} lang="en" label={labels.helpEn} hint={t('setup.hints.help')} optional rows={3} errorParams={PARAMS.helpEn} />
       </div>
       <div className="grid-4">
-        <InputField
-          prefix={prefix}
-          name="weight"
-          label={labels.weight}
-          hint={t('setup.hints.weight')}
-          inputMode="decimal"
-          required
-          defaultValue={v('weight')}
-          error={errors.weight}
-        />
-        <InputField
-          prefix={prefix}
-          name="scaleMin"
-          label={labels.scaleMin}
-          hint={t('setup.hints.scale', LIMITS.scale)}
-          inputMode="numeric"
-          required
-          defaultValue={v('scaleMin')}
-          error={errors.scaleMin}
-        />
-        <InputField
-          prefix={prefix}
-          name="scaleMax"
-          label={labels.scaleMax}
-          hint={t('setup.hints.scale', LIMITS.scale)}
-          inputMode="numeric"
-          required
-          defaultValue={v('scaleMax')}
-          error={errors.scaleMax}
-        />
-        <InputField
-          prefix={prefix}
-          name="position"
-          label={labels.position}
-          hint={t('setup.hints.position')}
-          inputMode="numeric"
-          required
-          defaultValue={v('position')}
-          error={errors.position}
-        />
+        <NumberField decimal meta={fields.weight} label={labels.weight} hint={t('setup.hints.weight')} errorParams={PARAMS.weight} />
+        <NumberField meta={fields.scaleMin} label={labels.scaleMin} hint={t('setup.hints.scale', LIMITS.scale)} errorParams={PARAMS.scaleMin} />
+        <NumberField meta={fields.scaleMax} label={labels.scaleMax} hint={t('setup.hints.scale', LIMITS.scale)} errorParams={PARAMS.scaleMax} />
+        <NumberField meta={fields.position} label={labels.position} hint={t('setup.hints.position')} errorParams={PARAMS.position} />
       </div>
     </SetupForm>
   );
@@ -187,9 +161,7 @@ export function CriterionForm(props: SetupFormProps) {
 
 export function RoundForm(props: SetupFormProps & { kinds?: readonly (typeof ROUND_KINDS)[number][] }) {
   const { t } = useT();
-  const prefix = prefixOf(props.intent, props.itemId);
-  const errors = props.failure?.fieldErrors ?? {};
-  const v = (name: string) => valueOf(props.failure, props.defaults, name);
+  const [form, fields] = useSetupForm(props, props.kinds ? newRoundSchema : roundSchema);
   const labels = {
     kind: t('setup.fields.kind'),
     nameFr: t('setup.fields.nameFr'),
@@ -199,51 +171,32 @@ export function RoundForm(props: SetupFormProps & { kinds?: readonly (typeof ROU
     judgesPerApplication: t('setup.fields.judgesPerApplication'),
   };
   return (
-    <SetupForm {...props} prefix={prefix} labels={labels}>
+    <SetupForm {...props} form={form} labels={labels} errorParams={PARAMS}>
       {props.kinds ? (
         <SelectField
-          prefix={prefix}
-          name="kind"
+          meta={(fields as unknown as Record<'kind', typeof fields.method>).kind}
           label={labels.kind}
           hint={t('setup.hints.kind')}
           options={props.kinds.map((kind) => ({ value: kind, label: t(`setup.kind.${kind}`) }))}
-          defaultValue={v('kind')}
-          error={errors.kind}
         />
       ) : null}
       <div className="grid-2">
-        <InputField prefix={prefix} name="nameFr" lang="fr" label={labels.nameFr} required maxLength={LIMITS.name} defaultValue={v('nameFr')} error={errors.nameFr} />
-        <InputField prefix={prefix} name="nameEn" lang="en" label={labels.nameEn} required maxLength={LIMITS.name} defaultValue={v('nameEn')} error={errors.nameEn} />
+        <Field meta={fields.nameFr} lang="fr" label={labels.nameFr} errorParams={PARAMS.nameFr} />
+        <Field meta={fields.nameEn} lang="en" label={labels.nameEn} errorParams={PARAMS.nameEn} />
       </div>
       <SelectField
-        prefix={prefix}
-        name="method"
+        meta={fields.method}
         label={labels.method}
         hint={t('setup.hints.method')}
         options={ROUND_METHODS.map((method) => ({ value: method, label: t(`setup.method.${method}`) }))}
-        defaultValue={v('method')}
-        error={errors.method}
       />
       <div className="grid-2">
-        <InputField
-          prefix={prefix}
-          name="minSheets"
-          label={labels.minSheets}
-          hint={t('setup.hints.minSheets')}
-          inputMode="numeric"
-          required
-          defaultValue={v('minSheets')}
-          error={errors.minSheets}
-        />
-        <InputField
-          prefix={prefix}
-          name="judgesPerApplication"
+        <NumberField meta={fields.minSheets} label={labels.minSheets} hint={t('setup.hints.minSheets')} errorParams={PARAMS.minSheets} />
+        <NumberField
+          meta={fields.judgesPerApplication}
           label={labels.judgesPerApplication}
           hint={t('setup.hints.judgesPerApplication')}
-          inputMode="numeric"
-          required
-          defaultValue={v('judgesPerApplication')}
-          error={errors.judgesPerApplication}
+          errorParams={PARAMS.judgesPerApplication}
         />
       </div>
     </SetupForm>

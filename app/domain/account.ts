@@ -76,3 +76,9 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   // Serialised by the URL parser: percent-encoded, so the Location header is always plain ASCII.
   return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }
+
+// The invitation page's forms: the address is the invitation's, so only the rest is asked.
+export const invitationSignupSchema = signupSchema.omit({ email: true });
+export const invitationLoginSchema = loginSchema.pick({ password: true });
+/** Accepting while logged in as the invited account: one button, nothing to type. */
+export const invitationJoinSchema = z.object({});

@@ -54,59 +54,6 @@ export const AUDIT_ID_FIELDS = {
 /** Names of the ids an audit page mentions, by what they point to. */
 export type AuditNames = Record<(typeof AUDIT_ID_FIELDS)[keyof typeof AUDIT_ID_FIELDS], Record<number, string>>;
 
-/** A message key and its parameters, for one field or for a whole form. */
-export interface Message {
-  key: MessageKey;
-  params?: Params;
-}
-
-/** What an action answers when it refuses a form: which form, why, and what was typed. */
-export interface FormFailure {
-  form: string;
-  fieldErrors: Record<string, Message>;
-  formError: Message | null;
-  values: Record<string, string>;
-}
-
-/** The failure of this form, if the last answer was about it. */
-export function failureOf(result: unknown, form: string): FormFailure | null {
-  const failure = result as Partial<FormFailure> | undefined;
-  return failure && failure.form === form && failure.fieldErrors ? (failure as FormFailure) : null;
-}
-
-
-/** The numbers each field's messages may mention. */
-const FIELD_PARAMS: Record<string, Params> = {
-  nameFr: { max: LIMITS.name },
-  nameEn: { max: LIMITS.name },
-  helpFr: { max: LIMITS.help },
-  helpEn: { max: LIMITS.help },
-  position: LIMITS.position,
-  scaleMin: LIMITS.scale,
-  scaleMax: LIMITS.scale,
-  weight: LIMITS.weight,
-  minSheets: LIMITS.minSheets,
-  judgesPerApplication: LIMITS.judgesPerApplication,
-  seed: LIMITS.seed,
-  reason: { max: LIMITS.reason },
-};
-
-/** The first message of each field of a failed parse, with the numbers it mentions. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, Message> {
-  const out: Record<string, Message> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? '');
-    if (field && !out[field]) out[field] = { key: issue.message as MessageKey, params: FIELD_PARAMS[field] ?? {} };
-  }
-  return out;
-}
-
-/** The text of every field of a form, to give back what was typed when a form is refused. */
-export function typedValues(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of form.entries()) if (typeof value === 'string') out[name] = value;
-  return out;
-}
 
 // ─── Field builders ─────────────────────────────────────────────────────────
 

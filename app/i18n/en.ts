@@ -99,6 +99,7 @@ const core = {
   'forms.errorPrefix': 'Error:',
   'forms.errorSummaryTitle': 'There is a problem',
   'forms.summaryItem': '{label}: {message}',
+  'forms.optional': '(optional)',
 
   'login.title': 'Log in',
   'login.submit': 'Log in',

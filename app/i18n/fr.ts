@@ -97,6 +97,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'forms.errorPrefix': 'Erreur :',
   'forms.errorSummaryTitle': 'Il y a un problème',
   'forms.summaryItem': '{label} : {message}',
+  'forms.optional': '(facultatif)',
 
   'login.title': 'Se connecter',
   'login.submit': 'Se connecter',

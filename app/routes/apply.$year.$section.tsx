@@ -7,14 +7,7 @@
 import { invariantResponse } from '@epic-web/invariant';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
-import {
-  fieldSummaryItems,
-  InputField,
-  ProblemSummary,
-  RadioGroupField,
-  SelectField,
-  TextAreaField,
-} from '~/components/application-fields';
+import { ChoiceField, ConformForm, ErrorSummary, Field, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
 import { ApplicationAnswers, sectionPath, useFocusOnArrival } from '~/components/application-sections';
 import {
   countryOptions,
@@ -25,7 +18,7 @@ import {
   OPTIONAL_FIELDS,
   SECTION_FIELDS,
   SECTIONS,
-  type FieldErrors,
+  sectionSchema,
   type FormField,
   type FormSectionId,
 } from '~/domain/application';
@@ -35,7 +28,9 @@ import { messagesFor } from '~/i18n/messages.server';
 import { saveSection } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
+import { fieldMessages, submissionOf } from '~/utils/form.server';
 import { getLanguage } from '~/utils/language.server';
+import { replyOf, type FormReply } from '~/domain/form-reply';
 import { useApplyData } from './apply.$year';
 
 function formSectionOf(param: string | undefined): FormSectionId {
@@ -81,16 +76,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const revision = revisionOf(form.get('revision'));
   const result = saveSection({ founderId: user.id, edition, section, raw: values, revision });
   if (result.ok) return redirect(nextPath(edition.year, section, form.get('then')));
+  const submission = submissionOf(form);
+  /** Conform's reply, the revision the next save is based on, and after a conflicting save the values saved elsewhere. */
+  const answer = (reply: FormReply['result'], status: number, next = revision, saved: Partial<Record<FormField, string>> | null = null) =>
+    data({ form: 'application', result: reply, revision: next, saved }, { status });
   switch (result.reason) {
     case 'invalid':
-      return data({ fieldErrors: result.fieldErrors, formError: null, values, revision, saved: null }, { status: 400 });
+      return answer(submission.reply({ fieldErrors: fieldMessages(result.fieldErrors) }), 400);
     case 'stale':
-      return data(
-        { fieldErrors: {} as FieldErrors, formError: 'apply.stale.message' as MessageKey | null, values, revision: result.revision, saved: result.current },
-        { status: 409 },
-      );
+      return answer(submission.reply({ formErrors: ['apply.stale.message'] }), 409, result.revision, result.current);
     default:
-      return data({ fieldErrors: {} as FieldErrors, formError: `apply.errors.${result.reason}` as const, values, revision, saved: null }, { status: 403 });
+      return answer(submission.reply({ formErrors: [`apply.errors.${result.reason}`] }), 403);
   }
 }
 
@@ -135,9 +131,6 @@ export default function ApplicationSection() {
     );
   }
 
-  const saved = formValuesOf(view.application);
-  const typed: Record<string, string> = { ...saved, ...(result?.values ?? {}) };
-  const errors: FieldErrors = result?.fieldErrors ?? {};
   const revision = result?.revision ?? view.application?.revision ?? 0;
   const params = (field: string) => ({ max: formatNumber(lang, LIMITS[field as keyof typeof LIMITS] ?? 0) });
   const trackName = (id: string) => {
@@ -152,48 +145,79 @@ export default function ApplicationSection() {
     if (field === 'consentToPublication') return t(value === 'yes' ? 'apply.consent.yes' : 'apply.consent.no');
     return value;
   };
-  const common = (field: FormField) => ({
-    name: field,
-    label: t(`apply.fields.${field}`),
-    hint: t(`apply.hints.${field}`, params(field)),
-    optional: OPTIONAL_FIELDS.includes(field),
-    error: errors[field],
-    errorParams: params(field),
-    savedValue: shownSaved(field),
-  });
-  const text = (field: FormField & keyof typeof LIMITS) => ({
-    ...common(field),
-    defaultValue: typed[field],
-    maxLength: LIMITS[field],
-    required: !OPTIONAL_FIELDS.includes(field),
-  });
 
   return (
     <div className="stack">
       {heading}
       <p className="lead">{t(`apply.section.${section}.lead`)}</p>
-      <ProblemSummary
-        items={fieldSummaryItems(errors, SECTION_FIELDS[section], (field) => t(`apply.fields.${field as FormField}`), t, params)}
-        formError={result?.formError ? t(result.formError) : null}
+      <SectionForm
+        key={section}
+        section={section}
+        lastResult={replyOf(result, 'application')}
+        revision={revision}
+        params={params}
+        shownSaved={shownSaved}
+        countries={countries}
+        saving={saving}
       />
-      <Form method="post" className="stack section-form" noValidate key={section}>
+    </div>
+  );
+}
+
+function SectionForm({
+  section,
+  lastResult,
+  revision,
+  params,
+  shownSaved,
+  countries,
+  saving,
+}: {
+  section: FormSectionId;
+  lastResult: ReturnType<typeof replyOf>;
+  revision: number;
+  params: (field: string) => Record<string, string>;
+  shownSaved: (field: FormField) => string | undefined;
+  countries: { value: string; label: string }[];
+  saving: boolean;
+}) {
+  const view = useApplyData();
+  const { t, lang } = useT();
+  const [form, fields] = useSchemaForm({
+    id: 'application',
+    schema: sectionSchema(section, view.tracks.map((track) => track.id)),
+    lastResult,
+    defaultValue: formValuesOf(view.application),
+    // A section saves as a draft with fields still empty: `saveSection` decides, the schema only gives the constraints.
+    checkInBrowser: false,
+  });
+  const meta = fields as unknown as Record<FormField, Parameters<typeof Field>[0]['meta']>;
+  const common = (field: FormField) => ({
+    meta: meta[field],
+    label: t(`apply.fields.${field}`),
+    hint: t(`apply.hints.${field}`, params(field)),
+    optional: OPTIONAL_FIELDS.includes(field),
+    errorParams: params(field),
+    savedValue: shownSaved(field),
+  });
+  const text = (field: FormField & keyof typeof LIMITS) => ({ ...common(field), maxLength: LIMITS[field] });
+  const labels = Object.fromEntries(SECTION_FIELDS[section].map((field) => [field, t(`apply.fields.${field}`)]));
+  const errorParams = Object.fromEntries(SECTION_FIELDS[section].map((field) => [field, params(field)]));
+
+  return (
+    <>
+      <ErrorSummary form={form} labels={labels} errorParams={errorParams} />
+      <ConformForm form={form} className="stack section-form">
         <input type="hidden" name="revision" value={revision} />
         {section === 'startup' ? (
           <>
-            <InputField {...text('startupName')} autoComplete="organization" />
-            <SelectField
-              {...common('country')}
-              options={countries}
-              placeholder={t('apply.form.chooseCountry')}
-              defaultValue={typed.country}
-              required
-            />
-            <InputField {...text('website')} type="url" inputMode="url" autoComplete="url" spellCheck={false} />
+            <Field {...text('startupName')} autoComplete="organization" />
+            <SelectField {...common('country')} options={countries} placeholder={t('apply.form.chooseCountry')} />
+            <Field {...text('website')} type="url" inputMode="url" autoComplete="url" spellCheck={false} />
             {view.tracks.length > 0 ? (
-              <RadioGroupField
+              <ChoiceField
                 {...common('trackId')}
                 options={view.tracks.map((track) => ({ value: String(track.id), label: lang === 'fr' ? track.nameFr : track.nameEn }))}
-                defaultValue={typed.trackId}
                 required
               />
             ) : null}
@@ -201,28 +225,27 @@ export default function ApplicationSection() {
         ) : null}
         {section === 'pitch' ? (
           <>
-            <InputField {...text('oneLiner')} />
-            <TextAreaField {...text('problem')} />
-            <TextAreaField {...text('solution')} />
-            <InputField {...text('videoUrl')} type="url" inputMode="url" spellCheck={false} />
+            <Field {...text('oneLiner')} />
+            <TextareaField {...text('problem')} />
+            <TextareaField {...text('solution')} />
+            <Field {...text('videoUrl')} type="url" inputMode="url" spellCheck={false} />
           </>
         ) : null}
-        {section === 'impact' ? <TextAreaField {...text('impact')} rows={10} /> : null}
+        {section === 'impact' ? <TextareaField {...text('impact')} rows={10} /> : null}
         {section === 'business' ? (
           <>
-            <TextAreaField {...text('businessModel')} />
-            <TextAreaField {...text('traction')} />
+            <TextareaField {...text('businessModel')} />
+            <TextareaField {...text('traction')} />
           </>
         ) : null}
-        {section === 'team' ? <TextAreaField {...text('team')} rows={8} /> : null}
+        {section === 'team' ? <TextareaField {...text('team')} rows={8} /> : null}
         {section === 'consent' ? (
-          <RadioGroupField
+          <ChoiceField
             {...common('consentToPublication')}
             options={[
               { value: 'yes', label: t('apply.consent.yes'), hint: t('apply.consent.yesHint') },
               { value: 'no', label: t('apply.consent.no'), hint: t('apply.consent.noHint') },
             ]}
-            defaultValue={typed.consentToPublication}
             required
           />
         ) : null}
@@ -235,7 +258,7 @@ export default function ApplicationSection() {
           </button>
         </div>
         <p className="muted">{t('apply.form.draftNote')}</p>
-      </Form>
-    </div>
+      </ConformForm>
+    </>
   );
 }

@@ -6,7 +6,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ApplicationAnswers, sectionPath, useFocusOnArrival } from '~/components/application-sections';
-import { ProblemSummary, type SummaryItem } from '~/components/application-fields';
+import { ProblemSummary, type SummaryItem } from '~/components/forms';
 import { isSectionId, LIMITS, type SectionId } from '~/domain/application';
 import { formatNumber, useT, type MessageKey } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
@@ -67,7 +67,7 @@ export default function ApplicationReview() {
 
   const items: SummaryItem[] = (result?.problems ?? []).flatMap(({ section, fieldErrors }) =>
     Object.entries(fieldErrors).map(([field, message]) => ({
-      href: `${sectionPath(year, section as SectionId)}#field-${field}`,
+      href: `${sectionPath(year, section as SectionId)}#application-${field}`,
       text: t('apply.submit.problem', {
         section: t(`apply.section.${section}.title`),
         message: t(message, { max: formatNumber(lang, LIMITS[field as keyof typeof LIMITS] ?? 0) }),
@@ -97,7 +97,7 @@ export default function ApplicationReview() {
         ) : null}
         <h2 className="apply-content__title">{t(view.editable ? 'apply.review.title' : 'apply.review.titleReadOnly')}</h2>
       </div>
-      <ProblemSummary items={items} formError={result?.formError ? t(result.formError) : null} />
+      <ProblemSummary formId="submit" items={items} formErrors={result?.formError ? [t(result.formError)] : []} />
 
       {view.editable ? <p className="lead">{t(view.application ? 'apply.review.lead' : 'apply.review.leadNew')}</p> : null}
       {!view.application && view.editable ? (
@@ -115,7 +115,7 @@ export default function ApplicationReview() {
       />
 
       {view.canSubmit ? (
-        <Form method="post" className="submit-box" noValidate>
+        <Form method="post" id="submit" className="submit-box" noValidate>
           <h2 className="submit-box__title">{t('apply.submit.title')}</h2>
           <p>{t('apply.submit.lead')}</p>
           <input type="hidden" name="intent" value="submit" />

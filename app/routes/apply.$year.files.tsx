@@ -5,7 +5,7 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useSearchParams } from '@remix-run/react';
-import { ProblemSummary } from '~/components/application-fields';
+import { ProblemSummary } from '~/components/forms';
 import { ApplicationAnswers, sectionPath, useFocusOnArrival } from '~/components/application-sections';
 import { UploadField } from '~/components/UploadField';
 import { isSectionId, SECTIONS } from '~/domain/application';
@@ -95,6 +95,7 @@ export default function ApplicationFiles() {
         <>
           <p className="lead">{t('apply.section.files.lead')}</p>
           <ProblemSummary
+            formId="uploads"
             items={
               result
                 ? [

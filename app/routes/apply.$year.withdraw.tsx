@@ -3,19 +3,30 @@
  * works without JavaScript). A withdrawn application leaves every ranking; the change is audited,
  * with the reason the founder gives, if any.
  */
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData } from '@remix-run/react';
-import { ProblemSummary, TextAreaField } from '~/components/application-fields';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData } from '@remix-run/react';
+import { z } from 'zod';
+import { ConformForm, ErrorSummary, TextareaField, useSchemaForm } from '~/components/forms';
+import { formMessage, replyOf } from '~/domain/form-reply';
 import { canWithdraw } from '~/domain/application';
 import { useT, type MessageKey } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import { founderApplication, withdrawApplication } from '~/utils/applications.server';
+import { parseForm, replyTo } from '~/utils/form.server';
 import { requireFounder } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
 import { useApplyData } from './apply.$year';
 
 const WITHDRAW_REASON_MAX = 500;
+
+/** The optional reason for withdrawing; the service stores it as typed. */
+const withdrawSchema = z.object({
+  reason: z
+    .string()
+    .default('')
+    .refine((reason) => reason.trim().length <= WITHDRAW_REASON_MAX, 'apply.errors.tooLong'),
+});
 
 export const meta: MetaFunction = ({ matches }) => {
   const { t } = tOf(matches);
@@ -33,32 +44,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireFounder(request);
   const edition = requireEdition(params.year);
-  const form = await request.formData();
-  const reason = typeof form.get('reason') === 'string' ? String(form.get('reason')) : '';
-  if (reason.trim().length > WITHDRAW_REASON_MAX) {
-    return data({ fieldErrors: { reason: 'apply.errors.tooLong' as MessageKey }, formError: null, reason }, { status: 400 });
-  }
-  const result = withdrawApplication({ founderId: user.id, edition, reason });
+  const submission = parseForm(await request.formData(), withdrawSchema);
+  if (submission.status !== 'success') return replyTo('withdraw', submission.reply());
+  const result = withdrawApplication({ founderId: user.id, edition, reason: submission.value.reason });
   if (result.ok) return redirect(`/apply/${edition.year}`);
-  return data({ fieldErrors: {}, formError: `apply.withdraw.errors.${result.reason}` as const, reason }, { status: 409 });
+  return replyTo('withdraw', submission.reply({ formErrors: [formMessage(`apply.withdraw.errors.${result.reason}`)] }), 409);
 }
 
 export default function WithdrawApplication() {
   const view = useApplyData();
-  const result = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm({ id: 'withdraw', schema: withdrawSchema, lastResult: replyOf(useActionData<typeof action>(), 'withdraw') });
   const { t } = useT();
-  const errors: Partial<Record<'reason', MessageKey>> = result?.fieldErrors ?? {};
+  const params = { max: WITHDRAW_REASON_MAX };
   const startup = view.application?.startupName || t('me.untitled');
   return (
     <div className="stack">
-      <ProblemSummary
-        items={
-          errors.reason
-            ? [{ href: '#field-reason', text: t('forms.summaryItem', { label: t('apply.withdraw.reason'), message: t(errors.reason, { max: WITHDRAW_REASON_MAX }) }) }]
-            : []
-        }
-        formError={result?.formError ? t(result.formError) : null}
-      />
+      <ErrorSummary form={form} labels={{ reason: t('apply.withdraw.reason') }} errorParams={{ reason: params }} />
       <h2 className="apply-content__title">{t('apply.withdraw.confirmTitle')}</h2>
       <div className="warning-box">
         <p>
@@ -70,17 +71,15 @@ export default function WithdrawApplication() {
           <li>{t('apply.withdraw.consequenceRecord')}</li>
         </ul>
       </div>
-      <Form method="post" className="stack" noValidate>
-        <TextAreaField
-          name="reason"
+      <ConformForm form={form} className="stack">
+        <TextareaField
+          meta={fields.reason}
           label={t('apply.withdraw.reason')}
-          hint={t('apply.withdraw.reasonHint', { max: WITHDRAW_REASON_MAX })}
+          hint={t('apply.withdraw.reasonHint', params)}
           optional
           rows={3}
           maxLength={WITHDRAW_REASON_MAX}
-          defaultValue={result?.reason ?? ''}
-          error={errors.reason}
-          errorParams={{ max: WITHDRAW_REASON_MAX }}
+          errorParams={params}
         />
         <div className="button-row">
           <button type="submit" className="button button--danger button--large">
@@ -90,7 +89,7 @@ export default function WithdrawApplication() {
             {t('apply.withdraw.cancel')}
           </Link>
         </div>
-      </Form>
+      </ConformForm>
     </div>
   );
 }

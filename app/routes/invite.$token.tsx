@@ -14,9 +14,15 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { FormErrors, InputField } from '~/components/judging-setup-fields';
-import { typedValues, type FormFailure } from '~/domain/judging-setup';
-import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, fieldErrorsOf, signupSchema } from '~/domain/account';
+import { ConformForm, ErrorSummary, Field, useSchemaForm } from '~/components/forms';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  invitationJoinSchema,
+  invitationLoginSchema,
+  invitationSignupSchema,
+} from '~/domain/account';
+import { formMessage, replyOf } from '~/domain/form-reply';
 import { Refusal } from '~/domain/refusal';
 import { useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
@@ -25,6 +31,7 @@ import styles from '~/styles/judging-setup.css';
 import { AuthFailure, authenticate, getUser } from '~/utils/auth.server';
 import { acceptInvitation, findInvitation, isEditionJudge } from '~/utils/invitations.server';
 import { hashPassword } from '~/utils/password.server';
+import { authFailureResult, parseForm, refusalResult, replyTo } from '~/utils/form.server';
 import { clientOf } from '~/utils/request.server';
 import { startSession } from '~/utils/session.server';
 
@@ -35,7 +42,6 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: `${t('invite.title')} — Palmarès` }, { name: 'robots', content: 'noindex' }];
 };
 
-const PASSWORD_PARAMS = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = findInvitation(params.token ?? '');
@@ -59,39 +65,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const SCHEMAS = { signup: invitationSignupSchema, login: invitationLoginSchema, join: invitationJoinSchema } as const;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? '';
   const invitation = findInvitation(token);
   invariantResponse(invitation, 'Not Found', { status: 404 });
   const form = await request.clone().formData();
-  const values = typedValues(form);
-  const intent = values.intent ?? '';
-  const refused = (failure: Omit<FormFailure, 'form' | 'values'>, status: number, headers?: HeadersInit) =>
-    data<FormFailure>({ form: intent, values: { name: values.name ?? '' }, ...failure }, { status, headers });
+  const intent = String(form.get('intent') ?? '');
+  if (intent !== 'signup' && intent !== 'login' && intent !== 'join') throw new Response('Bad Request', { status: 400 });
+  const submission = parseForm(form, SCHEMAS[intent]);
+  const hideFields = ['password'];
   /** Set once a log-in succeeded, so that a refusal after it still logs the person in. */
   let setCookie: string | undefined;
 
   try {
     if (invitation.state !== 'pending') {
-      return refused({ fieldErrors: {}, formError: { key: `invite.state.${invitation.state}` } }, 410);
+      return replyTo('invite', submission.reply({ formErrors: [formMessage(`invite.state.${invitation.state}`)], hideFields }), 410);
     }
+    if (submission.status !== 'success') return replyTo('invite', submission.reply({ hideFields }));
     if (intent === 'signup') {
-      const parsed = signupSchema.safeParse({ name: values.name, email: invitation.email, password: values.password ?? '' });
-      if (!parsed.success) {
-        const errors = fieldErrorsOf<'name' | 'password' | 'email'>(parsed.error);
-        const fieldErrors: FormFailure['fieldErrors'] = {};
-        if (errors.name) fieldErrors.name = { key: errors.name };
-        if (errors.password) fieldErrors.password = { key: errors.password, params: PASSWORD_PARAMS };
-        return refused({ fieldErrors, formError: null }, 400);
-      }
-      const passwordHash = await hashPassword(parsed.data.password);
-      const { userId, year } = acceptInvitation({ token, invitee: { kind: 'new', name: parsed.data.name, passwordHash } });
+      const { name, password } = submission.value as { name: string; password: string };
+      const passwordHash = await hashPassword(password);
+      const { userId, year } = acceptInvitation({ token, invitee: { kind: 'new', name, passwordHash } });
       setCookie = await startSession(userId, clientOf(request, context));
       return redirect(`/judge/${year}`, { headers: { 'Set-Cookie': setCookie } });
     }
     if (intent === 'login') {
       // Always the invited address: the form only asks for the password.
-      const body = new URLSearchParams({ email: invitation.email, password: values.password ?? '' });
+      const body = new URLSearchParams({ email: invitation.email, password: String(form.get('password') ?? '') });
       const login = new Request(request.url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': request.headers.get('User-Agent') ?? '' },
@@ -102,27 +104,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const { year } = acceptInvitation({ token, invitee: { kind: 'existing', userId: authenticated.user.id } });
       return redirect(`/judge/${year}`, { headers: { 'Set-Cookie': setCookie } });
     }
-    if (intent === 'join') {
-      const user = await getUser(request);
-      if (!user) return refused({ fieldErrors: {}, formError: { key: 'invite.errors.loggedOut' } }, 401);
-      const { year } = acceptInvitation({ token, invitee: { kind: 'existing', userId: user.id } });
-      return redirect(`/judge/${year}`);
-    }
-    throw new Response('Bad Request', { status: 400 });
+    const user = await getUser(request);
+    if (!user) return replyTo('invite', submission.reply({ formErrors: [formMessage('invite.errors.loggedOut')] }), 401);
+    const { year } = acceptInvitation({ token, invitee: { kind: 'existing', userId: user.id } });
+    return redirect(`/judge/${year}`);
   } catch (error) {
     if (error instanceof Refusal) {
       const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined;
-      return refused({ fieldErrors: {}, formError: { key: error.key, params: error.params } }, error.status, headers);
+      return replyTo('invite', refusalResult(submission, new Refusal(error.status, error.key, error.params), hideFields), error.status, headers);
     }
     if (error instanceof AuthFailure) {
       const status = error.formError === 'errors.auth.tooManyAttempts' ? 429 : 400;
-      return refused(
-        {
-          fieldErrors: error.fieldErrors.password ? { password: { key: error.fieldErrors.password } } : {},
-          formError: error.formError ? { key: error.formError, params: error.params } : null,
-        },
-        status,
-      );
+      // The address is the invitation's: a message about it is the form's, not a field's.
+      return replyTo('invite', authFailureResult(submission, error), status);
     }
     throw error;
   }
@@ -158,7 +152,6 @@ export default function Invite() {
     );
   }
 
-  const failure = result && 'form' in result ? (result as FormFailure) : null;
   const labels = { name: t('fields.name'), password: t('fields.password') };
   const sameAccount = user !== null && user.email === invitation.email;
 
@@ -170,74 +163,86 @@ export default function Invite() {
       <p>
         {t('invite.forAddress')} <strong>{invitation.email}</strong>
       </p>
-      <FormErrors failure={failure} prefix="invite" labels={labels} level={2} />
+      <InviteForms
+        lastResult={replyOf(result, 'invite')}
+        variant={user && !sameAccount ? 'otherAccount' : sameAccount ? 'join' : invitation.hasAccount ? 'login' : 'signup'}
+        labels={labels}
+        userName={user?.name ?? ''}
+        userEmail={user?.email ?? ''}
+        invitedEmail={invitation.email}
+      />
+    </div>
+  );
+}
 
-      {user && !sameAccount ? (
+/** The one form the invited person needs, by who they are; its errors above it. */
+function InviteForms({
+  lastResult,
+  variant,
+  labels,
+  userName,
+  userEmail,
+  invitedEmail,
+}: {
+  lastResult: ReturnType<typeof replyOf>;
+  variant: 'otherAccount' | 'join' | 'login' | 'signup';
+  labels: { name: string; password: string };
+  userName: string;
+  userEmail: string;
+  invitedEmail: string;
+}) {
+  const { t } = useT();
+  const schema = variant === 'signup' ? invitationSignupSchema : variant === 'login' ? invitationLoginSchema : invitationJoinSchema;
+  const [form, fields] = useSchemaForm({ id: 'invite', schema, lastResult });
+  const passwordParams = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+  return (
+    <>
+      <ErrorSummary form={form} labels={labels} errorParams={{ password: passwordParams }} />
+      {variant === 'otherAccount' ? (
         <div className="notice">
-          <p>{t('invite.otherAccount', { email: user.email, invited: invitation.email })}</p>
+          <p>{t('invite.otherAccount', { email: userEmail, invited: invitedEmail })}</p>
           <Form method="post" action="/logout">
             <button type="submit" className="button button--ghost">
               {t('nav.logout')}
             </button>
           </Form>
         </div>
-      ) : sameAccount ? (
-        <Form method="post" className="stack">
+      ) : variant === 'join' ? (
+        <ConformForm form={form} className="stack">
           <input type="hidden" name="intent" value="join" />
-          <p>{t('invite.joinAs', { name: user!.name })}</p>
+          <p>{t('invite.joinAs', { name: userName })}</p>
           <button type="submit" className="button button--primary button--large">
             {t('invite.join')}
           </button>
-        </Form>
-      ) : invitation.hasAccount ? (
-        <Form method="post" className="stack" noValidate>
+        </ConformForm>
+      ) : variant === 'login' ? (
+        <ConformForm form={form} className="stack">
           <input type="hidden" name="intent" value="login" />
           <p>{t('invite.hasAccount')}</p>
-          <InputField
-            prefix="invite"
-            name="password"
-            type="password"
-            label={labels.password}
-            autoComplete="current-password"
-            required
-            error={failure?.fieldErrors.password}
-          />
+          <Field meta={fields.password} type="password" label={labels.password} autoComplete="current-password" />
           <button type="submit" className="button button--primary button--large">
             {t('invite.loginAndJoin')}
           </button>
-        </Form>
+        </ConformForm>
       ) : (
-        <Form method="post" className="stack" noValidate>
+        <ConformForm form={form} className="stack">
           <input type="hidden" name="intent" value="signup" />
           {/* For password managers: the account's address, which the invitation fixes. */}
-          <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
-          <InputField
-            prefix="invite"
-            name="name"
-            label={labels.name}
-            autoComplete="name"
-            required
-            maxLength={NAME_MAX_LENGTH}
-            defaultValue={failure?.values.name ?? ''}
-            error={failure?.fieldErrors.name}
-          />
-          <InputField
-            prefix="invite"
-            name="password"
+          <input type="hidden" name="username" autoComplete="username" value={invitedEmail} />
+          <Field meta={fields.name} label={labels.name} autoComplete="name" />
+          <Field
+            meta={fields.password}
             type="password"
             label={labels.password}
             hint={t('signup.passwordHint', { min: PASSWORD_MIN_LENGTH })}
             autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN_LENGTH}
-            maxLength={PASSWORD_MAX_LENGTH}
-            error={failure?.fieldErrors.password}
+            errorParams={passwordParams}
           />
           <button type="submit" className="button button--primary button--large">
             {t('invite.createAccount')}
           </button>
-        </Form>
+        </ConformForm>
       )}
-    </div>
+    </>
   );
 }

@@ -6,8 +6,10 @@
  */
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { DoneNotice, FormErrors, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
-import { LIMITS, declareConflictSchema, failureOf, typedValues } from '~/domain/judging-setup';
+import { ConformForm, ErrorSummary, TextareaField, useSchemaForm } from '~/components/forms';
+import { DoneNotice, LockedNotice } from '~/components/notices';
+import { replyOf } from '~/domain/form-reply';
+import { declareConflictSchema, LIMITS } from '~/domain/judging-setup';
 import { formatDate, useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
@@ -15,7 +17,7 @@ import styles from '~/styles/judging-setup.css';
 import { requireJudgeOf } from '~/utils/auth.server';
 import { declarableApplications, declareConflict, judgeConflictView } from '~/utils/conflicts.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
-import { attempt, invalidForm } from '~/utils/setup.server';
+import { attempt, parseForm, replyTo } from '~/utils/form.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -37,11 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const judge = await requireJudgeOf(request, parseYear(params.year));
-  const values = typedValues(await request.formData());
-  const form = `conflict.declare:${values.applicationId ?? ''}`;
-  const parsed = declareConflictSchema.safeParse(values);
-  if (!parsed.success) return invalidForm(form, parsed.error, values);
-  return attempt(form, values, () => {
+  const formData = await request.formData();
+  const form = `conflict.declare:${formData.get('applicationId') ?? ''}`;
+  const submission = parseForm(formData, declareConflictSchema);
+  if (submission.status !== 'success') return replyTo(form, submission.reply());
+  const parsed = { data: submission.value };
+  return attempt(form, submission, () => {
     const outcome = declareConflict({ ...parsed.data, editionId: judge.editionId, judgeId: judge.id, declaredBy: judge.id });
     const query = new URLSearchParams({
       declared: String(parsed.data.applicationId),
@@ -54,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function JudgeConflicts() {
   const { edition, applications, declared, withSheet } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const { t, lang } = useT();
   const [search] = useSearchParams();
   const justDeclared = declared.find((c) => String(c.applicationId) === search.get('declared'));
@@ -130,9 +133,7 @@ export default function JudgeConflicts() {
           {open.length === 0 ? <p>{t('conflicts.applications.none')}</p> : null}
           <ul className="card-grid">
             {open.map((application) => {
-              const form = `conflict.declare:${application.id}`;
-              const failure = failureOf(result, form);
-              const prefix = `conflict-${application.id}`;
+              const hint = hasSheet.has(application.id) ? t('conflicts.sheetWarning') : undefined;
               const startup = application.startupName || t('conflicts.untitled');
               return (
                 <li key={application.id} id={`application-${application.id}`} className="card conflict-card">
@@ -144,24 +145,7 @@ export default function JudgeConflicts() {
                       {countryName(application.country)}
                     </p>
                   ) : null}
-                  <Form method="post" noValidate preventScrollReset className="conflict-card__form">
-                    <FormErrors failure={failure} prefix={prefix} labels={{ reason: t('conflicts.reasonFor', { startup }) }} />
-                    <input type="hidden" name="applicationId" value={application.id} />
-                    <TextAreaField
-                      prefix={prefix}
-                      name="reason"
-                      label={t('conflicts.reasonFor', { startup })}
-                      hint={hasSheet.has(application.id) ? t('conflicts.sheetWarning') : undefined}
-                      required
-                      rows={2}
-                      maxLength={LIMITS.reason}
-                      defaultValue={failure?.values.reason ?? ''}
-                      error={failure?.fieldErrors.reason ?? failure?.fieldErrors.applicationId}
-                    />
-                    <button type="submit" className="button button--primary">
-                      {t('conflicts.declare', { startup })}
-                    </button>
-                  </Form>
+                  <DeclareForm applicationId={application.id} startup={startup} hint={hint} answer={answer} />
                 </li>
               );
             })}
@@ -169,5 +153,26 @@ export default function JudgeConflicts() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+function DeclareForm({ applicationId, startup, hint, answer }: { applicationId: number; startup: string; hint?: string; answer: unknown }) {
+  const { t } = useT();
+  const [form, fields] = useSchemaForm({
+    id: `conflict-${applicationId}`,
+    schema: declareConflictSchema,
+    lastResult: replyOf(answer, `conflict.declare:${applicationId}`),
+  });
+  const label = t('conflicts.reasonFor', { startup });
+  const params = { reason: { max: LIMITS.reason } };
+  return (
+    <ConformForm form={form} preventScrollReset className="conflict-card__form">
+      <ErrorSummary form={form} labels={{ reason: label }} errorParams={params} targets={{ applicationId: 'reason' }} level={3} />
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <TextareaField meta={fields.reason} label={label} hint={hint} rows={2} errorParams={params.reason} alsoErrors={fields.applicationId.errors} />
+      <button type="submit" className="button button--primary">
+        {t('conflicts.declare', { startup })}
+      </button>
+    </ConformForm>
   );
 }

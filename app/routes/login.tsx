@@ -1,10 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
-import { ErrorSummary, SubmitButton, TextField } from '~/components/forms';
-import { safeRedirect } from '~/domain/account';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { ConformForm, ErrorSummary, Field, SubmitButton, useSchemaForm } from '~/components/forms';
+import { loginSchema, safeRedirect } from '~/domain/account';
+import { replyOf } from '~/domain/form-reply';
 import { useT } from '~/i18n';
 import { titleMeta } from '~/i18n/meta';
 import { AuthFailure, authenticate, getUser, homeOf } from '~/utils/auth.server';
+import { authFailureResult, parseForm, replyTo } from '~/utils/form.server';
 import { getLanguage } from '~/utils/language.server';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'login.title');
@@ -20,8 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const redirectTo = new URL(request.url).searchParams.get('redirectTo');
+  const form = await request.clone().formData();
+  const submission = parseForm(form, loginSchema);
+  if (submission.status !== 'success') return replyTo('login', submission.reply({ hideFields: ['password'] }));
   try {
-    const form = await request.clone().formData();
     const { user, setCookie } = await authenticate('login', request, context);
     return redirect(safeRedirect(form.get('redirectTo') ?? redirectTo, homeOf(user)), {
       headers: { 'Set-Cookie': setCookie },
@@ -29,52 +33,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof AuthFailure) {
       const status = error.formError === 'errors.auth.tooManyAttempts' ? 429 : 400;
-      return data(
-        { fieldErrors: error.fieldErrors, formError: error.formError, params: error.params, values: { email: error.values.email } },
-        { status },
-      );
+      return replyTo('login', authFailureResult(submission, error), status);
     }
     throw error;
   }
 }
 
 export default function Login() {
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const { t } = useT();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const redirectTo = params.get('redirectTo') ?? '';
-  const errors = result?.fieldErrors ?? {};
+  const [form, fields] = useSchemaForm({ id: 'login', schema: loginSchema, lastResult: replyOf(answer, 'login') });
   return (
     <div className="page page--narrow">
       <h1>{t('login.title')}</h1>
-      <ErrorSummary
-        errors={errors}
-        fieldLabels={{ email: t('fields.email'), password: t('fields.password') }}
-        formError={result?.formError}
-        formErrorParams={result?.params}
-      />
-      <Form method="post" className="stack" noValidate>
+      <ErrorSummary form={form} labels={{ email: t('fields.email'), password: t('fields.password') }} />
+      <ConformForm form={form} className="stack">
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          name="email"
-          type="email"
-          label={t('fields.email')}
-          autoComplete="email"
-          required
-          defaultValue={result?.values.email ?? ''}
-          error={errors.email}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t('fields.password')}
-          autoComplete="current-password"
-          required
-          error={errors.password}
-        />
+        <Field meta={fields.email} type="email" label={t('fields.email')} autoComplete="email" />
+        <Field meta={fields.password} type="password" label={t('fields.password')} autoComplete="current-password" />
         <SubmitButton busy={navigation.state === 'submitting'}>{t('login.submit')}</SubmitButton>
-      </Form>
+      </ConformForm>
       <p>
         {t('login.noAccount')} <Link to="/signup">{t('login.signupLink')}</Link>
       </p>

@@ -5,9 +5,11 @@
  */
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { DoneNotice, FormErrors, Icon, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
-import { LIMITS, criterionSchema, failureOf, itemSchema, newRoundSchema, roundSchema, trackSchema, typedValues, unlockRoundSchema } from '~/domain/judging-setup';
+import { ConformForm, ErrorSummary, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
 import { CriterionForm, RoundForm, TrackForm } from '~/components/judging-setup-forms';
+import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
+import { replyOf } from '~/domain/form-reply';
+import { criterionSchema, itemSchema, LIMITS, newRoundSchema, roundSchema, trackSchema, unlockRoundSchema } from '~/domain/judging-setup';
 import { ROUND_KINDS } from '~/domain/statuses';
 import { formatDate, formatNumber, useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
@@ -16,15 +18,14 @@ import styles from '~/styles/judging-setup.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
 import { lockRound, unlockRound } from '~/utils/rounds.server';
+import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import {
-  attempt,
   createCriterion,
   createRound,
   createTrack,
   deleteCriterion,
   deleteRound,
   deleteTrack,
-  invalidForm,
   setupOverview,
   updateCriterion,
   updateRound,
@@ -51,57 +52,61 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const edition = requireEdition(params.year);
-  const values = typedValues(await request.formData());
+  const formData = await request.formData();
   const act = { editionId: edition.id, actorId: user.id };
-  const intent = values.intent ?? '';
+  const intent = String(formData.get('intent') ?? '');
   const done = (anchor: string) => redirect(`/organise/${edition.year}?done=${encodeURIComponent(intent)}#${anchor}`);
-  const item = itemSchema.safeParse(values);
-  const form = item.success ? `${intent}:${item.data.id}` : intent;
+  const item = parseForm(formData, itemSchema);
+  const form = item.status === 'success' ? `${intent}:${item.value.id}` : intent;
 
   switch (intent) {
     case 'track.create':
     case 'track.update': {
-      const parsed = trackSchema.safeParse(values);
-      if (!parsed.success) return invalidForm(form, parsed.error, values);
-      return attempt(form, values, () => {
-        if (intent === 'track.create') createTrack(act, parsed.data);
-        else updateTrack(act, requiredId(item), parsed.data);
+      const submission = parseForm(formData, trackSchema);
+      if (submission.status !== 'success') return replyTo(form, submission.reply());
+      return attempt(form, submission, () => {
+        if (intent === 'track.create') createTrack(act, submission.value);
+        else updateTrack(act, requiredId(item), submission.value);
         return done('tracks');
       });
     }
     case 'criterion.create':
     case 'criterion.update': {
-      const parsed = criterionSchema.safeParse(values);
-      if (!parsed.success) return invalidForm(form, parsed.error, values);
-      return attempt(form, values, () => {
-        if (intent === 'criterion.create') createCriterion(act, parsed.data);
-        else updateCriterion(act, requiredId(item), parsed.data);
+      const submission = parseForm(formData, criterionSchema);
+      if (submission.status !== 'success') return replyTo(form, submission.reply());
+      return attempt(form, submission, () => {
+        if (intent === 'criterion.create') createCriterion(act, submission.value);
+        else updateCriterion(act, requiredId(item), submission.value);
         return done('criteria');
       });
     }
     case 'round.create': {
-      const parsed = newRoundSchema.safeParse(values);
-      if (!parsed.success) return invalidForm(form, parsed.error, values);
-      return attempt(form, values, () => (createRound(act, parsed.data), done('rounds')));
+      const submission = parseForm(formData, newRoundSchema);
+      if (submission.status !== 'success') return replyTo(form, submission.reply());
+      return attempt(form, submission, () => (createRound(act, submission.value), done('rounds')));
     }
     case 'round.update': {
-      const parsed = roundSchema.safeParse(values);
-      if (!parsed.success) return invalidForm(form, parsed.error, values);
-      return attempt(form, values, () => (updateRound(act, requiredId(item), parsed.data), done('rounds')));
+      const submission = parseForm(formData, roundSchema);
+      if (submission.status !== 'success') return replyTo(form, submission.reply());
+      return attempt(form, submission, () => (updateRound(act, requiredId(item), submission.value), done('rounds')));
     }
     case 'track.delete':
-      return attempt(form, values, () => (deleteTrack(act, requiredId(item)), done('tracks')));
+      return attempt(form, item, () => (deleteTrack(act, requiredId(item)), done('tracks')));
     case 'criterion.delete':
-      return attempt(form, values, () => (deleteCriterion(act, requiredId(item)), done('criteria')));
+      return attempt(form, item, () => (deleteCriterion(act, requiredId(item)), done('criteria')));
     case 'round.delete':
-      return attempt(form, values, () => (deleteRound(act, requiredId(item)), done('rounds')));
+      return attempt(form, item, () => (deleteRound(act, requiredId(item)), done('rounds')));
     case 'round.lock':
-      return attempt(form, values, () => (lockRound({ ...act, roundId: requiredId(item) }), done('rounds')));
+      return attempt(form, item, () => (lockRound({ ...act, roundId: requiredId(item) }), done('rounds')));
     case 'round.unlock': {
-      const parsed = unlockRoundSchema.safeParse({ ...values, roundId: values.id });
-      const unlockForm = `${intent}:${values.id ?? ''}`;
-      if (!parsed.success) return invalidForm(unlockForm, parsed.error, values);
-      return attempt(unlockForm, values, () => (unlockRound({ ...act, roundId: parsed.data.roundId, reason: parsed.data.reason }), done('rounds')));
+      const withRound = new FormData();
+      for (const [name, value] of formData) withRound.append(name, value);
+      withRound.set('roundId', String(formData.get('id') ?? ''));
+      const submission = parseForm(withRound, unlockRoundSchema);
+      const unlockForm = `${intent}:${formData.get('id') ?? ''}`;
+      if (submission.status !== 'success') return replyTo(unlockForm, submission.reply());
+      const { roundId, reason } = submission.value;
+      return attempt(unlockForm, submission, () => (unlockRound({ ...act, roundId, reason }), done('rounds')));
     }
     default:
       throw new Response('Bad Request', { status: 400 });
@@ -109,14 +114,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** The id of the item a form acts on; a form without one was not sent by this page. */
-function requiredId(item: ReturnType<typeof itemSchema.safeParse>): number {
-  if (!item.success) throw new Response('Bad Request', { status: 400 });
-  return item.data.id;
+function requiredId(item: ReturnType<typeof parseForm<typeof itemSchema>>): number {
+  if (item.status !== 'success') throw new Response('Bad Request', { status: 400 });
+  return item.value.id;
 }
 
 export default function EditionSetup() {
   const { edition, tracks, criteria, rounds, criteriaFrozenSince } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const { t, lang, has } = useT();
   const [search] = useSearchParams();
   const editing = search.get('edit');
@@ -156,7 +161,7 @@ export default function EditionSetup() {
                   <TrackForm
                     intent="track.update"
                     itemId={track.id}
-                    failure={failureOf(result, `track.update:${track.id}`)}
+                    answer={answer}
                     defaults={track}
                     legend={t('setup.tracks.edit', { name: name(track) })}
                     submitLabel={t('judging.save')}
@@ -174,7 +179,7 @@ export default function EditionSetup() {
                   <p className="item__meta">
                     {t('setup.positionIs', { position: track.position })} · {t('setup.tracks.applications', { count: track.applications })}
                   </p>
-                  <ItemFailure result={result} form={`track.delete:${track.id}`} />
+                  <RefusalSummary answer={answer} form={`track.delete:${track.id}`} />
                 </div>
                 {!published ? (
                   <div className="item__actions">
@@ -196,7 +201,7 @@ export default function EditionSetup() {
         {!published ? (
           <TrackForm
             intent="track.create"
-            failure={failureOf(result, 'track.create')}
+            answer={answer}
             defaults={{ position: nextPosition(tracks) }}
             legend={t('setup.tracks.add')}
             submitLabel={t('setup.tracks.addSubmit')}
@@ -227,7 +232,7 @@ export default function EditionSetup() {
                   <CriterionForm
                     intent="criterion.update"
                     itemId={criterion.id}
-                    failure={failureOf(result, `criterion.update:${criterion.id}`)}
+                    answer={answer}
                     defaults={{ ...criterion, weight: formatNumber(lang, criterion.weight, { useGrouping: false }) }}
                     legend={t('setup.criteria.edit', { name: name(criterion) })}
                     submitLabel={t('judging.save')}
@@ -256,7 +261,7 @@ export default function EditionSetup() {
                       {lang === 'fr' ? criterion.helpFr || criterion.helpEn : criterion.helpEn || criterion.helpFr}
                     </p>
                   ) : null}
-                  <ItemFailure result={result} form={`criterion.delete:${criterion.id}`} />
+                  <RefusalSummary answer={answer} form={`criterion.delete:${criterion.id}`} />
                 </div>
                 {!frozen && !published ? (
                   <div className="item__actions">
@@ -278,7 +283,7 @@ export default function EditionSetup() {
         {!published ? (
           <CriterionForm
             intent="criterion.create"
-            failure={failureOf(result, 'criterion.create')}
+            answer={answer}
             defaults={{ weight: 1, scaleMin: 1, scaleMax: 10, position: nextPosition(criteria) }}
             legend={t('setup.criteria.add')}
             submitLabel={t('setup.criteria.addSubmit')}
@@ -303,7 +308,7 @@ export default function EditionSetup() {
                   <RoundForm
                     intent="round.update"
                     itemId={round.id}
-                    failure={failureOf(result, `round.update:${round.id}`)}
+                    answer={answer}
                     defaults={round}
                     legend={t('setup.rounds.edit', { name: name(round) })}
                     submitLabel={t('judging.save')}
@@ -356,8 +361,8 @@ export default function EditionSetup() {
                       {round.sealed ? t('setup.rounds.sealed') : null}
                     </p>
                   ) : null}
-                  <ItemFailure result={result} form={`round.delete:${round.id}`} />
-                  <ItemFailure result={result} form={`round.lock:${round.id}`} />
+                  <RefusalSummary answer={answer} form={`round.delete:${round.id}`} />
+                  <RefusalSummary answer={answer} form={`round.lock:${round.id}`} />
                 </div>
                 {!published ? (
                   <div className="item__actions">
@@ -380,7 +385,7 @@ export default function EditionSetup() {
                     ) : null}
                   </div>
                 ) : null}
-                {locked && !round.sealed && !published ? <UnlockForm roundId={round.id} roundName={name(round)} result={result} /> : null}
+                {locked && !round.sealed && !published ? <UnlockForm roundId={round.id} roundName={name(round)} answer={answer} /> : null}
                 {!locked ? <p className="item__hint">{t('setup.rounds.lockHint')}</p> : null}
               </li>
             );
@@ -390,7 +395,7 @@ export default function EditionSetup() {
           <RoundForm
             intent="round.create"
             kinds={freeKinds}
-            failure={failureOf(result, 'round.create')}
+            answer={answer}
             defaults={{
               kind: freeKinds[0],
               nameFr: t(`setup.kind.${freeKinds[0]}.defaultFr`),
@@ -422,37 +427,31 @@ function RemoveButton({ intent, id, label }: { intent: string; id: number; label
   );
 }
 
-/** The refusal of a remove or lock button, next to its item. */
-function ItemFailure({ result, form }: { result: unknown; form: string }) {
-  const failure = failureOf(result, form);
-  return failure ? <FormErrors failure={failure} prefix={form.replace(/[.:]/g, '-')} labels={{}} /> : null;
-}
-
-function UnlockForm({ roundId, roundName, result }: { roundId: number; roundName: string; result: unknown }) {
+function UnlockForm({ roundId, roundName, answer }: { roundId: number; roundName: string; answer: unknown }) {
   const { t } = useT();
-  const form = `round.unlock:${roundId}`;
-  const failure = failureOf(result, form);
-  const prefix = `round-unlock-${roundId}`;
+  const [form, fields] = useSchemaForm({
+    id: `round-unlock-${roundId}`,
+    schema: unlockRoundSchema,
+    lastResult: replyOf(answer, `round.unlock:${roundId}`),
+  });
+  const reasonParams = { max: LIMITS.reason };
   return (
-    <Form method="post" className="unlock-form" noValidate preventScrollReset>
-      <FormErrors failure={failure} prefix={prefix} labels={{ reason: t('setup.rounds.unlockReason') }} />
+    <ConformForm form={form} className="unlock-form" preventScrollReset>
+      <ErrorSummary form={form} labels={{ reason: t('setup.rounds.unlockReason') }} errorParams={{ reason: reasonParams }} level={3} />
       <input type="hidden" name="intent" value="round.unlock" />
       <input type="hidden" name="id" value={roundId} />
-      <TextAreaField
-        prefix={prefix}
-        name="reason"
+      <input type="hidden" name="roundId" value={roundId} />
+      <TextareaField
+        meta={fields.reason}
         label={t('setup.rounds.unlockReason')}
         hint={t('setup.rounds.unlockHint')}
-        required
         rows={2}
-        maxLength={LIMITS.reason}
-        defaultValue={failure?.values.reason ?? ''}
-        error={failure?.fieldErrors.reason}
+        errorParams={reasonParams}
       />
       <button type="submit" className="button button--ghost">
         {t('setup.rounds.unlock')}
         <span className="visually-hidden"> {roundName}</span>
       </button>
-    </Form>
+    </ConformForm>
   );
 }

@@ -6,9 +6,11 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { CheckboxField, DoneNotice, FormErrors, Icon, InputField, LockedNotice } from '~/components/judging-setup-fields';
-import { autoAssignSchema, failureOf, finalAssignSchema, manualAssignmentSchema, removeAssignmentSchema, typedValues, type FormFailure, type Message } from '~/domain/judging-setup';
+import { CheckboxField, ConformForm, ErrorSummary, messageText, NumberField, ProblemSummary, useSchemaForm } from '~/components/forms';
+import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
+import { repliedForm, replyOf } from '~/domain/form-reply';
 import { describeAssignments } from '~/domain/assignment';
+import { autoAssignSchema, finalAssignSchema, LIMITS, manualAssignmentSchema, removeAssignmentSchema } from '~/domain/judging-setup';
 import { useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
@@ -18,7 +20,7 @@ import { addAssignment, applyAutoAssignment, removeAssignment, roundBoard, sugge
 import { editionRounds, requireEdition } from '~/utils/editions.server';
 import { editionJudgeList } from '~/utils/invitations.server';
 import { getRound } from '~/utils/rounds.server';
-import { attempt, invalidForm } from '~/utils/setup.server';
+import { attempt, parseForm, replyTo } from '~/utils/form.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -51,37 +53,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const edition = requireEdition(params.year);
-  const values = typedValues(await request.formData());
+  const formData = await request.formData();
   const act = { editionId: edition.id, actorId: user.id };
-  const intent = values.intent ?? '';
+  const intent = String(formData.get('intent') ?? '');
   const done = (roundId: number, anchor: string) =>
     redirect(`/organise/${edition.year}/assignments?${new URLSearchParams({ round: String(roundId), done: intent })}#${anchor}`);
 
   switch (intent) {
     case 'assign.auto': {
-      const round = getRound(edition.id, Number(values.roundId));
+      const round = getRound(edition.id, Number(formData.get('roundId')));
       // The final puts every judge on every finalist: no seed to choose.
-      const parsed = round?.kind === 'final' ? finalAssignSchema.safeParse(values) : autoAssignSchema.safeParse(values);
-      if (!parsed.success) return invalidForm(intent, parsed.error, values);
-      const { roundId, replace } = parsed.data;
-      const seed = round?.kind === 'final' ? 0 : Number(values.seed);
-      return attempt(intent, values, () => {
+      const submission = round?.kind === 'final' ? parseForm(formData, finalAssignSchema) : parseForm(formData, autoAssignSchema);
+      if (submission.status !== 'success') return replyTo(intent, submission.reply());
+      const { roundId, replace } = submission.value;
+      const seed = round?.kind === 'final' ? 0 : Number((submission.value as { seed?: number }).seed);
+      return attempt(intent, submission, () => {
         applyAutoAssignment({ ...act, roundId, seed, replace: replace === 'yes' });
         return done(roundId, 'result');
       });
     }
     case 'assignment.add': {
-      const parsed = manualAssignmentSchema.safeParse(values);
-      if (!parsed.success) throw new Response('Bad Request', { status: 400 });
-      const form = `${intent}:${parsed.data.judgeId}:${parsed.data.applicationId}`;
-      return attempt(form, values, () => (addAssignment({ ...act, ...parsed.data }), done(parsed.data.roundId, 'panels')));
+      const submission = parseForm(formData, manualAssignmentSchema);
+      if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 });
+      const pair = submission.value;
+      const form = `${intent}:${pair.judgeId}:${pair.applicationId}`;
+      return attempt(form, submission, () => (addAssignment({ ...act, ...pair }), done(pair.roundId, 'panels')));
     }
     case 'assignment.remove': {
-      const parsed = removeAssignmentSchema.safeParse(values);
-      if (!parsed.success) throw new Response('Bad Request', { status: 400 });
-      const { roundId, judgeId, applicationId, confirm } = parsed.data;
+      const submission = parseForm(formData, removeAssignmentSchema);
+      if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 });
+      const { roundId, judgeId, applicationId, confirm } = submission.value;
       const form = `${intent}:${judgeId}:${applicationId}`;
-      return attempt(form, values, () => {
+      return attempt(form, submission, () => {
         const outcome = removeAssignment({ ...act, roundId, judgeId, applicationId, confirmed: confirm === 'yes' });
         if (outcome.status === 'needs_confirmation') {
           // A question, not an error: nothing was removed yet.
@@ -97,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditionAssignments() {
   const { edition, rounds, round, judges, board, current, suggestedSeed } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const { t, lang } = useT();
   const [search] = useSearchParams();
   const done = search.get('done');
@@ -121,8 +124,7 @@ export default function EditionAssignments() {
   const appName = new Map(board.applications.map((a) => [a.id, a.startupName]));
   const panelOf = (applicationId: number) => board.pairs.filter((p) => p.applicationId === applicationId);
   const conflicted = new Set(board.conflicts.map((c) => `${c.judgeId}:${c.applicationId}`));
-  const autoFailure = failureOf(result, 'assign.auto');
-  const confirm = result && 'confirmRemoval' in result ? result.confirmRemoval : null;
+  const confirm = answer && 'confirmRemoval' in answer ? answer.confirmRemoval : null;
   const { quality } = current;
   const autoBlocked = board.sheets > 0 || board.applications.length === 0;
   const incomplete = isFinal ? [] : board.applications.filter((a) => panelOf(a.id).length !== round.judgesPerApplication);
@@ -206,42 +208,14 @@ export default function EditionAssignments() {
           ) : board.applications.length === 0 ? (
             <LockedNotice id="auto-disabled" title={t(`assignments.errors.auto.noApplications.${round.kind}`)} />
           ) : null}
-          <Form method="post" className="setup-form" noValidate preventScrollReset>
-            <FormErrors failure={autoFailure} prefix="auto" labels={{ seed: t('assignments.auto.seed'), replace: t('assignments.auto.replaceLabel') }} />
-            <fieldset className="fieldset" disabled={autoBlocked} aria-describedby={autoBlocked ? 'auto-disabled' : undefined}>
-              <legend className="visually-hidden">{t(isFinal ? 'assignments.auto.titleFinal' : 'assignments.auto.title')}</legend>
-              <input type="hidden" name="intent" value="assign.auto" />
-              <input type="hidden" name="roundId" value={round.id} />
-              {!isFinal ? (
-                <InputField
-                  prefix="auto"
-                  name="seed"
-                  label={t('assignments.auto.seed')}
-                  hint={t('assignments.auto.seedHint')}
-                  inputMode="numeric"
-                  className="field__input field__input--short"
-                  required
-                  defaultValue={autoFailure?.values.seed ?? String(suggestedSeed)}
-                  error={autoFailure?.fieldErrors.seed}
-                />
-              ) : null}
-              {board.pairs.length > 0 ? (
-                <CheckboxField
-                  prefix="auto"
-                  name="replace"
-                  value="yes"
-                  label={t('assignments.auto.replaceLabel', { count: board.pairs.length })}
-                  error={autoFailure?.fieldErrors.replace}
-                  defaultChecked={autoFailure?.values.replace === 'yes'}
-                />
-              ) : null}
-              <div className="form-actions">
-                <button type="submit" className="button button--primary">
-                  {t(isFinal ? 'assignments.auto.submitFinal' : 'assignments.auto.submit')}
-                </button>
-              </div>
-            </fieldset>
-          </Form>
+          <AutoAssignForm
+            answer={answer}
+            roundId={round.id}
+            isFinal={isFinal}
+            blocked={autoBlocked}
+            suggestedSeed={suggestedSeed}
+            assigned={board.pairs.length}
+          />
         </section>
       ) : null}
 
@@ -276,7 +250,7 @@ export default function EditionAssignments() {
         <h2 id="panels-title">{t('assignments.panels.title')}</h2>
         {board.applications.length > 0 ? <p className="muted">{t(locked ? 'assignments.panels.leadLocked' : 'assignments.panels.lead')}</p> : null}
         {done === 'assignment.add' || done === 'assignment.remove' ? <DoneNotice>{t(`assignments.done.${done}`)}</DoneNotice> : null}
-        <CellFailure result={result} />
+        <CellFailure answer={answer} />
         {board.applications.length === 0 ? (
           <p>{t(`assignments.panels.none.${round.kind}`)}</p>
         ) : judges.length === 0 ? (
@@ -394,9 +368,61 @@ function CellButton({ intent, roundId, judgeId, applicationId, label, on }: {
 }
 
 /** A refused change from the matrix (a conflicted pair, a locked round…), above it. */
-function CellFailure({ result }: { result: unknown }) {
-  const failure = result as Partial<FormFailure> | undefined;
-  if (!failure?.form?.startsWith('assignment.') || !failure.fieldErrors) return null;
-  const messages = [failure.formError, ...Object.values(failure.fieldErrors)].filter((m): m is Message => Boolean(m));
-  return <FormErrors failure={{ ...(failure as FormFailure), fieldErrors: {}, formError: messages[0] ?? null }} prefix="matrix" labels={{}} />;
+function CellFailure({ answer }: { answer: unknown }) {
+  const { t } = useT();
+  const form = repliedForm(answer);
+  if (!form?.startsWith('assignment.')) return null;
+  const messages = Object.values(replyOf(answer, form)?.error ?? {}).flatMap((m) => m ?? []);
+  return <ProblemSummary formId="matrix" formErrors={messages.slice(0, 1).map((m) => messageText(t, m))} items={[]} level={3} />;
+}
+
+function AutoAssignForm({
+  answer,
+  roundId,
+  isFinal,
+  blocked,
+  suggestedSeed,
+  assigned,
+}: {
+  answer: unknown;
+  roundId: number;
+  isFinal: boolean;
+  blocked: boolean;
+  suggestedSeed: number;
+  assigned: number;
+}) {
+  const { t } = useT();
+  const [form, fields] = useSchemaForm({
+    id: 'auto-assign',
+    schema: isFinal ? finalAssignSchema : autoAssignSchema,
+    lastResult: replyOf(answer, 'assign.auto'),
+    defaultValue: { seed: String(suggestedSeed) },
+  });
+  const meta = fields as unknown as Record<'seed' | 'replace', typeof fields.roundId>;
+  const labels = { seed: t('assignments.auto.seed'), replace: t('assignments.auto.replaceLabel') };
+  return (
+    <ConformForm form={form} className="setup-form" preventScrollReset>
+      <ErrorSummary form={form} labels={labels} errorParams={{ seed: LIMITS.seed }} level={3} />
+      <fieldset className="fieldset" disabled={blocked} aria-describedby={blocked ? 'auto-disabled' : undefined}>
+        <legend className="visually-hidden">{t(isFinal ? 'assignments.auto.titleFinal' : 'assignments.auto.title')}</legend>
+        <input type="hidden" name="intent" value="assign.auto" />
+        <input type="hidden" name="roundId" value={roundId} />
+        {!isFinal ? (
+          <NumberField
+            meta={meta.seed}
+            label={labels.seed}
+            hint={t('assignments.auto.seedHint')}
+            className="field__input field__input--short"
+            errorParams={LIMITS.seed}
+          />
+        ) : null}
+        {assigned > 0 ? <CheckboxField meta={meta.replace} value="yes" label={t('assignments.auto.replaceLabel', { count: assigned })} /> : null}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary">
+            {t(isFinal ? 'assignments.auto.submitFinal' : 'assignments.auto.submit')}
+          </button>
+        </div>
+      </fieldset>
+    </ConformForm>
+  );
 }

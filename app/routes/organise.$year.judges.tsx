@@ -7,9 +7,10 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { CopyLink } from '~/components/judging-setup-copy-link';
-import { DoneNotice, FormErrors, Icon, InputField, LockedNotice, SelectField, TextAreaField } from '~/components/judging-setup-fields';
-import { LIMITS, failureOf, invitationItemSchema, invitationSchema, organiserConflictSchema, removeConflictSchema, typedValues } from '~/domain/judging-setup';
-import { EMAIL_MAX_LENGTH } from '~/domain/account';
+import { ConformForm, ErrorSummary, Field, RefusalSummary, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
+import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
+import { replyOf } from '~/domain/form-reply';
+import { invitationItemSchema, invitationSchema, LIMITS, organiserConflictSchema, removeConflictSchema } from '~/domain/judging-setup';
 import { formatDate, useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
@@ -26,7 +27,7 @@ import {
   revokeInvitation,
   type InvitationState,
 } from '~/utils/invitations.server';
-import { attempt, invalidForm } from '~/utils/setup.server';
+import { attempt, parseForm, replyTo } from '~/utils/form.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -51,9 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const edition = requireEdition(params.year);
-  const values = typedValues(await request.formData());
+  const formData = await request.formData();
   const act = { editionId: edition.id, actorId: user.id };
-  const intent = values.intent ?? '';
+  const intent = String(formData.get('intent') ?? '');
   const done = (anchor: string, extra: Record<string, string | number> = {}) =>
     redirect(`/organise/${edition.year}/judges?${new URLSearchParams({ done: intent, ...mapToStrings(extra) })}#${anchor}`);
   /** The link, shown once: the token is never stored, so it cannot be shown again. */
@@ -62,40 +63,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case 'invitation.create': {
-      const parsed = invitationSchema.safeParse(values);
-      if (!parsed.success) return invalidForm(intent, parsed.error, values);
-      return attempt(intent, values, () => {
-        const { token } = createInvitation({ ...act, email: parsed.data.email });
-        return linkShown(parsed.data.email, token, false);
+      const submission = parseForm(formData, invitationSchema);
+      if (submission.status !== 'success') return replyTo(intent, submission.reply());
+      return attempt(intent, submission, () => {
+        const { token } = createInvitation({ ...act, email: submission.value.email });
+        return linkShown(submission.value.email, token, false);
       });
     }
     case 'invitation.resend':
     case 'invitation.revoke': {
-      const parsed = invitationItemSchema.safeParse(values);
-      if (!parsed.success) throw new Response('Bad Request', { status: 400 });
-      const form = `${intent}:${parsed.data.invitationId}`;
-      return attempt(form, values, () => {
+      const submission = parseForm(formData, invitationItemSchema);
+      if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 });
+      const { invitationId } = submission.value;
+      return attempt(`${intent}:${invitationId}`, submission, () => {
         if (intent === 'invitation.revoke') {
-          revokeInvitation({ ...act, invitationId: parsed.data.invitationId });
+          revokeInvitation({ ...act, invitationId });
           return done('invitations');
         }
-        const { invitation, token } = resendInvitation({ ...act, invitationId: parsed.data.invitationId });
+        const { invitation, token } = resendInvitation({ ...act, invitationId });
         return linkShown(invitation.email, token, true);
       });
     }
     case 'conflict.create': {
-      const parsed = organiserConflictSchema.safeParse(values);
-      if (!parsed.success) return invalidForm(intent, parsed.error, values);
-      return attempt(intent, values, () => {
-        const outcome = declareConflict({ ...parsed.data, editionId: edition.id, declaredBy: user.id });
+      const submission = parseForm(formData, organiserConflictSchema);
+      if (submission.status !== 'success') return replyTo(intent, submission.reply());
+      return attempt(intent, submission, () => {
+        const outcome = declareConflict({ ...submission.value, editionId: edition.id, declaredBy: user.id });
         return done('conflicts', { assignments: outcome.removedAssignments, scoresheets: outcome.removedScoresheets });
       });
     }
     case 'conflict.remove': {
-      const parsed = removeConflictSchema.safeParse(values);
-      const form = `${intent}:${values.conflictId ?? ''}`;
-      if (!parsed.success) return invalidForm(form, parsed.error, values);
-      return attempt(form, values, () => (removeConflict({ ...act, ...parsed.data }), done('conflicts')));
+      const submission = parseForm(formData, removeConflictSchema);
+      const form = `${intent}:${formData.get('conflictId') ?? ''}`;
+      if (submission.status !== 'success') return replyTo(form, submission.reply());
+      return attempt(form, submission, () => (removeConflict({ ...act, ...submission.value }), done('conflicts')));
     }
     default:
       throw new Response('Bad Request', { status: 400 });
@@ -113,15 +114,13 @@ function StateIcon({ state }: { state: InvitationState }) {
 
 export default function EditionJudges() {
   const { edition, invitations, judges, conflicts, applications } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const { t, lang, has } = useT();
   const [search] = useSearchParams();
   const done = search.get('done');
   const published = edition.status === 'published';
   const when = (date: Date | string) => formatDate(lang, date, { dateStyle: 'medium', timeStyle: 'short' }, edition.timeZone);
-  const shown = result && 'invitationLink' in result ? result.invitationLink : null;
-  const inviteFailure = failureOf(result, 'invitation.create');
-  const conflictFailure = failureOf(result, 'conflict.create');
+  const shown = answer && 'invitationLink' in answer ? answer.invitationLink : null;
   const doneKey = `judges.done.${done}`;
   const notice = done && has(doneKey) ? (
     <DoneNotice>
@@ -147,27 +146,7 @@ export default function EditionJudges() {
         <p className="muted">{t('judges.invite.lead')}</p>
         {!published ? (
           // A new form after each link shown, so that the address typed for the last one is cleared.
-          <Form key={shown?.link ?? 'invite'} method="post" className="setup-form" noValidate preventScrollReset>
-            <FormErrors failure={inviteFailure} prefix="invite" labels={{ email: t('fields.email') }} />
-            <input type="hidden" name="intent" value="invitation.create" />
-            <div className="inline-form">
-              <InputField
-                prefix="invite"
-                name="email"
-                type="email"
-                label={t('fields.email')}
-                hint={t('judges.invite.emailHint')}
-                autoComplete="off"
-                required
-                maxLength={EMAIL_MAX_LENGTH}
-                defaultValue={inviteFailure?.values.email ?? ''}
-                error={inviteFailure?.fieldErrors.email}
-              />
-              <button type="submit" className="button button--primary">
-                {t('judges.invite.submit')}
-              </button>
-            </div>
-          </Form>
+          <InviteForm key={shown?.link ?? 'invite'} answer={answer} />
         ) : null}
         {shown ? (
           <div className="link-panel" aria-labelledby="invitation-link-title">
@@ -231,8 +210,8 @@ export default function EditionJudges() {
                               <InvitationButton intent="invitation.revoke" id={invitation.id} label={t('judges.invitations.revoke')} email={invitation.email} danger />
                             </div>
                           ) : null}
-                          <RowFailure result={result} form={`invitation.resend:${invitation.id}`} />
-                          <RowFailure result={result} form={`invitation.revoke:${invitation.id}`} />
+                          <RefusalSummary answer={answer} form={`invitation.resend:${invitation.id}`} />
+                          <RefusalSummary answer={answer} form={`invitation.revoke:${invitation.id}`} />
                         </td>
                       ) : null}
                     </tr>
@@ -287,8 +266,7 @@ export default function EditionJudges() {
           <ul className="item-list">
             {conflicts.map((conflict) => {
               const form = `conflict.remove:${conflict.id}`;
-              const failure = failureOf(result, form);
-              const prefix = `conflict-remove-${conflict.id}`;
+              const failed = replyOf(answer, form) !== undefined;
               return (
                 <li key={conflict.id} id={`conflict-${conflict.id}`} className="item">
                   <div className="item__body">
@@ -304,30 +282,12 @@ export default function EditionJudges() {
                     </p>
                   </div>
                   {!published ? (
-                    <details className="disclosure" open={failure ? true : undefined}>
+                    <details className="disclosure" open={failed || undefined}>
                       <summary className="button button--ghost">
                         {t('judges.conflicts.remove')}
                         <span className="visually-hidden"> {t('judges.conflicts.pair', { judge: conflict.judgeName, startup: conflict.startupName })}</span>
                       </summary>
-                      <Form method="post" className="disclosure__body" noValidate preventScrollReset>
-                        <FormErrors failure={failure} prefix={prefix} labels={{ reason: t('judges.conflicts.removeReason') }} />
-                        <input type="hidden" name="intent" value="conflict.remove" />
-                        <input type="hidden" name="conflictId" value={conflict.id} />
-                        <TextAreaField
-                          prefix={prefix}
-                          name="reason"
-                          label={t('judges.conflicts.removeReason')}
-                          hint={t('judges.conflicts.removeHint')}
-                          required
-                          rows={2}
-                          maxLength={LIMITS.reason}
-                          defaultValue={failure?.values.reason ?? ''}
-                          error={failure?.fieldErrors.reason}
-                        />
-                        <button type="submit" className="button button--danger">
-                          {t('judges.conflicts.removeSubmit')}
-                        </button>
-                      </Form>
+                      <RemoveConflictForm conflictId={conflict.id} answer={answer} />
                     </details>
                   ) : null}
                 </li>
@@ -337,49 +297,7 @@ export default function EditionJudges() {
         )}
 
         {!published ? (
-          <Form method="post" className="setup-form" noValidate preventScrollReset>
-            <FormErrors failure={conflictFailure} prefix="conflict-new" labels={conflictLabels} />
-            <fieldset className="fieldset" disabled={judges.length === 0 || applications.length === 0}>
-              <legend className="fieldset__legend">{t('judges.conflicts.add')}</legend>
-              <input type="hidden" name="intent" value="conflict.create" />
-              <p className="field__hint">{t('judges.conflicts.addHint')}</p>
-              <div className="grid-2">
-                <SelectField
-                  prefix="conflict-new"
-                  name="judgeId"
-                  label={conflictLabels.judgeId}
-                  placeholder={t('judges.conflicts.chooseJudge')}
-                  options={judges.map((j) => ({ value: j.id, label: j.name }))}
-                  defaultValue={conflictFailure?.values.judgeId ?? ''}
-                  error={conflictFailure?.fieldErrors.judgeId}
-                />
-                <SelectField
-                  prefix="conflict-new"
-                  name="applicationId"
-                  label={conflictLabels.applicationId}
-                  placeholder={t('judges.conflicts.chooseApplication')}
-                  options={applications.map((a) => ({ value: a.id, label: a.startupName }))}
-                  defaultValue={conflictFailure?.values.applicationId ?? ''}
-                  error={conflictFailure?.fieldErrors.applicationId}
-                />
-              </div>
-              <TextAreaField
-                prefix="conflict-new"
-                name="reason"
-                label={conflictLabels.reason}
-                required
-                rows={2}
-                maxLength={LIMITS.reason}
-                defaultValue={conflictFailure?.values.reason ?? ''}
-                error={conflictFailure?.fieldErrors.reason}
-              />
-              <div className="form-actions">
-                <button type="submit" className="button button--primary">
-                  {t('judges.conflicts.addSubmit')}
-                </button>
-              </div>
-            </fieldset>
-          </Form>
+          <NewConflictForm answer={answer} labels={conflictLabels} judges={judges} applications={applications} />
         ) : null}
       </section>
     </div>
@@ -399,7 +317,86 @@ function InvitationButton({ intent, id, label, email, danger }: { intent: string
   );
 }
 
-function RowFailure({ result, form }: { result: unknown; form: string }) {
-  const failure = failureOf(result, form);
-  return failure ? <FormErrors failure={failure} prefix={form.replace(/[.:]/g, '-')} labels={{}} /> : null;
+function InviteForm({ answer }: { answer: unknown }) {
+  const { t } = useT();
+  const [form, fields] = useSchemaForm({ id: 'invite-form', schema: invitationSchema, lastResult: replyOf(answer, 'invitation.create') });
+  return (
+    <ConformForm form={form} className="setup-form" preventScrollReset>
+      <ErrorSummary form={form} labels={{ email: t('fields.email') }} level={3} />
+      <input type="hidden" name="intent" value="invitation.create" />
+      <div className="inline-form">
+        <Field meta={fields.email} type="email" label={t('fields.email')} hint={t('judges.invite.emailHint')} autoComplete="off" />
+        <button type="submit" className="button button--primary">
+          {t('judges.invite.submit')}
+        </button>
+      </div>
+    </ConformForm>
+  );
+}
+
+function RemoveConflictForm({ conflictId, answer }: { conflictId: number; answer: unknown }) {
+  const { t } = useT();
+  const [form, fields] = useSchemaForm({
+    id: `conflict-remove-${conflictId}`,
+    schema: removeConflictSchema,
+    lastResult: replyOf(answer, `conflict.remove:${conflictId}`),
+  });
+  const params = { reason: { max: LIMITS.reason } };
+  return (
+    <ConformForm form={form} className="disclosure__body" preventScrollReset>
+      <ErrorSummary form={form} labels={{ reason: t('judges.conflicts.removeReason') }} errorParams={params} level={3} />
+      <input type="hidden" name="intent" value="conflict.remove" />
+      <input type="hidden" name="conflictId" value={conflictId} />
+      <TextareaField meta={fields.reason} label={t('judges.conflicts.removeReason')} hint={t('judges.conflicts.removeHint')} rows={2} errorParams={params.reason} />
+      <button type="submit" className="button button--danger">
+        {t('judges.conflicts.removeSubmit')}
+      </button>
+    </ConformForm>
+  );
+}
+
+function NewConflictForm({
+  answer,
+  labels,
+  judges,
+  applications,
+}: {
+  answer: unknown;
+  labels: { judgeId: string; applicationId: string; reason: string };
+  judges: { id: number; name: string }[];
+  applications: { id: number; startupName: string }[];
+}) {
+  const { t } = useT();
+  const [form, fields] = useSchemaForm({ id: 'conflict-new', schema: organiserConflictSchema, lastResult: replyOf(answer, 'conflict.create') });
+  const params = { reason: { max: LIMITS.reason } };
+  return (
+    <ConformForm form={form} className="setup-form" preventScrollReset>
+      <ErrorSummary form={form} labels={labels} errorParams={params} level={3} />
+      <fieldset className="fieldset" disabled={judges.length === 0 || applications.length === 0}>
+        <legend className="fieldset__legend">{t('judges.conflicts.add')}</legend>
+        <input type="hidden" name="intent" value="conflict.create" />
+        <p className="field__hint">{t('judges.conflicts.addHint')}</p>
+        <div className="grid-2">
+          <SelectField
+            meta={fields.judgeId}
+            label={labels.judgeId}
+            placeholder={t('judges.conflicts.chooseJudge')}
+            options={judges.map((j) => ({ value: j.id, label: j.name }))}
+          />
+          <SelectField
+            meta={fields.applicationId}
+            label={labels.applicationId}
+            placeholder={t('judges.conflicts.chooseApplication')}
+            options={applications.map((a) => ({ value: a.id, label: a.startupName }))}
+          />
+        </div>
+        <TextareaField meta={fields.reason} label={labels.reason} rows={2} errorParams={params.reason} />
+        <div className="form-actions">
+          <button type="submit" className="button button--primary">
+            {t('judges.conflicts.addSubmit')}
+          </button>
+        </div>
+      </fieldset>
+    </ConformForm>
+  );
 }

@@ -4,20 +4,23 @@
  * explicit confirmation; the rules (locked rounds, a seal the sheets still match, frozen once
  * published) are enforced in publication.server.ts whatever this page showed.
  */
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
-import { DoneNotice, FormErrors, LockedNotice } from '~/components/judging-setup-fields';
-import { failureOf, typedValues, type FormFailure } from '~/domain/judging-setup';
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { z } from 'zod';
+import { CheckboxField, ConformForm, ErrorSummary, useSchemaForm } from '~/components/forms';
+import { DoneNotice, LockedNotice } from '~/components/notices';
 import { LockIcon } from '~/components/RankingIcons';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
-import { Refusal } from '~/domain/refusal';
+import { replyOf } from '~/domain/form-reply';
+import { isRefusal } from '~/domain/refusal';
 import { formatDate, useT, type MessageKey } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
+import { parseForm, refusedForm, replyTo } from '~/utils/form.server';
 import { publishResults, resultsOverview, sealFinalRound } from '~/utils/publication.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
@@ -35,28 +38,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const INTENTS = ['seal', 'publish'] as const;
 
+/** Sealing and publishing are for good: the box must be ticked, whatever the browser did with `required`. */
+const stepSchema = z.object({ confirm: z.literal('yes', { error: 'results.errors.confirmRequired' }) });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const edition = requireEdition(params.year);
-  const values = typedValues(await request.formData());
-  const intent = INTENTS.find((i) => i === values.intent);
+  const formData = await request.formData();
+  const intent = INTENTS.find((i) => i === formData.get('intent'));
   if (!intent) throw new Response('Bad Request', { status: 400 });
-  const fail = (refusal: Refusal) => {
-    const message = { key: refusal.key, params: refusal.params };
-    return data<FormFailure>(
-      { form: intent, values, fieldErrors: refusal.field ? { [refusal.field]: message } : {}, formError: refusal.field ? null : message },
-      { status: refusal.status },
-    );
-  };
-  // Both steps are for good: the box must be ticked, whatever the browser did with `required`.
-  if (values.confirm !== 'yes') return fail(new Refusal(400, 'results.errors.confirmRequired', {}, 'confirm'));
+  const submission = parseForm(formData, stepSchema);
+  if (submission.status !== 'success') return replyTo(intent, submission.reply());
   try {
     const act = { editionId: edition.id, actorId: user.id };
     if (intent === 'seal') sealFinalRound(act);
     else publishResults(act);
     return redirect(`/organise/${edition.year}/results?done=${intent}#${intent}`);
   } catch (error) {
-    if (error instanceof Refusal) return fail(error);
+    if (isRefusal(error)) return refusedForm(intent, submission, error);
     throw error;
   }
 }
@@ -270,7 +269,7 @@ function StepForm({
   submitLabel: string;
 }) {
   const { t } = useT();
-  const failure = failureOf(result, intent);
+  const [form, fields] = useSchemaForm({ id: `${intent}-step`, schema: stepSchema, lastResult: replyOf(result, intent) });
   if (blockers.length > 0) {
     return (
       <LockedNotice title={t('results.overview.notYet')}>
@@ -287,27 +286,14 @@ function StepForm({
       </LockedNotice>
     );
   }
-  const confirmId = `${intent}-confirm`;
-  const errorId = failure?.fieldErrors.confirm ? `${confirmId}-error` : undefined;
   return (
-    <Form method="post" className="step-form" noValidate>
-      <FormErrors failure={failure} prefix={intent} labels={{ confirm: confirmLabel }} />
+    <ConformForm form={form} className="step-form">
+      <ErrorSummary form={form} labels={{ confirm: confirmLabel }} level={3} />
       <input type="hidden" name="intent" value={intent} />
-      <div className={`field field--checkbox${errorId ? ' field--error' : ''}`}>
-        {errorId ? (
-          <p id={errorId} className="field__error">
-            <span className="visually-hidden">{t('forms.errorPrefix')} </span>
-            {t(failure!.fieldErrors.confirm.key)}
-          </p>
-        ) : null}
-        <label className="checkbox" htmlFor={confirmId}>
-          <input type="checkbox" id={confirmId} name="confirm" value="yes" required aria-invalid={errorId ? true : undefined} aria-describedby={errorId} />
-          <span>{confirmLabel}</span>
-        </label>
-      </div>
+      <CheckboxField meta={fields.confirm} value="yes" label={confirmLabel} />
       <button type="submit" className="button button--primary button--large" aria-disabled={busy || undefined}>
         {submitLabel}
       </button>
-    </Form>
+    </ConformForm>
   );
 }

@@ -4,15 +4,16 @@
  * from the suggestion needs a written reason; the rules are enforced in shortlist.server.ts
  * (confirmShortlist), whatever this page showed.
  */
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
-import { DoneNotice, FormErrors, LockedNotice, TextAreaField } from '~/components/judging-setup-fields';
-import { failureOf, fieldErrorsOf, typedValues, type FormFailure } from '~/domain/judging-setup';
+import { ConformForm, ErrorSummary, TextareaField, useSchemaForm } from '~/components/forms';
+import { DoneNotice, LockedNotice } from '~/components/notices';
+import { replyOf } from '~/domain/form-reply';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
 import { StatusBadge } from '~/components/StatusBadge';
-import { Refusal } from '~/domain/refusal';
+import { isRefusal } from '~/domain/refusal';
 import { useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
@@ -20,6 +21,7 @@ import resultsStyles from '~/styles/results.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { editionRounds, requireEdition } from '~/utils/editions.server';
 import { DEFAULT_FINALISTS, MAX_FINALISTS, SHORTLIST_MODES } from '~/domain/shortlist';
+import { parseForm, refusedForm, replyTo } from '~/utils/form.server';
 import { confirmShortlist, shortlistView } from '~/utils/shortlist.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
@@ -70,27 +72,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ShortlistFailure = FormFailure & { selected: number[] };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const edition = requireEdition(params.year);
   const form = await request.formData();
-  const values = typedValues(form);
   const selected = form
     .getAll('selected')
     .map((v) => Number(v))
     .filter((v) => Number.isInteger(v) && v > 0);
-  const fail = (failure: Omit<ShortlistFailure, 'form' | 'values' | 'selected'>, status: number) =>
-    data<ShortlistFailure>({ form: 'shortlist', values, selected, ...failure }, { status });
-
-  const parsed = shortlistSchema.safeParse(values);
-  if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(
-      Object.entries(fieldErrorsOf(parsed.error)).map(([field, message]) => [field, { ...message, params: PARAMS[field] ?? {} }]),
-    );
-    return fail({ fieldErrors, formError: null }, 400);
-  }
+  const submission = parseForm(form, shortlistSchema);
+  if (submission.status !== 'success') return replyTo('shortlist', submission.reply());
+  const parsed = { data: submission.value };
   try {
     const outcome = confirmShortlist({ editionId: edition.id, actorId: user.id, ...parsed.data, selected });
     const done = new URLSearchParams({
@@ -100,19 +92,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return redirect(`/organise/${edition.year}/shortlist?${done}`);
   } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
-    const message = { key: error.key, params: error.params };
-    return fail(
-      { fieldErrors: error.field ? { [error.field]: message } : {}, formError: error.field ? null : message },
-      error.status,
-    );
+    if (!isRefusal(error)) throw error;
+    return refusedForm('shortlist', submission, error);
   }
 }
 
 export default function Shortlist() {
   const { year, mode, n, preselected, rounds, view } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failure = failureOf(result, 'shortlist') as ShortlistFailure | null;
+  const lastResult = replyOf(useActionData<typeof action>(), 'shortlist');
+  const [form, fields] = useSchemaForm({ id: 'shortlist', schema: shortlistSchema, lastResult });
+  /** The boxes ticked when the form was refused, else the suggestion or the confirmed finalists. */
+  const typed = lastResult ? [lastResult.initialValue?.selected ?? []].flat().map(Number) : null;
   const { t, lang } = useT();
   const [search] = useSearchParams();
   const navigation = useNavigation();
@@ -120,7 +110,7 @@ export default function Shortlist() {
   const editable = !view.published && view.screening?.state === 'locked' && !view.finalStarted;
   const suggested = new Set(view.suggested);
   const finalists = new Set(view.finalists);
-  const checked = new Set(failure?.selected ?? preselected);
+  const checked = new Set(typed ?? preselected);
   const trackName = (id: number | null) => {
     const track = view.tracks.find((tr) => tr.id === id);
     return track ? (lang === 'fr' ? track.nameFr : track.nameEn) : '—';
@@ -180,8 +170,13 @@ export default function Shortlist() {
             {cut} {view.suggested.length > n && mode === 'overall' ? t('results.shortlist.tieAtCut', { count: view.suggested.length }) : null}
           </p>
 
-          <Form method="post" className="shortlist-form" noValidate key={failure ? `failed-${failure.selected.join('-')}` : `fresh-${preselected.join('-')}`}>
-            <FormErrors failure={failure} prefix="shortlist" labels={{ reason: t('results.shortlist.reasonLabel'), selected: t('results.shortlist.selectLabel'), n: t('results.shortlist.nLabel') }} />
+          <ConformForm form={form} className="shortlist-form" key={typed ? `failed-${typed.join('-')}` : `fresh-${preselected.join('-')}`}>
+            <ErrorSummary
+              form={form}
+              labels={{ reason: t('results.shortlist.reasonLabel'), selected: t('results.shortlist.selectLabel'), n: t('results.shortlist.nLabel') }}
+              errorParams={PARAMS}
+              level={3}
+            />
             <input type="hidden" name="mode" value={mode} />
             <input type="hidden" name="n" value={n} />
             <div className="table-scroll" id="shortlist-selected" tabIndex={-1}>
@@ -255,13 +250,11 @@ export default function Shortlist() {
             </div>
             {editable ? (
               <>
-                <TextAreaField
-                  prefix="shortlist"
-                  name="reason"
+                <TextareaField
+                  meta={fields.reason}
                   label={t('results.shortlist.reasonLabel')}
                   hint={t('results.shortlist.reasonHint')}
-                  error={failure?.fieldErrors.reason}
-                  defaultValue={failure?.values.reason ?? ''}
+                  errorParams={PARAMS.reason}
                   maxLength={REASON_MAX}
                   rows={3}
                 />
@@ -271,7 +264,7 @@ export default function Shortlist() {
                 </button>
               </>
             ) : null}
-          </Form>
+          </ConformForm>
         </>
       ) : null}
     </section>

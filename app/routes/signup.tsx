@@ -1,10 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
-import { ErrorSummary, SubmitButton, TextField } from '~/components/forms';
-import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '~/domain/account';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useNavigation } from '@remix-run/react';
+import { ConformForm, ErrorSummary, Field, SubmitButton, useSchemaForm } from '~/components/forms';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, signupSchema } from '~/domain/account';
+import { replyOf } from '~/domain/form-reply';
 import { useT } from '~/i18n';
 import { titleMeta } from '~/i18n/meta';
 import { AuthFailure, authenticate, getUser, homeOf } from '~/utils/auth.server';
+import { authFailureResult, parseForm, replyTo } from '~/utils/form.server';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'signup.title');
 
@@ -15,70 +17,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseForm(await request.clone().formData(), signupSchema);
+  if (submission.status !== 'success') return replyTo('signup', submission.reply({ hideFields: ['password'] }));
   try {
     const { setCookie } = await authenticate('signup', request, context);
     return redirect('/me', { headers: { 'Set-Cookie': setCookie } });
   } catch (error) {
     if (error instanceof AuthFailure) {
       const status = error.formError === 'errors.auth.tooManyAttempts' ? 429 : 400;
-      return data(
-        { fieldErrors: error.fieldErrors, formError: error.formError, params: error.params, values: error.values },
-        { status },
-      );
+      return replyTo('signup', authFailureResult(submission, error), status);
     }
     throw error;
   }
 }
 
 export default function Signup() {
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useT();
-  const errors = result?.fieldErrors ?? {};
+  const [form, fields] = useSchemaForm({ id: 'signup', schema: signupSchema, lastResult: replyOf(answer, 'signup') });
+  const lengths = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
   return (
     <div className="page page--narrow">
       <h1>{t('signup.title')}</h1>
       <p className="lead">{t('signup.lead')}</p>
       <ErrorSummary
-        errors={errors}
-        fieldLabels={{ name: t('fields.name'), email: t('fields.email'), password: t('fields.password') }}
-        formError={result?.formError}
-        formErrorParams={result?.params}
+        form={form}
+        labels={{ name: t('fields.name'), email: t('fields.email'), password: t('fields.password') }}
+        errorParams={{ password: lengths }}
       />
-      <Form method="post" className="stack" noValidate>
-        <TextField
-          name="name"
-          label={t('fields.name')}
-          autoComplete="name"
-          required
-          maxLength={NAME_MAX_LENGTH}
-          defaultValue={result?.values.name ?? ''}
-          error={errors.name}
-        />
-        <TextField
-          name="email"
-          type="email"
-          label={t('fields.email')}
-          autoComplete="email"
-          required
-          maxLength={EMAIL_MAX_LENGTH}
-          defaultValue={result?.values.email ?? ''}
-          error={errors.email}
-        />
-        <TextField
-          name="password"
+      <ConformForm form={form} className="stack">
+        <Field meta={fields.name} label={t('fields.name')} autoComplete="name" />
+        <Field meta={fields.email} type="email" label={t('fields.email')} autoComplete="email" />
+        <Field
+          meta={fields.password}
           type="password"
           label={t('fields.password')}
           hint={t('signup.passwordHint', { min: PASSWORD_MIN_LENGTH })}
           autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          maxLength={PASSWORD_MAX_LENGTH}
-          error={errors.password}
-          errorParams={{ min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }}
+          errorParams={lengths}
         />
         <SubmitButton busy={navigation.state === 'submitting'}>{t('signup.submit')}</SubmitButton>
-      </Form>
+      </ConformForm>
       <p>
         {t('signup.haveAccount')} <Link to="/login">{t('signup.loginLink')}</Link>
       </p>

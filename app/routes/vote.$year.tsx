@@ -17,7 +17,7 @@ import { useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useStageEvents } from '~/components/StageEvents';
 import { VoteBallot, VoteConfirm } from '~/components/VoteBallot';
-import { useT } from '~/i18n';
+import { useT, type MessageKey } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import voteStyles from '~/styles/vote.css';
@@ -34,7 +34,6 @@ import {
   VOTE_REFUSALS,
 } from '~/utils/votes.server';
 import { isRefusal, type Refusal } from '~/domain/refusal';
-import type { Message } from '~/domain/judging-setup';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: voteStyles }];
 
@@ -43,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
   return [{ title: `${t('stage.vote.metaTitle')} — ${page?.editionName ?? ''}` }];
 };
 
-type VoteAnswer = { confirm: number } | { refused: Message };
+type VoteAnswer = { confirm: number } | { refused: { key: MessageKey; params?: Record<string, string | number> } };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const edition = requireEdition(params.year);

@@ -7,45 +7,13 @@
  * - removing what something depends on (a track with applications, a criterion with scores,
  *   a round with assignments or scoresheets), and changing a locked round.
  */
-import { data } from '@remix-run/node';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { z } from 'zod';
-import { AUDIT_ID_FIELDS, fieldErrorsOf, type AuditNames, type CriterionInput, type FormFailure, type NewRoundInput, type RoundInput, type TrackInput } from '~/domain/judging-setup';
+import type { CriterionInput, NewRoundInput, RoundInput, TrackInput } from '~/domain/judging-setup';
+import { AUDIT_ID_FIELDS, type AuditNames } from '~/domain/judging-setup';
 import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { countOf, qualified, editionHasSubmittedSheet, firstSubmissionAt, refuseIfLocked, refuseIfPublished, roundOrRefuse } from './rounds.server';
-
-// ─── Answers of the judging set-up actions ──────────────────────────────────
-
-/** A form whose fields did not parse: 400, the message next to each field, what was typed. */
-export function invalidForm(form: string, error: z.ZodError, values: Record<string, string>) {
-  return data<FormFailure>({ form, fieldErrors: fieldErrorsOf(error), formError: null, values }, { status: 400 });
-}
-
-/** A well-formed request the rules refuse: its status (403, 404, 409…), and the message next to its field or on the form. */
-export function refusedForm(form: string, refusal: Refusal, values: Record<string, string>) {
-  const message = { key: refusal.key, params: refusal.params };
-  return data<FormFailure>(
-    {
-      form,
-      fieldErrors: refusal.field ? { [refusal.field]: message } : {},
-      formError: refusal.field ? null : message,
-      values,
-    },
-    { status: refusal.status },
-  );
-}
-
-/** Runs a change; a Refusal becomes the form's answer, anything else is a real error. */
-export function attempt<T>(form: string, values: Record<string, string>, change: () => T) {
-  try {
-    return change();
-  } catch (error) {
-    if (error instanceof Refusal) return refusedForm(form, error, values);
-    throw error;
-  }
-}
 
 interface Act {
   editionId: number;

@@ -195,11 +195,11 @@ describe('accounts', () => {
       const password = mainForm(page).locator('input[name="password"]');
       expect(await password.getAttribute('aria-invalid')).toBe('true');
       const describedBy = (await password.getAttribute('aria-describedby')) ?? '';
-      expect(describedBy.split(' ')).toContain('field-password-error');
-      expect(await page.locator('#field-password-error').innerText()).toContain('Enter your password');
+      expect(describedBy.split(' ')).toContain('login-password-error');
+      expect(await page.locator('#login-password-error').innerText()).toContain('Enter your password');
       expect(
         await page.getByRole('alert').getByRole('link', { name: 'Password: Enter your password' }).getAttribute('href'),
-      ).toBe('#field-password');
+      ).toBe('#login-password');
       expect(await mainForm(page).locator('input[name="email"]').inputValue()).toBe(existing);
     });
   });

@@ -89,8 +89,8 @@ describe('screenshots of the main pages (tablet, 1024×768)', () => {
     await page.locator('main input[name="email"]').fill('not-an-email');
     await page.locator('main form').getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('alert').getByRole('heading', { name: 'There is a problem' }).waitFor();
-    await page.locator('#field-email-error').waitFor();
-    await page.locator('#field-password-error').waitFor();
+    await page.locator('#login-email-error').waitFor();
+    await page.locator('#login-password-error').waitFor();
     await expectNoHorizontalScroll(page, VIEWPORTS.tabletLandscape.width);
     await screenshot(page, 'login-errors');
   });

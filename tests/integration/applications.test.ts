@@ -14,7 +14,7 @@ import * as me from '~/routes/me';
 import { founderApplication, saveSection, submitApplication, withdrawApplication } from '~/utils/applications.server';
 import { getDb, schema } from '~/utils/db.server';
 import { completeAnswers, createOpenEdition } from '../fixtures/applications';
-import { context, formRequest, getRequest, outcome } from '../fixtures/http';
+import { context, formAnswer, formRequest, getRequest, outcome } from '../fixtures/http';
 import { createUser, sessionCookie } from '../fixtures/users';
 
 const YEAR = 2041;
@@ -92,8 +92,8 @@ describe('drafts, section by section', () => {
     const typed = { revision: '1', startupName: 'Civix 2', country: 'ZZ', website: 'not a web address', trackId: String(trackId) };
     const result = await postSection(bruno.cookie, 'startup', typed);
     expect(result.status).toBe(400);
-    expect(result.data.fieldErrors).toEqual({ country: 'apply.errors.country.invalid', website: 'apply.errors.url' });
-    expect(result.data.values).toMatchObject({ startupName: 'Civix 2', country: 'ZZ', website: 'not a web address' });
+    expect(formAnswer(result.data).fieldErrors).toEqual({ country: 'apply.errors.country.invalid', website: 'apply.errors.url' });
+    expect(formAnswer(result.data).values).toMatchObject({ startupName: 'Civix 2', country: 'ZZ', website: 'not a web address' });
     expect(founderApplication(edition.id, bruno.id)).toMatchObject({ startupName: 'Civix', country: 'FR', revision: 1 });
   });
 
@@ -104,8 +104,8 @@ describe('drafts, section by section', () => {
     await postSection(chloe.cookie, 'team', { revision: '1', team: 'Chloé, Idriss and Zoé' });
     const stale = await postSection(chloe.cookie, 'team', { revision: '1', team: 'Chloé alone' });
     expect(stale.status).toBe(409);
-    expect(stale.data.formError).toBe('apply.stale.message');
-    expect(stale.data.values.team).toBe('Chloé alone');
+    expect(formAnswer(stale.data).formError?.key).toBe('apply.stale.message');
+    expect(formAnswer(stale.data).values.team).toBe('Chloé alone');
     expect(stale.data.saved).toEqual({ team: 'Chloé, Idriss and Zoé' });
     expect(stale.data.revision).toBe(2);
     expect(founderApplication(edition.id, chloe.id)!.team).toBe('Chloé, Idriss and Zoé');
@@ -190,7 +190,7 @@ describe('submission', () => {
     // Once submitted, a required field cannot be emptied.
     const emptied = await postSection(gaspard.cookie, 'team', { revision: String(after.revision + 1), team: '' });
     expect(emptied.status).toBe(400);
-    expect(emptied.data.fieldErrors).toEqual({ team: 'apply.errors.team.required' });
+    expect(formAnswer(emptied.data).fieldErrors).toEqual({ team: 'apply.errors.team.required' });
     // An unchanged save writes nothing and audits nothing.
     const unchanged = await postSection(gaspard.cookie, 'team', { revision: String(after.revision + 1), team: answers.team.team });
     expect(unchanged.status).toBe(302);
@@ -220,8 +220,8 @@ describe('the deadline, to the second', () => {
     expect(page.data).toMatchObject({ window: 'closed', editable: false, canSubmit: false });
     const refused = await postSection(ines.cookie, 'startup', { revision: '1', startupName: 'Too late', country: 'FR', website: '', trackId: '' }, 2039);
     expect(refused.status).toBe(403);
-    expect(refused.data.formError).toBe('apply.errors.closed');
-    expect(refused.data.values.startupName).toBe('Too late');
+    expect(formAnswer(refused.data).formError?.key).toBe('apply.errors.closed');
+    expect(formAnswer(refused.data).values.startupName).toBe('Too late');
   });
 });
 

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { action, loader } from '~/routes/organise.$year.assignments';
 import { assignmentsOfJudge, isAssigned } from '~/utils/assignments.server';
 import { getDb, schema } from '~/utils/db.server';
+import { formAnswer } from '../fixtures/http';
 import { assign, auditCount, countRows, judgingEdition, lastAudit, load, post, scoresheet, type JudgingEdition } from '../fixtures/judging';
 
 const pairsOf = (roundId: number) =>
@@ -72,7 +73,7 @@ describe('automatic assignment of the screening', () => {
     const before = auditCount();
     const refused = await run(e, { intent: 'assign.auto', roundId: String(e.screening.id), seed: '2071' });
     expect(refused.status).toBe(400);
-    expect(refused.data.fieldErrors.replace).toEqual({ key: 'assignments.errors.auto.confirmReplace', params: { count: 21 } });
+    expect(formAnswer(refused.data).messages.replace).toEqual({ key: 'assignments.errors.auto.confirmReplace', params: { count: 21 } });
     expect(auditCount()).toBe(before);
 
     expect((await run(e, { intent: 'assign.auto', roundId: String(e.screening.id), seed: '2071', replace: 'yes' })).status).toBe(302);
@@ -84,7 +85,7 @@ describe('automatic assignment of the screening', () => {
   it('refuses an invalid seed', async () => {
     const result = await run(e, { intent: 'assign.auto', roundId: String(e.screening.id), seed: '-4', replace: 'yes' });
     expect(result.status).toBe(400);
-    expect(result.data.fieldErrors.seed.key).toBe('assignments.errors.seed.invalid');
+    expect(formAnswer(result.data).messages.seed.key).toBe('assignments.errors.seed.invalid');
   });
 
   it('says why it cannot assign (k larger than the judges) and assigns nothing', async () => {
@@ -93,7 +94,7 @@ describe('automatic assignment of the screening', () => {
     const events = auditCount();
     const result = await run(e, { intent: 'assign.auto', roundId: String(e.screening.id), seed: '1', replace: 'yes' });
     expect(result.status).toBe(409);
-    expect(result.data.formError).toEqual({ key: 'assignments.failure.k_exceeds_judges', params: { k: 6, judges: 5 } });
+    expect(formAnswer(result.data).formError).toEqual({ key: 'assignments.failure.k_exceeds_judges', params: { k: 6, judges: 5 } });
     expect(pairsOf(e.screening.id)).toEqual(before);
     expect(auditCount()).toBe(events);
   });
@@ -102,7 +103,7 @@ describe('automatic assignment of the screening', () => {
     getDb().update(schema.rounds).set({ judgesPerApplication: 5 }).where(eq(schema.rounds.id, e.screening.id)).run();
     const result = await run(e, { intent: 'assign.auto', roundId: String(e.screening.id), seed: '1', replace: 'yes' });
     expect(result.status).toBe(409);
-    expect(result.data.formError).toEqual({
+    expect(formAnswer(result.data).formError).toEqual({
       key: 'assignments.failure.too_few_unconflicted_judges',
       params: { k: 5, count: 2, startups: 'Civix, OpenLedger' },
     });
@@ -114,7 +115,7 @@ describe('automatic assignment of the screening', () => {
     const sheet = scoresheet(e, e.screening.id, pair.judgeId, pair.applicationId, 'draft');
     const result = await run(e, { intent: 'assign.auto', roundId: String(e.screening.id), seed: '9', replace: 'yes' });
     expect(result.status).toBe(409);
-    expect(result.data.formError).toEqual({ key: 'assignments.errors.auto.sheetsExist', params: { count: 1 } });
+    expect(formAnswer(result.data).formError).toEqual({ key: 'assignments.errors.auto.sheetsExist', params: { count: 1 } });
     getDb().delete(schema.scoresheets).where(eq(schema.scoresheets.id, sheet.id)).run();
   });
 });
@@ -151,8 +152,8 @@ describe('manual changes', () => {
       applicationId: String(e.applications[0].id),
     });
     expect(result.status).toBe(409);
-    expect(result.data.fieldErrors.applicationId.key).toBe('assignments.errors.conflicted');
-    expect(result.data.values).toMatchObject({ judgeId: String(e.judges[0].id) });
+    expect(formAnswer(result.data).messages.applicationId.key).toBe('assignments.errors.conflicted');
+    expect(formAnswer(result.data).values).toMatchObject({ judgeId: String(e.judges[0].id) });
     expect(countRows(schema.assignments)).toBe(assignments);
     expect(auditCount()).toBe(before);
   });
@@ -174,7 +175,7 @@ describe('manual changes', () => {
     getDb().update(schema.applications).set({ status: 'draft' }).where(eq(schema.applications.id, e.applications[2].id)).run();
     const draft = await run(e, { intent: 'assignment.add', roundId: String(e.screening.id), judgeId: String(e.judges[1].id), applicationId: String(e.applications[2].id) });
     expect(draft.status).toBe(409);
-    expect(draft.data.fieldErrors.applicationId.key).toBe('assignments.errors.notEligible.screening');
+    expect(formAnswer(draft.data).messages.applicationId.key).toBe('assignments.errors.notEligible.screening');
     const outsider = await run(e, { intent: 'assignment.add', roundId: String(e.screening.id), judgeId: String(e.founders[0].id), applicationId: String(e.applications[1].id) });
     expect(outsider.status).toBe(404);
     getDb().update(schema.applications).set({ status: 'submitted' }).where(eq(schema.applications.id, e.applications[2].id)).run();
@@ -230,7 +231,7 @@ describe('manual changes', () => {
     for (const fields of attempts) {
       const result = await run(e, fields);
       expect(result.status).toBe(409);
-      expect(result.data.formError.key).toBe('judging.errors.round.locked');
+      expect(formAnswer(result.data).formError?.key).toBe('judging.errors.round.locked');
     }
     expect(pairsOf(e.screening.id)).toEqual(pairs);
     expect(auditCount()).toBe(before);

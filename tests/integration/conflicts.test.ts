@@ -11,6 +11,7 @@ import { action as judgesAction, loader as judgesLoader } from '~/routes/organis
 import { isAssigned } from '~/utils/assignments.server';
 import { conflictedApplicationIds, conflictRegister, isConflicted } from '~/utils/conflicts.server';
 import { getDb, schema } from '~/utils/db.server';
+import { formAnswer } from '../fixtures/http';
 import { assign, auditCount, countRows, judgingEdition, lastAudit, load, post, scoresheet, type JudgingEdition } from '../fixtures/judging';
 
 let e: JudgingEdition;
@@ -90,7 +91,7 @@ describe('a judge declares a conflict', () => {
     const empty = await declare(judge, { applicationId: String(e.applications[2].id), reason: '   ' });
     expect(empty.status).toBe(400);
     expect(empty.data.form).toBe(`conflict.declare:${e.applications[2].id}`);
-    expect(empty.data.fieldErrors.reason.key).toBe('judging.errors.reason.required');
+    expect(formAnswer(empty.data).messages.reason.key).toBe('judging.errors.reason.required');
     const elsewhere = await declare(judge, { applicationId: String(stranger.applications[0].id), reason: 'Not even in this edition' });
     expect(elsewhere.status).toBe(404);
     expect(countRows(schema.conflicts)).toBe(conflicts);
@@ -99,7 +100,7 @@ describe('a judge declares a conflict', () => {
     expect((await declare(judge, { applicationId: String(e.applications[2].id), reason: 'My sister founded it.' })).status).toBe(302);
     const twice = await declare(judge, { applicationId: String(e.applications[2].id), reason: 'Again' });
     expect(twice.status).toBe(409);
-    expect(twice.data.fieldErrors.applicationId.key).toBe('conflicts.errors.alreadyDeclared');
+    expect(formAnswer(twice.data).messages.applicationId.key).toBe('conflicts.errors.alreadyDeclared');
     expect(countRows(schema.conflicts)).toBe(conflicts + 1);
   });
 
@@ -140,7 +141,7 @@ describe('the organiser’s conflict register', () => {
   it('refuses a conflict for someone who is not a judge of the edition', async () => {
     const result = await organise({ intent: 'conflict.create', judgeId: String(e.founders[0].id), applicationId: String(e.applications[0].id), reason: 'x' });
     expect(result.status).toBe(404);
-    expect(result.data.fieldErrors.judgeId.key).toBe('judging.errors.judge.notFound');
+    expect(formAnswer(result.data).messages.judgeId.key).toBe('judging.errors.judge.notFound');
   });
 
   it('removes a conflict only with a reason, kept in the audit event', async () => {

@@ -12,7 +12,7 @@ import { action as judgesAction, loader as judgesLoader } from '~/routes/organis
 import { getDb, schema } from '~/utils/db.server';
 import { acceptInvitation, createInvitation, findInvitation, invitationState } from '~/utils/invitations.server';
 import { getSessionUser } from '~/utils/session.server';
-import { cookieFrom, getRequest } from '../fixtures/http';
+import { cookieFrom, formAnswer, getRequest } from '../fixtures/http';
 import { auditCount, countRows, judgingEdition, lastAudit, load, post, type JudgingEdition } from '../fixtures/judging';
 import { createUser, PASSWORD, sessionCookie } from '../fixtures/users';
 
@@ -64,14 +64,14 @@ describe('inviting', () => {
     const invitations = countRows(schema.invitations);
     const invalid = await judges({ intent: 'invitation.create', email: 'not an address' });
     expect(invalid.status).toBe(400);
-    expect(invalid.data.fieldErrors.email.key).toBe('errors.email.invalid');
-    expect(invalid.data.values.email).toBe('not an address');
+    expect(formAnswer(invalid.data).messages.email.key).toBe('errors.email.invalid');
+    expect(formAnswer(invalid.data).values.email).toBe('not an address');
     const twice = await judges({ intent: 'invitation.create', email: 'new.judge@example.org' });
     expect(twice.status).toBe(409);
-    expect(twice.data.fieldErrors.email.key).toBe('invitations.errors.alreadyPending');
+    expect(formAnswer(twice.data).messages.email.key).toBe('invitations.errors.alreadyPending');
     const member = await judges({ intent: 'invitation.create', email: e.judges[0].email });
     expect(member.status).toBe(409);
-    expect(member.data.fieldErrors.email.key).toBe('invitations.errors.alreadyJudge');
+    expect(formAnswer(member.data).messages.email.key).toBe('invitations.errors.alreadyJudge');
     expect(countRows(schema.invitations)).toBe(invitations);
     expect(auditCount()).toBe(before);
   });
@@ -83,8 +83,8 @@ describe('accepting as a new person', () => {
     const users = countRows(schema.users);
     const result = await useLink(token, { intent: 'signup', name: 'Camille Short', password: 'too short' });
     expect(result.status).toBe(400);
-    expect(result.data.fieldErrors.password).toEqual({ key: 'errors.password.tooShort', params: { min: 12, max: 200 } });
-    expect(result.data.values.name).toBe('Camille Short');
+    expect(formAnswer(result.data).fieldErrors.password).toBe('errors.password.tooShort');
+    expect(formAnswer(result.data).values).toEqual({ intent: 'signup', name: 'Camille Short' });
     expect(countRows(schema.users)).toBe(users);
     expect(invitationState(invitationOf('short@example.org'))).toBe('pending');
   });
@@ -114,7 +114,7 @@ describe('accepting as a new person', () => {
     const users = countRows(schema.users);
     const again = await useLink(token, { intent: 'signup', name: 'Someone Else', password: 'another long password' });
     expect(again.status).toBe(410);
-    expect(again.data.formError.key).toBe('invite.state.accepted');
+    expect(formAnswer(again.data).formError?.key).toBe('invite.state.accepted');
     expect((await openLink(token)).status).toBe(410);
     expect((await openLink(token)).data.state).toBe('accepted');
     expect(countRows(schema.users)).toBe(users);
@@ -128,7 +128,7 @@ describe('accepting with an existing account', () => {
     expect((await openLink(token)).data.invitation.hasAccount).toBe(true);
     const wrong = await useLink(token, { intent: 'login', password: 'not the password', email: 'someone-else@example.org' });
     expect(wrong.status).toBe(400);
-    expect(wrong.data.formError.key).toBe('errors.auth.invalidCredentials');
+    expect(formAnswer(wrong.data).formError?.key).toBe('errors.auth.invalidCredentials');
     expect(invitationState(invitationOf('veteran@example.org'))).toBe('pending');
 
     const result = await useLink(token, { intent: 'login', password: PASSWORD });
@@ -146,7 +146,7 @@ describe('accepting with an existing account', () => {
     const token = await invite('logged-in@example.org');
     const asOther = await useLink(token, { intent: 'join' }, await sessionCookie(other.id));
     expect(asOther.status).toBe(403);
-    expect(asOther.data.formError).toEqual({ key: 'invite.errors.otherAccount', params: { email: 'logged-in@example.org' } });
+    expect(formAnswer(asOther.data).formError).toEqual({ key: 'invite.errors.otherAccount', params: { email: 'logged-in@example.org' } });
     const page = await openLink(token, await sessionCookie(invited.id));
     expect(page.data.user.email).toBe('logged-in@example.org');
     const result = await useLink(token, { intent: 'join' }, await sessionCookie(invited.id));
@@ -159,7 +159,7 @@ describe('accepting with an existing account', () => {
     const token = await invite(founder.email);
     const result = await useLink(token, { intent: 'join' }, await sessionCookie(founder.id));
     expect(result.status).toBe(409);
-    expect(result.data.formError.key).toBe('invite.errors.applicant');
+    expect(formAnswer(result.data).formError?.key).toBe('invite.errors.applicant');
     expect(invitationState(invitationOf(founder.email))).toBe('pending');
   });
 });
@@ -196,7 +196,7 @@ describe('expiry, revocation and resending', () => {
     expect((await openLink(token)).data.state).toBe('revoked');
     const use = await useLink(token, { intent: 'signup', name: 'Revoked', password: 'a long enough password' });
     expect(use.status).toBe(410);
-    expect(use.data.formError.key).toBe('invite.state.revoked');
+    expect(formAnswer(use.data).formError?.key).toBe('invite.state.revoked');
     const twice = await judges({ intent: 'invitation.revoke', invitationId: String(invitationOf('revoked@example.org').id) });
     expect(twice.status).toBe(409);
   });

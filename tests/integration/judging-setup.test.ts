@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { action, loader } from '~/routes/organise.$year._index';
 import { getDb, schema } from '~/utils/db.server';
 import { editionHasSubmittedSheet, isRoundLocked } from '~/utils/rounds.server';
+import { formAnswer } from '../fixtures/http';
 import { assign, auditCount, countRows, judgingEdition, lastAudit, load, post, roundState, scoresheet, type JudgingEdition } from '../fixtures/judging';
 
 let e: JudgingEdition;
@@ -49,11 +50,11 @@ describe('tracks', () => {
     const result = await setup({ intent: 'track.create', nameFr: '  ', nameEn: 'Only English', position: 'x' });
     expect(result.status).toBe(400);
     expect(result.data.form).toBe('track.create');
-    expect(result.data.fieldErrors).toEqual({
-      nameFr: { key: 'setup.errors.nameFr.required', params: { max: 80 } },
-      position: { key: 'setup.errors.position.invalid', params: { min: 0, max: 999 } },
+    expect(formAnswer(result.data).messages).toEqual({
+      nameFr: { key: 'setup.errors.nameFr.required', params: {} },
+      position: { key: 'setup.errors.position.invalid', params: {} },
     });
-    expect(result.data.values).toMatchObject({ nameEn: 'Only English', position: 'x' });
+    expect(formAnswer(result.data).values).toMatchObject({ nameEn: 'Only English', position: 'x' });
     expect(countRows(schema.tracks)).toBe(tracks);
     expect(auditCount()).toBe(before);
   });
@@ -76,7 +77,7 @@ describe('tracks', () => {
     const before = auditCount();
     const refused = await setup({ intent: 'track.delete', id: String(e.trackId) });
     expect(refused.status).toBe(409);
-    expect(refused.data.formError).toEqual({ key: 'setup.errors.track.inUse', params: { count: 6 } });
+    expect(formAnswer(refused.data).formError).toEqual({ key: 'setup.errors.track.inUse', params: { count: 6 } });
     expect(auditCount()).toBe(before);
     const unused = getDb().select().from(schema.tracks).where(eq(schema.tracks.nameEn, 'Civic participation')).get()!;
     expect((await setup({ intent: 'track.delete', id: String(unused.id) })).status).toBe(302);
@@ -110,9 +111,9 @@ describe('criteria', () => {
     const before = auditCount();
     const result = await setup(criterion({ nameEn: 'Broken', scaleMin: '5', scaleMax: '5', weight: '0' }));
     expect(result.status).toBe(400);
-    expect(result.data.fieldErrors.scaleMax.key).toBe('setup.errors.scale.order');
-    expect(result.data.fieldErrors.weight.key).toBe('setup.errors.weight.invalid');
-    expect(result.data.values).toMatchObject({ nameEn: 'Broken', scaleMin: '5', scaleMax: '5' });
+    expect(formAnswer(result.data).messages.scaleMax.key).toBe('setup.errors.scale.order');
+    expect(formAnswer(result.data).messages.weight.key).toBe('setup.errors.weight.invalid');
+    expect(formAnswer(result.data).values).toMatchObject({ nameEn: 'Broken', scaleMin: '5', scaleMax: '5' });
     expect(getDb().select().from(schema.criteria).where(eq(schema.criteria.nameEn, 'Broken')).get()).toBeUndefined();
     expect(auditCount()).toBe(before);
   });
@@ -125,10 +126,10 @@ describe('criteria', () => {
     const before = auditCount();
     const removal = await setup({ intent: 'criterion.delete', id: String(impact.id) });
     expect(removal.status).toBe(409);
-    expect(removal.data.formError.key).toBe('setup.errors.criterion.inUse');
+    expect(formAnswer(removal.data).formError?.key).toBe('setup.errors.criterion.inUse');
     const narrowing = await setup({ ...criterion({ intent: 'criterion.update', nameFr: 'Impact', nameEn: 'Impact', scaleMax: '8' }), id: String(impact.id) });
     expect(narrowing.status).toBe(409);
-    expect(narrowing.data.fieldErrors.scaleMax).toEqual({ key: 'setup.errors.criterion.valuesOutsideScale', params: { count: 1 } });
+    expect(formAnswer(narrowing.data).messages.scaleMax).toEqual({ key: 'setup.errors.criterion.valuesOutsideScale', params: { count: 1 } });
     expect(auditCount()).toBe(before);
   });
 
@@ -154,7 +155,7 @@ describe('criteria', () => {
     for (const fields of attempts) {
       const result = await run(fields);
       expect(result.status).toBe(409);
-      expect(result.data.formError).toEqual({ key: 'setup.errors.criteria.frozen', params: {} });
+      expect(formAnswer(result.data).formError).toEqual({ key: 'setup.errors.criteria.frozen', params: {} });
     }
     expect(getDb().select().from(schema.criteria).where(eq(schema.criteria.editionId, edition.edition.id)).all()).toEqual(criteriaBefore);
     expect(auditCount()).toBe(before);
@@ -170,7 +171,7 @@ describe('rounds', () => {
     const before = auditCount();
     const duplicate = await setup({ intent: 'round.create', kind: 'screening', nameFr: 'Autre', nameEn: 'Other', method: 'mean', minSheets: '2', judgesPerApplication: '3' });
     expect(duplicate.status).toBe(409);
-    expect(duplicate.data.fieldErrors.kind.key).toBe('setup.errors.round.kindTaken.screening');
+    expect(formAnswer(duplicate.data).messages.kind.key).toBe('setup.errors.round.kindTaken.screening');
     const edit = await setup({
       intent: 'round.update',
       id: String(e.screening.id),
@@ -189,7 +190,7 @@ describe('rounds', () => {
   it('refuses an unknown method and a k of 0', async () => {
     const result = await setup({ intent: 'round.update', id: String(e.screening.id), nameFr: 'P', nameEn: 'S', method: 'median', minSheets: '2', judgesPerApplication: '0' });
     expect(result.status).toBe(400);
-    expect(Object.keys(result.data.fieldErrors).sort()).toEqual(['judgesPerApplication', 'method']);
+    expect(Object.keys(formAnswer(result.data).messages).sort()).toEqual(['judgesPerApplication', 'method']);
   });
 
   it('refuses to remove a round with assignments; adds and removes an empty one', async () => {
@@ -198,7 +199,7 @@ describe('rounds', () => {
     assign(edition.screening.id, edition.judges[0].id, edition.applications[0].id);
     const refused = await run({ intent: 'round.delete', id: String(edition.screening.id) });
     expect(refused.status).toBe(409);
-    expect(refused.data.formError).toEqual({ key: 'setup.errors.round.inUse', params: { assignments: 1, scoresheets: 0 } });
+    expect(formAnswer(refused.data).formError).toEqual({ key: 'setup.errors.round.inUse', params: { assignments: 1, scoresheets: 0 } });
     const before = auditCount();
     expect((await run({ intent: 'round.delete', id: String(edition.final.id) })).status).toBe(302);
     expect((await run({ intent: 'round.create', kind: 'final', nameFr: 'Finale', nameEn: 'Final', method: 'mean', minSheets: '2', judgesPerApplication: '3' })).status).toBe(302);
@@ -219,7 +220,7 @@ describe('locking a round', () => {
 
     const edit = await setup({ intent: 'round.update', id: String(e.final.id), nameFr: 'F', nameEn: 'F', method: 'mean', minSheets: '2', judgesPerApplication: '3' });
     expect(edit.status).toBe(409);
-    expect(edit.data.formError.key).toBe('judging.errors.round.locked');
+    expect(formAnswer(edit.data).formError?.key).toBe('judging.errors.round.locked');
     const again = await setup({ intent: 'round.lock', id: String(e.final.id) });
     expect(again.status).toBe(409);
     expect(auditCount()).toBe(before + 1);
@@ -231,7 +232,7 @@ describe('locking a round', () => {
       const result = await setup({ intent: 'round.unlock', id: String(e.final.id), reason });
       expect(result.status).toBe(400);
       expect(result.data.form).toBe(`round.unlock:${e.final.id}`);
-      expect(result.data.fieldErrors.reason.key).toBe('judging.errors.reason.required');
+      expect(formAnswer(result.data).messages.reason.key).toBe('judging.errors.reason.required');
     }
     expect(isRoundLocked(e.final.id)).toBe(true);
     expect(auditCount()).toBe(before);
@@ -257,7 +258,7 @@ describe('locking a round', () => {
     getDb().update(schema.rounds).set({ state: 'locked', sealHash: 'a'.repeat(64), sealedAt: new Date() }).where(eq(schema.rounds.id, edition.final.id)).run();
     const result = await post(action, `/organise/${edition.year}?index`, { year: String(edition.year) }, { intent: 'round.unlock', id: String(edition.final.id), reason: 'Please' }, edition.organiser.cookie);
     expect(result.status).toBe(409);
-    expect(result.data.formError.key).toBe('setup.errors.round.sealed');
+    expect(formAnswer(result.data).formError?.key).toBe('setup.errors.round.sealed');
   });
 });
 
@@ -274,7 +275,7 @@ describe('a published edition', () => {
     for (const fields of attempts) {
       const result = await run(fields);
       expect(result.status).toBe(409);
-      expect(result.data.formError.key).toBe('judging.errors.edition.published');
+      expect(formAnswer(result.data).formError?.key).toBe('judging.errors.edition.published');
     }
     expect(auditCount()).toBe(before);
   });

@@ -17,7 +17,7 @@ import { roundRankingView } from '~/utils/rankings.server';
 import { confirmShortlist } from '~/utils/shortlist.server';
 import { unlockRound } from '~/utils/rounds.server';
 import { updateCriterion } from '~/utils/setup.server';
-import { context, formRequest, getRequest, outcome } from '../fixtures/http';
+import { context, formAnswer, formRequest, getRequest, outcome } from '../fixtures/http';
 import { auditOf, castVotes, resultsState, resultsWorld, scoreFinal, setRoundState, statuses, type ResultsWorld } from '../fixtures/results';
 
 let world: ResultsWorld;
@@ -85,10 +85,10 @@ describe('sealing the final round', () => {
     const before = resultsState(world);
     const unticked = await post({ intent: 'seal' });
     expect(unticked.status).toBe(400);
-    expect(unticked.data.fieldErrors.confirm.key).toBe('results.errors.confirmRequired');
+    expect(formAnswer(unticked.data).messages.confirm.key).toBe('results.errors.confirmRequired');
     const open = await post({ intent: 'seal', confirm: 'yes' });
     expect(open.status).toBe(409);
-    expect(open.data).toMatchObject({ form: 'seal', formError: { key: 'results.errors.seal.notLocked' } });
+    expect(formAnswer(open.data)).toMatchObject({ form: 'seal', formError: { key: 'results.errors.seal.notLocked' } });
     expect(resultsState(world)).toEqual(before);
     expect((await overview()).data.overview.sealBlockers).toEqual(['results.errors.seal.notLocked']);
   });
@@ -98,7 +98,7 @@ describe('sealing the final round', () => {
     const before = resultsState(world);
     const refused = await post({ intent: 'publish', confirm: 'yes' });
     expect(refused.status).toBe(409);
-    expect(refused.data.formError.key).toBe('results.errors.publish.notSealed');
+    expect(formAnswer(refused.data).formError?.key).toBe('results.errors.publish.notSealed');
     expect(resultsState(world)).toEqual(before);
   });
 
@@ -115,7 +115,7 @@ describe('sealing the final round', () => {
     expect(events[0]).toMatchObject({ actorId: world.organiser.id, entityId: String(world.finalId), after: { sealHash: round.sealHash, sheets: 16 } });
     const again = await post({ intent: 'seal', confirm: 'yes' });
     expect(again.status).toBe(409);
-    expect(again.data.formError.key).toBe('results.errors.seal.already');
+    expect(formAnswer(again.data).formError?.key).toBe('results.errors.seal.already');
     // A sealed round is for good: the set-up page's unlock refuses it.
     expect(() => unlockRound({ editionId: world.editionId, roundId: world.finalId, actorId: world.organiser.id, reason: 'Fix a typo' })).toThrow(Refusal);
   });
@@ -128,7 +128,7 @@ describe('sealing the final round', () => {
     db.update(schema.scores).set({ value: original === 10 ? 9 : original + 1 }).where(where).run();
     const refused = await post({ intent: 'publish', confirm: 'yes' });
     expect(refused.status).toBe(409);
-    expect(refused.data.formError.key).toBe('results.errors.publish.sealMismatch');
+    expect(formAnswer(refused.data).formError?.key).toBe('results.errors.publish.sealMismatch');
     expect(getDb().select().from(schema.editions).where(eq(schema.editions.id, world.editionId)).get()!.status).toBe('final');
     db.update(schema.scores).set({ value: original }).where(where).run();
   });
@@ -178,7 +178,7 @@ describe('published results are frozen', () => {
     for (const intent of ['seal', 'publish']) {
       const refused = await post({ intent, confirm: 'yes' });
       expect(refused.status).toBe(409);
-      expect(refused.data.formError.key).toBe('results.errors.frozen');
+      expect(formAnswer(refused.data).formError?.key).toBe('results.errors.frozen');
     }
     expect(() =>
       confirmShortlist({ editionId: world.editionId, actorId: world.organiser.id, mode: 'overall', n: 2, selected: [world.apps.Parlio], reason: 'Late change' }),

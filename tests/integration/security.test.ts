@@ -27,7 +27,7 @@ import { env, parseEnv } from '~/utils/env.server';
 import { reservedConnections } from '~/utils/events.server';
 import { sessionCookieWith } from '~/utils/session.server';
 import { ADDRESS_KEY_LABEL, addressKey } from '~/utils/votes.server';
-import { BASE, context, formRequest, getRequest, outcome } from '../fixtures/http';
+import { BASE, context, formAnswer, formRequest, getRequest, outcome } from '../fixtures/http';
 import { createEdition, createUser, sessionCookie } from '../fixtures/users';
 
 let logs: string[] = [];
@@ -159,8 +159,8 @@ describe('stored text', () => {
         signupAction({ request: formRequest('/signup', { name, email: 'eve@example.org', password: 'a long enough password' }), params: {}, context: context('198.51.100.40') }),
       );
       expect(result.status).toBe(400);
-      expect(result.data.fieldErrors.name).toBe(FORBIDDEN_CHARACTER_MESSAGE);
-      expect(result.data.values.name).toBe(name);
+      expect(formAnswer(result.data).fieldErrors.name).toBe(FORBIDDEN_CHARACTER_MESSAGE);
+      expect(formAnswer(result.data).values.name).toBe(name);
       expect(users()).toBe(before);
     }
   });

@@ -10,7 +10,7 @@ import { loader as meLoader } from '~/routes/me';
 import { action as shortlistAction, loader as shortlistLoader } from '~/routes/organise.$year.shortlist';
 import { getDb, schema } from '~/utils/db.server';
 import { departuresOf, suggestFinalists } from '~/domain/shortlist';
-import { context, getRequest, outcome } from '../fixtures/http';
+import { context, formAnswer, getRequest, outcome } from '../fixtures/http';
 import { auditOf, resultsState, resultsWorld, setRoundState, statuses, writeSheet, marks, type ResultsWorld, type Startup } from '../fixtures/results';
 
 let world: ResultsWorld;
@@ -80,7 +80,7 @@ describe('the shortlist page', () => {
     const before = resultsState(world);
     const refused = await confirm(['Votabl', 'Civix']);
     expect(refused.status).toBe(409);
-    expect(refused.data.formError.key).toBe('results.errors.shortlist.screeningOpen');
+    expect(formAnswer(refused.data).formError?.key).toBe('results.errors.shortlist.screeningOpen');
     expect(resultsState(world)).toEqual(before);
   });
 
@@ -102,13 +102,13 @@ describe('the shortlist page', () => {
     const before = resultsState(world);
     const refused = await confirm(['Votabl', 'Civix', 'Lexio']);
     expect(refused.status).toBe(400);
-    expect(refused.data.fieldErrors.reason).toEqual({ key: 'results.errors.shortlist.reasonRequired', params: { added: 0, dropped: 1 } });
+    expect(formAnswer(refused.data).messages.reason).toEqual({ key: 'results.errors.shortlist.reasonRequired', params: { added: 0, dropped: 1 } });
     // The boxes come back as they were ticked.
-    expect(refused.data.selected.map(nameOf)).toEqual(['Votabl', 'Civix', 'Lexio']);
+    expect([formAnswer(refused.data).values.selected].flat().map(Number).map(nameOf)).toEqual(['Votabl', 'Civix', 'Lexio']);
     expect(resultsState(world)).toEqual(before);
     const none = await confirm([]);
     expect(none.status).toBe(400);
-    expect(none.data.fieldErrors.selected.key).toBe('results.errors.shortlist.none');
+    expect(formAnswer(none.data).messages.selected.key).toBe('results.errors.shortlist.none');
   });
 
   it('confirms the suggestion: finalists, everyone else not selected, the edition in its final, all audited', async () => {
@@ -156,7 +156,7 @@ describe('the shortlist page', () => {
     const assignment = db.insert(schema.assignments).values({ roundId: world.finalId, judgeId: world.judges[0].id, applicationId: world.apps.Parlio }).returning().get();
     const refused = await confirm(['Votabl', 'Civix'], { mode: 'track', n: '1' });
     expect(refused.status).toBe(409);
-    expect(refused.data.formError).toEqual({ key: 'results.errors.shortlist.assigned', params: { count: 1 } });
+    expect(formAnswer(refused.data).formError).toEqual({ key: 'results.errors.shortlist.assigned', params: { count: 1 } });
     db.delete(schema.assignments).where(eq(schema.assignments.id, assignment.id)).run();
   });
 
@@ -165,7 +165,7 @@ describe('the shortlist page', () => {
     const before = resultsState(world);
     const refused = await confirm(['Votabl', 'Civix', 'Parlio'], { mode: 'track', n: '1', reason: 'again' });
     expect(refused.status).toBe(409);
-    expect(refused.data.formError.key).toBe('results.errors.shortlist.finalStarted');
+    expect(formAnswer(refused.data).formError?.key).toBe('results.errors.shortlist.finalStarted');
     expect(resultsState(world)).toEqual(before);
     const page = (await show()).data;
     expect(page.view.finalStarted).toBe(true);
