@@ -81,7 +81,8 @@ function integer(range: { min: number; max: number }, required: string, invalid:
 }
 
 /** An id in a hidden field or a select. */
-const id = z.coerce.number({ error: 'judging.errors.unknownItem' }).int('judging.errors.unknownItem').positive('judging.errors.unknownItem');
+/** A row id as a form sends it: digits only (" 1" or "1e0" is not an id). */
+const id = z.string({ error: 'judging.errors.unknownItem' }).regex(/^[1-9][0-9]{0,15}$/, 'judging.errors.unknownItem').transform(Number);
 
 const name = (lang: 'Fr' | 'En') => text(`setup.errors.name${lang}.required`, LIMITS.name, 'setup.errors.name.tooLong');
 const position = integer(LIMITS.position, 'setup.errors.position.invalid', 'setup.errors.position.invalid');

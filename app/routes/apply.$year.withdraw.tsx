@@ -3,6 +3,7 @@
  * works without JavaScript). A withdrawn application leaves every ranking; the change is audited,
  * with the reason the founder gives, if any.
  */
+import { plainText } from '~/domain/text';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData } from '@remix-run/react';
 import { z } from 'zod';
@@ -22,10 +23,7 @@ const WITHDRAW_REASON_MAX = 500;
 
 /** The optional reason for withdrawing; the service stores it as typed. */
 const withdrawSchema = z.object({
-  reason: z
-    .string()
-    .default('')
-    .refine((reason) => reason.trim().length <= WITHDRAW_REASON_MAX, 'apply.errors.tooLong'),
+  reason: plainText(z.string().refine((reason) => reason.trim().length <= WITHDRAW_REASON_MAX, 'apply.errors.tooLong')).default(''),
 });
 
 export const meta: MetaFunction = ({ matches }) => {

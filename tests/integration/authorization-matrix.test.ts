@@ -58,6 +58,7 @@ const INTENTS: Record<string, string[]> = {
  */
 const EXPECTED = `
 route                                                                    anon own other asg unasg conf org
+routes/$ GET                                                             404 404 404 404 404 404 404
 routes/_index GET                                                        200 200 200 200 200 200 200
 routes/account GET                                                       302 200 200 200 200 200 200
 routes/account POST                                                      302 400 400 400 400 400 400

@@ -105,20 +105,11 @@ const VARIANTS: Record<string, (intent: string | undefined) => Body> = {
  *   before Remix (issue 11, security item 6; tests/e2e/security.test.ts), which this in-process
  *   test does not go through: these cells stay open here unless the actions read forms through
  *   one helper that refuses such a body itself.
- * - the withdrawal, `nul`: a reason with NUL is stored (security item 8, NUL in short texts).
- * - criterion.delete, round.lock, `wrongTypes`: an id sent as " 1" (leading space)
- *   is read as 1 by the schemas' number coercion, and the change is made. Ids should be parsed
- *   strictly (/^[1-9][0-9]*$/) in app/domain/judging-setup.ts's schemas.
  */
 const KNOWN_OPEN_VARIANTS = new Set(['wrongContentType', 'json']);
 const KNOWN_OPEN = new Set<string>([
-  'routes/apply.$year.withdraw POST nul',
   // The reason is stored with U+FFFD where the bytes were not UTF-8: the request layer should refuse such a body (400).
   'routes/apply.$year.withdraw POST invalidUtf8',
-  // typedValues (app/utils/setup.server.ts) keeps the last of repeated fields: "abc" then a valid id is accepted.
-  'routes/judge.$year.conflicts POST duplicates',
-  'routes/organise.$year._index POST:criterion.delete wrongTypes',
-  'routes/organise.$year._index POST:round.lock wrongTypes',
 ]);
 /** Actions that already answer 4xx to a body that is not a form (they do not read it as one, or refuse first). */
 const READS_NO_FORM = new Set(['routes/apply.$year.upload', 'routes/invite.$token', 'routes/logout']);

@@ -27,7 +27,7 @@ import { acceptInvitation, createInvitation } from '~/utils/invitations.server';
 import { publishResults } from '~/utils/publication.server';
 import { runStageCommand } from '~/utils/stage.server';
 import { completeAnswers } from '../fixtures/applications';
-import { BASE, context, formRequest, getRequest, outcome } from '../fixtures/http';
+import { BASE, context, formAnswer, formRequest, getRequest, outcome } from '../fixtures/http';
 import { judgingEdition } from '../fixtures/judging';
 import { buildFinalWorld, cookiesOf, sealFinal, SseReader, type FinalWorld } from '../fixtures/stage';
 import { addJudge, createUser, sessionCookie } from '../fixtures/users';
@@ -152,7 +152,7 @@ describe('after the final is sealed, nothing changes the sheets it counts', () =
       withdrawAction({ request: formRequest(`/apply/${world.year}/withdraw`, { reason: 'Changed our mind' }, { cookie }), params: { year: String(world.year) }, context: context() }),
     );
     expect(result.status).toBe(409);
-    expect(result.data.formError).toBe('apply.withdraw.errors.sealed');
+    expect(formAnswer(result.data).formError?.key).toBe('apply.withdraw.errors.sealed');
     expect(getDb().select().from(schema.applications).where(eq(schema.applications.id, civix.id)).get()!.status).toBe('finalist');
   });
 
