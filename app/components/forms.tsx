@@ -69,7 +69,9 @@ export function useSchemaForm<S extends z.ZodType<unknown, Record<string, unknow
     defaultValue: defaultValue as any,
     constraint: getZodConstraint(schema),
     shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
+    // Without a check in the browser, Conform would revalidate on input by posting a "validate"
+    // intent to the action: keep every round trip to an explicit submit.
+    shouldRevalidate: checkInBrowser ? 'onInput' : 'onSubmit',
     onValidate: checkInBrowser
       ? ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }) as Submission<z.input<S>, string[], z.output<S>>
       : undefined,

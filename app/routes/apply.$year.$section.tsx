@@ -68,6 +68,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const edition = requireEdition(params.year);
   const section = formSectionOf(params.section);
   const form = await request.formData();
+  // A Conform intent (validate, reset…) is not a save: answer it without writing.
+  if (form.has('__intent__')) {
+    return data({ form: 'application', result: submissionOf(form).reply(), revision: revisionOf(form.get('revision')), saved: null }, { status: 400 });
+  }
   const values: Record<string, string> = {};
   for (const field of SECTION_FIELDS[section]) {
     const value = form.get(field);

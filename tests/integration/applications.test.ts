@@ -97,6 +97,17 @@ describe('drafts, section by section', () => {
     expect(founderApplication(edition.id, bruno.id)).toMatchObject({ startupName: 'Civix', country: 'FR', revision: 1 });
   });
 
+  it("answers a form-library validation round trip without saving anything", async () => {
+    const carla = await founder('carla@example.org');
+    await postSection(carla.cookie, 'startup', { revision: '0', startupName: 'Civix', country: 'FR', website: '', trackId: String(trackId) });
+    const validate = JSON.stringify({ type: 'validate', payload: { name: 'website' } });
+    const result = await postSection(carla.cookie, 'startup', {
+      revision: '1', startupName: 'Renamed', country: 'FR', website: 'civix.example', trackId: String(trackId), __intent__: validate,
+    });
+    expect(result.status).toBe(400);
+    expect(founderApplication(edition.id, carla.id)).toMatchObject({ startupName: 'Civix', revision: 1 });
+  });
+
   it('refuses a stale form with the saved values beside what was typed, then lets the founder choose', async () => {
     const chloe = await founder('chloe@example.org');
     await postSection(chloe.cookie, 'team', { revision: '0', team: 'Chloé and Idriss' });
