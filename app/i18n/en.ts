@@ -52,6 +52,7 @@ const core = {
   'errors.request.tooManyConnections.title': 'Too many live screens are open',
   'errors.request.tooManyConnections.body': 'Close a tab that shows the live stage, then reload this one.',
   'errors.text.forbiddenCharacter': 'Remove the invisible control characters (often pasted along with the text)',
+  'errors.text.unreadable': 'Part of this text could not be read (the � sign): type it again',
 
   'home.title': 'The GovTech Summit pitch competition',
   'home.lead': 'GovTech and civic-tech startups apply, judges score their pitches against public criteria, and the winners are revealed on stage in Paris. Every ranking can be recomputed from the open data.',

@@ -50,6 +50,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'errors.request.tooManyConnections.title': 'Trop d’écrans en direct sont ouverts',
   'errors.request.tooManyConnections.body': 'Fermez un onglet qui affiche la scène en direct, puis rechargez celui-ci.',
   'errors.text.forbiddenCharacter': 'Retirez les caractères de contrôle invisibles (souvent collés avec le texte)',
+  'errors.text.unreadable': 'Une partie de ce texte n’a pas pu être lue (le signe �) : saisissez-la à nouveau',
 
   'home.title': 'Le concours de pitchs du GovTech Summit',
   'home.lead': 'Des startups GovTech et civic-tech candidatent, un jury note leurs pitchs selon des critères publics, et les lauréats sont dévoilés sur scène à Paris. Chaque classement est recalculable à partir des données ouvertes.',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signupSchema } from '~/domain/account';
 import { pitchSchema, startupSchema } from '~/domain/application';
 import { criterionSchema, declareConflictSchema, trackSchema, unlockRoundSchema } from '~/domain/judging-setup';
-import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
+import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters, UNREADABLE_TEXT_MESSAGE } from '~/domain/text';
 
 /** NUL and each bidirectional embedding, override and isolate control. */
 const FORBIDDEN = ['\u0000', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
@@ -20,6 +20,11 @@ describe('stored text refuses NUL and bidirectional controls', () => {
     for (const ok of ['Ça Démocratie', 'Zürich Civic Lab', 'ציבור', 'مدينة', 'Open 🗳️ Gov', 'Pitch; v2 = final']) {
       expect(hasForbiddenCharacters(ok)).toBe(false);
     }
+  });
+
+  it('refuses text that arrived damaged (U+FFFD, where the bytes were not UTF-8) with its own message', () => {
+    const parsed = signupSchema.safeParse({ name: 'Civ\uFFFDix', email: 'eve@example.org', password: 'a long enough password' });
+    expect(firstError(parsed, 'name')).toBe(UNREADABLE_TEXT_MESSAGE);
   });
 
   it('the sign-up name', () => {
