@@ -15,42 +15,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { flatRoutes } from '@remix-run/dev/dist/config/flat-routes.js';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STAGE_COMMAND_TYPES } from '~/domain/stage';
 import { getDb, schema } from '~/utils/db.server';
 import { storedFilePath } from '~/utils/uploads.server';
 import { context, formRequest, getRequest } from '../fixtures/http';
 import { assign, judgingEdition, type JudgingEdition } from '../fixtures/judging';
+import { INTENTS, routeEntries, type RouteEntry } from '../fixtures/routes';
 import { sessionCookie } from '../fixtures/users';
 
 const ROLES = ['anon', 'own', 'other', 'asg', 'unasg', 'conf', 'org'] as const;
 type Role = (typeof ROLES)[number];
 
-/** The POST intents of each route with an action; a route with an action and no entry is posted once without one. */
-const INTENTS: Record<string, string[]> = {
-  'routes/organise.$year._index': [
-    'criterion.create',
-    'criterion.update',
-    'criterion.delete',
-    'round.create',
-    'round.update',
-    'round.delete',
-    'round.lock',
-    'round.unlock',
-    'track.create',
-    'track.update',
-    'track.delete',
-  ],
-  'routes/organise.$year.assignments': ['assign.auto', 'assignment.add', 'assignment.remove'],
-  'routes/organise.$year.judges': ['conflict.create', 'conflict.remove', 'invitation.create', 'invitation.resend', 'invitation.revoke'],
-  'routes/organise.$year.results': ['seal', 'publish'],
-  'routes/organise.$year.stage': [...STAGE_COMMAND_TYPES],
-  'routes/invite.$token': ['join', 'login', 'signup'],
-  'routes/vote.$year': ['choose', 'vote'],
-  'routes/judge.$year.rounds.$roundId.$applicationId': ['save', 'submit'],
-};
 
 /**
  * Expected status per cell, in the order of ROLES: anon own other asg unasg conf org.
@@ -157,25 +133,6 @@ routes/vote.$year GET                                                    200 200
 routes/vote.$year POST:choose                                            400 400 400 400 400 400 400
 routes/vote.$year POST:vote                                              400 400 400 400 400 400 400
 `;
-
-interface RouteEntry {
-  id: string;
-  file: string;
-  path: string;
-}
-
-function routeEntries(): RouteEntry[] {
-  const routes = flatRoutes(path.resolve('app'), ['**/.*', '**/*.test.{ts,tsx}']);
-  const fullPath = (id: string): string => {
-    const route = routes[id];
-    if (!route) return '';
-    const parent = route.parentId && route.parentId !== 'root' ? fullPath(route.parentId) : '';
-    return [parent, route.path ?? ''].filter(Boolean).join('/');
-  };
-  return Object.values(routes)
-    .map((route) => ({ id: route.id, file: route.file, path: `/${fullPath(route.id)}` }))
-    .sort((a, b) => a.id.localeCompare(b.id));
-}
 
 let e: JudgingEdition;
 const users: Partial<Record<Role, number>> = {};

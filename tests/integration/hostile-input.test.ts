@@ -13,38 +13,15 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { flatRoutes } from '@remix-run/dev/dist/config/flat-routes.js';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STAGE_COMMAND_TYPES } from '~/domain/stage';
 import { getDb, schema } from '~/utils/db.server';
 import { storedFilePath } from '~/utils/uploads.server';
 import { BASE, context } from '../fixtures/http';
 import { assign, judgingEdition, type JudgingEdition } from '../fixtures/judging';
+import { INTENTS, routeEntries, type RouteEntry } from '../fixtures/routes';
 import { sessionCookie } from '../fixtures/users';
 
-const INTENTS: Record<string, string[]> = {
-  'routes/organise.$year._index': [
-    'criterion.create',
-    'criterion.update',
-    'criterion.delete',
-    'round.create',
-    'round.update',
-    'round.delete',
-    'round.lock',
-    'round.unlock',
-    'track.create',
-    'track.update',
-    'track.delete',
-  ],
-  'routes/organise.$year.assignments': ['assign.auto', 'assignment.add', 'assignment.remove'],
-  'routes/organise.$year.judges': ['conflict.create', 'conflict.remove', 'invitation.create', 'invitation.resend', 'invitation.revoke'],
-  'routes/organise.$year.results': ['seal', 'publish'],
-  'routes/organise.$year.stage': [...STAGE_COMMAND_TYPES],
-  'routes/invite.$token': ['join', 'login', 'signup'],
-  'routes/vote.$year': ['choose', 'vote'],
-  'routes/judge.$year.rounds.$roundId.$applicationId': ['save', 'submit'],
-};
 
 /**
  * Bodies that are legitimate requests for a form, so they may change the database: the
@@ -113,25 +90,6 @@ const KNOWN_OPEN = new Set<string>([]);
 const READS_NO_FORM = new Set(['routes/apply.$year.upload', 'routes/invite.$token', 'routes/logout']);
 const isKnownOpen = (key: string, variant: string) =>
   (KNOWN_OPEN_VARIANTS.has(variant) && !READS_NO_FORM.has(key.split(' ')[0])) || KNOWN_OPEN.has(key);
-
-interface RouteEntry {
-  id: string;
-  file: string;
-  path: string;
-}
-
-function routeEntries(): RouteEntry[] {
-  const routes = flatRoutes(path.resolve('app'), ['**/.*', '**/*.test.{ts,tsx}']);
-  const fullPath = (id: string): string => {
-    const route = routes[id];
-    if (!route) return '';
-    const parent = route.parentId && route.parentId !== 'root' ? fullPath(route.parentId) : '';
-    return [parent, route.path ?? ''].filter(Boolean).join('/');
-  };
-  return Object.values(routes)
-    .map((route) => ({ id: route.id, file: route.file, path: `/${fullPath(route.id)}` }))
-    .sort((a, b) => a.id.localeCompare(b.id));
-}
 
 let e: JudgingEdition;
 let params: Record<string, string>;
