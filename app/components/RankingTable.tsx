@@ -6,25 +6,12 @@
  */
 import { Link } from '@remix-run/react';
 import type { RankingMethod } from '~/domain/ranking';
+import type { RankingRow } from '~/domain/ranking-row';
 import { useT } from '~/i18n';
-import type { ApplicationStatus } from '~/domain/statuses';
 import { StatusBadge } from './StatusBadge';
 import { ChartMeter } from './ChartMeter';
 import { formatPoints, formatScore } from './RankingScore';
 
-export interface RankingTableRow {
-  applicationId: number;
-  name: string;
-  status: ApplicationStatus;
-  trackId: number | null;
-  rank: number | null;
-  score: number | null;
-  sheets: number;
-  tie: boolean;
-  spread: number | null;
-  criterionMeans: Record<number, number>;
-  ranks: Partial<Record<RankingMethod, number | null>>;
-}
 
 export function RankChange({ from, to }: { from: number | null; to: number | null }) {
   const { t } = useT();
@@ -63,7 +50,7 @@ export function RankingTable({
   year: number;
   method: RankingMethod;
   minSheets: number;
-  rows: RankingTableRow[];
+  rows: RankingRow[];
   criteria: { id: number; nameEn: string; nameFr: string }[];
   tracks: { id: number; nameEn: string; nameFr: string }[];
   compared: RankingMethod[];

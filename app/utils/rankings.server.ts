@@ -10,6 +10,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { calibrate, type Calibration } from '~/domain/calibration';
 import { RANKING_METHODS, rankRound, type RankingCriterion, type RankingInput, type RankingMethod, type RankingSheet } from '~/domain/ranking';
+import type { RankingRow } from '~/domain/ranking-row';
 import { RANKED_STATUSES, type ApplicationStatus } from '~/domain/statuses';
 import type { DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
@@ -160,20 +161,6 @@ export function roundSummary(round: Round) {
 
 // ─── The live ranking, for organisers ───────────────────────────────────────
 
-export interface RankingRow {
-  applicationId: number;
-  name: string;
-  status: ApplicationStatus;
-  trackId: number | null;
-  rank: number | null;
-  score: number | null;
-  sheets: number;
-  tie: boolean;
-  spread: number | null;
-  criterionMeans: Record<number, number>;
-  /** Rank under each method, when the other methods are previewed (null: not ranked). */
-  ranks: Partial<Record<RankingMethod, number | null>>;
-}
 
 /**
  * A round's ranking by its own method, with spread, sheet counts and per-criterion means; with

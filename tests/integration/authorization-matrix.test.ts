@@ -13,14 +13,12 @@
  * A route with no row fails the test: add its rows when you add a route. To print the current
  * answers in this format: MATRIX_PRINT=1 npx vitest run tests/integration/authorization-matrix.test.ts
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, schema } from '~/utils/db.server';
-import { storedFilePath } from '~/utils/uploads.server';
 import { context, formRequest, getRequest } from '../fixtures/http';
-import { assign, judgingEdition, type JudgingEdition } from '../fixtures/judging';
+import { assign, attachStoredDeck, judgingEdition, type JudgingEdition } from '../fixtures/judging';
 import { INTENTS, routeEntries, type RouteEntry } from '../fixtures/routes';
 import { sessionCookie } from '../fixtures/users';
 
@@ -141,14 +139,7 @@ let params: Record<string, string>;
 beforeAll(async () => {
   e = await judgingEdition(2051, { applications: 2, judges: 3 });
   const [a] = e.applications;
-  const deck = getDb()
-    .insert(schema.files)
-    .values({ kind: 'deck', sha256: 'b'.repeat(64), mimeType: 'application/pdf', sizeBytes: 10, originalName: 'deck.pdf', uploadedBy: e.founders[0].id })
-    .returning()
-    .get();
-  getDb().update(schema.applications).set({ deckFileId: deck.id }).where(eq(schema.applications.id, a.id)).run();
-  fs.mkdirSync(process.env.UPLOADS_DIR!, { recursive: true });
-  fs.writeFileSync(storedFilePath(deck.sha256), '%PDF-1.4 matrix');
+  attachStoredDeck(a.id, e.founders[0].id, '%PDF-1.4 matrix');
   assign(e.screening.id, e.judges[0].id, a.id);
   getDb().insert(schema.conflicts).values({ judgeId: e.judges[2].id, applicationId: a.id, reason: 'Investor' }).run();
   users.own = e.founders[0].id;

@@ -11,14 +11,11 @@
  * passes, so the list can only shrink, deliberately.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, schema } from '~/utils/db.server';
-import { storedFilePath } from '~/utils/uploads.server';
 import { BASE, context } from '../fixtures/http';
-import { assign, judgingEdition, type JudgingEdition } from '../fixtures/judging';
+import { assign, attachStoredDeck, judgingEdition, type JudgingEdition } from '../fixtures/judging';
 import { INTENTS, routeEntries, type RouteEntry } from '../fixtures/routes';
 import { sessionCookie } from '../fixtures/users';
 
@@ -97,14 +94,7 @@ let params: Record<string, string>;
 beforeAll(async () => {
   e = await judgingEdition(2052, { applications: 2, judges: 3 });
   const [a] = e.applications;
-  const deck = getDb()
-    .insert(schema.files)
-    .values({ kind: 'deck', sha256: 'c'.repeat(64), mimeType: 'application/pdf', sizeBytes: 10, originalName: 'deck.pdf', uploadedBy: e.founders[0].id })
-    .returning()
-    .get();
-  getDb().update(schema.applications).set({ deckFileId: deck.id }).where(eq(schema.applications.id, a.id)).run();
-  fs.mkdirSync(process.env.UPLOADS_DIR!, { recursive: true });
-  fs.writeFileSync(storedFilePath(deck.sha256), '%PDF-1.4 hostile');
+  attachStoredDeck(a.id, e.founders[0].id, '%PDF-1.4 hostile');
   assign(e.screening.id, e.judges[0].id, a.id);
   params = {
     year: String(e.year),
