@@ -6,7 +6,6 @@
  * and applies the answer in one transaction; the browser uses the same names and limits for its
  * form, so both sides agree on what a valid sheet is. Messages are dictionary keys (app/i18n/scoring.ts).
  */
-import { z } from 'zod';
 import type { MessageKey } from '~/i18n';
 
 // ─── Shapes ──────────────────────────────────────────────────────────────────
@@ -52,23 +51,9 @@ export const scoreField = (criterionId: number) => `score-${criterionId}`;
 export const commentField = (criterionId: number) => `comment-${criterionId}`;
 export const OVERALL_COMMENT_FIELD = 'overallComment';
 
-/**
- * The fixed part of every save: what to do, the client's idempotency key and the revision the
- * judge's copy is based on (0 before the first save). The per-criterion part depends on the
- * edition's criteria and is read by `readScoresheetForm`.
- */
-export const saveRequestSchema = z.object({
-  intent: z.enum(SAVE_INTENTS, { error: 'scoring.errors.badRequest' }),
-  idempotencyKey: z
-    .string({ error: 'scoring.errors.badRequest' })
-    .regex(/^[A-Za-z0-9-]{16,64}$/, 'scoring.errors.badRequest'),
-  revision: z
-    .string({ error: 'scoring.errors.badRequest' })
-    .regex(/^(0|[1-9]\d{0,8})$/, 'scoring.errors.badRequest')
-    .transform(Number),
-});
-
-export type SaveRequest = z.output<typeof saveRequestSchema>;
+// The schema of a save's fixed part (`saveRequestSchema`) lives in ./scoresheet-request.ts: the
+// judge's page imports this module, and zod must not reach it (first-load budget).
+export type { SaveRequest } from './scoresheet-request';
 
 /** The raw text of a form, per criterion, before validation. */
 export interface RawScoresheet {

@@ -26,6 +26,9 @@ import { isAuthor, isClosedOnStage } from './integrity.server';
 import { getRound, isRoundLocked } from './rounds.server';
 import type { MessageKey } from '~/i18n';
 
+/** The schema of a save's fixed part, for the action: through this server module, so that zod stays out of the judge's page. */
+export { saveRequestSchema } from '~/domain/scoresheet-request';
+
 const notFound = () => new Response('Not Found', { status: 404, statusText: 'Not Found' });
 const forbidden = () => new Response('Forbidden', { status: 403, statusText: 'Forbidden' });
 

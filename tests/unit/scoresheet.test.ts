@@ -7,7 +7,6 @@ import {
   isComplete,
   planSave,
   readScoresheetForm,
-  saveRequestSchema,
   sameContent,
   scaleSteps,
   scoresheetActionOf,
@@ -17,6 +16,7 @@ import {
   type RawScoresheet,
   type ScoresheetSnapshot,
 } from '~/domain/scoresheet';
+import { saveRequestSchema } from '~/domain/scoresheet-request';
 
 const IMPACT = { id: 1, scaleMin: 1, scaleMax: 10 };
 const FEASIBILITY = { id: 2, scaleMin: 1, scaleMax: 10 };
