@@ -17,6 +17,8 @@ import { purgeExpiredSessions } from '~/utils/session.server';
 
 /** For server.js: the page of a request it refuses before Remix (app/utils/request-refusal.server.ts). */
 export { requestRefusalPage } from '~/utils/request-refusal.server';
+/** For server.js: frozen public answers served before Express (app/utils/frozen-pages.server.ts, decision 036). */
+export { FROZEN_NONCE, frozenNotModified, gzippedEtag, lookupFrozen, storeFrozen } from '~/utils/frozen-pages.server';
 
 export const streamTimeout = 5_000;
 
