@@ -3,7 +3,9 @@
  * (`node server.js`, production, LOG_LEVEL=warn) on a temporary SQLite file seeded with the demo,
  * fetches each path's answer once, starts a bare Node `http` server (its own process) answering each
  * path with those very bytes, then drives both with autocannon from this process, path by path,
- * the app then the bare server: 50 keep-alive connections, a warm-up, then DURATION seconds each.
+ * in ROUNDS interleaved rounds (app, bare, before), 50 keep-alive connections, a warm-up, then
+ * DURATION seconds each; the median round of each server is reported (a shared machine's load moves
+ * between runs, and interleaving keeps each ratio within the same minutes).
  *
  *   npx remix build && npm run bench:http [-- --duration 5 --connections 50] [--before DIR]
  *
@@ -28,7 +30,9 @@ const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
-const DURATION = arg('duration', 5);
+const DURATION = arg('duration', 3);
+/** Each path is measured in ROUNDS rounds of app, bare (and before), interleaved; medians are reported. */
+const ROUNDS = arg('rounds', 3);
 const CONNECTIONS = arg('connections', 50);
 const WARM_UP_SECONDS = 1;
 const BEFORE = (() => {
@@ -124,6 +128,13 @@ async function load(url: string, headers: Record<string, string>, duration: numb
   return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
 }
 
+/** The median round by requests per second (its p99 with it); errors summed over the rounds. */
+function median(runs: Run[]): Run {
+  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  return { ...middle, non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors, 0) };
+}
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palmares-bench-http-'));
   const databasePath = path.join(dir, 'bench.db');
@@ -176,7 +187,7 @@ async function main() {
     await waitFor(`http://127.0.0.1:${barePort}/0`, bare.child, bare.output);
 
     console.log(
-      `bench:http — ${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s per run after ${WARM_UP_SECONDS} s of warm-up; demo seeded in ${Math.round(seedMs)} ms`,
+      `bench:http — ${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, median of ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARM_UP_SECONDS} s of warm-up; demo seeded in ${Math.round(seedMs)} ms`,
     );
     console.log(`load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
     if (before) {
@@ -191,18 +202,24 @@ async function main() {
       const appUrl = `http://127.0.0.1:${appPort}${t.path}`;
       const bareUrl = `http://127.0.0.1:${barePort}/${TARGETS.indexOf(t)}`;
       const headers = headersOf(t);
+      const beforeUrl = `http://127.0.0.1:${beforePort}${t.path}`;
+      const runs: { app: Run[]; bare: Run[]; before: Run[] } = { app: [], bare: [], before: [] };
       await load(appUrl, headers, WARM_UP_SECONDS);
-      const a = await load(appUrl, headers, DURATION);
       await load(bareUrl, headers, WARM_UP_SECONDS);
-      const b = await load(bareUrl, headers, DURATION);
+      if (before) await load(beforeUrl, headers, WARM_UP_SECONDS);
+      for (let round = 0; round < ROUNDS; round++) {
+        runs.app.push(await load(appUrl, headers, DURATION));
+        runs.bare.push(await load(bareUrl, headers, DURATION));
+        if (before) runs.before.push(await load(beforeUrl, headers, DURATION));
+      }
+      const a = median(runs.app);
+      const b = median(runs.bare);
       const bytes = Buffer.from(table[`/${TARGETS.indexOf(t)}`].body, 'base64').length;
       const problems = a.non2xx || a.errors ? ` (app: ${a.non2xx} non-2xx, ${a.errors} errors)` : '';
       const n = (x: number) => Math.round(x).toLocaleString('en');
       let line = `| ${t.name} | ${bytes.toLocaleString('en')} | ${n(a.rps)} | ${a.p99} | ${n(b.rps)} | ${b.p99} | ${((100 * a.rps) / b.rps).toFixed(1)} %${problems} |`;
       if (before) {
-        const beforeUrl = `http://127.0.0.1:${beforePort}${t.path}`;
-        await load(beforeUrl, headers, WARM_UP_SECONDS);
-        const c = await load(beforeUrl, headers, DURATION);
+        const c = median(runs.before);
         const beforeProblems = c.non2xx || c.errors ? ` (${c.non2xx} non-2xx, ${c.errors} errors)` : '';
         line += ` ${n(c.rps)} | ${c.p99} | ${((100 * c.rps) / b.rps).toFixed(2)} %${beforeProblems} | ${(a.rps / c.rps).toFixed(1)}× |`;
       }
