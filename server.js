@@ -245,6 +245,13 @@ app.use(
   }),
 );
 
+// The judges' service worker (public/judge-sw.js, docs/decisions/032): always revalidated, so a new
+// version reaches the tablets at their next visit; its scope is /judge/ (it may not be wider than /).
+app.get('/judge-sw.js', (req, res) => {
+  res.set({ 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/judge/' });
+  res.type('text/javascript').sendFile(path.join(here, 'public', 'judge-sw.js'), { cacheControl: false });
+});
+
 // Fingerprinted by the compiler: cache forever.
 app.use('/build', express.static(path.join(here, 'public', 'build'), { immutable: true, maxAge: '1y', fallthrough: false }));
 app.use(express.static(path.join(here, 'public'), { maxAge: '1h', index: false }));

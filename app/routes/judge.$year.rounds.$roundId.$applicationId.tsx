@@ -183,9 +183,13 @@ export async function clientAction({ request, serverAction }: ClientActionFuncti
   }
 }
 
-/** A save answers for itself: reloading the sheet after it would fight with what the judge is typing. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, currentUrl, defaultShouldRevalidate }) =>
-  formMethod === 'POST' && formAction === currentUrl.pathname ? false : defaultShouldRevalidate;
+/**
+ * A save answers for itself: reloading the sheet after it would fight with what the judge is
+ * typing. Nor does a save of another sheet (the outbox flushing in the background) reload this one:
+ * a reload that fails because the network dropped again would take the sheet away.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, defaultShouldRevalidate }) =>
+  formMethod === 'POST' && formAction !== undefined && /^\/judge\/\d+\/rounds\/\d+\/\d+$/.test(formAction) ? false : defaultShouldRevalidate;
 
 export default function ScoresheetPage() {
   const page = useLoaderData<typeof loader>();
@@ -240,6 +244,7 @@ export default function ScoresheetPage() {
               key={path}
               action={path}
               storageKey={`palmares:scoresheet:${page.judgeId}:${page.round.id}:${page.application.id}`}
+              judgeId={page.judgeId}
               criteria={page.criteria}
               initial={{
                 content: page.sheet?.content ?? emptyContent(page.criteria),
