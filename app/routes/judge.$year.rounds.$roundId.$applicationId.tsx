@@ -34,6 +34,7 @@ import scoringStyles from '~/styles/scoring.css';
 import { forbidden, requireJudgeOf } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
 import { newSaveKey, ownScoresheet, requireScoresheetAccess, saveScoresheet, scoringCriteria } from '~/utils/scoresheets.server';
+import { settleRedirected } from '~/utils/outbox';
 import type { RootHandle } from '~/utils/route-handles';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
@@ -177,6 +178,8 @@ export async function clientAction({ request, serverAction }: ClientActionFuncti
   try {
     return (await serverAction()) as SaveAnswer;
   } catch (error) {
+    // A submit is answered by a redirect: the outbox learns here that the server has it.
+    if (error instanceof Response && error.status >= 300 && error.status < 400) await settleRedirected(key);
     if (error instanceof Response || isRouteErrorResponse(error)) throw error;
     await waitForServer(key, Number(form.get(ATTEMPT_FIELD)) || 0, request.signal);
     return { result: 'unreachable', key } satisfies SaveAnswer;

@@ -180,6 +180,22 @@ export async function waitingCount(judgeId: number): Promise<number> {
   return (await waitingRecords(judgeId)).reduce((sum, r) => sum + r.changes, 0);
 }
 
+/**
+ * A save answered by a redirect (a submit: the server sends the judge to their page) has no answer
+ * for the form to read: the record of the save with this key is settled here. Its content is what
+ * the server has now; the revision is unknown (-1), so the next page of the sheet is believed.
+ */
+export async function settleRedirected(key: string): Promise<void> {
+  const record = (await allRecords()).find((r) => r.sent?.key === key);
+  if (!record) return;
+  await updateRecord(record.id, (r) => {
+    const sent = r.sent;
+    if (!sent || sent.key !== key) return r;
+    const same = JSON.stringify(r.content) === JSON.stringify(sent.content);
+    return { ...r, revision: -1, status: 'submitted', saved: sent.content, sent: null, changes: same ? 0 : r.changes, queuedAt: same ? 0 : r.queuedAt };
+  });
+}
+
 // ─── Which sheets a page is saving itself ────────────────────────────────────
 
 /** Sheets whose form is on screen: that form sends their saves, the background flush leaves them alone. */
