@@ -36,9 +36,9 @@ function useJudgeWorker(year: string) {
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => {
         if (cancelled || !navigator.onLine) return;
-        const sheets = new Set([pathname]);
+        const pages = new Set([pathname]);
         for (const link of document.querySelectorAll<HTMLAnchorElement>(`a[href^="/judge/${year}"]`)) {
-          sheets.add(new URL(link.href).pathname);
+          pages.add(new URL(link.href).pathname);
         }
         const assets = new Set<string>();
         for (const el of document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel=stylesheet], link[rel=modulepreload], link[rel=icon]')) {
@@ -47,7 +47,7 @@ function useJudgeWorker(year: string) {
         for (const entry of performance.getEntriesByType('resource')) {
           if (new URL(entry.name).pathname.startsWith('/build/')) assets.add(entry.name);
         }
-        registration.active?.postMessage({ type: 'keep', pages: [...sheets], assets: [...assets] });
+        registration.active?.postMessage({ type: 'keep', pages: [...pages], assets: [...assets] });
       })
       .catch(() => {
         // No worker (private mode, an old browser): the outbox still keeps every change.
@@ -139,10 +139,10 @@ function useOutboxFlush(judgeId: number | null) {
   }, [pump]);
 }
 
-export function JudgeOffline({ year, judgeId, onSheet }: { year: string; judgeId: number | null; onSheet: boolean }) {
+export function JudgeOffline({ year, judgeId, onScoresheet }: { year: string; judgeId: number | null; onScoresheet: boolean }) {
   useJudgeWorker(year);
   useOutboxFlush(judgeId);
-  return judgeId !== null && !onSheet ? (
+  return judgeId !== null && !onScoresheet ? (
     <div className="page judge-outbox">
       <OutboxWaiting judgeId={judgeId} />
     </div>

@@ -10,20 +10,20 @@ import { onOutboxChange, waitingRecords } from '~/utils/outbox';
 export interface OutboxWaitingProps {
   judgeId: number;
   /** The sheet on screen: its own changes are `own` (known at once), not read back from the outbox. */
-  sheetId?: string;
+  recordId?: string;
   own?: number;
   /** In the scoresheet's sticky bar: the hint is for screen readers only. */
   compact?: boolean;
 }
 
-export function OutboxWaiting({ judgeId, sheetId, own = 0, compact = false }: OutboxWaitingProps) {
+export function OutboxWaiting({ judgeId, recordId, own = 0, compact = false }: OutboxWaitingProps) {
   const { t } = useT();
   const [others, setOthers] = useState(0);
   useEffect(() => {
     let live = true;
     const count = () =>
       void waitingRecords(judgeId).then((records) => {
-        if (live) setOthers(records.filter((r) => r.id !== sheetId).reduce((sum, r) => sum + r.changes, 0));
+        if (live) setOthers(records.filter((r) => r.id !== recordId).reduce((sum, r) => sum + r.changes, 0));
       });
     count();
     const stop = onOutboxChange(count);
@@ -31,7 +31,7 @@ export function OutboxWaiting({ judgeId, sheetId, own = 0, compact = false }: Ou
       live = false;
       stop();
     };
-  }, [judgeId, sheetId]);
+  }, [judgeId, recordId]);
   const total = own + others;
   return (
     <p className="outbox-waiting" role="status" aria-live="polite" aria-atomic="true">

@@ -44,7 +44,7 @@ import { SaveStatus, type SaveState } from './SaveStatus';
 import { Scale } from './Scale';
 import { ScoresheetConflict } from './ScoresheetConflict';
 import { OutboxWaiting } from './OutboxWaiting';
-import { ATTEMPT_FIELD, claimSheet, newIdempotencyKey, readRecord, writeRecord, type OutboxPayload, type OutboxRecord } from '~/utils/outbox';
+import { ATTEMPT_FIELD, claimScoresheet, newIdempotencyKey, readRecord, writeRecord, type OutboxPayload, type OutboxRecord } from '~/utils/outbox';
 
 export interface ScoresheetCriterion {
   id: number;
@@ -351,7 +351,7 @@ export function ScoresheetForm({
   // page served from the offline cache). Once, on arrival: later renders must not restore over
   // what the judge is typing.
   useEffect(() => {
-    const release = claimSheet(storageKey);
+    const release = claimScoresheet(storageKey);
     let cancelled = false;
     void readRecord(storageKey).then((record) => {
       const q = queue.current;
@@ -612,7 +612,7 @@ export function ScoresheetForm({
       <div className="scoresheet__actions">
         <div className="scoresheet__status">
           <SaveStatus state={saveState} lastSavedAt={lastSavedAt} />
-          <OutboxWaiting judgeId={judgeId} sheetId={storageKey} own={saveState.kind === 'retrying' ? ownChanges : 0} compact />
+          <OutboxWaiting judgeId={judgeId} recordId={storageKey} own={saveState.kind === 'retrying' ? ownChanges : 0} compact />
         </div>
         <div className="scoresheet__buttons">
           <button type="submit" name="intent" value="save" className="button button--ghost button--large">

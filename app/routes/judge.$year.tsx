@@ -16,10 +16,10 @@ export default function JudgeSection() {
   const page = matches[matches.length - 1];
   const data = page?.data as { judgeId?: unknown } | undefined;
   const judgeId = typeof data?.judgeId === 'number' ? data.judgeId : null;
-  const onSheet = page?.id === 'routes/judge.$year.rounds.$roundId.$applicationId';
+  const onScoresheet = page?.id === 'routes/judge.$year.rounds.$roundId.$applicationId';
   return (
     <>
-      <JudgeOffline year={year} judgeId={judgeId} onSheet={onSheet} />
+      <JudgeOffline year={year} judgeId={judgeId} onScoresheet={onScoresheet} />
       <Outlet />
     </>
   );

@@ -201,7 +201,7 @@ export async function settleRedirected(key: string): Promise<void> {
 /** Sheets whose form is on screen: that form sends their saves, the background flush leaves them alone. */
 const ownedByForm = new Set<string>();
 
-export function claimSheet(id: string): () => void {
+export function claimScoresheet(id: string): () => void {
   ownedByForm.add(id);
   return () => ownedByForm.delete(id);
 }
