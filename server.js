@@ -339,6 +339,13 @@ app.use(
   }),
 );
 
+// The judges' service worker (public/judge-sw.js, docs/decisions/032): always revalidated, so a new
+// version reaches the tablets at their next visit; its scope is /judge/ (it may not be wider than /).
+app.get('/judge-sw.js', (req, res) => {
+  res.set({ 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/judge/' });
+  res.type('text/javascript').sendFile(path.join(here, 'public', 'judge-sw.js'), { cacheControl: false });
+});
+
 // Fingerprinted by the compiler: cache forever. In production, public/ is read into memory once at
 // start (1.4 MB; a deploy restarts the process), so no request pays a file-system stat; `remix dev`
 // rewrites public/build while running, so development keeps express.static.

@@ -4,7 +4,7 @@
  * build is the one that gets migrated at start and closed at the end.
  */
 import { Transform, type TransformCallback } from 'node:stream';
-import type { AppLoadContext, EntryContext } from '@remix-run/node';
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
@@ -13,7 +13,7 @@ import { NonceProvider } from '~/utils/nonce';
 import { closeDb, runMigrations, getDb } from '~/utils/db.server';
 import { env, type Env } from '~/utils/env.server';
 import { log } from '~/utils/log.server';
-import { purgeExpiredSessions } from '~/utils/session.server';
+import { forgetEndedSession, purgeExpiredSessions } from '~/utils/session.server';
 
 /** For server.js: the page of a request it refuses before Remix (app/utils/request-refusal.server.ts). */
 export { requestRefusalPage } from '~/utils/request-refusal.server';
@@ -36,13 +36,23 @@ export function shutdown(): void {
   closeDb();
 }
 
-export default function handleRequest(
+/**
+ * A device whose session ended elsewhere (revoked from /account: a lost tablet) forgets, at its
+ * next contact, what it kept for that account: kept scoresheets, service worker, outbox (decision 032).
+ */
+export async function handleDataRequest(response: Response, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  await forgetEndedSession(request, response.headers);
+  return response;
+}
+
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  await forgetEndedSession(request, responseHeaders);
   const nonce = loadContext?.nonce ?? '';
   const waitForAll = isbot(request.headers.get('user-agent') || '');
   return new Promise((resolve, reject) => {

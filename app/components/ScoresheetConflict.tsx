@@ -41,7 +41,8 @@ export function ScoresheetConflict({
   const { t, lang } = useT();
   const differs = differingCriteria(criteria, mine, stored);
   const overallDiffers = mine.overallComment !== stored.overallComment;
-  const value = (v: number | null | undefined) => (v === null || v === undefined ? t('scoring.conflict.notScored') : String(v));
+  const value = (v: number | null | undefined) =>
+    v === null || v === undefined ? <span className="revision-conflict__none">{t('scoring.conflict.notScored')}</span> : String(v);
   const keepMine = (event: FormEvent<HTMLFormElement>) => {
     if (!onKeepMine) return;
     event.preventDefault();
@@ -93,8 +94,12 @@ export function ScoresheetConflict({
                 {t('scoring.sheet.overallComment')}
                 {overallDiffers ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
               </th>
-              <td className="revision-conflict__comment">{mine.overallComment || t('scoring.conflict.noComment')}</td>
-              <td className="revision-conflict__comment">{stored.overallComment || t('scoring.conflict.noComment')}</td>
+              <td>
+                <span className="revision-conflict__comment">{mine.overallComment || t('scoring.conflict.noComment')}</span>
+              </td>
+              <td>
+                <span className="revision-conflict__comment">{stored.overallComment || t('scoring.conflict.noComment')}</span>
+              </td>
             </tr>
           </tbody>
         </table>

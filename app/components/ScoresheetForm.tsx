@@ -11,15 +11,19 @@
  * - if the server cannot be reached, the *same* save (same key) is sent again with a growing delay,
  *   so a save that did arrive but whose answer was lost is not applied twice; changes typed
  *   meanwhile wait for it, then go in the next save;
- * - every change is also kept in this device's storage until the server has it, so a closed tab, a
- *   crashed browser or a dropped connection loses nothing: the next visit restores it (or, if the
- *   sheet changed elsewhere since, shows both versions);
+ * - every change, and the save in flight with its key, is also kept in this device's outbox
+ *   (IndexedDB, app/utils/outbox.ts) until the server has it, so a closed tab, a restarted browser
+ *   or a dropped connection loses nothing: the next visit (even offline, from the judge's service
+ *   worker) resends the same save under the same key, then the rest; if the sheet changed elsewhere
+ *   since, it shows both versions and the judge chooses;
+ * - "N changes waiting" says how many of this judge's changes the server does not have yet;
  * - a refused save (stale revision, locked round, invalid value) stops the automatic saves and
  *   says why; nothing already saved is touched.
  */
-import { useFetcher } from '@remix-run/react';
+import { Form, useFetcher } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
+  changedFieldCount,
   COMMENT_MAX_LENGTH,
   commentField,
   countScored,
@@ -39,6 +43,8 @@ import { ariaOf, FieldShell, ProblemSummary } from './field-shell';
 import { SaveStatus, type SaveState } from './SaveStatus';
 import { Scale } from './Scale';
 import { ScoresheetConflict } from './ScoresheetConflict';
+import { OutboxWaiting } from './OutboxWaiting';
+import { ATTEMPT_FIELD, claimScoresheet, newIdempotencyKey, readRecord, writeRecord, type OutboxPayload, type OutboxRecord } from '~/utils/outbox';
 
 export interface ScoresheetCriterion {
   id: number;
@@ -64,6 +70,8 @@ export interface ScoresheetFormProps {
   action: string;
   /** Scopes this device's unsent changes to one judge's sheet. */
   storageKey: string;
+  /** Whose outbox this is (the "N changes waiting" line counts this judge's changes only). */
+  judgeId: number;
   criteria: ScoresheetCriterion[];
   initial: InitialSheet;
   /** Written by the server for a save without JavaScript; with it, each save makes its own. */
@@ -82,8 +90,7 @@ export const AUTOSAVE_DELAY_MS = 800;
 
 /** Told by the page's clientAction while a save waits for the server: the form says "retrying". */
 export const SAVE_RETRYING_EVENT = 'palmares:scoresheet-retrying';
-/** The form field that counts the attempts of one save (the server ignores it). */
-export const ATTEMPT_FIELD = 'attempt';
+export { ATTEMPT_FIELD };
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -116,14 +123,7 @@ export async function waitForServer(key: string, attempt: number, signal: AbortS
   }
 }
 
-interface Payload {
-  key: string;
-  intent: SaveIntent;
-  revision: number;
-  content: ScoresheetContent;
-  /** How many times it was sent without an answer. */
-  attempt: number;
-}
+type Payload = OutboxPayload;
 
 interface Conflict {
   mine: ScoresheetContent;
@@ -132,49 +132,7 @@ interface Conflict {
   intent: SaveIntent;
 }
 
-/** A new idempotency key (crypto.randomUUID needs a secure context; getRandomValues does not). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-// ─── This device's copy of unsent changes ────────────────────────────────────
-
-interface Backup {
-  revision: number;
-  content: ScoresheetContent;
-}
-
-function readBackup(key: string): Backup | null {
-  try {
-    const text = window.localStorage.getItem(key);
-    if (!text) return null;
-    const parsed = JSON.parse(text) as Backup;
-    return typeof parsed?.revision === 'number' && parsed.content ? parsed : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeBackup(key: string, backup: Backup): void {
-  try {
-    window.localStorage.setItem(key, JSON.stringify(backup));
-  } catch {
-    // Storage full or disabled: the automatic saves still run; only the safety copy is missing.
-  }
-}
-
-function removeBackup(key: string): void {
-  try {
-    window.localStorage.removeItem(key);
-  } catch {
-    // as above
-  }
-}
+export { newIdempotencyKey };
 
 // ─── The form ────────────────────────────────────────────────────────────────
 
@@ -195,6 +153,7 @@ function translatedErrors(t: T, criteria: ScoresheetCriterion[], errors: Record<
 export function ScoresheetForm({
   action,
   storageKey,
+  judgeId,
   criteria,
   initial,
   idempotencyKey,
@@ -235,6 +194,12 @@ export function ScoresheetForm({
   // The save queue lives in refs: timers and answers must see the latest values, not a render's.
   const contentRef = useRef(content);
   const revisionRef = useRef(initial.revision);
+  /** The last version the server acknowledged to this device, and its status. */
+  const savedRef = useRef<ScoresheetContent>(initial.content);
+  const statusRef = useRef<ScoresheetStatus | null>(initial.status);
+  /** When the oldest change the server does not have was made (the outbox's order). */
+  const queuedAtRef = useRef(0);
+  const [ownChanges, setOwnChanges] = useState(0);
   const queue = useRef({
     inFlight: null as Payload | null,
     dirty: false,
@@ -243,24 +208,45 @@ export function ScoresheetForm({
     debounce: undefined as ReturnType<typeof setTimeout> | undefined,
   });
 
+  /** Writes this sheet's record to the outbox: what the server has, what this device has, the save in flight. */
   const persist = useCallback(() => {
-    writeBackup(storageKey, { revision: revisionRef.current, content: contentRef.current });
-  }, [storageKey]);
+    const sent = queue.current.inFlight;
+    const changes = Math.max(changedFieldCount(criteria, savedRef.current, contentRef.current), sent ? 1 : 0);
+    if (changes === 0) queuedAtRef.current = 0;
+    else if (queuedAtRef.current === 0) queuedAtRef.current = Date.now();
+    setOwnChanges(changes);
+    const record: OutboxRecord = {
+      id: storageKey,
+      judgeId,
+      path: action,
+      revision: revisionRef.current,
+      status: statusRef.current,
+      saved: savedRef.current,
+      content: contentRef.current,
+      fields: scoresheetFormFields(criteria, contentRef.current),
+      changes,
+      sent,
+      queuedAt: queuedAtRef.current || Date.now(),
+    };
+    void writeRecord(record);
+  }, [action, criteria, judgeId, storageKey]);
 
   const send = useCallback(
     (payload: Payload) => {
       const q = queue.current;
       q.inFlight = payload;
       if (payload.attempt === 0) setSaveState({ kind: 'saving' });
+      persist();
+      payload.fields = scoresheetFormFields(criteria, payload.content);
       const form = new FormData();
-      for (const [name, value] of Object.entries(scoresheetFormFields(criteria, payload.content))) form.set(name, value);
+      for (const [name, value] of Object.entries(payload.fields)) form.set(name, value);
       form.set('intent', payload.intent);
       form.set('idempotencyKey', payload.key);
       form.set('revision', String(payload.revision));
       form.set(ATTEMPT_FIELD, String(payload.attempt));
       submit(form, { method: 'post', action });
     },
-    [action, criteria, submit],
+    [action, criteria, persist, submit],
   );
 
   const flush = useCallback(
@@ -303,17 +289,17 @@ export function ScoresheetForm({
     switch (data.result) {
       case 'saved': {
         revisionRef.current = data.revision;
+        savedRef.current = payload.content;
+        statusRef.current = data.status;
         setRevision(data.revision);
         setStatus(data.status);
         setFieldErrors({});
         setFormError(null);
         setSaveState({ kind: 'saved', at: time(data.savedAt) });
-        if (!q.dirty && !q.submitAfter) {
-          removeBackup(storageKey);
-          return;
-        }
-        // Changes typed while this save travelled: keep them on the device, on top of the new revision, and send them.
+        // The outbox now holds what the server has; changes typed while this save travelled stay on
+        // top of the new revision, and are sent next.
         persist();
+        if (!q.dirty && !q.submitAfter) return;
         flush(q.submitAfter ? 'submit' : 'save');
         return;
       }
@@ -330,6 +316,14 @@ export function ScoresheetForm({
         setSaveState({ kind: 'refused' });
         return;
       case 'stale':
+        if (sameContent(criteria, contentRef.current, data.stored)) {
+          // Both versions say the same (this save had reached the server under another key, or the
+          // other device typed the same): nothing to choose, carry on from the stored revision.
+          adopt(data.stored);
+          setSaveState(data.storedAt ? { kind: 'saved', at: time(data.storedAt) } : { kind: 'idle' });
+          if (q.submitAfter || (data.intent === 'submit' && data.stored.status !== 'submitted')) flush('submit');
+          return;
+        }
         q.stopped = true;
         q.submitAfter = false;
         setConflict({ mine: contentRef.current, stored: data.stored, storedAt: data.storedAt, intent: data.intent });
@@ -341,7 +335,7 @@ export function ScoresheetForm({
         onLocked?.();
         return;
     }
-  }, [fetcher.state, fetcher.data, flush, persist, send, storageKey, time, onLocked]);
+  }, [fetcher.state, fetcher.data, flush, persist, send, time, onLocked]);
 
   // The clientAction says the save is waiting for the server.
   useEffect(() => {
@@ -353,31 +347,62 @@ export function ScoresheetForm({
     return () => window.removeEventListener(SAVE_RETRYING_EVENT, retrying);
   }, []);
 
-  // Changes this device kept but the server never got (a closed tab, a dropped connection).
+  // Changes this device kept but the server never got (a closed tab, a dropped connection, a
+  // page served from the offline cache). Once, on arrival: later renders must not restore over
+  // what the judge is typing.
   useEffect(() => {
-    const backup = readBackup(storageKey);
-    if (!backup) return;
-    if (sameContent(criteria, backup.content, initial.content)) {
-      removeBackup(storageKey);
-    } else if (backup.revision === initial.revision && !queue.current.stopped) {
-      setRestored(true);
-      change(backup.content);
-    } else if (!queue.current.stopped) {
-      queue.current.stopped = true;
-      contentRef.current = backup.content;
-      setContent(backup.content);
-      setConflict({
-        mine: backup.content,
-        stored: { ...initial.content, status: initial.status ?? 'draft', revision: initial.revision },
-        storedAt: initial.updatedAt,
-        intent: 'save',
-      });
-    }
-    // Once, on arrival: later renders must not restore over what the judge is typing.
+    const release = claimScoresheet(storageKey);
+    let cancelled = false;
+    void readRecord(storageKey).then((record) => {
+      const q = queue.current;
+      if (cancelled || !record || q.stopped || q.inFlight || q.dirty) return;
+      if (record.revision > initial.revision) {
+        // This device has seen a newer version than the page shows (the page came from the offline cache).
+        revisionRef.current = record.revision;
+        savedRef.current = record.saved;
+        statusRef.current = record.status;
+        setRevision(record.revision);
+        setStatus(record.status);
+        if (record.changes > 0) resume(record);
+        else {
+          contentRef.current = record.content;
+          setContent(record.content);
+        }
+      } else if (record.revision === initial.revision || record.sent) {
+        // Unsent changes on top of what the page shows, or a save whose answer never came: the same
+        // save again under its own key (the server answers what it answered if it had arrived).
+        if (record.revision !== initial.revision) {
+          revisionRef.current = record.revision;
+          savedRef.current = record.saved;
+        }
+        if (!record.sent && sameContent(criteria, record.content, initial.content)) return persist();
+        setRestored(true);
+        resume(record);
+      } else if (record.changes === 0 || sameContent(criteria, record.content, initial.content)) {
+        persist();
+      } else {
+        // The sheet changed elsewhere since this device's changes were made: both versions, the judge chooses.
+        // The record stays as it is until the judge chooses: leaving now must not turn it into a silent overwrite.
+        q.stopped = true;
+        contentRef.current = record.content;
+        setContent(record.content);
+        setConflict({
+          mine: record.content,
+          stored: { ...initial.content, status: initial.status ?? 'draft', revision: initial.revision },
+          storedAt: initial.updatedAt,
+          intent: 'save',
+        });
+      }
+    });
+    return () => {
+      cancelled = true;
+      release();
+    };
   }, []);
 
-  // Leaving with changes the server does not have yet: the browser asks first.
+  // Leaving with changes the server does not have yet, on a device without an outbox: the browser asks first.
   useEffect(() => {
+    if (typeof indexedDB !== 'undefined') return;
     const warn = (event: BeforeUnloadEvent) => {
       const q = queue.current;
       if (q.inFlight || q.dirty) {
@@ -402,6 +427,32 @@ export function ScoresheetForm({
     flush(intent);
   };
 
+  /** Takes the stored version as what the server has (a conflict that was none). */
+  function adopt(stored: ScoresheetSnapshot) {
+    revisionRef.current = stored.revision;
+    savedRef.current = { values: stored.values, comments: stored.comments, overallComment: stored.overallComment };
+    statusRef.current = stored.status;
+    setRevision(stored.revision);
+    setStatus(stored.status);
+    queue.current.dirty = false;
+    persist();
+  }
+
+  /** Picks up a record of the outbox: its content on screen, its save in flight resent first. */
+  function resume(record: OutboxRecord) {
+    const q = queue.current;
+    contentRef.current = record.content;
+    setContent(record.content);
+    if (record.sent) {
+      q.dirty = !sameContent(criteria, record.content, record.sent.content);
+      send(record.sent);
+    } else {
+      q.dirty = true;
+      persist();
+      flush('save');
+    }
+  }
+
   const keepMine = () => {
     if (!conflict) return;
     const q = queue.current;
@@ -423,13 +474,15 @@ export function ScoresheetForm({
     revisionRef.current = conflict.stored.revision;
     setRevision(conflict.stored.revision);
     setStatus(conflict.stored.status);
+    savedRef.current = stored;
+    statusRef.current = conflict.stored.status;
     contentRef.current = stored;
     setContent(stored);
     setConflict(null);
     setRestored(false);
     queue.current.stopped = false;
     queue.current.dirty = false;
-    removeBackup(storageKey);
+    persist();
     setSaveState({ kind: 'idle' });
   };
 
@@ -462,7 +515,9 @@ export function ScoresheetForm({
 
   return (
     // Without JavaScript, the answer to a post opens at the scores (and their error summary), not at the top of the page.
-    <form
+    // A Remix Form for its `data-discover`: the router learns this address while online, so the
+    // first save after a full page load needs no route look-up that could fail offline.
+    <Form
       id="scoresheet"
       method="post"
       action={`${action}#scores-title`}
@@ -555,7 +610,10 @@ export function ScoresheetForm({
         />
       </FieldShell>
       <div className="scoresheet__actions">
-        <SaveStatus state={saveState} lastSavedAt={lastSavedAt} />
+        <div className="scoresheet__status">
+          <SaveStatus state={saveState} lastSavedAt={lastSavedAt} />
+          <OutboxWaiting judgeId={judgeId} recordId={storageKey} own={saveState.kind === 'retrying' ? ownChanges : 0} compact />
+        </div>
         <div className="scoresheet__buttons">
           <button type="submit" name="intent" value="save" className="button button--ghost button--large">
             {submitted ? t('scoring.sheet.saveChanges') : t('scoring.sheet.saveDraft')}
@@ -567,6 +625,6 @@ export function ScoresheetForm({
           )}
         </div>
       </div>
-    </form>
+    </Form>
   );
 }

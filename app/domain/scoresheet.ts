@@ -194,6 +194,11 @@ export function sameContent(criteria: readonly ScaleCriterion[], a: ScoresheetCo
   return diffScoresheets(criteria, normalised(a), normalised(b)).length === 0;
 }
 
+/** How many fields (scores, comments) differ between two versions: the "N changes waiting" of the outbox. */
+export function changedFieldCount(criteria: readonly ScaleCriterion[], a: ScoresheetContent, b: ScoresheetContent): number {
+  return diffScoresheets(criteria, normalised(a), normalised(b)).length;
+}
+
 /** The criteria whose value or comment differ between two versions (for the revision-conflict table). */
 export function differingCriteria(criteria: readonly ScaleCriterion[], a: ScoresheetContent, b: ScoresheetContent): Set<number> {
   const ids = new Set<number>();

@@ -2,6 +2,8 @@
  * Messages of the scoring pages. `fr` is typed from `en`: a key missing in French fails the typecheck.
  * Merged into the dictionaries by en.ts and fr.ts.
  */
+import { offlineMessages } from './offline';
+
 const en = {
   // The judge's page of an edition
   'scoring.edition.metaTitle': 'Judging {year}',
@@ -279,4 +281,5 @@ const fr: Record<keyof typeof en, string> = {
   'scoring.progress.noIncompleteApplications': 'Chaque candidature a ses grilles.',
 };
 
-export const scoringMessages = { en, fr };
+// The judge's offline work (app/i18n/offline.ts), sent with the scoring pages.
+export const scoringMessages = { en: { ...en, ...offlineMessages.en }, fr: { ...fr, ...offlineMessages.fr } };

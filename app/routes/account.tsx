@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { formatDate, useT } from '~/i18n';
 import { titleMeta } from '~/i18n/meta';
 import { requireUser } from '~/utils/auth.server';
-import { listSessions, revokeSession } from '~/utils/session.server';
+import { CLEAR_SITE_DATA, listSessions, revokeSession } from '~/utils/session.server';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'account.title');
 
@@ -25,7 +25,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // Revoking the session in use is logging out: send the person to the home page.
   if (parsed.data.session === user.sessionIdHash) {
     revokeSession(user.id, parsed.data.session);
-    return redirect('/');
+    // This device forgets what it kept for the account (a judge's scoresheets and outbox, decision 032).
+    return redirect('/', { headers: { 'Clear-Site-Data': CLEAR_SITE_DATA } });
   }
   if (!revokeSession(user.id, parsed.data.session)) return data({ error: 'account.revokeFailed' as const }, { status: 404 });
   return redirect('/account');

@@ -33,6 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     messages: await messagesFor(request, ['scoring', 'stage']),
     year: edition.year,
+    // Whose outbox the judge section flushes (components/JudgeOffline).
+    judgeId: judge.id,
     name: edition.name,
     status: edition.status,
     rounds,

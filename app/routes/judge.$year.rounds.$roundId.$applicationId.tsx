@@ -34,6 +34,7 @@ import scoringStyles from '~/styles/scoring.css';
 import { forbidden, requireJudgeOf } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
 import { newSaveKey, ownScoresheet, requireScoresheetAccess, saveRequestSchema, saveScoresheet, scoringCriteria } from '~/utils/scoresheets.server';
+import { settleRedirected } from '~/utils/outbox';
 import type { RootHandle } from '~/utils/route-handles';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
@@ -177,15 +178,21 @@ export async function clientAction({ request, serverAction }: ClientActionFuncti
   try {
     return (await serverAction()) as SaveAnswer;
   } catch (error) {
+    // A submit is answered by a redirect: the outbox learns here that the server has it.
+    if (error instanceof Response && error.status >= 300 && error.status < 400) await settleRedirected(key);
     if (error instanceof Response || isRouteErrorResponse(error)) throw error;
     await waitForServer(key, Number(form.get(ATTEMPT_FIELD)) || 0, request.signal);
     return { result: 'unreachable', key } satisfies SaveAnswer;
   }
 }
 
-/** A save answers for itself: reloading the sheet after it would fight with what the judge is typing. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, currentUrl, defaultShouldRevalidate }) =>
-  formMethod === 'POST' && formAction === currentUrl.pathname ? false : defaultShouldRevalidate;
+/**
+ * A save answers for itself: reloading the sheet after it would fight with what the judge is
+ * typing. Nor does a save of another sheet (the outbox flushing in the background) reload this one:
+ * a reload that fails because the network dropped again would take the sheet away.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, defaultShouldRevalidate }) =>
+  formMethod === 'POST' && formAction !== undefined && /^\/judge\/\d+\/rounds\/\d+\/\d+$/.test(formAction) ? false : defaultShouldRevalidate;
 
 export default function ScoresheetPage() {
   const page = useLoaderData<typeof loader>();
@@ -240,6 +247,7 @@ export default function ScoresheetPage() {
               key={path}
               action={path}
               storageKey={`palmares:scoresheet:${page.judgeId}:${page.round.id}:${page.application.id}`}
+              judgeId={page.judgeId}
               criteria={page.criteria}
               initial={{
                 content: page.sheet?.content ?? emptyContent(page.criteria),

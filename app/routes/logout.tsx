@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
-import { endSession } from '~/utils/session.server';
+import { CLEAR_SITE_DATA, endSession } from '~/utils/session.server';
 
 /** POST only: a link or a prefetch must never log anyone out. */
 export async function loader() {
@@ -7,5 +7,6 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return redirect('/', { headers: { 'Set-Cookie': await endSession(request) } });
+  // The device forgets what it kept for this account: a judge's scoresheets, service worker and outbox (decision 032).
+  return redirect('/', { headers: { 'Set-Cookie': await endSession(request), 'Clear-Site-Data': CLEAR_SITE_DATA } });
 }

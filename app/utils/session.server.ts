@@ -101,6 +101,40 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
   return { id: row.id, email: row.email, name: row.name, role: row.role, sessionIdHash: idHash };
 }
 
+/**
+ * What a response tells a device whose session has ended (logged out, revoked from /account, expired):
+ * forget this site's caches and storage — the judge's kept scoresheets, the service worker, the
+ * outbox (docs/decisions/032-judges-offline.md). Browsers honour it on HTTPS and localhost.
+ */
+export const CLEAR_SITE_DATA = '"cache", "storage"';
+
+/**
+ * Whether the request carries a session cookie (validly signed) whose session no longer exists: the
+ * device's next contact after a log-out elsewhere or a revocation (a lost tablet). Its response then
+ * clears the site's data and the cookie (`endedSessionHeaders`).
+ */
+export async function sessionEnded(request: Request): Promise<boolean> {
+  if (!request.headers.get('Cookie')?.includes('palmares_session=')) return false;
+  const id = await readSessionId(request);
+  if (!id) return false;
+  const row = getDb()
+    .select({ idHash: schema.sessions.idHash })
+    .from(schema.sessions)
+    .where(eq(schema.sessions.idHash, hashSessionId(id)))
+    .get();
+  return !row;
+}
+
+/**
+ * When the request's session has ended, adds to its response's `headers` what tells the device to
+ * forget it and everything it kept — unless the response sets a new session (a log-in).
+ */
+export async function forgetEndedSession(request: Request, headers: Headers): Promise<void> {
+  if (headers.get('Set-Cookie')?.includes('palmares_session=') || !(await sessionEnded(request))) return;
+  headers.set('Clear-Site-Data', CLEAR_SITE_DATA);
+  headers.append('Set-Cookie', await sessionCookie().serialize('', { maxAge: 0, expires: new Date(0) }));
+}
+
 /** Ends the request's session (if any) and returns the Set-Cookie header that clears the cookie. */
 export async function endSession(request: Request): Promise<string> {
   const id = await readSessionId(request);

@@ -37,16 +37,29 @@ function scales(page: Page): Locator {
 }
 
 function saveStatus(page: Page): Locator {
-  return page.locator('.scoresheet__actions').getByRole('status');
+  return page.locator('.scoresheet__actions .save-status');
 }
 
-/** Every change has reached the server: the status says so and the device holds no unsent copy. */
+/** Every change has reached the server: the status says so and the device's outbox holds nothing unsent. */
 async function allSaved(page: Page) {
   await expect
     .poll(
       async () => ({
         status: (await saveStatus(page).textContent()) ?? '',
-        unsent: await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('palmares:scoresheet:')).length),
+        unsent: await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const open = indexedDB.open('palmares', 1);
+              open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'id' });
+              open.onsuccess = () => {
+                const all = open.result.transaction('outbox').objectStore('outbox').getAll();
+                all.onsuccess = () => {
+                  resolve((all.result as { changes: number }[]).filter((r) => r.changes > 0).length);
+                  open.result.close();
+                };
+              };
+            }),
+        ),
       }),
       { timeout: 15_000 },
     )
