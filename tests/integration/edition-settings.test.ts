@@ -8,9 +8,10 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { action as newAction } from '~/routes/organise.new';
 import { action as settingsAction, loader as settingsLoader } from '~/routes/organise.$year.settings';
+import { action as setupAction, loader as setupLoader } from '~/routes/organise.$year._index';
 import { getDb, schema } from '~/utils/db.server';
 import { formAnswer } from '../fixtures/http';
-import { auditCount, judgingEdition, lastAudit, load, post, type JudgingEdition } from '../fixtures/judging';
+import { assign, auditCount, judgingEdition, lastAudit, load, post, roundState, scoresheet, type JudgingEdition } from '../fixtures/judging';
 import { createUser, sessionCookie } from '../fixtures/users';
 
 let organiser: { id: number; cookie: string };
@@ -233,5 +234,42 @@ describe('every status transition through the settings page', () => {
       expect(result.status).toBe(409);
       expect(formAnswer(result.data).formError).toEqual({ key: 'editions.step.refused.published', params: {} });
     }
+  });
+});
+
+describe('locking a round with missing or draft scoresheets', () => {
+  it('lists the counts, refuses one click, and locks with the confirmation', async () => {
+    const e = await judgingEdition(2044, { applications: 2, judges: 2 });
+    // Four assignments: one submitted, one draft, two never started.
+    assign(e.screening.id, e.judges[0].id, e.applications[0].id);
+    assign(e.screening.id, e.judges[1].id, e.applications[0].id);
+    assign(e.screening.id, e.judges[0].id, e.applications[1].id);
+    assign(e.screening.id, e.judges[1].id, e.applications[1].id);
+    scoresheet(e, e.screening.id, e.judges[0].id, e.applications[0].id, 'submitted');
+    scoresheet(e, e.screening.id, e.judges[1].id, e.applications[0].id, 'draft');
+    const setupPage = await load(setupLoader, `/organise/${e.year}`, { year: String(e.year) }, organiser.cookie);
+    expect(setupPage.data.lockShortfalls[e.screening.id]).toEqual({ missing: 2, drafts: 1 });
+
+    const lock = (fields: Record<string, string> = {}) =>
+      post(setupAction, `/organise/${e.year}?index`, { year: String(e.year) }, { intent: 'round.lock', id: String(e.screening.id), ...fields }, organiser.cookie);
+    const before = auditCount();
+    const refused = await lock();
+    expect(refused.status).toBe(409);
+    expect(formAnswer(refused.data).formError).toEqual({ key: 'editions.lock.errors.confirm', params: { missing: 2, drafts: 1 } });
+    expect(roundState(e.screening.id).state).toBe('open');
+    expect(auditCount()).toBe(before);
+
+    expect((await lock({ confirm: 'yes' })).status).toBe(302);
+    expect(roundState(e.screening.id).state).toBe('locked');
+    expect(lastAudit()).toMatchObject({ action: 'round.lock', after: expect.objectContaining({ state: 'locked', missing: 2, drafts: 1 }) });
+  });
+
+  it('a complete round still locks in one click', async () => {
+    const e = await judgingEdition(2045, { applications: 1, judges: 1 });
+    assign(e.screening.id, e.judges[0].id, e.applications[0].id);
+    scoresheet(e, e.screening.id, e.judges[0].id, e.applications[0].id, 'submitted');
+    const result = await post(setupAction, `/organise/${e.year}?index`, { year: String(e.year) }, { intent: 'round.lock', id: String(e.screening.id) }, organiser.cookie);
+    expect(result.status).toBe(302);
+    expect(roundState(e.screening.id).state).toBe('locked');
   });
 });
