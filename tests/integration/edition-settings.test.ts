@@ -9,7 +9,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { action as newAction } from '~/routes/organise.new';
 import { action as settingsAction, loader as settingsLoader } from '~/routes/organise.$year.settings';
 import { action as setupAction, loader as setupLoader } from '~/routes/organise.$year._index';
+import * as homePage from '~/routes/_index';
+import * as applyPage from '~/routes/apply.$year';
+import * as resultsCsv from '~/routes/editions.$year.results[.csv]';
+import * as resultsJson from '~/routes/editions.$year.results[.json]';
+import * as scoresCsv from '~/routes/editions.$year.scores[.csv]';
+import * as editionPage from '~/routes/editions.$year';
+import * as stagePage from '~/routes/editions.$year_.stage';
+import * as stageEvents from '~/routes/editions.$year_.stage.events';
+import * as votePage from '~/routes/vote.$year';
 import { getDb, schema } from '~/utils/db.server';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loader = (args: any) => unknown;
 import { formAnswer } from '../fixtures/http';
 import { assign, auditCount, judgingEdition, lastAudit, load, post, roundState, scoresheet, type JudgingEdition } from '../fixtures/judging';
 import { createUser, sessionCookie } from '../fixtures/users';
@@ -271,5 +283,37 @@ describe('locking a round with missing or draft scoresheets', () => {
     const result = await post(setupAction, `/organise/${e.year}?index`, { year: String(e.year) }, { intent: 'round.lock', id: String(e.screening.id) }, organiser.cookie);
     expect(result.status).toBe(302);
     expect(roundState(e.screening.id).state).toBe('locked');
+  });
+});
+
+describe('a draft edition is invisible to the public', () => {
+  it('answers 404 on every public route and is missing from the home page, until it opens', async () => {
+    const draft = await judgingEdition(2046, { status: 'draft', applications: 1, judges: 1 });
+    const y = String(draft.year);
+    const routes: [string, Loader, string][] = [
+      ['editions.$year', editionPage.loader, `/editions/${y}`],
+      ['editions.$year_.stage', stagePage.loader, `/editions/${y}/stage`],
+      ['editions.$year_.stage.events', stageEvents.loader, `/editions/${y}/stage/events`],
+      ['vote.$year', votePage.loader, `/vote/${y}`],
+      ['apply.$year', applyPage.loader, `/apply/${y}`],
+      ['editions.$year.results[.json]', resultsJson.loader, `/editions/${y}/results.json`],
+      ['editions.$year.results[.csv]', resultsCsv.loader, `/editions/${y}/results.csv`],
+      ['editions.$year.scores[.csv]', scoresCsv.loader, `/editions/${y}/scores.csv`],
+    ];
+    for (const [id, loader, path] of routes) {
+      const anonymous = await load(loader, path, { year: y, section: 'startup' });
+      const founder = await load(loader, path, { year: y, section: 'startup' }, founderCookie);
+      // Applying asks to log in first, which says nothing of the edition.
+      expect([id, anonymous.status, founder.status]).toEqual([id, id.startsWith('apply.') ? 302 : 404, 404]);
+    }
+    // (apply.$year._index's and apply.$year.$section's loaders read nothing of the edition: its parent, above, answers for them; their actions refuse through requirePublicEdition.)
+    const vote = await post(votePage.action, `/vote/${y}`, { year: y }, { intent: 'choose', applicationId: '1' });
+    expect(vote.status).toBe(404);
+    const home = await load(homePage.loader, '/', {});
+    expect(home.data.editions.map((e: { year: number }) => e.year)).not.toContain(draft.year);
+
+    getDb().update(schema.editions).set({ status: 'open' }).where(eq(schema.editions.id, draft.edition.id)).run();
+    expect((await load(editionPage.loader, `/editions/${y}`, { year: y })).status).toBe(200);
+    expect((await load(homePage.loader, '/', {})).data.editions.map((e: { year: number }) => e.year)).toContain(draft.year);
   });
 });
