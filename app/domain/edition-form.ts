@@ -127,3 +127,21 @@ export function windowChangeNeedsConfirmation(
     (moved(before.applicationsOpenAt, after.applicationsOpenAt) && passed(before.applicationsOpenAt))
   );
 }
+
+// ─── The organising team ────────────────────────────────────────────────────
+
+/** A row id as a form sends it: digits only. */
+const rowId = z.string({ error: 'judging.errors.unknownItem' }).regex(/^[1-9][0-9]{0,15}$/, 'judging.errors.unknownItem').transform(Number);
+
+export const teamUserSchema = z.object({ userId: rowId });
+export const teamInvitationSchema = z.object({ invitationId: rowId });
+export const removeJudgeSchema = z.object({
+  judgeId: rowId,
+  reason: plainText(
+    z
+      .string({ error: 'judging.errors.reason.required' })
+      .trim()
+      .min(1, 'judging.errors.reason.required')
+      .max(EDITION_LIMITS.reason, 'judging.errors.reason.tooLong'),
+  ),
+});

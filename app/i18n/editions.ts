@@ -141,6 +141,8 @@ const en = {
   // The invited organiser's side
   'invite.organiser.title': 'Join the organising team of Palmarès',
   'invite.organiser.lead': 'You are invited to organise the pitch competition: every edition, its judges and its results.',
+  'invite.organiser.join': 'Join the organising team',
+  'invite.organiser.createAccount': 'Create my organiser account',
 
   // Audit
   'audit.action.edition.update': 'Edition settings changed',
@@ -291,6 +293,8 @@ const fr: Record<keyof typeof en, string> = {
 
   'invite.organiser.title': 'Rejoindre l’équipe d’organisation de Palmarès',
   'invite.organiser.lead': 'Vous êtes invité à organiser le concours de pitchs : toutes les éditions, leurs jurés et leurs résultats.',
+  'invite.organiser.join': 'Rejoindre l’équipe d’organisation',
+  'invite.organiser.createAccount': 'Créer mon compte d’organisateur',
 
   'audit.action.edition.update': 'Réglages de l’édition modifiés',
   'audit.action.organiser.revoke': 'Accès d’organisateur retiré',

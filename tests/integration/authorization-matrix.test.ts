@@ -113,6 +113,11 @@ routes/organise.$year.rounds.$roundId.ranking GET                          302 4
 routes/organise.$year.settings GET                                       302 403 403 403 403 403 200
 routes/organise.$year.settings POST:edition.update                       302 403 403 403 403 403 400
 routes/organise.$year.settings POST:edition.step                         302 403 403 403 403 403 400
+routes/organise.$year.team GET                                           302 403 403 403 403 403 200
+routes/organise.$year.team POST:organiser.invite                         302 403 403 403 403 403 400
+routes/organise.$year.team POST:organiser.revoke                         302 403 403 403 403 403 400
+routes/organise.$year.team POST:invitation.revoke                        302 403 403 403 403 403 400
+routes/organise.$year.team POST:judge.remove                             302 403 403 403 403 403 400
 routes/organise.$year.shortlist GET                                      302 403 403 403 403 403 200
 routes/organise.$year.shortlist POST                                     302 403 403 403 403 403 400
 routes/organise.$year.stage GET                                          302 403 403 403 403 403 200
