@@ -3,6 +3,7 @@
  * works without JavaScript). A withdrawn application leaves every ranking; the change is audited,
  * with the reason the founder gives, if any.
  */
+import { editionName } from '~/domain/edition';
 import { plainText } from '~/domain/text';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData } from '@remix-run/react';
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function WithdrawApplication() {
   const view = useApplyData();
   const [form, fields] = useSchemaForm({ id: 'withdraw', schema: withdrawSchema, lastResult: replyOf(useActionData<typeof action>(), 'withdraw') });
-  const { t } = useT();
+  const { t, lang } = useT();
   const params = { max: WITHDRAW_REASON_MAX };
   const startup = view.application?.startupName || t('me.untitled');
   return (
@@ -61,7 +62,7 @@ export default function WithdrawApplication() {
       <h2 className="apply-content__title">{t('apply.withdraw.confirmTitle')}</h2>
       <div className="warning-box">
         <p>
-          <strong>{t('apply.withdraw.confirmLead', { startup, edition: view.edition.name })}</strong>
+          <strong>{t('apply.withdraw.confirmLead', { startup, edition: editionName(view.edition, lang) })}</strong>
         </p>
         <ul>
           <li>{t('apply.withdraw.consequenceRanking')}</li>

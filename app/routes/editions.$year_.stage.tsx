@@ -17,14 +17,16 @@ import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import stageStyles from '~/styles/stage.css';
 import { canOrganise, getUser } from '~/utils/auth.server';
+import { editionName } from '~/domain/edition';
 import { requirePublicEdition } from '~/utils/editions.server';
 import { publicStage } from '~/utils/stage.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stageStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('stage.projector.metaTitle')} — ${page?.stage.editionName ?? ''}` }];
+  const { t, lang } = tOf(matches);
+  const name = page ? editionName({ name: page.stage.editionName, nameFr: page.stage.editionNameFr }, lang) : '';
+  return [{ title: `${t('stage.projector.metaTitle')} — ${name}` }];
 };
 
 /** Seconds between reloads of the snapshot when JavaScript is off. */

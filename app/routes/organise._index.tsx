@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
 import { StatusBadge } from '~/components/StatusBadge';
+import { editionName } from '~/domain/edition';
 import { useT } from '~/i18n';
 import { titleMeta } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
@@ -34,7 +35,7 @@ export default function OrganiseHome() {
         {editions.map((edition) => (
           <li key={edition.id} className="card">
             <div className="card__head">
-              <h2 className="card__title">{edition.name}</h2>
+              <h2 className="card__title">{editionName(edition, lang)}</h2>
               <StatusBadge kind="edition" status={edition.status} />
             </div>
             <p className="muted">{t('organise.judgesCount', { count: edition.judges })}</p>

@@ -5,6 +5,7 @@
  * voter cookie, a limit of new ballots per network address, counts shown to no one before the
  * reveal. Works without JavaScript; with it, the page follows the vote opening and closing live.
  */
+import { editionName } from '~/domain/edition';
 import {
   data,
   redirect,
@@ -38,8 +39,8 @@ import { isRefusal, type Refusal } from '~/domain/refusal';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: voteStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('stage.vote.metaTitle')} — ${page?.editionName ?? ''}` }];
+  const { t, lang } = tOf(matches);
+  return [{ title: `${t('stage.vote.metaTitle')} — ${page ? editionName({ name: page.editionName, nameFr: page.editionNameFr }, lang) : ''}` }];
 };
 
 type VoteAnswer = { confirm: number } | { refused: { key: MessageKey; params?: Record<string, string | number> } };
@@ -51,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages: await messagesFor(request, ['stage']),
     year: edition.year,
     editionName: edition.name,
+    editionNameFr: edition.nameFr,
     voteOpen: stage.voteOpen,
     ended: stage.reveal !== null || edition.status === 'published',
     finalists: stage.runningOrder,
@@ -94,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function VotePage() {
   const page = useLoaderData<typeof loader>();
   const answer = useActionData<VoteAnswer>();
-  const { t } = useT();
+  const { t, lang } = useT();
   const { stage } = useStageEvents(page.year, null);
   const revalidator = useRevalidator();
   const refresh = useRef(revalidator);
@@ -113,7 +115,7 @@ export default function VotePage() {
   return (
     <div className="vote-page">
       <header className="vote-header">
-        <p className="eyebrow">{t('stage.vote.eyebrow', { edition: page.editionName })}</p>
+        <p className="eyebrow">{t('stage.vote.eyebrow', { edition: editionName({ name: page.editionName, nameFr: page.editionNameFr }, lang) })}</p>
         <h1>{t('stage.vote.title')}</h1>
       </header>
 

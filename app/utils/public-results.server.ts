@@ -131,7 +131,7 @@ export function publicFingerprint(edition: Edition): string {
     fingerprintStatements.set(client, statement);
   }
   const parts = statement.get(edition.id, edition.id) as string | null;
-  return [edition.id, edition.year, edition.name, edition.city, edition.status, edition.publishedAt?.getTime() ?? '', parts ?? ''].join('\u001f');
+  return [edition.id, edition.year, edition.name, edition.nameFr, edition.city, edition.venue, edition.descriptionFr, edition.descriptionEn, edition.status, edition.publishedAt?.getTime() ?? '', parts ?? ''].join('\u001f');
 }
 
 const FINGERPRINT_SQL = `
