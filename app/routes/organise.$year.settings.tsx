@@ -135,7 +135,7 @@ export default function EditionSettings() {
         <p>
           {labels.year}: <strong>{edition.year}</strong> <span className="muted">({t('editions.fields.yearHint')})</span>
         </p>
-        <ConformForm form={form} className="setup-form" preventScrollReset>
+        <ConformForm form={form} className="setup-form edition-form" preventScrollReset>
           <ErrorSummary form={form} labels={labels} errorParams={EDITION_ERROR_PARAMS} />
           <input type="hidden" name="intent" value="edition.update" />
           <EditionFields fields={fields} exact={exact} showConfirmDeadline={showConfirmDeadline} />

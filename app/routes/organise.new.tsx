@@ -62,7 +62,7 @@ export default function NewEdition() {
         <h2 id="edition-new-title" className="visually-hidden">
           {t('editions.new.title')}
         </h2>
-        <ConformForm form={form} className="setup-form">
+        <ConformForm form={form} className="setup-form edition-form">
           <ErrorSummary form={form} labels={labels} errorParams={EDITION_ERROR_PARAMS} />
           <Field meta={fields.year} label={labels.year} hint={t('editions.fields.yearHint')} inputMode="numeric" autoComplete="off" />
           <EditionFields fields={fields} />
