@@ -4,6 +4,7 @@
  * or the running order between pitches. Presentational: the route feeds it the live state.
  */
 import { projectorView, type PublicStage, type StageFinalist } from '~/domain/stage';
+import { editionName } from '~/domain/edition';
 import { useT, type Lang, type T } from '~/i18n';
 import { QrCode } from './QrCode';
 import { revealAnnouncement, RevealSlideView } from './RevealSlide';
@@ -121,7 +122,7 @@ export function Projector({
   voteUrl: string;
   shortVoteUrl: string;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const view = projectorView(stage);
   return (
     <div
@@ -134,7 +135,7 @@ export function Projector({
           <span className="projector__mark" aria-hidden="true">
             ★
           </span>{' '}
-          {stage.editionName} · {t('stage.projector.final')}
+          {editionName({ name: stage.editionName, nameFr: stage.editionNameFr }, lang)} · {t('stage.projector.final')}
         </p>
         <div className="projector__status">
           {stage.scoringOpen && view === 'onStage' ? <p className="projector__chip">{t('stage.projector.scoringOpen')}</p> : null}

@@ -438,7 +438,9 @@ export interface StageFinalist {
  */
 export interface PublicStage {
   year: number;
+  /** The English name; `editionNameFr` the French one (each screen shows its reader's, app/domain/edition.ts). */
   editionName: string;
+  editionNameFr: string;
   editionStatus: EditionStatus;
   version: number;
   /** The server's clock when this was sent, so that each screen can correct its own. */

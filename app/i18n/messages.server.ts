@@ -5,6 +5,7 @@
  * server code (CSV headers, exports).
  */
 import { applicationsMessages } from './applications';
+import { editionsMessages } from './editions';
 import { en } from './en';
 import { fr } from './fr';
 import { interpolate, type Lang, type Messages, type MessageKey, type Params } from './index';
@@ -18,6 +19,7 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr };
 
 const features = {
   applications: applicationsMessages,
+  editions: editionsMessages,
   judging: judgingMessages,
   results: resultsMessages,
   scoring: scoringMessages,
@@ -33,6 +35,7 @@ function byNamespace(lang: Lang): Record<Namespace, Messages> {
   return {
     core,
     applications: features.applications[lang],
+    editions: features.editions[lang],
     judging: features.judging[lang],
     results: features.results[lang],
     scoring: features.scoring[lang],

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { StatusBadge } from '~/components/StatusBadge';
+import { editionName } from '~/domain/edition';
 import { formatDate, useT } from '~/i18n';
 import { listEditions } from '~/utils/editions.server';
 
@@ -39,7 +40,7 @@ export default function Home() {
                     </h3>
                     <StatusBadge kind="edition" status={edition.status} />
                   </div>
-                  <p className="edition-card__name">{edition.name}</p>
+                  <p className="edition-card__name">{editionName(edition, lang)}</p>
                   <p className="edition-card__meta">
                     {edition.city} ·{' '}
                     {formatDate(lang, `${edition.startsOn}T12:00:00Z`, { dateStyle: 'medium' }, edition.timeZone)}

@@ -4,6 +4,7 @@
  * sections with their state. The children read this loader's data (`useApplyData`) and still
  * guard themselves. A section's error shows inside the frame, with the sections kept.
  */
+import { editionName } from '~/domain/edition';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
@@ -17,19 +18,19 @@ import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/applications.css';
 import { answersData, founderApplicationView } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
+import { requirePublicEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('apply.title', { edition: data?.edition.name ?? '' })} — Palmarès` }];
+  const { t, lang } = tOf(matches);
+  return [{ title: `${t('apply.title', { edition: data ? editionName(data.edition, lang) : '' })} — Palmarès` }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireFounder(request);
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const lang = await getLanguage(request);
   const view = founderApplicationView(user.id, edition);
   const track = view.tracks.find((t) => t.id === view.application?.trackId) ?? null;
@@ -102,13 +103,13 @@ export function ErrorBoundary() {
 }
 
 function ApplyFrame({ data, failed = false, children }: { data: ApplyData; failed?: boolean; children: ReactNode }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const { edition, application, window } = data;
   return (
     <div className="page page--wide apply">
       <header className="page-header apply-header">
         <p className="eyebrow">{t('apply.eyebrow')}</p>
-        <h1>{t('apply.title', { edition: edition.name })}</h1>
+        <h1>{t('apply.title', { edition: editionName(edition, lang) })}</h1>
         {application ? (
           <p className="apply-header__startup">
             <span>{application.startupName || t('me.untitled')}</span>{' '}

@@ -3,6 +3,7 @@
  * works without JavaScript). A withdrawn application leaves every ranking; the change is audited,
  * with the reason the founder gives, if any.
  */
+import { editionName } from '~/domain/edition';
 import { plainText } from '~/domain/text';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData } from '@remix-run/react';
@@ -16,7 +17,7 @@ import { messagesFor } from '~/i18n/messages.server';
 import { founderApplication, withdrawApplication } from '~/utils/applications.server';
 import { parseForm, replyTo } from '~/utils/form.server';
 import { requireFounder } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
+import { requirePublicEdition } from '~/utils/editions.server';
 import { useApplyData } from './apply.$year';
 
 const WITHDRAW_REASON_MAX = 500;
@@ -33,7 +34,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireFounder(request);
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const application = founderApplication(edition.id, user.id);
   if (!application || !canWithdraw(application.status, edition.status)) throw redirect(`/apply/${edition.year}`);
   return { messages: await messagesFor(request, ['applications']) };
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireFounder(request);
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const submission = parseForm(await request.formData(), withdrawSchema);
   if (submission.status !== 'success') return replyTo('withdraw', submission.reply());
   const result = withdrawApplication({ founderId: user.id, edition, reason: submission.value.reason });
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function WithdrawApplication() {
   const view = useApplyData();
   const [form, fields] = useSchemaForm({ id: 'withdraw', schema: withdrawSchema, lastResult: replyOf(useActionData<typeof action>(), 'withdraw') });
-  const { t } = useT();
+  const { t, lang } = useT();
   const params = { max: WITHDRAW_REASON_MAX };
   const startup = view.application?.startupName || t('me.untitled');
   return (
@@ -61,7 +62,7 @@ export default function WithdrawApplication() {
       <h2 className="apply-content__title">{t('apply.withdraw.confirmTitle')}</h2>
       <div className="warning-box">
         <p>
-          <strong>{t('apply.withdraw.confirmLead', { startup, edition: view.edition.name })}</strong>
+          <strong>{t('apply.withdraw.confirmLead', { startup, edition: editionName(view.edition, lang) })}</strong>
         </p>
         <ul>
           <li>{t('apply.withdraw.consequenceRanking')}</li>

@@ -22,7 +22,8 @@ import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 import { getUser } from '~/utils/auth.server';
-import { editionTracks, requireEdition } from '~/utils/editions.server';
+import { editionDescription, editionName } from '~/domain/edition';
+import { editionTracks, requirePublicEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 import { ifNoneMatch, isDocumentRequest, publicPageHeaders } from '~/utils/public-cache.server';
 import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~/utils/public-results.server';
@@ -30,10 +31,10 @@ import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const { t } = tOf(matches);
+  const { t, lang } = tOf(matches);
   if (!page) return [{ title: 'Palmarès' }];
   return [
-    { title: `${page.edition.name} — Palmarès` },
+    { title: `${editionName(page.edition, lang)} — Palmarès` },
     { name: 'description', content: t(page.results ? 'results.public.metaPublished' : 'results.public.metaUnpublished', { year: page.edition.year }) },
   ];
 };
@@ -49,11 +50,15 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const about = {
     year: edition.year,
     name: edition.name,
+    nameFr: edition.nameFr,
     city: edition.city,
+    venue: edition.venue,
+    descriptionFr: edition.descriptionFr,
+    descriptionEn: edition.descriptionEn,
     status: edition.status,
     startsOn: edition.startsOn,
     endsOn: edition.endsOn,
@@ -86,8 +91,9 @@ export default function EditionPage() {
   return (
     <div className="page public-results">
       <header className="page-header">
-        <p className="eyebrow">{edition.city}</p>
-        <h1>{edition.name}</h1>
+        <p className="eyebrow">{edition.venue ? `${edition.city} · ${edition.venue}` : edition.city}</p>
+        <h1>{editionName(edition, lang)}</h1>
+        {editionDescription(edition, lang) ? <p className="lead">{editionDescription(edition, lang)}</p> : null}
         <p>
           <StatusBadge kind="edition" status={edition.status} />
         </p>

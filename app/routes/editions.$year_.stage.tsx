@@ -17,21 +17,23 @@ import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import stageStyles from '~/styles/stage.css';
 import { canOrganise, getUser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
+import { editionName } from '~/domain/edition';
+import { requirePublicEdition } from '~/utils/editions.server';
 import { publicStage } from '~/utils/stage.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stageStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('stage.projector.metaTitle')} — ${page?.stage.editionName ?? ''}` }];
+  const { t, lang } = tOf(matches);
+  const name = page ? editionName({ name: page.stage.editionName, nameFr: page.stage.editionNameFr }, lang) : '';
+  return [{ title: `${t('stage.projector.metaTitle')} — ${name}` }];
 };
 
 /** Seconds between reloads of the snapshot when JavaScript is off. */
 const NOSCRIPT_REFRESH_S = 10;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const user = await getUser(request);
   const vote = new URL(`/vote/${edition.year}`, request.url);
   return {

@@ -2,6 +2,7 @@
  * A judge's page of one edition: their assigned applications per round, next to score first, with their
  * own progress. Conflicted applications are never listed, only counted.
  */
+import { editionName } from '~/domain/edition';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Whose outbox the judge section flushes (components/JudgeOffline).
     judgeId: judge.id,
     name: edition.name,
+    nameFr: edition.nameFr,
     status: edition.status,
     rounds,
     conflicts: conflictCount(judge.id, judge.editionId),
@@ -58,7 +60,7 @@ export default function JudgeEdition() {
       <header className="page-header">
         <p className="eyebrow">{t('scoring.edition.eyebrow')}</p>
         <h1>
-          {page.name} <StatusBadge kind="edition" status={page.status} />
+          {editionName(page, lang)} <StatusBadge kind="edition" status={page.status} />
         </h1>
         <p className="lead">{t('scoring.edition.lead')}</p>
       </header>

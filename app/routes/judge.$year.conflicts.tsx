@@ -4,6 +4,7 @@
  * that is not locked (and deletes their scoresheet there, kept in the audit log): the rule
  * lives in conflicts.server.ts `declareConflict`, whatever this page shows.
  */
+import { editionName } from '~/domain/edition';
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { ConformForm, ErrorSummary, TextareaField, useSchemaForm } from '~/components/forms';
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const edition = requireEdition(params.year);
   return {
     messages: await messagesFor(request, ['judging']),
-    edition: { year: edition.year, name: edition.name, status: edition.status, timeZone: edition.timeZone },
+    edition: { year: edition.year, name: edition.name, nameFr: edition.nameFr, status: edition.status, timeZone: edition.timeZone },
     applications: declarableApplications(judge.editionId),
     ...judgeConflictView(judge.id, judge.editionId),
   };
@@ -81,7 +82,7 @@ export default function JudgeConflicts() {
         <p>
           <Link to={`/judge/${edition.year}`} className="back-link">
             <span aria-hidden="true">← </span>
-            {t('conflicts.back', { edition: edition.name })}
+            {t('conflicts.back', { edition: editionName(edition, lang) })}
           </Link>
         </p>
         <h1>{t('conflicts.title')}</h1>

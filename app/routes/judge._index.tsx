@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
 import { StatusBadge } from '~/components/StatusBadge';
+import { editionName } from '~/domain/edition';
 import { useT } from '~/i18n';
 import { titleMeta } from '~/i18n/meta';
 import scoringStyles from '~/styles/scoring.css';
@@ -32,7 +33,7 @@ export default function JudgeHome() {
             <div className="card__head">
               <h2 className="card__title">
                 <Link to={`/judge/${edition.year}`} className="card__title-link">
-                  {edition.name}
+                  {editionName(edition, lang)}
                 </Link>
               </h2>
               <StatusBadge kind="edition" status={edition.status} />

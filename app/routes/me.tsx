@@ -4,6 +4,7 @@ import { DeadlineDate } from '~/components/application-deadline';
 import { StatusBadge } from '~/components/StatusBadge';
 import { applicationWindow, isEditableStatus } from '~/domain/application';
 import { applicationTimeline, outcomeOf } from '~/domain/application-status';
+import { editionName } from '~/domain/edition';
 import { formatDate, useT, type MessageKey } from '~/i18n';
 import { titleMeta } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
@@ -50,13 +51,13 @@ export default function MyApplications() {
           <ul className="card-list">
             {openEditions.map((edition) => (
               <li key={edition.year} className="card card--call">
-                <h3 className="card__title">{edition.name}</h3>
+                <h3 className="card__title">{editionName(edition, lang)}</h3>
                 <p>
                   {t('me.deadline')} <DeadlineDate at={new Date(edition.applicationsCloseAt).getTime()} timeZone={edition.timeZone} />
                 </p>
                 <p>
                   <Link to={`/apply/${edition.year}`} className="button button--primary">
-                    {t('me.startApplication', { edition: edition.name })}
+                    {t('me.startApplication', { edition: editionName(edition, lang) })}
                   </Link>
                 </p>
               </li>
@@ -77,7 +78,7 @@ export default function MyApplications() {
                 <StatusBadge kind="application" status={app.status} />
               </div>
               <p className="muted">
-                {app.editionName}
+                {editionName({ name: app.editionName, nameFr: app.editionNameFr }, lang)}
                 {app.trackEn ? ` · ${lang === 'fr' ? app.trackFr : app.trackEn}` : ''}
               </p>
               <ol className="timeline" aria-label={t('me.timelineLabel', { startup: app.startupName || t('me.untitled') })}>

@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
 import { StatusBadge } from '~/components/StatusBadge';
+import { editionName } from '~/domain/edition';
 import { useT } from '~/i18n';
 import { titleMeta } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import { APPLICATION_STATUSES } from '~/domain/statuses';
 import { requireOrganiser } from '~/utils/auth.server';
 import { organiserOverview } from '~/utils/judging.server';
@@ -12,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'organise.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
-  return { editions: organiserOverview() };
+  return { messages: await messagesFor(request, ['editions']), editions: organiserOverview() };
 }
 
 export default function OrganiseHome() {
@@ -23,12 +25,17 @@ export default function OrganiseHome() {
       <header className="page-header">
         <h1>{t('organise.title')}</h1>
         <p className="lead">{t('organise.lead')}</p>
+        <p>
+          <Link to="/organise/new" className="button button--primary">
+            {t('editions.new.link')}
+          </Link>
+        </p>
       </header>
       <ul className="card-list">
         {editions.map((edition) => (
           <li key={edition.id} className="card">
             <div className="card__head">
-              <h2 className="card__title">{edition.name}</h2>
+              <h2 className="card__title">{editionName(edition, lang)}</h2>
               <StatusBadge kind="edition" status={edition.status} />
             </div>
             <p className="muted">{t('organise.judgesCount', { count: edition.judges })}</p>

@@ -5,6 +5,7 @@
  * voter cookie, a limit of new ballots per network address, counts shown to no one before the
  * reveal. Works without JavaScript; with it, the page follows the vote opening and closing live.
  */
+import { editionName } from '~/domain/edition';
 import {
   data,
   redirect,
@@ -21,7 +22,7 @@ import { useT, type MessageKey } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import voteStyles from '~/styles/vote.css';
-import { requireEdition } from '~/utils/editions.server';
+import { requirePublicEdition } from '~/utils/editions.server';
 import { clientOf } from '~/utils/request.server';
 import { publicStage } from '~/utils/stage.server';
 import {
@@ -38,19 +39,20 @@ import { isRefusal, type Refusal } from '~/domain/refusal';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: voteStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('stage.vote.metaTitle')} — ${page?.editionName ?? ''}` }];
+  const { t, lang } = tOf(matches);
+  return [{ title: `${t('stage.vote.metaTitle')} — ${page ? editionName({ name: page.editionName, nameFr: page.editionNameFr }, lang) : ''}` }];
 };
 
 type VoteAnswer = { confirm: number } | { refused: { key: MessageKey; params?: Record<string, string | number> } };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const stage = publicStage(edition);
   return {
     messages: await messagesFor(request, ['stage']),
     year: edition.year,
     editionName: edition.name,
+    editionNameFr: edition.nameFr,
     voteOpen: stage.voteOpen,
     ended: stage.reveal !== null || edition.status === 'published',
     finalists: stage.runningOrder,
@@ -60,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const form = await request.formData();
   const intent = form.get('intent');
   const applicationId = Number(form.get('applicationId'));
@@ -94,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function VotePage() {
   const page = useLoaderData<typeof loader>();
   const answer = useActionData<VoteAnswer>();
-  const { t } = useT();
+  const { t, lang } = useT();
   const { stage } = useStageEvents(page.year, null);
   const revalidator = useRevalidator();
   const refresh = useRef(revalidator);
@@ -113,7 +115,7 @@ export default function VotePage() {
   return (
     <div className="vote-page">
       <header className="vote-header">
-        <p className="eyebrow">{t('stage.vote.eyebrow', { edition: page.editionName })}</p>
+        <p className="eyebrow">{t('stage.vote.eyebrow', { edition: editionName({ name: page.editionName, nameFr: page.editionNameFr }, lang) })}</p>
         <h1>{t('stage.vote.title')}</h1>
       </header>
 

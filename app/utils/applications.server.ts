@@ -55,6 +55,7 @@ export function applicationsOfFounder(founderId: number) {
       createdAt: a.createdAt,
       year: e.year,
       editionName: e.name,
+      editionNameFr: e.nameFr,
       editionStatus: e.status,
       timeZone: e.timeZone,
       applicationsOpenAt: e.applicationsOpenAt,
@@ -76,6 +77,7 @@ export function openEditionsWithoutApplication(founderId: number, now = new Date
     .select({
       year: e.year,
       name: e.name,
+      nameFr: e.nameFr,
       status: e.status,
       timeZone: e.timeZone,
       applicationsOpenAt: e.applicationsOpenAt,
@@ -112,6 +114,7 @@ export function founderApplicationView(founderId: number, edition: Edition, now 
     edition: {
       year: edition.year,
       name: edition.name,
+      nameFr: edition.nameFr,
       status: edition.status,
       timeZone: edition.timeZone,
       applicationsOpenAt: edition.applicationsOpenAt.getTime(),

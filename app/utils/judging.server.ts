@@ -12,7 +12,7 @@ function countFor(rows: RoundCount[], roundId: number): number {
 export function judgeOverview(judgeId: number) {
   const db = getDb();
   const editions = db
-    .select({ id: schema.editions.id, year: schema.editions.year, name: schema.editions.name, status: schema.editions.status })
+    .select({ id: schema.editions.id, year: schema.editions.year, name: schema.editions.name, nameFr: schema.editions.nameFr, status: schema.editions.status })
     .from(schema.editionJudges)
     .innerJoin(schema.editions, eq(schema.editions.id, schema.editionJudges.editionId))
     .where(eq(schema.editionJudges.userId, judgeId))
@@ -84,6 +84,7 @@ export function organiserOverview() {
     id: edition.id,
     year: edition.year,
     name: edition.name,
+    nameFr: edition.nameFr,
     status: edition.status,
     judges: judgeCounts.find((j) => j.editionId === edition.id)?.n ?? 0,
     applications: Object.fromEntries(

@@ -123,7 +123,19 @@ export function publishedEditionOrNotFound(edition: Edition): Edition {
  * founder withdrawing consent after publication is honoured at once, cache or not.
  */
 export function publicFingerprint(edition: Edition): string {
-  return [edition.id, edition.year, edition.name, edition.city, edition.status, edition.publishedAt?.getTime() ?? '', publicRowsFingerprint(edition.id)].join('\u001f');
+  return [
+    edition.id,
+    edition.year,
+    edition.name,
+    edition.nameFr,
+    edition.city,
+    edition.venue,
+    edition.descriptionFr,
+    edition.descriptionEn,
+    edition.status,
+    edition.publishedAt?.getTime() ?? '',
+    publicRowsFingerprint(edition.id),
+  ].join('\u001f');
 }
 
 /** The applications' and tracks' part of the fingerprint (also read by frozen-pages.server.ts). */

@@ -196,6 +196,7 @@ function buildPublicStage(edition: Edition, db: DbOrTx): Omit<PublicStage, 'now'
   return {
     year: edition.year,
     editionName: edition.name,
+    editionNameFr: edition.nameFr,
     editionStatus: edition.status,
     version: state.version,
     runningOrder,

@@ -75,6 +75,8 @@ routes/logout POST                                                       302 302
 routes/me GET                                                            302 200 200 403 403 403 403
 routes/method GET                                                        200 200 200 200 200 200 200
 routes/organise._index GET                                               302 403 403 403 403 403 200
+routes/organise.new GET                                                  302 403 403 403 403 403 200
+routes/organise.new POST                                                 302 403 403 403 403 403 400
 routes/organise.$year GET                                                302 403 403 403 403 403 200
 routes/organise.$year._index GET                                         302 403 403 403 403 403 200
 routes/organise.$year._index POST:criterion.create                       302 403 403 403 403 403 400
@@ -108,6 +110,14 @@ routes/organise.$year.results POST:seal                                  302 403
 routes/organise.$year.results POST:publish                               302 403 403 403 403 403 400
 routes/organise.$year.rounds.$roundId.calibration GET                      302 403 403 403 403 403 200
 routes/organise.$year.rounds.$roundId.ranking GET                          302 403 403 403 403 403 200
+routes/organise.$year.settings GET                                       302 403 403 403 403 403 200
+routes/organise.$year.settings POST:edition.update                       302 403 403 403 403 403 400
+routes/organise.$year.settings POST:edition.step                         302 403 403 403 403 403 400
+routes/organise.$year.team GET                                           302 403 403 403 403 403 200
+routes/organise.$year.team POST:organiser.invite                         302 403 403 403 403 403 400
+routes/organise.$year.team POST:organiser.revoke                         302 403 403 403 403 403 400
+routes/organise.$year.team POST:invitation.revoke                        302 403 403 403 403 403 400
+routes/organise.$year.team POST:judge.remove                             302 403 403 403 403 403 400
 routes/organise.$year.shortlist GET                                      302 403 403 403 403 403 200
 routes/organise.$year.shortlist POST                                     302 403 403 403 403 403 400
 routes/organise.$year.stage GET                                          302 403 403 403 403 403 200

@@ -124,6 +124,7 @@ describe('GET /editions/:year/stage/events', () => {
       [
         'currentApplicationId',
         'editionName',
+        'editionNameFr',
         'editionStatus',
         'now',
         'reveal',
