@@ -28,3 +28,7 @@ export const RANKED_STATUSES = {
   screening: ['submitted', 'shortlisted', 'finalist', 'winner', 'not_selected'],
   final: ['finalist', 'winner'],
 } as const satisfies Record<RoundKind, readonly ApplicationStatus[]>;
+
+/** A message of the mail outbox: waiting (or between attempts), delivered, or given up after its attempts. */
+export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];

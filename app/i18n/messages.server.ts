@@ -9,6 +9,7 @@ import { en } from './en';
 import { fr } from './fr';
 import { interpolate, type Lang, type Messages, type MessageKey, type Params } from './index';
 import { judgingMessages } from './judging';
+import { mailMessages, recoveryMessages } from './mail';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
@@ -19,6 +20,8 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr };
 const features = {
   applications: applicationsMessages,
   judging: judgingMessages,
+  mail: mailMessages,
+  recovery: recoveryMessages,
   results: resultsMessages,
   scoring: scoringMessages,
   stage: stageMessages,
@@ -34,6 +37,8 @@ function byNamespace(lang: Lang): Record<Namespace, Messages> {
     core,
     applications: features.applications[lang],
     judging: features.judging[lang],
+    mail: features.mail[lang],
+    recovery: features.recovery[lang],
     results: features.results[lang],
     scoring: features.scoring[lang],
     stage: features.stage[lang],
