@@ -54,6 +54,8 @@ routes/editions.$year.results[.csv] GET                                  404 404
 routes/editions.$year.results[.json] GET                                 404 404 404 404 404 404 404
 routes/editions.$year.scores[.csv] GET                                   404 404 404 404 404 404 404
 routes/files.$fileId GET                                                     302 200 404 200 404 404 200
+routes/forgot-password GET                                               200 200 200 200 200 200 200
+routes/forgot-password POST                                              400 400 400 400 400 400 400
 routes/healthz GET                                                       200 200 200 200 200 200 200
 routes/invite.$token GET                                                 404 404 404 404 404 404 404
 routes/invite.$token POST:join                                           404 404 404 404 404 404 404
@@ -128,6 +130,8 @@ routes/organise.$year.stage POST:reveal.next                             302 403
 routes/organise.$year.stage POST:reveal.previous                         302 403 403 403 403 403 409
 routes/set-language GET                                                  302 302 302 302 302 302 302
 routes/set-language POST                                                 302 302 302 302 302 302 302
+routes/reset-password.$token GET                                         410 410 410 410 410 410 410
+routes/reset-password.$token POST                                        400 400 400 400 400 400 400
 routes/signup GET                                                        200 302 302 302 302 302 302
 routes/signup POST                                                       400 400 400 400 400 400 400
 routes/vote.$year GET                                                    200 200 200 200 200 200 200
