@@ -23,6 +23,7 @@ import {
   AWARD_KINDS,
   EDITION_STATUSES,
   FILE_KINDS,
+  INVITATION_ROLES,
   MAIL_STATUSES,
   ROUND_KINDS,
   ROUND_METHODS,
@@ -159,8 +160,13 @@ export const editions = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     year: integer('year').notNull(),
+    /** The English name; `nameFr` is the French one. Shown through `editionName(edition, lang)` (app/domain/edition.ts). */
     name: text('name').notNull(),
+    nameFr: text('name_fr').notNull().default(''),
     city: text('city').notNull(),
+    venue: text('venue').notNull().default(''),
+    descriptionFr: text('description_fr').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
     /** IANA zone in which deadlines are stated and enforced. */
     timeZone: text('time_zone').notNull().default('Europe/Paris'),
     /** Calendar dates of the summit, `YYYY-MM-DD`. */
@@ -277,6 +283,8 @@ export const invitations = sqliteTable(
     /** SHA-256 of the single-use token; the token itself is only ever in the link. */
     tokenHash: text('token_hash').notNull(),
     invitedBy: integer('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    /** `judge`: a membership of the edition; `organiser`: the site-wide kind of account (sent from this edition, decision 031). */
+    role: text('role', { enum: INVITATION_ROLES }).notNull().default('judge'),
     createdAt: createdAt(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
@@ -286,6 +294,7 @@ export const invitations = sqliteTable(
   (t) => [
     uniqueIndex('invitations_token_unique').on(t.tokenHash),
     index('invitations_edition_idx').on(t.editionId, t.email),
+    check('invitations_role_check', oneOf('role', INVITATION_ROLES)),
   ],
 );
 

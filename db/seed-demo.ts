@@ -47,7 +47,9 @@ import {
   EDITIONS,
   ROUND_NAMES,
   TIME_ZONE,
+  editionDescription,
   editionName,
+  editionNameFr,
   type EditionSpec,
   type JudgingEditionSpec,
   type OpenEditionSpec,
@@ -439,6 +441,8 @@ function insertStructure(
     .values({
       year: spec.year,
       name: editionName(spec.year),
+      nameFr: editionNameFr(spec.year),
+      ...editionDescription(spec.year),
       city: CITY,
       timeZone: TIME_ZONE,
       startsOn: spec.startsOn,

@@ -14,6 +14,7 @@ export const ROUND_KINDS = ['screening', 'final'] as const;
 export const ROUND_METHODS = ['mean', 'trimmed', 'zscore'] as const;
 export const ROUND_STATES = ['open', 'locked'] as const;
 export const SCORESHEET_STATUSES = ['draft', 'submitted'] as const;
+export const INVITATION_ROLES = ['judge', 'organiser'] as const;
 export const FILE_KINDS = ['deck', 'logo'] as const;
 export const AWARD_KINDS = ['overall', 'track', 'peoples_choice'] as const;
 
@@ -21,6 +22,7 @@ export type UserRole = (typeof USER_ROLES)[number];
 export type EditionStatus = (typeof EDITION_STATUSES)[number];
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export type RoundMethod = (typeof ROUND_METHODS)[number];
+export type InvitationRole = (typeof INVITATION_ROLES)[number];
 export type RoundKind = (typeof ROUND_KINDS)[number];
 
 /** Applications each kind of round ranks: never drafts, never withdrawn ones. */

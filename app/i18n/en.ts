@@ -3,6 +3,7 @@
  * Each feature keeps its own messages in its own module (applications.ts, judging.ts, …).
  */
 import { applicationsMessages } from './applications';
+import { editionsMessages } from './editions';
 import { judgingMessages } from './judging';
 import { mailMessages, recoveryMessages } from './mail';
 import { resultsMessages } from './results';
@@ -188,6 +189,7 @@ export const en = {
   ...resultsMessages.en,
   ...scoringMessages.en,
   ...stageMessages.en,
+  ...editionsMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

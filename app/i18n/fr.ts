@@ -1,5 +1,6 @@
 /** Français. Typed from the English dictionary: a missing key fails the typecheck. */
 import { applicationsMessages } from './applications';
+import { editionsMessages } from './editions';
 import type { MessageKey } from './en';
 import { judgingMessages } from './judging';
 import { mailMessages, recoveryMessages } from './mail';
@@ -184,7 +185,8 @@ type FeatureKey =
   | keyof typeof recoveryMessages.en
   | keyof typeof resultsMessages.en
   | keyof typeof scoringMessages.en
-  | keyof typeof stageMessages.en;
+  | keyof typeof stageMessages.en
+  | keyof typeof editionsMessages.en;
 
 export const fr: Record<MessageKey, string> = {
   ...core,
@@ -195,4 +197,5 @@ export const fr: Record<MessageKey, string> = {
   ...resultsMessages.fr,
   ...scoringMessages.fr,
   ...stageMessages.fr,
+  ...editionsMessages.fr,
 };

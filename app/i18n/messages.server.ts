@@ -5,6 +5,7 @@
  * server code (CSV headers, exports).
  */
 import { applicationsMessages } from './applications';
+import { editionsMessages } from './editions';
 import { en } from './en';
 import { fr } from './fr';
 import { interpolate, type Lang, type Messages, type MessageKey, type Params } from './index';
@@ -19,6 +20,7 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr };
 
 const features = {
   applications: applicationsMessages,
+  editions: editionsMessages,
   judging: judgingMessages,
   mail: mailMessages,
   recovery: recoveryMessages,
@@ -36,6 +38,7 @@ function byNamespace(lang: Lang): Record<Namespace, Messages> {
   return {
     core,
     applications: features.applications[lang],
+    editions: features.editions[lang],
     judging: features.judging[lang],
     mail: features.mail[lang],
     recovery: features.recovery[lang],

@@ -27,7 +27,7 @@ import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import { saveSection } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
-import { parseYear, requireEdition } from '~/utils/editions.server';
+import { parseYear, requirePublicEdition } from '~/utils/editions.server';
 import { fieldMessages, submissionOf } from '~/utils/form.server';
 import { getLanguage } from '~/utils/language.server';
 import { replyOf, type FormReply } from '~/domain/form-reply';
@@ -65,7 +65,7 @@ function nextPath(year: number, section: FormSectionId, then: FormDataEntryValue
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireFounder(request);
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const section = formSectionOf(params.section);
   const form = await request.formData();
   // A Conform intent (validate, reset…) is not a save: answer it without writing.

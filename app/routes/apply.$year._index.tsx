@@ -12,7 +12,7 @@ import { formatNumber, useT, type MessageKey } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import { submitApplication } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
-import { parseYear, requireEdition } from '~/utils/editions.server';
+import { parseYear, requirePublicEdition } from '~/utils/editions.server';
 import { useApplyData } from './apply.$year';
 import { mailContext } from '~/utils/mail.server';
 
@@ -35,7 +35,7 @@ function revisionOf(value: FormDataEntryValue | null): number {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireFounder(request);
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const form = await request.formData();
   if (form.get('intent') !== 'submit') throw new Response('Bad Request', { status: 400 });
   const result = submitApplication({

@@ -15,7 +15,7 @@ import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import { detachFile, fileRefusalMessage, uploadApplicationFile } from '~/utils/application-files.server';
 import { requireFounder } from '~/utils/auth.server';
-import { parseYear, requireEdition } from '~/utils/editions.server';
+import { parseYear, requirePublicEdition } from '~/utils/editions.server';
 import { useApplyData } from './apply.$year';
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -35,7 +35,7 @@ function kindOf(value: FormDataEntryValue | null): FileKind | null {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireFounder(request);
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const here = `/apply/${edition.year}/files`;
   if ((request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
     const outcome = await uploadApplicationFile({ request, founderId: user.id, edition });

@@ -17,7 +17,7 @@ import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/applications.css';
 import { answersData, founderApplicationView } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
+import { requirePublicEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -29,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireFounder(request);
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const lang = await getLanguage(request);
   const view = founderApplicationView(user.id, edition);
   const track = view.tracks.find((t) => t.id === view.application?.trackId) ?? null;

@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { uploadApplicationFile } from '~/utils/application-files.server';
 import { requireFounder } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
+import { requirePublicEdition } from '~/utils/editions.server';
 
 /** Only POST has a meaning here. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireFounder(request);
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const outcome = await uploadApplicationFile({ request, founderId: user.id, edition });
   const headers = { 'Cache-Control': 'no-store' };
   if (outcome.ok) return Response.json({ ok: true, kind: outcome.kind, file: outcome.file }, { headers });

@@ -16,7 +16,7 @@ import { messagesFor } from '~/i18n/messages.server';
 import { founderApplication, withdrawApplication } from '~/utils/applications.server';
 import { parseForm, replyTo } from '~/utils/form.server';
 import { requireFounder } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
+import { requirePublicEdition } from '~/utils/editions.server';
 import { useApplyData } from './apply.$year';
 
 const WITHDRAW_REASON_MAX = 500;
@@ -33,7 +33,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireFounder(request);
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const application = founderApplication(edition.id, user.id);
   if (!application || !canWithdraw(application.status, edition.status)) throw redirect(`/apply/${edition.year}`);
   return { messages: await messagesFor(request, ['applications']) };
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireFounder(request);
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const submission = parseForm(await request.formData(), withdrawSchema);
   if (submission.status !== 'success') return replyTo('withdraw', submission.reply());
   const result = withdrawApplication({ founderId: user.id, edition, reason: submission.value.reason });

@@ -4,9 +4,9 @@
  * whose results are not published, as for one that does not exist.
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireEdition } from '~/utils/editions.server';
+import { requirePublicEdition } from '~/utils/editions.server';
 import { openDataResponse } from '~/utils/public-results.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return openDataResponse(request, requireEdition(params.year), 'scores.csv');
+  return openDataResponse(request, requirePublicEdition(params.year), 'scores.csv');
 }

@@ -22,7 +22,7 @@ import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 import { getUser } from '~/utils/auth.server';
-import { editionTracks, requireEdition } from '~/utils/editions.server';
+import { editionTracks, requirePublicEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 import { ifNoneMatch, isDocumentRequest, publicPageHeaders } from '~/utils/public-cache.server';
 import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~/utils/public-results.server';
@@ -49,7 +49,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const about = {
     year: edition.year,
     name: edition.name,

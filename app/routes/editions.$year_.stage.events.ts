@@ -6,14 +6,14 @@
  * connections per address and SSE_MAX_TOTAL in all: 429 beyond (docs/decisions/022-request-limits.md).
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireEdition } from '~/utils/editions.server';
+import { requirePublicEdition } from '~/utils/editions.server';
 import { reserveConnection } from '~/utils/events.server';
 import { clientOf } from '~/utils/request.server';
 import { tooManyConnections } from '~/utils/request-refusal.server';
 import { stageEventsResponse } from '~/utils/stage.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const release = reserveConnection(clientOf(request, context).ip);
   if (!release) return tooManyConnections(request);
   return stageEventsResponse(edition, request.signal, release);

@@ -17,7 +17,7 @@ import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import stageStyles from '~/styles/stage.css';
 import { canOrganise, getUser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
+import { requirePublicEdition } from '~/utils/editions.server';
 import { publicStage } from '~/utils/stage.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stageStyles }];
@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
 const NOSCRIPT_REFRESH_S = 10;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const user = await getUser(request);
   const vote = new URL(`/vote/${edition.year}`, request.url);
   return {

@@ -30,6 +30,9 @@ import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { AuthFailure, authenticate, getUser } from '~/utils/auth.server';
 import { acceptInvitation, findInvitation, isEditionJudge } from '~/utils/invitations.server';
+import { getLanguage } from '~/utils/language.server';
+import { editionName } from '~/domain/edition';
+import type { InvitationRole } from '~/domain/statuses';
 import { hashPassword } from '~/utils/password.server';
 import { authFailureResult, parseForm, refusalResult, replyTo } from '~/utils/form.server';
 import { clientOf } from '~/utils/request.server';
@@ -45,24 +48,30 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = findInvitation(params.token ?? '');
-  if (!invitation) return data({ messages: await messagesFor(request, ['judging']), state: 'unknown' as const, invitation: null, user: null, judgeOf: null }, { status: 404 });
-  const edition = { year: invitation.year, name: invitation.editionName };
+  if (!invitation) return data({ messages: await messagesFor(request, ['judging', 'editions']), state: 'unknown' as const, invitation: null, user: null, judgeOf: null }, { status: 404 });
+  const lang = await getLanguage(request);
+  const edition = { year: invitation.year, name: editionName({ name: invitation.editionName, nameFr: invitation.editionNameFr }, lang), role: invitation.role };
   const user = await getUser(request);
   if (invitation.state !== 'pending') {
     // Whoever used the link and comes back to it is pointed to their judging page.
     const judge = user !== null && isEditionJudge(invitation.editionId, user.id);
     return data(
-      { messages: await messagesFor(request, ['judging']), state: invitation.state, invitation: { ...edition, email: null, hasAccount: false }, user: null, judgeOf: judge ? edition.year : null },
+      { messages: await messagesFor(request, ['judging', 'editions']), state: invitation.state, invitation: { ...edition, email: null, hasAccount: false }, user: null, judgeOf: judge ? edition.year : null },
       { status: 410 },
     );
   }
   return {
-    messages: await messagesFor(request, ['judging']),
+    messages: await messagesFor(request, ['judging', 'editions']),
     state: 'pending' as const,
     invitation: { ...edition, email: invitation.email, hasAccount: invitation.hasAccount },
     user: user ? { name: user.name, email: user.email } : null,
     judgeOf: null,
   };
+}
+
+/** Where an accepted invitation leads: the judge's edition, or the organisers' home. */
+function homeOfInvitation(role: InvitationRole, year: number): string {
+  return role === 'organiser' ? '/organise' : `/judge/${year}`;
 }
 
 const SCHEMAS = { signup: invitationSignupSchema, login: invitationLoginSchema, join: invitationJoinSchema } as const;
@@ -87,9 +96,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === 'signup') {
       const { name, password } = submission.value as { name: string; password: string };
       const passwordHash = await hashPassword(password);
-      const { userId, year } = acceptInvitation({ token, invitee: { kind: 'new', name, passwordHash } });
+      const { userId, year, role } = acceptInvitation({ token, invitee: { kind: 'new', name, passwordHash } });
       setCookie = await startSession(userId, clientOf(request, context));
-      return redirect(`/judge/${year}`, { headers: { 'Set-Cookie': setCookie } });
+      return redirect(homeOfInvitation(role, year), { headers: { 'Set-Cookie': setCookie } });
     }
     if (intent === 'login') {
       // Always the invited address: the form only asks for the password.
@@ -101,13 +110,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
       const authenticated = await authenticate('login', login, context);
       setCookie = authenticated.setCookie;
-      const { year } = acceptInvitation({ token, invitee: { kind: 'existing', userId: authenticated.user.id } });
-      return redirect(`/judge/${year}`, { headers: { 'Set-Cookie': setCookie } });
+      const { year, role } = acceptInvitation({ token, invitee: { kind: 'existing', userId: authenticated.user.id } });
+      return redirect(homeOfInvitation(role, year), { headers: { 'Set-Cookie': setCookie } });
     }
     const user = await getUser(request);
     if (!user) return replyTo('invite', submission.reply({ formErrors: [formMessage('invite.errors.loggedOut')] }), 401);
-    const { year } = acceptInvitation({ token, invitee: { kind: 'existing', userId: user.id } });
-    return redirect(`/judge/${year}`);
+    const { year, role } = acceptInvitation({ token, invitee: { kind: 'existing', userId: user.id } });
+    return redirect(homeOfInvitation(role, year));
   } catch (error) {
     if (error instanceof Refusal) {
       const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined;
@@ -158,8 +167,8 @@ export default function Invite() {
   return (
     <div className="page page--narrow judging-setup">
       <p className="eyebrow">{t('invite.eyebrow', { edition: invitation.name })}</p>
-      <h1>{t('invite.heading')}</h1>
-      <p className="lead">{t('invite.lead')}</p>
+      <h1>{t(invitation.role === 'organiser' ? 'invite.organiser.title' : 'invite.heading')}</h1>
+      <p className="lead">{t(invitation.role === 'organiser' ? 'invite.organiser.lead' : 'invite.lead')}</p>
       <p>
         {t('invite.forAddress')} <strong>{invitation.email}</strong>
       </p>
@@ -168,6 +177,7 @@ export default function Invite() {
         variant={user && !sameAccount ? 'otherAccount' : sameAccount ? 'join' : invitation.hasAccount ? 'login' : 'signup'}
         labels={labels}
         userName={user?.name ?? ''}
+        organiser={invitation.role === 'organiser'}
         userEmail={user?.email ?? ''}
         invitedEmail={invitation.email}
       />
@@ -183,7 +193,9 @@ function InviteForms({
   userName,
   userEmail,
   invitedEmail,
+  organiser = false,
 }: {
+  organiser?: boolean;
   lastResult: ReturnType<typeof replyOf>;
   variant: 'otherAccount' | 'join' | 'login' | 'signup';
   labels: { name: string; password: string };
@@ -212,7 +224,7 @@ function InviteForms({
           <input type="hidden" name="intent" value="join" />
           <p>{t('invite.joinAs', { name: userName })}</p>
           <button type="submit" className="button button--primary button--large">
-            {t('invite.join')}
+            {t(organiser ? 'invite.organiser.join' : 'invite.join')}
           </button>
         </ConformForm>
       ) : variant === 'login' ? (
@@ -239,7 +251,7 @@ function InviteForms({
             errorParams={passwordParams}
           />
           <button type="submit" className="button button--primary button--large">
-            {t('invite.createAccount')}
+            {t(organiser ? 'invite.organiser.createAccount' : 'invite.createAccount')}
           </button>
         </ConformForm>
       )}

@@ -16,8 +16,9 @@ import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
-import { lockRound, unlockRound } from '~/utils/rounds.server';
+import { editionRounds, requireEdition } from '~/utils/editions.server';
+import { LockForm } from '~/components/lock-form';
+import { lockRound, lockShortfall, unlockRound } from '~/utils/rounds.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import {
   createCriterion,
@@ -46,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages: await messagesFor(request, ['judging']),
     edition: { id: edition.id, year: edition.year, status: edition.status, timeZone: edition.timeZone },
     ...setupOverview(edition.id),
+    lockShortfalls: Object.fromEntries(editionRounds(edition.id).map((r) => [r.id, lockShortfall(r.id)])),
   };
 }
 
@@ -97,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'round.delete':
       return attempt(form, item, () => (deleteRound(act, requiredId(item)), done('rounds')));
     case 'round.lock':
-      return attempt(form, item, () => (lockRound({ ...act, roundId: requiredId(item) }), done('rounds')));
+      return attempt(form, item, () => (lockRound({ ...act, roundId: requiredId(item), confirmIncomplete: formData.get('confirm') === 'yes' }), done('rounds')));
     case 'round.unlock': {
       const withRound = new FormData();
       for (const [name, value] of formData) withRound.append(name, value);
@@ -120,7 +122,7 @@ function requiredId(item: ReturnType<typeof parseForm<typeof itemSchema>>): numb
 }
 
 export default function EditionSetup() {
-  const { edition, tracks, criteria, rounds, criteriaFrozenSince } = useLoaderData<typeof loader>();
+  const { edition, tracks, criteria, rounds, criteriaFrozenSince, lockShortfalls } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, lang, has } = useT();
   const [search] = useSearchParams();
@@ -373,14 +375,7 @@ export default function EditionSetup() {
                           <span className="visually-hidden"> {name(round)}</span>
                         </Link>
                         {round.assignments + round.scoresheets === 0 ? <RemoveButton intent="round.delete" id={round.id} label={name(round)} /> : null}
-                        <Form method="post" preventScrollReset>
-                          <input type="hidden" name="intent" value="round.lock" />
-                          <input type="hidden" name="id" value={round.id} />
-                          <button type="submit" className="button button--primary">
-                            {t('setup.rounds.lock')}
-                            <span className="visually-hidden"> {name(round)}</span>
-                          </button>
-                        </Form>
+                        <LockForm roundId={round.id} label={t('setup.rounds.lock')} roundName={name(round)} shortfall={lockShortfalls[round.id]} />
                       </>
                     ) : null}
                   </div>

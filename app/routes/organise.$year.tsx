@@ -8,14 +8,18 @@ import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/r
 import type { ReactNode } from 'react';
 import { SectionError } from '~/components/SectionError';
 import { StatusBadge } from '~/components/StatusBadge';
+import { editionName } from '~/domain/edition';
 import { useT } from '~/i18n';
+import { messagesFor } from '~/i18n/messages.server';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
 
 export const ORGANISE_TABS = [
   { to: '', key: 'organise.tabs.setup', end: true },
+  { to: 'settings', key: 'editions.tabs.settings', end: false },
   { to: 'applications', key: 'organise.tabs.applications', end: false },
   { to: 'judges', key: 'organise.tabs.judges', end: false },
+  { to: 'team', key: 'editions.tabs.team', end: false },
   { to: 'assignments', key: 'organise.tabs.assignments', end: false },
   { to: 'progress', key: 'organise.tabs.progress', end: false },
   { to: 'shortlist', key: 'organise.tabs.shortlist', end: false },
@@ -27,7 +31,11 @@ export const ORGANISE_TABS = [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganiser(request);
   const edition = requireEdition(params.year);
-  return { edition: { year: edition.year, name: edition.name, status: edition.status } };
+  return {
+    // The tabs and the settings, status and team pages (app/i18n/editions.ts).
+    messages: await messagesFor(request, ['editions']),
+    edition: { year: edition.year, name: edition.name, nameFr: edition.nameFr, status: edition.status },
+  };
 }
 
 type FrameEdition = Awaited<ReturnType<typeof loader>>['edition'];
@@ -59,13 +67,13 @@ export function ErrorBoundary() {
 }
 
 function OrganiseFrame({ edition, children }: { edition: FrameEdition; children: ReactNode }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   return (
     <div className="page page--wide">
       <header className="page-header">
         <p className="eyebrow">{t('organise.title')}</p>
         <h1>
-          {edition.name} <StatusBadge kind="edition" status={edition.status} />
+          {editionName(edition, lang)} <StatusBadge kind="edition" status={edition.status} />
         </h1>
         <nav aria-label={t('organise.tabs.label', { year: edition.year })} className="tabs">
           <ul>

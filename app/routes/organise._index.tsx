@@ -4,6 +4,7 @@ import { Progress } from '~/components/Progress';
 import { StatusBadge } from '~/components/StatusBadge';
 import { useT } from '~/i18n';
 import { titleMeta } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
 import { APPLICATION_STATUSES } from '~/domain/statuses';
 import { requireOrganiser } from '~/utils/auth.server';
 import { organiserOverview } from '~/utils/judging.server';
@@ -12,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'organise.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganiser(request);
-  return { editions: organiserOverview() };
+  return { messages: await messagesFor(request, ['editions']), editions: organiserOverview() };
 }
 
 export default function OrganiseHome() {
@@ -23,6 +24,11 @@ export default function OrganiseHome() {
       <header className="page-header">
         <h1>{t('organise.title')}</h1>
         <p className="lead">{t('organise.lead')}</p>
+        <p>
+          <Link to="/organise/new" className="button button--primary">
+            {t('editions.new.link')}
+          </Link>
+        </p>
         <p>
           <Link to="/organise/outbox">{t('organise.outboxLink')}</Link>
         </p>

@@ -21,7 +21,7 @@ import { useT, type MessageKey } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import voteStyles from '~/styles/vote.css';
-import { requireEdition } from '~/utils/editions.server';
+import { requirePublicEdition } from '~/utils/editions.server';
 import { clientOf } from '~/utils/request.server';
 import { publicStage } from '~/utils/stage.server';
 import {
@@ -45,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
 type VoteAnswer = { confirm: number } | { refused: { key: MessageKey; params?: Record<string, string | number> } };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const stage = publicStage(edition);
   return {
     messages: await messagesFor(request, ['stage']),
@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const edition = requireEdition(params.year);
+  const edition = requirePublicEdition(params.year);
   const form = await request.formData();
   const intent = form.get('intent');
   const applicationId = Number(form.get('applicationId'));

@@ -4,7 +4,8 @@
  * here, inside its own transaction when it passes one.
  */
 import { invariantResponse } from '@epic-web/invariant';
-import { and, asc, count, desc, eq, notInArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, notInArray } from 'drizzle-orm';
+import { isPublicEdition } from '~/domain/edition-status';
 import type { RoundKind } from '~/domain/statuses';
 import type { DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
@@ -12,11 +13,12 @@ import { getDb, schema } from './db.server';
 export type Edition = typeof schema.editions.$inferSelect;
 export type Round = typeof schema.rounds.$inferSelect;
 
+/** The editions the public sees, newest first: every one but the drafts (app/domain/edition-status.ts). */
 export function listEditions() {
   const db = getDb();
   const e = schema.editions;
   const a = schema.applications;
-  const editions = db.select().from(e).orderBy(desc(e.year)).all();
+  const editions = db.select().from(e).where(ne(e.status, 'draft')).orderBy(desc(e.year)).all();
   const submitted = db
     .select({ editionId: a.editionId, n: count() })
     .from(a)
@@ -33,7 +35,9 @@ export function listEditions() {
     id: edition.id,
     year: edition.year,
     name: edition.name,
+    nameFr: edition.nameFr,
     city: edition.city,
+    venue: edition.venue,
     status: edition.status,
     startsOn: edition.startsOn,
     endsOn: edition.endsOn,
@@ -58,6 +62,16 @@ export function parseYear(param: string | undefined): number {
 export function requireEdition(yearParam: string | undefined) {
   const edition = getEditionByYear(parseYear(yearParam));
   invariantResponse(edition, 'Not Found', { status: 404 });
+  return edition;
+}
+
+/**
+ * The edition of a public URL (its page, applying, the stage, the vote, open data): a draft is
+ * the organisers' alone, so the public is told it does not exist.
+ */
+export function requirePublicEdition(yearParam: string | undefined) {
+  const edition = requireEdition(yearParam);
+  invariantResponse(isPublicEdition(edition.status), 'Not Found', { status: 404 });
   return edition;
 }
 

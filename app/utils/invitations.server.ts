@@ -12,6 +12,7 @@ import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { INVITATION_TTL_MS } from '~/domain/judging-setup';
 import { Refusal } from '~/domain/refusal';
+import type { InvitationRole } from '~/domain/statuses';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { enqueueInvitationMail, type MailContext } from './mail.server';
@@ -77,7 +78,8 @@ export function editionJudgeList(editionId: number) {
 
 // ─── The organiser's side ───────────────────────────────────────────────────
 
-export function listInvitations(editionId: number, now = new Date()) {
+/** The edition's invitations of one role (judges by default), newest first. */
+export function listInvitations(editionId: number, now = new Date(), role: InvitationRole = 'judge') {
   const i = schema.invitations;
   const inviter = alias(schema.users, 'inviter');
   const acceptor = alias(schema.users, 'acceptor');
@@ -95,7 +97,7 @@ export function listInvitations(editionId: number, now = new Date()) {
     .from(i)
     .leftJoin(inviter, eq(inviter.id, i.invitedBy))
     .leftJoin(acceptor, eq(acceptor.id, i.acceptedBy))
-    .where(eq(i.editionId, editionId))
+    .where(and(eq(i.editionId, editionId), eq(i.role, role)))
     .orderBy(desc(i.createdAt), desc(i.id))
     .all()
     .map((row) => ({ ...row, state: invitationState(row, now) }));
@@ -109,13 +111,13 @@ interface OrganiserAct {
   mail?: MailContext;
 }
 
-/** Queues the judge invitation's mail with its link. */
+/** Queues the invitation's mail with its link: the judge's or the organiser's template, by the invitation's role. */
 function mailInvitation(tx: DbOrTx, invitation: InvitationRow, token: string, actorId: number, mail: MailContext | undefined, now: Date) {
   if (!mail) return;
-  const edition = tx.select({ name: schema.editions.name }).from(schema.editions).where(eq(schema.editions.id, invitation.editionId)).get();
+  const edition = tx.select({ name: schema.editions.name, nameFr: schema.editions.nameFr }).from(schema.editions).where(eq(schema.editions.id, invitation.editionId)).get();
   enqueueInvitationMail(
     tx,
-    { role: 'judge', email: invitation.email, token, expiresAt: invitation.expiresAt, inviterId: actorId, editionId: invitation.editionId, editionName: edition?.name, now },
+    { role: invitation.role, email: invitation.email, token, expiresAt: invitation.expiresAt, inviterId: actorId, editionId: invitation.editionId, edition, now },
     mail,
   );
 }
@@ -125,11 +127,15 @@ function newToken() {
   return { token, tokenHash: hashInvitationToken(token) };
 }
 
-/** Invites an email address; returns the token, which is never stored. */
-export function createInvitation({ editionId, actorId, email, now = new Date(), mail }: OrganiserAct & { email: string }) {
+/**
+ * Invites an email address, as a judge of the edition (default) or as an organiser (site-wide;
+ * sent from this edition, decision 031); returns the token, which is never stored.
+ */
+export function createInvitation({ editionId, actorId, email, role = 'judge', now = new Date(), mail }: OrganiserAct & { email: string; role?: InvitationRole }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
-    const judge = tx
+    if (role === 'organiser') refuseIfOrganiser(tx, email);
+    else refuseIfPublished(tx, editionId);
+    const judge = role !== 'judge' ? null : tx
       .select({ id: schema.users.id })
       .from(schema.users)
       .innerJoin(schema.editionJudges, eq(schema.editionJudges.userId, schema.users.id))
@@ -140,13 +146,13 @@ export function createInvitation({ editionId, actorId, email, now = new Date(), 
     const pending = tx
       .select({ id: i.id })
       .from(i)
-      .where(and(eq(i.editionId, editionId), eq(i.email, email), isNull(i.acceptedAt), isNull(i.revokedAt), gt(i.expiresAt, now)))
+      .where(and(role === 'judge' ? eq(i.editionId, editionId) : undefined, eq(i.role, role), eq(i.email, email), isNull(i.acceptedAt), isNull(i.revokedAt), gt(i.expiresAt, now)))
       .get();
     if (pending) throw new Refusal(409, 'invitations.errors.alreadyPending', {}, 'email');
     const { token, tokenHash } = newToken();
     const invitation = tx
       .insert(i)
-      .values({ editionId, email, tokenHash, invitedBy: actorId, createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
+      .values({ editionId, email, role, tokenHash, invitedBy: actorId, createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
       .returning()
       .get();
     audit({
@@ -154,11 +160,17 @@ export function createInvitation({ editionId, actorId, email, now = new Date(), 
       entityType: 'invitation',
       entityId: invitation.id,
       before: null,
-      after: { email, expiresAt: invitation.expiresAt },
+      after: { email, expiresAt: invitation.expiresAt, ...(role === 'organiser' ? { role } : {}) },
     });
     mailInvitation(tx, invitation, token, actorId, mail, now);
     return { invitation, token };
   });
+}
+
+/** An address that already organises needs no invitation. */
+function refuseIfOrganiser(tx: DbOrTx, email: string): void {
+  const user = tx.select({ role: schema.users.role }).from(schema.users).where(eq(schema.users.email, email)).get();
+  if (user?.role === 'organiser') throw new Refusal(409, 'team.errors.alreadyOrganiser', {}, 'email');
 }
 
 function invitationOf(tx: DbOrTx, editionId: number, invitationId: number): InvitationRow {
@@ -171,8 +183,8 @@ function invitationOf(tx: DbOrTx, editionId: number, invitationId: number): Invi
 /** A new link for a pending or expired invitation: new token, 14 more days; the old link stops working. */
 export function resendInvitation({ editionId, actorId, invitationId, now = new Date(), mail }: OrganiserAct & { invitationId: number }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
     const before = invitationOf(tx, editionId, invitationId);
+    if (before.role === 'judge') refuseIfPublished(tx, editionId);
     const state = invitationState(before, now);
     if (state === 'accepted' || state === 'revoked') throw new Refusal(409, `invitations.errors.cannotResend.${state}`);
     const { token, tokenHash } = newToken();
@@ -196,8 +208,8 @@ export function resendInvitation({ editionId, actorId, invitationId, now = new D
 
 export function revokeInvitation({ editionId, actorId, invitationId, now = new Date() }: OrganiserAct & { invitationId: number }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
     const before = invitationOf(tx, editionId, invitationId);
+    if (before.role === 'judge') refuseIfPublished(tx, editionId);
     const state = invitationState(before, now);
     if (state === 'accepted' || state === 'revoked') throw new Refusal(409, `invitations.errors.cannotRevoke.${state}`);
     tx.update(schema.invitations).set({ revokedAt: now }).where(eq(schema.invitations.id, before.id)).run();
@@ -225,8 +237,10 @@ export function findInvitation(token: string, now = new Date()) {
       acceptedAt: i.acceptedAt,
       revokedAt: i.revokedAt,
       editionId: i.editionId,
+      role: i.role,
       year: schema.editions.year,
       editionName: schema.editions.name,
+      editionNameFr: schema.editions.nameFr,
     })
     .from(i)
     .innerJoin(schema.editions, eq(schema.editions.id, i.editionId))
@@ -252,13 +266,14 @@ export function acceptInvitation({ token, invitee, now = new Date() }: { token: 
     if (!invitation) throw new Refusal(404, 'invite.state.unknown');
     const state = invitationState(invitation, now);
     if (state !== 'pending') throw new Refusal(410, `invite.state.${state}`);
-    refuseIfPublished(tx, invitation.editionId);
+    const organiser = invitation.role === 'organiser';
+    if (!organiser) refuseIfPublished(tx, invitation.editionId);
 
     let userId: number;
     if (invitee.kind === 'new') {
       const created = tx
         .insert(schema.users)
-        .values({ email: invitation.email, name: invitee.name, passwordHash: invitee.passwordHash, role: 'judge', createdAt: now })
+        .values({ email: invitation.email, name: invitee.name, passwordHash: invitee.passwordHash, role: organiser ? 'organiser' : 'judge', createdAt: now })
         .onConflictDoNothing()
         .returning({ id: schema.users.id })
         .get();
@@ -269,15 +284,16 @@ export function acceptInvitation({ token, invitee, now = new Date() }: { token: 
       if (!user || user.email !== invitation.email) throw new Refusal(403, 'invite.errors.otherAccount', { email: invitation.email });
       userId = invitee.userId;
     }
-    // A founder cannot judge the edition they applied to.
+    // A founder cannot judge the edition they applied to, nor organise any (organisers see every application).
     const applied = tx
       .select({ id: schema.applications.id })
       .from(schema.applications)
-      .where(and(eq(schema.applications.founderId, userId), eq(schema.applications.editionId, invitation.editionId)))
+      .where(and(eq(schema.applications.founderId, userId), organiser ? undefined : eq(schema.applications.editionId, invitation.editionId)))
       .get();
-    if (applied) throw new Refusal(409, 'invite.errors.applicant');
+    if (applied) throw new Refusal(409, organiser ? 'team.errors.applicant' : 'invite.errors.applicant');
 
-    tx.insert(schema.editionJudges).values({ editionId: invitation.editionId, userId, joinedAt: now }).onConflictDoNothing().run();
+    if (organiser) tx.update(schema.users).set({ role: 'organiser' }).where(eq(schema.users.id, userId)).run();
+    else tx.insert(schema.editionJudges).values({ editionId: invitation.editionId, userId, joinedAt: now }).onConflictDoNothing().run();
     // Conditional on the state, so two tabs using the same link cannot both use it.
     const used = tx
       .update(i)
@@ -292,9 +308,9 @@ export function acceptInvitation({ token, invitee, now = new Date() }: { token: 
       entityType: 'invitation',
       entityId: invitation.id,
       before: { email: invitation.email, state },
-      after: { email: invitation.email, state: 'accepted', acceptedBy: userId, accountCreated: invitee.kind === 'new' },
+      after: { email: invitation.email, state: 'accepted', acceptedBy: userId, accountCreated: invitee.kind === 'new', ...(organiser ? { role: 'organiser' } : {}) },
     });
     const edition = tx.select({ year: schema.editions.year }).from(schema.editions).where(eq(schema.editions.id, invitation.editionId)).get()!;
-    return { userId, year: edition.year };
+    return { userId, year: edition.year, role: invitation.role };
   });
 }

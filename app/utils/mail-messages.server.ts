@@ -4,6 +4,7 @@
  * results are published. Invitations and password resets write theirs in their own modules.
  */
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { editionName } from '~/domain/edition';
 import { excerpt } from '~/domain/mail-templates';
 import { neutralStartupLabel } from '~/domain/open-data';
 import { countryName } from '~/domain/application';
@@ -20,6 +21,7 @@ export function enqueueApplicationReceipt(tx: DbOrTx, applicationId: number, mai
       founderName: schema.users.name,
       founderEmail: schema.users.email,
       editionName: schema.editions.name,
+      editionNameFr: schema.editions.nameFr,
       year: schema.editions.year,
       trackFr: schema.tracks.nameFr,
       trackEn: schema.tracks.nameEn,
@@ -64,7 +66,7 @@ export function enqueueApplicationReceipt(tx: DbOrTx, applicationId: number, mai
     template: 'application.received',
     params: {
       founderName: row.founderName,
-      editionName: row.editionName,
+      editionName: editionName({ name: row.editionName, nameFr: row.editionNameFr }, lang),
       startupName: app.startupName.trim() || neutralStartupLabel(app.id),
       submittedAt: (app.submittedAt ?? now).toISOString(),
       url: `${mail.origin}/apply/${row.year}`,
@@ -92,6 +94,7 @@ export function enqueueResultsNotices(tx: DbOrTx, editionId: number, mail: MailC
       founderName: schema.users.name,
       founderEmail: schema.users.email,
       editionName: schema.editions.name,
+      editionNameFr: schema.editions.nameFr,
     })
     .from(a)
     .innerJoin(schema.users, eq(schema.users.id, a.founderId))
@@ -102,13 +105,14 @@ export function enqueueResultsNotices(tx: DbOrTx, editionId: number, mail: MailC
     .filter((row) => row.status !== 'draft' && row.status !== 'withdrawn');
   for (const row of rows) {
     const publicLabel = neutralStartupLabel(row.id);
+    const lang = recipientLang(tx, row.founderEmail, mail.lang);
     enqueueMail(tx, {
       to: row.founderEmail,
-      lang: recipientLang(tx, row.founderEmail, mail.lang),
+      lang,
       template: 'results.published',
       params: {
         founderName: row.founderName,
-        editionName: row.editionName,
+        editionName: editionName({ name: row.editionName, nameFr: row.editionNameFr }, lang),
         startupName: row.startupName.trim() || publicLabel,
         consent: row.consent && row.startupName.trim() !== '',
         publicLabel,

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { and, asc, desc, eq, lte, type SQL } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { renderMail, type MailParams, type MailTemplate, type RenderedMail } from '~/domain/mail-templates';
+import { editionName, type NamedEdition } from '~/domain/edition';
 import { Refusal } from '~/domain/refusal';
 import { isLang, type Lang, type MessageKey, type Params } from '~/i18n';
 import { translate } from '~/i18n/messages.server';
@@ -151,15 +152,17 @@ export function enqueueInvitationMail(
     expiresAt: Date;
     inviterId: number;
     editionId: number | null;
-    editionName?: string;
+    /** The edition's names (a judge invitation names it in the recipient's language). */
+    edition?: NamedEdition;
     now?: Date;
   },
   mail: MailContext,
 ): number {
   const inviter = tx.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, invitation.inviterId)).get();
+  const lang = recipientLang(tx, invitation.email, mail.lang);
   const common = {
     to: invitation.email,
-    lang: recipientLang(tx, invitation.email, mail.lang),
+    lang,
     link: `${mail.origin}/invite/${invitation.token}`,
     editionId: invitation.editionId,
     now: invitation.now,
@@ -168,7 +171,7 @@ export function enqueueInvitationMail(
   const expiresAt = invitation.expiresAt.toISOString();
   return invitation.role === 'organiser'
     ? enqueueMail(tx, { ...common, template: 'invitation.organiser', params: { inviterName, expiresAt } })
-    : enqueueMail(tx, { ...common, template: 'invitation.judge', params: { inviterName, expiresAt, editionName: invitation.editionName ?? '' } });
+    : enqueueMail(tx, { ...common, template: 'invitation.judge', params: { inviterName, expiresAt, editionName: invitation.edition ? editionName(invitation.edition, lang) : '' } });
 }
 
 // ─── Sending ────────────────────────────────────────────────────────────────

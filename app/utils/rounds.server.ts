@@ -107,11 +107,35 @@ export function refuseIfPublished(tx: DbOrTx, editionId: number): void {
   if (edition.status === 'published') throw new Refusal(409, 'judging.errors.edition.published');
 }
 
-export function lockRound({ editionId, roundId, actorId, now = new Date() }: RoundChange): Round {
+/**
+ * What locking the round now would leave out: assignments whose judge never started a
+ * scoresheet, and scoresheets still in draft (neither counts in the ranking).
+ */
+export function lockShortfall(roundId: number, db: DbOrTx = getDb()): { missing: number; drafts: number } {
+  const asg = schema.assignments;
+  const sh = schema.scoresheets;
+  const missing =
+    db
+      .select({ n: count() })
+      .from(asg)
+      .leftJoin(sh, and(eq(sh.roundId, asg.roundId), eq(sh.judgeId, asg.judgeId), eq(sh.applicationId, asg.applicationId)))
+      .where(and(eq(asg.roundId, roundId), sql`${sh.id} is null`))
+      .get()?.n ?? 0;
+  const drafts = countOf(db, sh, and(eq(sh.roundId, roundId), eq(sh.status, 'draft')));
+  return { missing, drafts };
+}
+
+/**
+ * Locks the round. With scoresheets missing or in draft, the organiser must have seen the counts
+ * and confirmed (`confirmIncomplete`): they will not count.
+ */
+export function lockRound({ editionId, roundId, actorId, now = new Date(), confirmIncomplete = false }: RoundChange & { confirmIncomplete?: boolean }): Round {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
     refuseIfPublished(tx, editionId);
     const round = roundOrRefuse(tx, editionId, roundId);
     if (round.state === 'locked') throw new Refusal(409, 'setup.errors.round.alreadyLocked');
+    const shortfall = lockShortfall(round.id, tx);
+    if (!confirmIncomplete && shortfall.missing + shortfall.drafts > 0) throw new Refusal(409, 'editions.lock.errors.confirm', shortfall);
     const after = tx
       .update(schema.rounds)
       .set({ state: 'locked', lockedAt: now })
@@ -123,7 +147,7 @@ export function lockRound({ editionId, roundId, actorId, now = new Date() }: Rou
       entityType: 'round',
       entityId: round.id,
       before: { state: round.state, lockedAt: round.lockedAt },
-      after: { state: after.state, lockedAt: after.lockedAt },
+      after: { state: after.state, lockedAt: after.lockedAt, ...(shortfall.missing + shortfall.drafts > 0 ? shortfall : {}) },
     });
     return after;
   });

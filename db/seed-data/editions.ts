@@ -112,6 +112,18 @@ export function editionName(year: number): string {
   return `GovTech Summit ${year} — Pitch competition`;
 }
 
+export function editionNameFr(year: number): string {
+  return `GovTech Summit ${year} — Concours de pitchs`;
+}
+
+/** The public description of a demo edition, in French and in English. */
+export function editionDescription(year: number): { descriptionFr: string; descriptionEn: string } {
+  return {
+    descriptionFr: `Le concours de pitchs du GovTech Summit ${year} à Paris : des startups de la GovTech et de la civic tech présentent leurs solutions pour l’action publique devant un jury de responsables publics, d’investisseurs et de représentants de la société civile.`,
+    descriptionEn: `The pitch competition of the GovTech Summit ${year} in Paris: GovTech and civic-tech startups present their solutions for public action to a jury of public officials, investors and civil-society representatives.`,
+  };
+}
+
 export const CITY = 'Paris';
 export const TIME_ZONE = 'Europe/Paris';
 

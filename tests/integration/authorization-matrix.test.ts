@@ -77,6 +77,8 @@ routes/logout POST                                                       302 302
 routes/me GET                                                            302 200 200 403 403 403 403
 routes/method GET                                                        200 200 200 200 200 200 200
 routes/organise._index GET                                               302 403 403 403 403 403 200
+routes/organise.new GET                                                  302 403 403 403 403 403 200
+routes/organise.new POST                                                 302 403 403 403 403 403 400
 routes/organise.outbox._index GET                                        302 403 403 403 403 403 200
 routes/organise.outbox.$messageId GET                                    302 403 403 403 403 403 404
 routes/organise.outbox.$messageId POST:retry                             302 403 403 403 403 403 404
@@ -113,6 +115,14 @@ routes/organise.$year.results POST:seal                                  302 403
 routes/organise.$year.results POST:publish                               302 403 403 403 403 403 400
 routes/organise.$year.rounds.$roundId.calibration GET                      302 403 403 403 403 403 200
 routes/organise.$year.rounds.$roundId.ranking GET                          302 403 403 403 403 403 200
+routes/organise.$year.settings GET                                       302 403 403 403 403 403 200
+routes/organise.$year.settings POST:edition.update                       302 403 403 403 403 403 400
+routes/organise.$year.settings POST:edition.step                         302 403 403 403 403 403 400
+routes/organise.$year.team GET                                           302 403 403 403 403 403 200
+routes/organise.$year.team POST:organiser.invite                         302 403 403 403 403 403 400
+routes/organise.$year.team POST:organiser.revoke                         302 403 403 403 403 403 400
+routes/organise.$year.team POST:invitation.revoke                        302 403 403 403 403 403 400
+routes/organise.$year.team POST:judge.remove                             302 403 403 403 403 403 400
 routes/organise.$year.shortlist GET                                      302 403 403 403 403 403 200
 routes/organise.$year.shortlist POST                                     302 403 403 403 403 403 400
 routes/organise.$year.stage GET                                          302 403 403 403 403 403 200
