@@ -15,8 +15,9 @@ import { Refusal } from '~/domain/refusal';
 import type { InvitationRole } from '~/domain/statuses';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
+import { assertNotFrozen } from './editions.server';
 import { enqueueInvitationMail, type MailContext } from './mail.server';
-import { qualified, refuseIfPublished } from './rounds.server';
+import { qualified } from './rounds.server';
 
 export type InvitationState = 'pending' | 'accepted' | 'expired' | 'revoked';
 type InvitationRow = typeof schema.invitations.$inferSelect;
@@ -134,7 +135,7 @@ function newToken() {
 export function createInvitation({ editionId, actorId, email, role = 'judge', now = new Date(), mail }: OrganiserAct & { email: string; role?: InvitationRole }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
     if (role === 'organiser') refuseIfOrganiser(tx, email);
-    else refuseIfPublished(tx, editionId);
+    else assertNotFrozen(editionId, tx);
     const judge = role !== 'judge' ? null : tx
       .select({ id: schema.users.id })
       .from(schema.users)
@@ -184,7 +185,7 @@ function invitationOf(tx: DbOrTx, editionId: number, invitationId: number): Invi
 export function resendInvitation({ editionId, actorId, invitationId, now = new Date(), mail }: OrganiserAct & { invitationId: number }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
     const before = invitationOf(tx, editionId, invitationId);
-    if (before.role === 'judge') refuseIfPublished(tx, editionId);
+    if (before.role === 'judge') assertNotFrozen(editionId, tx);
     const state = invitationState(before, now);
     if (state === 'accepted' || state === 'revoked') throw new Refusal(409, `invitations.errors.cannotResend.${state}`);
     const { token, tokenHash } = newToken();
@@ -209,7 +210,7 @@ export function resendInvitation({ editionId, actorId, invitationId, now = new D
 export function revokeInvitation({ editionId, actorId, invitationId, now = new Date() }: OrganiserAct & { invitationId: number }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
     const before = invitationOf(tx, editionId, invitationId);
-    if (before.role === 'judge') refuseIfPublished(tx, editionId);
+    if (before.role === 'judge') assertNotFrozen(editionId, tx);
     const state = invitationState(before, now);
     if (state === 'accepted' || state === 'revoked') throw new Refusal(409, `invitations.errors.cannotRevoke.${state}`);
     tx.update(schema.invitations).set({ revokedAt: now }).where(eq(schema.invitations.id, before.id)).run();
@@ -267,7 +268,7 @@ export function acceptInvitation({ token, invitee, now = new Date() }: { token: 
     const state = invitationState(invitation, now);
     if (state !== 'pending') throw new Refusal(410, `invite.state.${state}`);
     const organiser = invitation.role === 'organiser';
-    if (!organiser) refuseIfPublished(tx, invitation.editionId);
+    if (!organiser) assertNotFrozen(invitation.editionId, tx);
 
     let userId: number;
     if (invitee.kind === 'new') {

@@ -8,13 +8,14 @@
  */
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { ELIGIBLE_STATUSES } from '~/domain/judging-setup';
+import { ELIGIBLE_STATUSES } from '~/domain/statuses';
 import { Refusal } from '~/domain/refusal';
 import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
+import { assertNotFrozen } from './editions.server';
 import { invitationState } from './invitations.server';
-import { countOf, deleteScoresheets, refuseIfPublished } from './rounds.server';
+import { countOf, deleteScoresheets } from './rounds.server';
 
 interface Act {
   editionId: number;
@@ -153,7 +154,7 @@ export function removeJudge({ editionId, actorId, judgeId, reason, now = new Dat
   if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
   if (hasForbiddenCharacters(why)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const ej = schema.editionJudges;
     const judge = tx
       .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email })
