@@ -82,3 +82,7 @@ export const invitationSignupSchema = signupSchema.omit({ email: true });
 export const invitationLoginSchema = loginSchema.pick({ password: true });
 /** Accepting while logged in as the invited account: one button, nothing to type. */
 export const invitationJoinSchema = z.object({});
+
+// Password reset (docs/decisions/029): the address asked for, then a new password under sign-up's rule.
+export const forgotPasswordSchema = loginSchema.pick({ email: true });
+export const resetPasswordSchema = signupSchema.pick({ password: true });

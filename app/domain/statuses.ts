@@ -38,3 +38,7 @@ export const ELIGIBLE_STATUSES = {
 } as const satisfies Record<RoundKind, readonly ApplicationStatus[]>;
 /** Applications a judge may declare a conflict with: every application that was submitted and not withdrawn. */
 export const DECLARABLE_STATUSES = ['submitted', 'shortlisted', 'finalist', 'winner', 'not_selected'] as const satisfies readonly ApplicationStatus[];
+
+/** A message of the mail outbox: waiting (or between attempts), delivered, or given up after its attempts. */
+export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];

@@ -5,6 +5,7 @@
 import { applicationsMessages } from './applications';
 import { editionsMessages } from './editions';
 import { judgingMessages } from './judging';
+import { mailMessages, recoveryMessages } from './mail';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
@@ -153,6 +154,7 @@ const core = {
 
   'organise.title': 'Organise',
   'organise.lead': 'Every edition at a glance: applications, judges and the progress of each round.',
+  'organise.outboxLink': 'Outbox: the mail Palmarès sends',
   'organise.judgesCount': '{count} judges',
   'organise.applicationsByStatus': 'Applications of {year} by status',
   'organise.tabs.label': 'Pages of the {year} edition',
@@ -184,6 +186,8 @@ export const en = {
   ...core,
   ...applicationsMessages.en,
   ...judgingMessages.en,
+  ...mailMessages.en,
+  ...recoveryMessages.en,
   ...resultsMessages.en,
   ...scoringMessages.en,
   ...stageMessages.en,

@@ -3,6 +3,7 @@ import { applicationsMessages } from './applications';
 import { editionsMessages } from './editions';
 import type { MessageKey } from './en';
 import { judgingMessages } from './judging';
+import { mailMessages, recoveryMessages } from './mail';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
@@ -151,6 +152,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
 
   'organise.title': 'Organisation',
   'organise.lead': 'Chaque édition d’un coup d’œil : candidatures, jury et avancement de chaque tour.',
+  'organise.outboxLink': 'Boîte d’envoi : le courrier qu’envoie Palmarès',
   'organise.judgesCount': '{count} membres du jury',
   'organise.applicationsByStatus': 'Candidatures {year} par état',
   'organise.tabs.label': 'Pages de l’édition {year}',
@@ -181,6 +183,8 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
 type FeatureKey =
   | keyof typeof applicationsMessages.en
   | keyof typeof judgingMessages.en
+  | keyof typeof mailMessages.en
+  | keyof typeof recoveryMessages.en
   | keyof typeof resultsMessages.en
   | keyof typeof scoringMessages.en
   | keyof typeof stageMessages.en
@@ -190,6 +194,8 @@ export const fr: Record<MessageKey, string> = {
   ...core,
   ...applicationsMessages.fr,
   ...judgingMessages.fr,
+  ...mailMessages.fr,
+  ...recoveryMessages.fr,
   ...resultsMessages.fr,
   ...scoringMessages.fr,
   ...stageMessages.fr,

@@ -8,6 +8,8 @@ import { titleMeta } from '~/i18n/meta';
 import { AuthFailure, authenticate, getUser, homeOf } from '~/utils/auth.server';
 import { authFailureResult, parseForm, replyTo } from '~/utils/form.server';
 import { getLanguage } from '~/utils/language.server';
+import { messagesFor } from '~/i18n/messages.server';
+import { DoneNotice } from '~/components/notices';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'login.title');
 
@@ -17,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const to = new URL(request.url).searchParams.get('redirectTo');
     throw redirect(safeRedirect(to, homeOf(user)));
   }
-  return null;
+  return { messages: await messagesFor(request, ['recovery']) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -49,6 +51,7 @@ export default function Login() {
   return (
     <div className="page page--narrow">
       <h1>{t('login.title')}</h1>
+      {params.get('reset') === '1' ? <DoneNotice>{t('reset.done')}</DoneNotice> : null}
       <ErrorSummary form={form} labels={{ email: t('fields.email'), password: t('fields.password') }} />
       <ConformForm form={form} className="stack">
         <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -56,6 +59,9 @@ export default function Login() {
         <Field meta={fields.password} type="password" label={t('fields.password')} autoComplete="current-password" />
         <SubmitButton busy={navigation.state === 'submitting'}>{t('login.submit')}</SubmitButton>
       </ConformForm>
+      <p>
+        <Link to="/forgot-password">{t('login.forgotLink')}</Link>
+      </p>
       <p>
         {t('login.noAccount')} <Link to="/signup">{t('login.signupLink')}</Link>
       </p>

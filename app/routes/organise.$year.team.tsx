@@ -21,6 +21,7 @@ import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { createInvitation, editionJudgeList, invitationPath, revokeInvitation } from '~/utils/invitations.server';
+import { mailContext } from '~/utils/mail.server';
 import { listOrganisers, organiserInvitationEdition, organiserInvitations, removeJudge, revokeOrganiser } from '~/utils/team.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -54,8 +55,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'organiser.invite': {
       const submission = parseForm(formData, invitationSchema);
       if (submission.status !== 'success') return replyTo(intent, submission.reply());
+      const mail = await mailContext(request);
       return attempt(intent, submission, () => {
-        const { token } = createInvitation({ ...act, email: submission.value.email, role: 'organiser' });
+        // Mailed through the outbox (decision 028), and still shown once to copy.
+        const { token } = createInvitation({ ...act, email: submission.value.email, role: 'organiser', mail });
         return data({ invitationLink: { email: submission.value.email, link: new URL(invitationPath(token), request.url).toString() } });
       });
     }

@@ -30,6 +30,9 @@ export default function OrganiseHome() {
             {t('editions.new.link')}
           </Link>
         </p>
+        <p>
+          <Link to="/organise/outbox">{t('organise.outboxLink')}</Link>
+        </p>
       </header>
       <ul className="card-list">
         {editions.map((edition) => (

@@ -13,6 +13,7 @@ import { FormStrategy } from 'remix-auth-form';
 import { fieldErrorsOf, loginSchema, signupSchema, type FieldErrors } from '~/domain/account';
 import type { MessageKey } from '~/i18n';
 import { getDb, schema } from './db.server';
+import { getLanguage } from './language.server';
 import { log } from './log.server';
 import { decoyHash, hashPassword, verifyPassword } from './password.server';
 import { minutesUntilAllowed, recordAttempt } from './rate-limit.server';
@@ -94,7 +95,8 @@ authenticator.use(
     const passwordHash = await hashPassword(password);
     const created = getDb()
       .insert(schema.users)
-      .values({ email, name, passwordHash, role: 'founder' })
+      // The page's language becomes the account's: mail to this founder is written in it (decision 028).
+      .values({ email, name, passwordHash, role: 'founder', preferredLanguage: await getLanguage(request) })
       .onConflictDoNothing()
       .returning()
       .get();

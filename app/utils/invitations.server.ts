@@ -15,8 +15,9 @@ import { Refusal } from '~/domain/refusal';
 import type { InvitationRole } from '~/domain/statuses';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
-import { qualified } from './rounds.server';
 import { assertNotFrozen } from './editions.server';
+import { enqueueInvitationMail, type MailContext } from './mail.server';
+import { qualified } from './rounds.server';
 
 export type InvitationState = 'pending' | 'accepted' | 'expired' | 'revoked';
 type InvitationRow = typeof schema.invitations.$inferSelect;
@@ -107,6 +108,19 @@ interface OrganiserAct {
   editionId: number;
   actorId: number;
   now?: Date;
+  /** Mails the link (in the same transaction, through the outbox) when given; the link is still returned to copy. */
+  mail?: MailContext;
+}
+
+/** Queues the invitation's mail with its link: the judge's or the organiser's template, by the invitation's role. */
+function mailInvitation(tx: DbOrTx, invitation: InvitationRow, token: string, actorId: number, mail: MailContext | undefined, now: Date) {
+  if (!mail) return;
+  const edition = tx.select({ name: schema.editions.name, nameFr: schema.editions.nameFr }).from(schema.editions).where(eq(schema.editions.id, invitation.editionId)).get();
+  enqueueInvitationMail(
+    tx,
+    { role: invitation.role, email: invitation.email, token, expiresAt: invitation.expiresAt, inviterId: actorId, editionId: invitation.editionId, edition, now },
+    mail,
+  );
 }
 
 function newToken() {
@@ -118,7 +132,7 @@ function newToken() {
  * Invites an email address, as a judge of the edition (default) or as an organiser (site-wide;
  * sent from this edition, decision 031); returns the token, which is never stored.
  */
-export function createInvitation({ editionId, actorId, email, role = 'judge', now = new Date() }: OrganiserAct & { email: string; role?: InvitationRole }) {
+export function createInvitation({ editionId, actorId, email, role = 'judge', now = new Date(), mail }: OrganiserAct & { email: string; role?: InvitationRole }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
     if (role === 'organiser') refuseIfOrganiser(tx, email);
     else assertNotFrozen(editionId, tx);
@@ -149,6 +163,7 @@ export function createInvitation({ editionId, actorId, email, role = 'judge', no
       before: null,
       after: { email, expiresAt: invitation.expiresAt, ...(role === 'organiser' ? { role } : {}) },
     });
+    mailInvitation(tx, invitation, token, actorId, mail, now);
     return { invitation, token };
   });
 }
@@ -167,7 +182,7 @@ function invitationOf(tx: DbOrTx, editionId: number, invitationId: number): Invi
 }
 
 /** A new link for a pending or expired invitation: new token, 14 more days; the old link stops working. */
-export function resendInvitation({ editionId, actorId, invitationId, now = new Date() }: OrganiserAct & { invitationId: number }) {
+export function resendInvitation({ editionId, actorId, invitationId, now = new Date(), mail }: OrganiserAct & { invitationId: number }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
     const before = invitationOf(tx, editionId, invitationId);
     if (before.role === 'judge') assertNotFrozen(editionId, tx);
@@ -187,6 +202,7 @@ export function resendInvitation({ editionId, actorId, invitationId, now = new D
       before: { email: before.email, state, expiresAt: before.expiresAt },
       after: { email: invitation.email, state: 'pending', expiresAt: invitation.expiresAt },
     });
+    mailInvitation(tx, invitation, token, actorId, mail, now);
     return { invitation, token };
   });
 }

@@ -1,5 +1,5 @@
 /**
- * Login and sign-up rate limits, counted from the `auth_attempts` table so they
+ * Login, sign-up and password-reset rate limits, counted from the `auth_attempts` table so they
  * hold across restarts and across every process sharing the database.
  *
  * Log-ins are throttled, never locked (docs/decisions/021-login-throttling.md): failed guesses
@@ -16,7 +16,7 @@
 import { and, count, countDistinct, eq, gt, max } from 'drizzle-orm';
 import { getDb, schema } from './db.server';
 
-type Kind = 'login' | 'signup';
+type Kind = 'login' | 'signup' | 'reset';
 
 interface SignupLimit {
   /** How many attempts fit in the window. */
@@ -27,6 +27,9 @@ interface SignupLimit {
 export const LIMITS = {
   signupPerIp: { max: 5, windowMs: 60 * 60_000 },
   signupPerAccount: { max: 3, windowMs: 60 * 60_000 },
+  /** Password-reset links asked for (docs/decisions/029), whether or not the address has an account. */
+  resetPerIp: { max: 5, windowMs: 60 * 60_000 },
+  resetPerAccount: { max: 3, windowMs: 60 * 60_000 },
 } satisfies Record<string, SignupLimit>;
 
 export const LOGIN_THROTTLE = {
@@ -123,19 +126,19 @@ function loginWait(ip: string, email: string, now: Date): number {
   return Math.max(address, account);
 }
 
-function signupWait(by: 'ip' | 'email', value: string, limit: SignupLimit, now: Date): number {
+function windowWait(kind: 'signup' | 'reset', by: 'ip' | 'email', value: string, limit: SignupLimit, now: Date): number {
   const since = new Date(now.getTime() - limit.windowMs);
   const row = getDb()
     .select({ n: count() })
     .from(t)
-    .where(and(eq(t.kind, 'signup'), eq(by === 'ip' ? t.ip : t.email, value), gt(t.at, since)))
+    .where(and(eq(t.kind, kind), eq(by === 'ip' ? t.ip : t.email, value), gt(t.at, since)))
     .get();
   if (!row || row.n < limit.max) return 0;
   // The oldest attempt in the window leaves it first and frees one place.
   const oldest = getDb()
     .select({ at: t.at })
     .from(t)
-    .where(and(eq(t.kind, 'signup'), eq(by === 'ip' ? t.ip : t.email, value), gt(t.at, since)))
+    .where(and(eq(t.kind, kind), eq(by === 'ip' ? t.ip : t.email, value), gt(t.at, since)))
     .orderBy(t.at)
     .limit(1)
     .get();
@@ -146,7 +149,10 @@ function signupWait(by: 'ip' | 'email', value: string, limit: SignupLimit, now: 
 /** Minutes to wait before trying again, or 0 when the attempt may go ahead. */
 export function minutesUntilAllowed(kind: Kind, ip: string, email: string, now = new Date()): number {
   if (kind === 'login') return email ? loginWait(ip, email, now) : addressWait(ip, now);
-  return Math.max(signupWait('ip', ip, LIMITS.signupPerIp, now), email ? signupWait('email', email, LIMITS.signupPerAccount, now) : 0);
+  if (kind === 'reset') {
+    return Math.max(windowWait('reset', 'ip', ip, LIMITS.resetPerIp, now), email ? windowWait('reset', 'email', email, LIMITS.resetPerAccount, now) : 0);
+  }
+  return Math.max(windowWait('signup', 'ip', ip, LIMITS.signupPerIp, now), email ? windowWait('signup', 'email', email, LIMITS.signupPerAccount, now) : 0);
 }
 
 export function recordAttempt(kind: Kind, ip: string, email: string, succeeded: boolean, now = new Date()) {

@@ -13,8 +13,8 @@ import { Refusal } from '~/domain/refusal';
 import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
-import { invitationState } from './invitations.server';
 import { assertNotFrozen } from './editions.server';
+import { invitationState } from './invitations.server';
 import { countOf, deleteScoresheets } from './rounds.server';
 
 interface Act {

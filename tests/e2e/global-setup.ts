@@ -131,6 +131,8 @@ export default async function setup({ provide }: TestProject) {
       databasePath,
       uploadsDir,
       sessionSecret,
+      // Mail is written as .eml files here, not in the repository's data/ (decision 028).
+      env: { MAIL_OUTBOX_DIR: path.join(tmpDir, 'outbox') },
     });
   } catch (error) {
     removeTmp();

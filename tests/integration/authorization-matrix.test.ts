@@ -54,6 +54,8 @@ routes/editions.$year.results[.csv] GET                                  404 404
 routes/editions.$year.results[.json] GET                                 404 404 404 404 404 404 404
 routes/editions.$year.scores[.csv] GET                                   404 404 404 404 404 404 404
 routes/files.$fileId GET                                                     302 200 404 200 404 404 200
+routes/forgot-password GET                                               200 200 200 200 200 200 200
+routes/forgot-password POST                                              400 400 400 400 400 400 400
 routes/healthz GET                                                       200 200 200 200 200 200 200
 routes/invite.$token GET                                                 404 404 404 404 404 404 404
 routes/invite.$token POST:join                                           404 404 404 404 404 404 404
@@ -77,6 +79,9 @@ routes/method GET                                                        200 200
 routes/organise._index GET                                               302 403 403 403 403 403 200
 routes/organise.new GET                                                  302 403 403 403 403 403 200
 routes/organise.new POST                                                 302 403 403 403 403 403 400
+routes/organise.outbox._index GET                                        302 403 403 403 403 403 200
+routes/organise.outbox.$messageId GET                                    302 403 403 403 403 403 404
+routes/organise.outbox.$messageId POST:retry                             302 403 403 403 403 403 404
 routes/organise.$year GET                                                302 403 403 403 403 403 200
 routes/organise.$year._index GET                                         302 403 403 403 403 403 200
 routes/organise.$year._index POST:criterion.create                       302 403 403 403 403 403 400
@@ -135,6 +140,8 @@ routes/organise.$year.stage POST:reveal.next                             302 403
 routes/organise.$year.stage POST:reveal.previous                         302 403 403 403 403 403 409
 routes/set-language GET                                                  302 302 302 302 302 302 302
 routes/set-language POST                                                 302 302 302 302 302 302 302
+routes/reset-password.$token GET                                         410 410 410 410 410 410 410
+routes/reset-password.$token POST                                        400 400 400 400 400 400 400
 routes/signup GET                                                        200 302 302 302 302 302 302
 routes/signup POST                                                       400 400 400 400 400 400 400
 routes/vote.$year GET                                                    200 200 200 200 200 200 200
