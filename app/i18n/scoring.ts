@@ -138,6 +138,10 @@ const en = {
   'scoring.progress.noIncompleteJudges': 'Every judge has submitted all their assigned scoresheets.',
   'scoring.progress.noApplications': 'No assignment in this round yet.',
   'scoring.progress.noIncompleteApplications': 'Every application has its scoresheets.',
+
+  // Issue 12: the judge's live view, paper sheets
+  'scoring.edition.runningOrder': 'In the running order of the final: scoring opens on stage for each startup in turn.',
+  'scoring.edition.lockedSummary': '{done} of {total} submitted · locked',
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
@@ -277,6 +281,10 @@ const fr: Record<keyof typeof en, string> = {
   'scoring.progress.noIncompleteJudges': 'Chaque membre du jury a envoyé toutes ses grilles attribuées.',
   'scoring.progress.noApplications': 'Aucune attribution dans ce tour pour l’instant.',
   'scoring.progress.noIncompleteApplications': 'Chaque candidature a ses grilles.',
+
+  // Issue 12
+  'scoring.edition.runningOrder': 'Dans l’ordre de passage de la finale : la notation s’ouvre sur scène pour chaque startup à son tour.',
+  'scoring.edition.lockedSummary': '{done} sur {total} envoyées · clos',
 };
 
 export const scoringMessages = { en, fr };

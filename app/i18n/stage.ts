@@ -204,6 +204,7 @@ const en = {
   'stage.reveal.tracks.title': 'Track awards',
   'stage.reveal.tracks.none': 'No winner in this track',
   'stage.reveal.step.tracks': 'the track awards',
+  'stage.follower.onStageNow': 'On stage now',
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
@@ -398,6 +399,7 @@ const fr: Record<keyof typeof en, string> = {
   'stage.reveal.tracks.title': 'Prix des thématiques',
   'stage.reveal.tracks.none': 'Pas de lauréat dans cette thématique',
   'stage.reveal.step.tracks': 'les prix des thématiques',
+  'stage.follower.onStageNow': 'Sur scène maintenant',
 };
 
 export const stageMessages = { en, fr };
