@@ -90,7 +90,8 @@ export function ConfirmedCommand({
   }
   return (
     <StageCommandForm {...form}>
-      <details className="stage-confirm">
+      {/* Keyed by the version: a confirmation left open closes when the stage changes (it may no longer apply). */}
+      <details className="stage-confirm" key={`${form.formId ?? form.intent}:${form.version}`}>
         <summary className={kind}>{label}</summary>
         <div className="stage-confirm__panel">
           <p className="stage-confirm__warning">

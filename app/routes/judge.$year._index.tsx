@@ -135,9 +135,16 @@ export default function JudgeEdition() {
               const List = stageLed ? 'ol' : 'ul';
               return (
                 <List className="pitch-list" aria-label={t('scoring.edition.pitchesOf', { round: roundName })}>
-                  {round.applications.map((application) => (
+                  {round.applications.map((application, i) => (
                     <li key={application.applicationId}>
-                      <ApplicationLink year={page.year} roundId={round.id} application={application} criteriaCount={round.criteriaCount} lang={lang} />
+                      <ApplicationLink
+                        year={page.year}
+                        roundId={round.id}
+                        application={application}
+                        criteriaCount={round.criteriaCount}
+                        lang={lang}
+                        position={stageLed ? i + 1 : undefined}
+                      />
                     </li>
                   ))}
                 </List>
@@ -176,12 +183,15 @@ function ApplicationLink({
   application,
   criteriaCount,
   lang,
+  position,
 }: {
   year: number;
   roundId: number;
   application: AssignedApplication;
   criteriaCount: number;
   lang: Lang;
+  /** Its place in the running order of the final. */
+  position?: number;
 }) {
   const { t } = useT();
   const state =
@@ -193,7 +203,10 @@ function ApplicationLink({
   const track = lang === 'fr' ? application.trackFr : application.trackEn;
   return (
     <Link to={`/judge/${year}/rounds/${roundId}/${application.applicationId}`} className={`pitch pitch--${application.status ?? 'none'}`}>
-      <span className="pitch__name">{application.startupName || t('scoring.edition.untitled')}</span>
+      <span className="pitch__name">
+        {position ? <span className="pitch__position">{position}</span> : null}
+        {application.startupName || t('scoring.edition.untitled')}
+      </span>
       {application.oneLiner ? <span className="pitch__one-liner">{application.oneLiner}</span> : null}
       <span className="pitch__meta">
         {track ? <span className="pitch__track">{track}</span> : null}
