@@ -337,7 +337,7 @@ const fr: Record<keyof typeof en, string> = {
   'scoring.paper.back': 'Grilles de {judge}',
   'scoring.paper.entryTitle': 'Notes papier de {judge} pour {startup}',
   'scoring.paper.entryLead': 'Saisissez exactement ce que le juré a écrit sur papier, en son nom.',
-  'scoring.paper.scoreLabel': '{criterion} ({min}–{max})',
+  'scoring.paper.scoreLabel': '{criterion} (de {min} à {max})',
   'scoring.paper.commentLabel': 'Commentaire sur {criterion} (facultatif)',
   'scoring.paper.overallLabel': 'Commentaire général (facultatif)',
   'scoring.paper.submit': 'Enregistrer comme envoyée',
