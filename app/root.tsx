@@ -11,6 +11,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
@@ -23,7 +24,7 @@ import stylesheet from '~/styles/app.css';
 import { canOrganise, getUser, judgedEditionIds } from '~/utils/auth.server';
 import { getLanguage } from '~/utils/language.server';
 import { useNonce } from '~/utils/nonce';
-import { postKeepsRootData } from '~/utils/route-handles';
+import { postKeepsRootData, type RootHandle } from '~/utils/route-handles';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -90,6 +91,7 @@ function SiteHeader({ user }: { user: RootData['user'] | null }) {
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
   const onEditions = location.pathname === '/' || location.pathname.startsWith('/editions/');
+  const withoutAccountLinks = useMatches().some((m) => (m.handle as RootHandle | undefined)?.withoutAccountLinks);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -129,7 +131,7 @@ function SiteHeader({ user }: { user: RootData['user'] | null }) {
         </nav>
         <div className="site-header__account">
           <LanguageSwitch redirectTo={here} />
-          {user ? (
+          {withoutAccountLinks ? null : user ? (
             <>
               <NavLink to="/account" className="account-link">
                 <span className="visually-hidden">{t('nav.accountOf')} </span>

@@ -561,6 +561,10 @@ export const stageStates = sqliteTable(
     timerElapsedMs: integer('timer_elapsed_ms').notNull().default(0),
     scoringOpen: integer('scoring_open', { mode: 'boolean' }).notNull().default(false),
     voteOpen: integer('vote_open', { mode: 'boolean' }).notNull().default(false),
+    /** New ballots one network address may add in 10 minutes (1–100000, a CHECK of migration 0007; decision 034). */
+    voteMaxPerAddress: integer('vote_max_per_address').notNull().default(1000),
+    /** A ballot needs the projector's presence code, at most 2 minutes old (decision 034). */
+    votePresenceCheck: integer('vote_presence_check', { mode: 'boolean' }).notNull().default(true),
     /** 0 = not started; each step of the winners' reveal increments it. */
     revealStep: integer('reveal_step').notNull().default(0),
     /** Incremented at every change, so clients can tell a stale state from a new one. */

@@ -1,7 +1,9 @@
 /**
  * The projector: one 16:9 screen for the hall, readable from the back. It shows, by priority,
- * the reveal, the audience vote (QR code and short address), the startup on stage with its timer,
- * or the running order between pitches. Presentational: the route feeds it the live state.
+ * the reveal, the startup on stage with its timer (and beside them, while the audience vote is
+ * open, its QR code), the audience vote alone between pitches, or the running order.
+ * Presentational: the route feeds it the live state and the vote's address (with the presence
+ * code, decision 034, when the projector is an organiser's).
  */
 import { projectorView, type PublicStage, type StageFinalist } from '~/domain/stage';
 import { editionName } from '~/domain/edition';
@@ -23,35 +25,95 @@ export function projectorAnnouncement(t: T, stage: PublicStage): string {
   if (view === 'vote') return t('stage.projector.vote.announce');
   if (view === 'onStage') {
     const current = stage.runningOrder.find((f) => f.applicationId === stage.currentApplicationId);
-    return current ? t('stage.projector.onStage.announce', { name: current.name }) : '';
+    const onStage = current ? t('stage.projector.onStage.announce', { name: current.name }) : '';
+    return stage.voteOpen ? `${onStage} ${t('stage.projector.vote.announce')}` : onStage;
   }
   return t('stage.projector.order.title');
 }
 
-function OnStage({ stage, serverNow }: { stage: PublicStage; serverNow: () => number }) {
+/** Where the audience votes: the address, and the presence code when the projector has it. */
+export interface ProjectorVote {
+  url: string;
+  shortUrl: string;
+  /** The presence code the QR code carries (also shown to type); null without the presence check. */
+  code: string | null;
+  /** The presence check is on but this screen has no code (not an organiser's): no QR code to scan. */
+  inHallOnly: boolean;
+}
+
+function OnStage({ stage, serverNow, vote }: { stage: PublicStage; serverNow: () => number; vote: ProjectorVote }) {
   const { t, lang } = useT();
   const current = stage.runningOrder.find((f) => f.applicationId === stage.currentApplicationId)!;
   const position = stage.runningOrder.indexOf(current) + 1;
   const track = trackOf(current, lang);
+  const withVote = stage.voteOpen;
   return (
-    <section className="projector-stage" aria-labelledby="projector-current">
-      <div className="projector-stage__startup">
-        <p className="projector__eyebrow">{t('stage.projector.onStage.eyebrow', { position, total: stage.runningOrder.length })}</p>
-        <div className="projector-stage__identity">
-          <StageLogo name={current.name} logoUrl={current.logoUrl} className="stage-logo--large" />
-          <h1 id="projector-current" className="projector-stage__name">
-            {current.name}
-          </h1>
+    <section className={withVote ? 'projector-stage projector-stage--with-vote' : 'projector-stage'} aria-labelledby="projector-current">
+      <div className="projector-stage__main">
+        <div className="projector-stage__startup">
+          <p className="projector__eyebrow">
+            {t('stage.projector.onStage.eyebrow', {
+              position,
+              total: stage.runningOrder.length,
+            })}
+          </p>
+          <div className="projector-stage__identity">
+            <StageLogo name={current.name} logoUrl={current.logoUrl} className="stage-logo--large" />
+            <h1 id="projector-current" className="projector-stage__name">
+              {current.name}
+            </h1>
+          </div>
+          {current.oneLiner ? <p className="projector-stage__one-liner">{current.oneLiner}</p> : null}
+          {track ? <p className="projector-stage__track">{track}</p> : null}
         </div>
-        {current.oneLiner ? <p className="projector-stage__one-liner">{current.oneLiner}</p> : null}
-        {track ? <p className="projector-stage__track">{track}</p> : null}
+        {stage.timer ? (
+          <div className="projector-stage__timer">
+            <Timer timer={stage.timer} serverNow={serverNow} initialNow={stage.now} variant="projector" />
+          </div>
+        ) : null}
       </div>
-      {stage.timer ? (
-        <div className="projector-stage__timer">
-          <Timer timer={stage.timer} serverNow={serverNow} initialNow={stage.now} variant="projector" />
-        </div>
-      ) : null}
+      {withVote ? <VoteAside vote={vote} /> : null}
     </section>
+  );
+}
+
+/** The vote beside the pitch: the QR code, the address, and the code to type. */
+function VoteAside({ vote }: { vote: ProjectorVote }) {
+  const { t } = useT();
+  return (
+    <aside className="projector-vote-aside" aria-labelledby="projector-vote-aside-title">
+      <p id="projector-vote-aside-title" className="projector__eyebrow">
+        {t('stage.projector.vote.eyebrow')}
+      </p>
+      {vote.inHallOnly ? (
+        <p className="projector-vote-aside__text">{t('stage.projector.vote.inHall')}</p>
+      ) : (
+        <>
+          <QrCode
+            text={vote.code ? `${vote.url}?c=${vote.code}` : vote.url}
+            label={t('stage.projector.vote.qrLabel', { url: vote.shortUrl })}
+            className="projector-vote__qr projector-vote-aside__qr"
+          />
+          <p className="projector-vote-aside__text">{t('stage.projector.vote.short')}</p>
+          <p className="projector-vote__url projector-vote-aside__url">{vote.shortUrl}</p>
+          {vote.code ? <PresenceCode code={vote.code} /> : null}
+        </>
+      )}
+    </aside>
+  );
+}
+
+function PresenceCode({ code }: { code: string }) {
+  const { t } = useT();
+  return (
+    <p
+      className="projector-vote__code-text"
+      aria-label={t('stage.projector.vote.codeLabel', {
+        code: code.split('').join(' '),
+      })}
+    >
+      {t('stage.projector.vote.code', { code })}
+    </p>
   );
 }
 
@@ -68,7 +130,9 @@ function RunningOrder({ stage }: { stage: PublicStage }) {
       ) : (
         <ol
           className={compact ? 'projector-order__list projector-order__list--compact' : 'projector-order__list'}
-          style={{ gridTemplateRows: `repeat(${Math.ceil(stage.runningOrder.length / 2)}, auto)` }}
+          style={{
+            gridTemplateRows: `repeat(${Math.ceil(stage.runningOrder.length / 2)}, auto)`,
+          }}
         >
           {stage.runningOrder.map((finalist, i) => {
             const track = trackOf(finalist, lang);
@@ -89,21 +153,34 @@ function RunningOrder({ stage }: { stage: PublicStage }) {
   );
 }
 
-function Vote({ voteUrl, shortVoteUrl }: { voteUrl: string; shortVoteUrl: string }) {
+function Vote({ vote }: { vote: ProjectorVote }) {
   const { t } = useT();
   return (
     <section className="projector-vote" aria-labelledby="projector-vote-title">
-      <div className="projector-vote__code">
-        <QrCode text={voteUrl} label={t('stage.projector.vote.qrLabel', { url: shortVoteUrl })} className="projector-vote__qr" />
-      </div>
+      {vote.inHallOnly ? null : (
+        <div className="projector-vote__code">
+          <QrCode
+            text={vote.code ? `${vote.url}?c=${vote.code}` : vote.url}
+            label={t('stage.projector.vote.qrLabel', { url: vote.shortUrl })}
+            className="projector-vote__qr"
+          />
+        </div>
+      )}
       <div className="projector-vote__text">
         <p className="projector__eyebrow">{t('stage.projector.vote.eyebrow')}</p>
         <h1 id="projector-vote-title" className="projector__title">
           {t('stage.projector.vote.title')}
         </h1>
-        <p className="projector__lead">{t('stage.projector.vote.scan')}</p>
-        <p className="projector-vote__url">{shortVoteUrl}</p>
-        <p className="projector__lead">{t('stage.projector.vote.once')}</p>
+        {vote.inHallOnly ? (
+          <p className="projector__lead">{t('stage.projector.vote.inHall')}</p>
+        ) : (
+          <>
+            <p className="projector__lead">{t('stage.projector.vote.scan')}</p>
+            <p className="projector-vote__url">{vote.shortUrl}</p>
+            {vote.code ? <PresenceCode code={vote.code} /> : null}
+            <p className="projector__lead">{t('stage.projector.vote.once')}</p>
+          </>
+        )}
       </div>
     </section>
   );
@@ -113,14 +190,12 @@ export function Projector({
   stage,
   serverNow,
   connection,
-  voteUrl,
-  shortVoteUrl,
+  vote,
 }: {
   stage: PublicStage;
   serverNow: () => number;
   connection: StageConnection;
-  voteUrl: string;
-  shortVoteUrl: string;
+  vote: ProjectorVote;
 }) {
   const { t, lang } = useT();
   const view = projectorView(stage);
@@ -153,9 +228,9 @@ export function Projector({
             <RevealSlideView key={stage.reveal!.step} slide={stage.reveal!.slide} step={stage.reveal!.step} total={stage.reveal!.total} />
           </>
         ) : view === 'vote' ? (
-          <Vote voteUrl={voteUrl} shortVoteUrl={shortVoteUrl} />
+          <Vote vote={vote} />
         ) : view === 'onStage' ? (
-          <OnStage stage={stage} serverNow={serverNow} />
+          <OnStage stage={stage} serverNow={serverNow} vote={vote} />
         ) : (
           <RunningOrder stage={stage} />
         )}

@@ -23,7 +23,7 @@ function names(t: T, winners: { name: string }[]) {
 }
 
 export function RevealSlideView({ slide, step, total }: { slide: RevealSlide; step: number; total: number }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const progress = <p className="reveal__progress">{t('stage.reveal.progress', { step, total })}</p>;
 
   if (slide.kind === 'peoplesChoice') {
@@ -65,6 +65,24 @@ export function RevealSlideView({ slide, step, total }: { slide: RevealSlide; st
             {slide.winners.length > 1 ? <p className="reveal__detail">{t('stage.reveal.tie')}</p> : null}
           </>
         )}
+        {progress}
+      </section>
+    );
+  }
+
+  if (slide.kind === 'tracks') {
+    return (
+      <section className="reveal reveal--tracks" data-slide="tracks">
+        <h2 className="reveal__title">{t('stage.reveal.tracks.title')}</h2>
+        <ul className="reveal-tracks">
+          {slide.tracks.map((track) => (
+            <li key={track.nameEn} className="reveal-tracks__item">
+              <span className="reveal-tracks__track">{lang === 'fr' ? track.nameFr : track.nameEn}</span>
+              <span className="reveal-tracks__winner">{names(t, track.winners)}</span>
+              {track.winners.length > 1 ? <span className="reveal-ranking__tie">{t('stage.reveal.tie')}</span> : null}
+            </li>
+          ))}
+        </ul>
         {progress}
       </section>
     );
@@ -123,6 +141,8 @@ export function revealAnnouncement(t: T, slide: RevealSlide): string {
       return slide.suspense
         ? t(`stage.reveal.placeSuspense.${slide.place}`)
         : `${t(`stage.reveal.place.${slide.place}`)}: ${names(t, slide.winners)}`;
+    case 'tracks':
+      return `${t('stage.reveal.tracks.title')}: ${slide.tracks.map((track) => names(t, track.winners)).join(', ')}`;
     case 'ranking':
       return t('stage.reveal.ranking.title');
   }

@@ -55,3 +55,54 @@ export function StageCommandForm({
     </fetcher.Form>
   );
 }
+
+/**
+ * A command that changes what the projector shows, behind one confirmation: the button opens a
+ * `<details>` with what the hall will see and the button that posts. No JavaScript needed; a
+ * disabled command is a plain disabled button (nothing to open).
+ */
+export function ConfirmedCommand({
+  label,
+  warning,
+  confirm,
+  disabled,
+  primary = true,
+  ...form
+}: Omit<Parameters<typeof StageCommandForm>[0], 'children'> & {
+  /** What the button says (it opens the confirmation). */
+  label: ReactNode;
+  /** What the projector will show once confirmed. */
+  warning: string;
+  /** The posting button's words. */
+  confirm: string;
+  disabled?: boolean;
+  primary?: boolean;
+}) {
+  const kind = primary ? 'button button--primary' : 'button button--ghost';
+  if (disabled) {
+    return (
+      <div className="stage-form">
+        <button type="button" className={kind} disabled>
+          {label}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <StageCommandForm {...form}>
+      {/* Keyed by the version: a confirmation left open closes when the stage changes (it may no longer apply). */}
+      <details className="stage-confirm" key={`${form.formId ?? form.intent}:${form.version}`}>
+        <summary className={kind}>{label}</summary>
+        <div className="stage-confirm__panel">
+          <p className="stage-confirm__warning">
+            <span aria-hidden="true">⚠ </span>
+            {warning}
+          </p>
+          <button type="submit" className="button button--primary">
+            {confirm}
+          </button>
+        </div>
+      </details>
+    </StageCommandForm>
+  );
+}

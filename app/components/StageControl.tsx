@@ -4,9 +4,10 @@
  * form (StageCommandForm); the state shown is the live one, so two laptops show the same thing.
  */
 import type { ReactNode } from 'react';
-import { TIMER_PRESETS_MS, type PublicStage } from '~/domain/stage';
+import { TIMER_PRESETS_MS, VOTE_DEFAULTS, VOTE_MAX_PER_ADDRESS_RANGE, type PublicStage } from '~/domain/stage';
 import { useT, type Lang, type MessageKey } from '~/i18n';
-import { StageCommandForm } from './StageCommandForm';
+import { ConfirmedCommand, StageCommandForm } from './StageCommandForm';
+import { StatusBadge } from './StatusBadge';
 import type { StageConnection } from './StageEvents';
 import { StageLogo } from './StageLogo';
 import { Timer } from './Timer';
@@ -20,6 +21,7 @@ export interface StageControlData {
   finalRound: { id: number; nameFr: string; nameEn: string; state: 'open' | 'locked'; sealHash: string | null } | null;
   revealSteps: { key: MessageKey; params: Record<string, number> }[];
   ballots: number;
+  voteSettings: { maxPerAddress: number; presenceCheck: boolean };
 }
 
 function trackName(lang: Lang, f: { trackFr: string | null; trackEn: string | null }) {
@@ -70,6 +72,9 @@ export function StageControl({
   const nextStep = data.revealSteps[step] ?? null;
   const sealed = Boolean(data.finalRound?.sealHash);
   const common = { action: data.action, version: v };
+  // Nothing is open outside the live final, whatever the stored state says: the labels follow the edition.
+  const scoringOn = stage.scoringOpen && inFinal;
+  const voteOn = stage.voteOpen && inFinal;
 
   return (
     <div className="stage-control" data-connection={connection}>
@@ -77,6 +82,9 @@ export function StageControl({
         <p className={`stage-live stage-live--${connection}`} role="status">
           <span aria-hidden="true">{connection === 'live' ? '●' : '○'}</span> {t(`stage.live.${connection}`)}
           <span className="muted"> · {t('stage.control.version', { version: v })}</span>
+        </p>
+        <p className="stage-control__status">
+          {t('stage.control.editionStatus')} <StatusBadge kind="edition" status={data.editionStatus} />
         </p>
         <p className="stage-control__links">
           <a href={data.projectorUrl} target="_blank" rel="noreferrer" className="button button--ghost">
@@ -115,17 +123,21 @@ export function StageControl({
                       </span>
                       <span className="stage-order__actions">
                         {!isCurrent ? (
-                          <StageCommandForm
+                          <ConfirmedCommand
                             {...common}
                             intent="current.select"
                             formId={`current.select:${f.applicationId}`}
                             fields={{ applicationId: f.applicationId }}
-                          >
-                            <button type="submit" className="button button--primary" disabled={!inFinal}>
-                              {t('stage.control.order.select')}
-                              <span className="visually-hidden"> {f.name}</span>
-                            </button>
-                          </StageCommandForm>
+                            disabled={!inFinal}
+                            label={
+                              <>
+                                {t('stage.control.order.select')}
+                                <span className="visually-hidden"> {f.name}</span>
+                              </>
+                            }
+                            warning={t('stage.control.confirm.onStage', { name: f.name })}
+                            confirm={t('stage.control.confirm.onStageAction', { name: f.name })}
+                          />
                         ) : null}
                         <StageCommandForm
                           {...common}
@@ -182,11 +194,26 @@ export function StageControl({
                   <span aria-hidden="true">←</span> {t('stage.control.reveal.previous')}
                 </button>
               </StageCommandForm>
-              <StageCommandForm {...common} intent="reveal.next">
-                <button type="submit" className="button button--primary" disabled={!canReveal || !sealed || !nextStep}>
-                  {revealing ? t('stage.control.reveal.nextAction') : t('stage.control.reveal.start')} <span aria-hidden="true">→</span>
-                </button>
-              </StageCommandForm>
+              {revealing ? (
+                <StageCommandForm {...common} intent="reveal.next">
+                  <button type="submit" className="button button--primary" disabled={!canReveal || !sealed || !nextStep}>
+                    {t('stage.control.reveal.nextAction')} <span aria-hidden="true">→</span>
+                  </button>
+                </StageCommandForm>
+              ) : (
+                <ConfirmedCommand
+                  {...common}
+                  intent="reveal.next"
+                  disabled={!canReveal || !sealed || !nextStep}
+                  label={
+                    <>
+                      {t('stage.control.reveal.start')} <span aria-hidden="true">→</span>
+                    </>
+                  }
+                  warning={t('stage.control.confirm.reveal')}
+                  confirm={t('stage.control.confirm.revealAction')}
+                />
+              )}
             </div>
             <p className="muted">{t('stage.control.reveal.keys')}</p>
           </Panel>
@@ -199,11 +226,17 @@ export function StageControl({
                 <p className="stage-current">
                   <StageLogo name={current.name} logoUrl={current.logoUrl} /> <strong>{current.name}</strong>
                 </p>
-                <StageCommandForm {...common} intent="current.select" formId="current.select:none" fields={{ applicationId: 'none' }}>
-                  <button type="submit" className="button button--ghost" disabled={!inFinal}>
-                    {t('stage.control.current.clear')}
-                  </button>
-                </StageCommandForm>
+                <ConfirmedCommand
+                  {...common}
+                  intent="current.select"
+                  formId="current.select:none"
+                  fields={{ applicationId: 'none' }}
+                  disabled={!inFinal}
+                  primary={false}
+                  label={t('stage.control.current.clear')}
+                  warning={t('stage.control.confirm.between')}
+                  confirm={t('stage.control.confirm.betweenAction')}
+                />
               </>
             ) : (
               <p className="muted">{t('stage.control.current.none')}</p>
@@ -269,8 +302,8 @@ export function StageControl({
           </Panel>
 
           <Panel id="scoring" title={t('stage.control.scoring.title')}>
-            <State on={stage.scoringOpen}>
-              {stage.scoringOpen && current
+            <State on={scoringOn}>
+              {scoringOn && current
                 ? t('stage.control.scoring.openFor', { name: current.name })
                 : t('stage.control.scoring.closed')}
             </State>
@@ -282,7 +315,7 @@ export function StageControl({
             ) : (
               <p className="muted">{t('stage.errors.noFinalRound')}</p>
             )}
-            {stage.scoringOpen ? (
+            {scoringOn ? (
               <StageCommandForm {...common} intent="scoring.close">
                 <button type="submit" className="button button--primary" disabled={!inFinal}>
                   {t('stage.control.scoring.close')}
@@ -298,26 +331,79 @@ export function StageControl({
           </Panel>
 
           <Panel id="vote" title={t('stage.control.vote.title')}>
-            <State on={stage.voteOpen}>{stage.voteOpen ? t('stage.control.vote.open') : t('stage.control.vote.closed')}</State>
+            <State on={voteOn}>{voteOn ? t('stage.control.vote.open') : t('stage.control.vote.closed')}</State>
             <p className="muted">
               {t(data.ballots === 1 ? 'stage.control.vote.ballotsOne' : 'stage.control.vote.ballots', { count: data.ballots })}
             </p>
-            {stage.voteOpen ? (
-              <StageCommandForm {...common} intent="vote.close">
-                <button type="submit" className="button button--primary" disabled={!inFinal}>
-                  {t('stage.control.vote.close')}
-                </button>
-              </StageCommandForm>
+            {voteOn ? (
+              <ConfirmedCommand
+                {...common}
+                intent="vote.close"
+                label={t('stage.control.vote.close')}
+                warning={t('stage.control.confirm.voteClose')}
+                confirm={t('stage.control.confirm.voteCloseAction')}
+              />
             ) : (
-              <StageCommandForm {...common} intent="vote.open">
-                <button type="submit" className="button button--primary" disabled={!inFinal || revealing}>
-                  {t('stage.control.vote.openAction')}
-                </button>
-              </StageCommandForm>
+              <ConfirmedCommand
+                {...common}
+                intent="vote.open"
+                disabled={!inFinal || revealing}
+                label={t('stage.control.vote.openAction')}
+                warning={t('stage.control.confirm.voteOpen')}
+                confirm={t('stage.control.confirm.voteOpenAction')}
+              />
             )}
+            <VoteSettings data={data} version={v} />
           </Panel>
         </div>
       </div>
     </div>
+  );
+}
+
+/** The vote's rules for this edition (decision 034): the per-address limit and the presence check. */
+function VoteSettings({ data, version }: { data: StageControlData; version: number }) {
+  const { t } = useT();
+  const { min, max } = VOTE_MAX_PER_ADDRESS_RANGE;
+  const locked = data.editionStatus === 'published';
+  return (
+    <details className="stage-vote-settings">
+      <summary>
+        {t('stage.control.voteSettings.title')}{' '}
+        <span className="muted">
+          {t(data.voteSettings.presenceCheck ? 'stage.control.voteSettings.summaryOn' : 'stage.control.voteSettings.summaryOff', {
+            max: data.voteSettings.maxPerAddress,
+          })}
+        </span>
+      </summary>
+      <StageCommandForm action={data.action} version={version} intent="vote.settings" className="stage-form stage-vote-settings__form">
+        <label className="stage-minutes" htmlFor="vote-max-per-address">
+          <span>{t('stage.control.voteSettings.limit')}</span>
+        </label>
+        <input
+          id="vote-max-per-address"
+          type="number"
+          name="maxPerAddress"
+          min={min}
+          max={max}
+          step={1}
+          required
+          defaultValue={data.voteSettings.maxPerAddress}
+          className="field__input"
+          aria-describedby="vote-max-per-address-hint"
+          disabled={locked}
+        />
+        <p id="vote-max-per-address-hint" className="muted">
+          {t('stage.control.voteSettings.limitHint', { default: VOTE_DEFAULTS.maxPerAddress })}
+        </p>
+        <label className="stage-checkbox">
+          <input type="checkbox" name="presenceCheck" defaultChecked={data.voteSettings.presenceCheck} disabled={locked} />{' '}
+          {t('stage.control.voteSettings.presence')}
+        </label>
+        <button type="submit" className="button button--ghost" disabled={locked}>
+          {t('stage.control.voteSettings.save')}
+        </button>
+      </StageCommandForm>
+    </details>
   );
 }

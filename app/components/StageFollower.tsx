@@ -15,7 +15,7 @@ import { isNewScoringOpen, scoringKey } from '~/domain/stage-follow';
 import { useT } from '~/i18n';
 import { useStageEvents } from './StageEvents';
 
-type StageTarget =
+export type StageTarget =
   | { kind: 'idle'; version: number }
   | { kind: 'sheet'; version: number; applicationId: number; startupName: string; href: string }
   | { kind: 'conflicted'; version: number; applicationId: number; startupName: string }
@@ -82,15 +82,33 @@ export function useStageFollower(year: number) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [year, key, stage?.version]);
 
-  return { target: key === null ? null : target, connection };
+  return { target: key === null ? null : target, connection, known: stage !== null, scoring: key !== null };
 }
 
-export function StageFollower({ year }: { year: number }) {
+/**
+ * The follower on a judge's edition page: the server's answer (`initial`, from the loader) until
+ * the live channel speaks, then the live one. While scoring is open on stage, its sheet is the
+ * page's one primary action, at the top (`prominent`).
+ */
+export function StageFollower({ year, initial = null, prominent = false }: { year: number; initial?: StageTarget | null; prominent?: boolean }) {
   const { t } = useT();
   const location = useLocation();
-  const { target, connection } = useStageFollower(year);
+  const live = useStageFollower(year);
+  // Before the channel's first state, the server's answer; then the live one (the loader's while its fetch runs).
+  const target = !live.known ? initial : live.scoring ? (live.target ?? initial) : null;
+  const { connection } = live;
   let message: ReactNode = null;
-  if (target?.kind === 'sheet') {
+  if (target?.kind === 'sheet' && prominent) {
+    message = (
+      <>
+        <span className="stage-follower__eyebrow">{t('stage.follower.onStageNow')}</span>
+        <span className="stage-follower__name">{target.startupName}</span>
+        <Link to={target.href} className="button button--primary button--large stage-follower__action">
+          {t('stage.follower.open', { name: target.startupName })}
+        </Link>
+      </>
+    );
+  } else if (target?.kind === 'sheet') {
     message =
       location.pathname === target.href ? (
         <>{t('stage.follower.scoringHere', { name: target.startupName })}</>
@@ -110,7 +128,11 @@ export function StageFollower({ year }: { year: number }) {
   return (
     <div className="stage-follower" data-stage-follower={target?.kind ?? 'idle'} data-connection={connection}>
       <div role="status" aria-live="polite">
-        {message ? <p className="notice stage-follower__notice">{message}</p> : null}
+        {message ? (
+          <p className={target?.kind === 'sheet' && prominent ? 'notice stage-follower__notice stage-follower__notice--prominent' : 'notice stage-follower__notice'}>
+            {message}
+          </p>
+        ) : null}
       </div>
       {connection === 'reconnecting' ? <p className="muted stage-follower__connection">{t('stage.follower.reconnecting')}</p> : null}
     </div>

@@ -3,15 +3,25 @@
  * JavaScript needed), then one confirmation step. Large targets, nothing by colour alone.
  */
 import { Form, Link } from '@remix-run/react';
+import { forwardRef } from 'react';
 import type { StageFinalist } from '~/domain/stage';
 import { useT, type Lang } from '~/i18n';
 import { StageLogo } from './StageLogo';
+
+/** The presence code carried on in a URL (`?c=…`), or nothing. */
+export function presenceQuery(presence: string | null, separator: '?' | '&' = '?'): string {
+  return presence ? `${separator}c=${encodeURIComponent(presence)}` : '';
+}
+
+function PresenceField({ presence }: { presence: string | null }) {
+  return presence ? <input type="hidden" name="presence" value={presence} /> : null;
+}
 
 function trackOf(lang: Lang, f: StageFinalist) {
   return lang === 'fr' ? f.trackFr : f.trackEn;
 }
 
-export function VoteBallot({ finalists, choice }: { finalists: StageFinalist[]; choice: number | null }) {
+export function VoteBallot({ finalists, choice, presence }: { finalists: StageFinalist[]; choice: number | null; presence: string | null }) {
   const { t, lang } = useT();
   return (
     <ul className="vote-list">
@@ -35,6 +45,7 @@ export function VoteBallot({ finalists, choice }: { finalists: StageFinalist[]; 
             ) : (
               <Form method="post" className="vote-card__form">
                 <input type="hidden" name="intent" value="choose" />
+                <PresenceField presence={presence} />
                 <input type="hidden" name="applicationId" value={f.applicationId} />
                 <button type="submit" className="button button--primary vote-button">
                   {t('stage.vote.choose', { name: f.name })}
@@ -48,10 +59,13 @@ export function VoteBallot({ finalists, choice }: { finalists: StageFinalist[]; 
   );
 }
 
-export function VoteConfirm({ year, finalist }: { year: number; finalist: StageFinalist }) {
+export const VoteConfirm = forwardRef<HTMLElement, { year: number; finalist: StageFinalist; presence: string | null }>(function VoteConfirm(
+  { year, finalist, presence },
+  ref,
+) {
   const { t } = useT();
   return (
-    <section className="vote-confirm" aria-labelledby="vote-confirm-title">
+    <section className="vote-confirm" aria-labelledby="vote-confirm-title" tabIndex={-1} ref={ref}>
       <h2 id="vote-confirm-title">{t('stage.vote.confirm.title')}</h2>
       <div className="vote-card__head">
         <StageLogo name={finalist.name} logoUrl={finalist.logoUrl} />
@@ -59,16 +73,17 @@ export function VoteConfirm({ year, finalist }: { year: number; finalist: StageF
       </div>
       <Form method="post">
         <input type="hidden" name="intent" value="vote" />
+        <PresenceField presence={presence} />
         <input type="hidden" name="applicationId" value={finalist.applicationId} />
         <button type="submit" className="button button--primary vote-button">
           {t('stage.vote.confirm.submit', { name: finalist.name })}
         </button>
       </Form>
       <p>
-        <Link to={`/vote/${year}`} className="button button--ghost vote-button">
+        <Link to={`/vote/${year}${presenceQuery(presence)}`} className="button button--ghost vote-button">
           {t('stage.vote.confirm.back')}
         </Link>
       </p>
     </section>
   );
-}
+});

@@ -37,8 +37,20 @@ export interface StageState {
   voteOpen: boolean;
   /** 0 before the reveal; 1…n the step shown. */
   revealStep: number;
+  /** New ballots one network address may add in 10 minutes (decision 034). */
+  voteMaxPerAddress: number;
+  /** Whether a ballot needs the projector's presence code (decision 034). */
+  votePresenceCheck: boolean;
   version: number;
 }
+
+/**
+ * The audience vote's settings before an organiser changes them (decision 034): 1000 new ballots
+ * per address in 10 minutes (a hall of several hundred phones behind one Wi-Fi address votes at
+ * once; the presence code is what stops a script far from the hall), and the presence check on.
+ */
+export const VOTE_DEFAULTS = { maxPerAddress: 1000, presenceCheck: true } as const;
+export const VOTE_MAX_PER_ADDRESS_RANGE = { min: 1, max: 100_000 } as const;
 
 export function initialStageState(finalists: readonly number[]): StageState {
   return {
@@ -51,6 +63,8 @@ export function initialStageState(finalists: readonly number[]): StageState {
     scoringOpen: false,
     voteOpen: false,
     revealStep: 0,
+    voteMaxPerAddress: VOTE_DEFAULTS.maxPerAddress,
+    votePresenceCheck: VOTE_DEFAULTS.presenceCheck,
     version: 0,
   };
 }
@@ -136,6 +150,7 @@ export type StageCommand =
   | { type: 'scoring.close' }
   | { type: 'vote.open' }
   | { type: 'vote.close' }
+  | { type: 'vote.settings'; maxPerAddress: number; presenceCheck: boolean }
   | { type: 'reveal.next' }
   | { type: 'reveal.previous' };
 
@@ -152,6 +167,7 @@ export const STAGE_COMMAND_TYPES: readonly StageCommandType[] = [
   'scoring.close',
   'vote.open',
   'vote.close',
+  'vote.settings',
   'reveal.next',
   'reveal.previous',
 ];
@@ -183,6 +199,15 @@ function clearedTimer(): Pick<StageState, 'timerKind' | 'timerDurationMs' | 'tim
 export function applyStageCommand(state: StageState, command: StageCommand, rules: StageRules, now: number): StageState {
   // Once published, only the reveal may still move: it shows the sealed results, now public anyway.
   const revealCommand = command.type === 'reveal.next' || command.type === 'reveal.previous';
+  // The vote's settings may be prepared before the final starts; nothing else moves before it.
+  if (command.type === 'vote.settings' && rules.editionStatus !== 'published') {
+    const { min, max } = VOTE_MAX_PER_ADDRESS_RANGE;
+    if (!Number.isInteger(command.maxPerAddress) || command.maxPerAddress < min || command.maxPerAddress > max) {
+      refuse(400, 'stage.errors.voteLimit', { min, max });
+    }
+    if (command.maxPerAddress === state.voteMaxPerAddress && command.presenceCheck === state.votePresenceCheck) return state;
+    return { ...state, voteMaxPerAddress: command.maxPerAddress, votePresenceCheck: command.presenceCheck, version: state.version + 1 };
+  }
   if (rules.editionStatus === 'published' && !(revealCommand && state.revealStep > 0)) refuse(409, 'stage.errors.published');
   if (rules.editionStatus !== 'final' && rules.editionStatus !== 'published') refuse(409, 'stage.errors.notFinal');
   const order = reconcileRunningOrder(state.runningOrder, rules.finalists);
@@ -246,6 +271,9 @@ export function applyStageCommand(state: StageState, command: StageCommand, rule
     }
     case 'vote.close':
       return state.voteOpen ? changed({ voteOpen: false }) : state;
+    case 'vote.settings':
+      // Reached only once published (handled above otherwise).
+      return refuse(409, 'stage.errors.published');
     case 'reveal.next': {
       if (state.revealStep === 0) {
         if (!rules.finalRound || !rules.finalRound.sealed || rules.revealSteps === 0) refuse(409, 'stage.errors.notSealed');
@@ -279,6 +307,12 @@ export const stageFormSchema = z.object({
     z.object({ intent: z.literal('current.select'), applicationId: z.union([z.literal('none'), applicationIdField]) }),
     z.object({ intent: z.literal('timer.start'), kind: z.enum(TIMER_KINDS), minutes: z.coerce.number().finite() }),
     z.object({
+      intent: z.literal('vote.settings'),
+      maxPerAddress: z.coerce.number().finite(),
+      // A checkbox: present ("on") when ticked, absent otherwise.
+      presenceCheck: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()),
+    }),
+    z.object({
       intent: z.enum([
         'timer.pause',
         'timer.resume',
@@ -301,6 +335,7 @@ export function parseStageForm(values: Record<string, string>): StageForm {
   const parsed = stageFormSchema.safeParse({ version: values.version, fromStep: values.fromStep, command: values });
   if (!parsed.success) {
     const durationProblem = values.intent === 'timer.start' && TIMER_KINDS.includes(values.kind as TimerKind);
+    if (values.intent === 'vote.settings') throw new Refusal(400, 'stage.errors.voteLimit', VOTE_MAX_PER_ADDRESS_RANGE);
     throw durationProblem
       ? new Refusal(400, 'stage.errors.duration', { min: TIMER_MIN_MS / 1000, max: TIMER_MAX_MS / 60_000 })
       : new Refusal(400, 'stage.errors.badRequest');
@@ -316,6 +351,9 @@ export function parseStageForm(values: Record<string, string>): StageForm {
       break;
     case 'timer.start':
       command = { type: 'timer.start', kind: form.kind, durationMs: Math.round(form.minutes * 60_000) };
+      break;
+    case 'vote.settings':
+      command = { type: 'vote.settings', maxPerAddress: form.maxPerAddress, presenceCheck: form.presenceCheck };
       break;
     default:
       command = { type: form.intent };
@@ -345,12 +383,20 @@ export interface RevealEntry {
 
 export interface RevealInput {
   sealHash: string;
-  /** The sealed final round's ranking (rankRound's `ranked`), best first. */
-  ranked: (RevealEntry & { rank: number; tie: boolean })[];
+  /** The sealed final round's ranking (rankRound's `ranked`), best first, with each finalist's track. */
+  ranked: (RevealEntry & { rank: number; tie: boolean; trackId?: number | null })[];
+  /** The edition's tracks, in their order: each gets the award of its best-ranked finalist(s). */
+  tracks?: RevealTrack[];
   /** Finalists left unranked (insufficient scores). */
   unranked: RevealEntry[];
   /** rankVotes over the audience's votes, every finalist included. */
   votes: RankedVote[];
+}
+
+export interface RevealTrack {
+  id: number;
+  nameFr: string;
+  nameEn: string;
 }
 
 /** The places the reveal announces one by one (each has its own sentence in the dictionary). */
@@ -361,6 +407,7 @@ export type RevealSlide =
   | { kind: 'peoplesChoice'; suspense: false; winners: (RevealEntry & { votes: number })[]; totalVotes: number }
   | { kind: 'place'; place: PodiumPlace; suspense: true }
   | { kind: 'place'; place: PodiumPlace; suspense: false; winners: RevealEntry[] }
+  | { kind: 'tracks'; tracks: (Omit<RevealTrack, 'id'> & { winners: RevealEntry[] })[] }
   | {
       kind: 'ranking';
       ranking: (RevealEntry & { rank: number; tie: boolean })[];
@@ -397,6 +444,19 @@ export function revealSlides(input: RevealInput): RevealSlide[] {
       winners: input.ranked.filter((r) => r.rank === place).map((r) => ({ applicationId: r.applicationId, name: r.name })),
     });
   }
+  // The track awards, as publication gives them (awardsFromRanking): each track's best-ranked finalist(s).
+  const trackAwards = (input.tracks ?? [])
+    .map((track) => {
+      const ofTrack = input.ranked.filter((r) => r.trackId === track.id);
+      const best = ofTrack.length > 0 ? Math.min(...ofTrack.map((r) => r.rank)) : null;
+      return {
+        nameFr: track.nameFr,
+        nameEn: track.nameEn,
+        winners: ofTrack.filter((r) => r.rank === best).map((r) => ({ applicationId: r.applicationId, name: r.name })),
+      };
+    })
+    .filter((track) => track.winners.length > 0);
+  if (trackAwards.length > 0) slides.push({ kind: 'tracks', tracks: trackAwards });
   slides.push({
     kind: 'ranking',
     ranking: input.ranked.map((r) => ({ applicationId: r.applicationId, name: r.name, rank: r.rank, tie: r.tie })),
@@ -415,6 +475,8 @@ export function revealStepLabel(slide: RevealSlide): { key: MessageKey; params: 
       return { key: slide.suspense ? 'stage.reveal.step.peoplesChoiceSuspense' : 'stage.reveal.step.peoplesChoice', params: {} };
     case 'place':
       return { key: `stage.reveal.step.${slide.suspense ? 'placeSuspense' : 'place'}.${slide.place}`, params: { place: slide.place } };
+    case 'tracks':
+      return { key: 'stage.reveal.step.tracks', params: {} };
     case 'ranking':
       return { key: 'stage.reveal.step.ranking', params: {} };
   }
@@ -458,8 +520,9 @@ export type ProjectorView = 'reveal' | 'vote' | 'onStage' | 'runningOrder';
 
 export function projectorView(stage: Pick<PublicStage, 'reveal' | 'voteOpen' | 'currentApplicationId'>): ProjectorView {
   if (stage.reveal) return 'reveal';
-  if (stage.voteOpen) return 'vote';
+  // The vote shares the screen with the startup on stage (its pitch and timer); alone between pitches.
   if (stage.currentApplicationId !== null) return 'onStage';
+  if (stage.voteOpen) return 'vote';
   return 'runningOrder';
 }
 

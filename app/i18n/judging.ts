@@ -242,15 +242,10 @@ const en = {
   'conflicts.declared.on': 'Declared on {date}',
   'conflicts.declared.onBy': 'Recorded for you by {name} on {date}',
   'conflicts.declared.removeHelp': 'Declared one by mistake? Ask the organisers: only they can remove a conflict, with a reason.',
-  'conflicts.applications.title': 'Applications of the edition ({count})',
   'conflicts.applications.lead': 'Declaring takes you off that application in every round that is not locked. A scoresheet you started for it there is deleted (kept in the audit log).',
   'conflicts.applications.none': 'No other application.',
   'conflicts.untitled': 'Untitled application',
-  'conflicts.country': 'Country',
   'conflicts.reason': 'Reason',
-  'conflicts.reasonFor': 'Why you have a conflict with {startup}',
-  'conflicts.declare': 'Declare a conflict with {startup}',
-  'conflicts.sheetWarning': 'You have a scoresheet for this application in an open round: declaring deletes it.',
   'conflicts.errors.alreadyDeclared': 'A conflict with this application is already declared.',
   'conflicts.errors.notFound': 'This conflict does not exist in this edition.',
 
@@ -419,6 +414,15 @@ const en = {
   'audit.field.panels': 'Groups of judges',
   'audit.field.warnings': 'Warnings',
   'audit.field.withoutJudge': 'Finalists without a judge',
+
+  // Issue 12: the conflicts page as one form
+  'conflicts.form.title': 'Declare a conflict',
+  'conflicts.form.application': 'Application',
+  'conflicts.form.applicationHint': '{count} applications, by name. Type the first letters of a startup to find it.',
+  'conflicts.form.choose': 'Choose an application',
+  'conflicts.form.hasSheet': '(you have a scoresheet for it in an open round: declaring deletes it)',
+  'conflicts.form.reasonHint': 'For example: you invested in it, advised it, or know its founders well.',
+  'conflicts.form.submit': 'Declare the conflict',
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
@@ -655,15 +659,10 @@ const fr: Record<keyof typeof en, string> = {
   'conflicts.declared.on': 'Déclaré le {date}',
   'conflicts.declared.onBy': 'Enregistré pour vous par {name} le {date}',
   'conflicts.declared.removeHelp': 'Un conflit déclaré par erreur ? Adressez-vous aux organisateurs : eux seuls peuvent supprimer un conflit, en indiquant une raison.',
-  'conflicts.applications.title': 'Candidatures de l’édition ({count})',
   'conflicts.applications.lead': 'Déclarer un conflit vous retire de cette candidature dans chaque tour non verrouillé. Une grille commencée pour elle y est supprimée (conservée dans le journal d’audit).',
   'conflicts.applications.none': 'Aucune autre candidature.',
   'conflicts.untitled': 'Candidature sans nom',
-  'conflicts.country': 'Pays',
   'conflicts.reason': 'Raison',
-  'conflicts.reasonFor': 'Pourquoi vous êtes en conflit avec {startup}',
-  'conflicts.declare': 'Déclarer un conflit avec {startup}',
-  'conflicts.sheetWarning': 'Vous avez une grille pour cette candidature dans un tour ouvert : la déclaration la supprime.',
   'conflicts.errors.alreadyDeclared': 'Un conflit avec cette candidature est déjà déclaré.',
   'conflicts.errors.notFound': 'Ce conflit n’existe pas dans cette édition.',
 
@@ -830,6 +829,15 @@ const fr: Record<keyof typeof en, string> = {
   'audit.field.panels': 'Groupes de jurés',
   'audit.field.warnings': 'Avertissements',
   'audit.field.withoutJudge': 'Finalistes sans jury',
+
+  // Issue 12
+  'conflicts.form.title': 'Déclarer un conflit',
+  'conflicts.form.application': 'Candidature',
+  'conflicts.form.applicationHint': '{count} candidatures, par nom. Tapez les premières lettres d’une startup pour la trouver.',
+  'conflicts.form.choose': 'Choisissez une candidature',
+  'conflicts.form.hasSheet': '(vous avez une grille pour elle dans un tour ouvert : la déclaration la supprime)',
+  'conflicts.form.reasonHint': 'Par exemple : vous y avez investi, vous l’avez conseillée, ou vous connaissez bien ses fondateurs.',
+  'conflicts.form.submit': 'Déclarer le conflit',
 };
 
 export const judgingMessages = { en, fr };

@@ -167,6 +167,44 @@ const en = {
   'stage.errors.voteStillOpen': 'Close the audience vote before starting the reveal.',
   'stage.errors.scoringStillOpen': 'Close scoring before starting the reveal.',
   'stage.errors.noFinalists': 'There is no finalist to vote for.',
+
+  // Issue 12: the vote's settings and presence code, confirmations before the projector changes,
+  // the projector's track awards
+  'stage.errors.voteLimit': 'The limit is a whole number from {min} to {max}.',
+  'stage.vote.refused.presence':
+    'Your code has expired or is not the one on the screen: your vote was not recorded. Scan the QR code on the screen again, or type the code shown under it.',
+  'stage.vote.presence.title': 'Scan the code on the screen',
+  'stage.vote.presence.body':
+    'Voting is for the people in the hall: scan the QR code on the screen with your phone’s camera, or type the code shown under it. It changes every 30 seconds.',
+  'stage.vote.presence.label': 'Code shown on the screen',
+  'stage.vote.presence.submit': 'Continue',
+  'stage.projector.vote.short': 'Vote now: scan the code',
+  'stage.projector.vote.code': 'Code {code}',
+  'stage.projector.vote.codeLabel': 'Code to type: {code}',
+  'stage.projector.vote.inHall': 'Voting is open to the people in the hall: scan the code shown on the screen there.',
+  'stage.control.editionStatus': 'Edition:',
+  'stage.control.confirm.onStage': 'The projector will show {name} on stage, and the judges’ tablets will follow.',
+  'stage.control.confirm.onStageAction': 'Yes, put {name} on stage',
+  'stage.control.confirm.between': 'The projector will show the running order instead of the startup on stage.',
+  'stage.control.confirm.betweenAction': 'Yes, show the running order',
+  'stage.control.confirm.voteOpen': 'The projector will show the vote’s QR code beside the pitch and its timer.',
+  'stage.control.confirm.voteOpenAction': 'Yes, open the vote',
+  'stage.control.confirm.voteClose': 'The QR code leaves the projector and new votes are refused.',
+  'stage.control.confirm.voteCloseAction': 'Yes, close the vote',
+  'stage.control.confirm.reveal': 'The projector will leave the pitches and start announcing the winners.',
+  'stage.control.confirm.revealAction': 'Yes, start the reveal',
+  'stage.control.voteSettings.title': 'Vote settings',
+  'stage.control.voteSettings.summaryOn': '({max} new voters per address in 10 min, presence check on)',
+  'stage.control.voteSettings.summaryOff': '({max} new voters per address in 10 min, presence check off)',
+  'stage.control.voteSettings.limit': 'New voters per network address in 10 minutes',
+  'stage.control.voteSettings.limitHint':
+    'Default {default}. A hall’s Wi-Fi often puts every phone behind one address: set it above the number of people in the hall.',
+  'stage.control.voteSettings.presence': 'Presence check: a ballot needs the code shown on the projector (at most 2 minutes old)',
+  'stage.control.voteSettings.save': 'Save the vote settings',
+  'stage.reveal.tracks.title': 'Track awards',
+  'stage.reveal.tracks.none': 'No winner in this track',
+  'stage.reveal.step.tracks': 'the track awards',
+  'stage.follower.onStageNow': 'On stage now',
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
@@ -325,6 +363,43 @@ const fr: Record<keyof typeof en, string> = {
   'stage.errors.voteStillOpen': 'Fermez le vote du public avant de commencer l’annonce.',
   'stage.errors.scoringStillOpen': 'Fermez la notation avant de commencer l’annonce.',
   'stage.errors.noFinalists': 'Il n’y a aucun finaliste pour qui voter.',
+
+  // Issue 12
+  'stage.errors.voteLimit': 'La limite est un nombre entier de {min} à {max}.',
+  'stage.vote.refused.presence':
+    'Votre code a expiré ou n’est pas celui de l’écran : votre vote n’a pas été enregistré. Scannez à nouveau le QR code affiché à l’écran, ou tapez le code inscrit dessous.',
+  'stage.vote.presence.title': 'Scannez le code affiché à l’écran',
+  'stage.vote.presence.body':
+    'Le vote est réservé aux personnes présentes dans la salle : scannez le QR code affiché à l’écran avec l’appareil photo de votre téléphone, ou tapez le code inscrit dessous. Il change toutes les 30 secondes.',
+  'stage.vote.presence.label': 'Code affiché à l’écran',
+  'stage.vote.presence.submit': 'Continuer',
+  'stage.projector.vote.short': 'Votez : scannez le code',
+  'stage.projector.vote.code': 'Code {code}',
+  'stage.projector.vote.codeLabel': 'Code à taper : {code}',
+  'stage.projector.vote.inHall': 'Le vote est ouvert aux personnes présentes dans la salle : scannez le code affiché sur l’écran de la salle.',
+  'stage.control.editionStatus': 'Édition :',
+  'stage.control.confirm.onStage': 'Le projecteur montrera {name} sur scène, et les tablettes du jury suivront.',
+  'stage.control.confirm.onStageAction': 'Oui, mettre {name} sur scène',
+  'stage.control.confirm.between': 'Le projecteur montrera l’ordre de passage au lieu de la startup sur scène.',
+  'stage.control.confirm.betweenAction': 'Oui, montrer l’ordre de passage',
+  'stage.control.confirm.voteOpen': 'Le projecteur montrera le QR code du vote à côté du pitch et de son chronomètre.',
+  'stage.control.confirm.voteOpenAction': 'Oui, ouvrir le vote',
+  'stage.control.confirm.voteClose': 'Le QR code quitte le projecteur et les nouveaux votes sont refusés.',
+  'stage.control.confirm.voteCloseAction': 'Oui, fermer le vote',
+  'stage.control.confirm.reveal': 'Le projecteur quittera les pitchs et commencera l’annonce des lauréats.',
+  'stage.control.confirm.revealAction': 'Oui, commencer l’annonce',
+  'stage.control.voteSettings.title': 'Réglages du vote',
+  'stage.control.voteSettings.summaryOn': '({max} nouveaux votants par adresse en 10 min, contrôle de présence activé)',
+  'stage.control.voteSettings.summaryOff': '({max} nouveaux votants par adresse en 10 min, contrôle de présence désactivé)',
+  'stage.control.voteSettings.limit': 'Nouveaux votants par adresse réseau en 10 minutes',
+  'stage.control.voteSettings.limitHint':
+    'Par défaut {default}. Le Wi-Fi d’une salle place souvent tous les téléphones derrière une seule adresse : choisissez plus que le nombre de personnes présentes.',
+  'stage.control.voteSettings.presence': 'Contrôle de présence : un bulletin doit porter le code affiché au projecteur (de moins de 2 minutes)',
+  'stage.control.voteSettings.save': 'Enregistrer les réglages du vote',
+  'stage.reveal.tracks.title': 'Prix des thématiques',
+  'stage.reveal.tracks.none': 'Pas de lauréat dans cette thématique',
+  'stage.reveal.step.tracks': 'les prix des thématiques',
+  'stage.follower.onStageNow': 'Sur scène maintenant',
 };
 
 export const stageMessages = { en, fr };

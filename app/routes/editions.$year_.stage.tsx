@@ -6,9 +6,14 @@
  *
  * The file name's `$year_` keeps this page out of the edition page's layout (editions.$year.tsx),
  * so the projector owns the whole screen; the URL is still /editions/:year/stage.
+ *
+ * The presence code (decision 034) is given only to an organiser's projector — the one in the
+ * hall — and renewed every 30 s by re-reading this loader; anyone else watching this public page
+ * (a livestream) sees that voting is for the hall, without a code to scan.
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { useLoaderData, useRevalidator } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
 import { Projector } from '~/components/Projector';
 import { ProjectorKeys } from '~/components/ProjectorKeys';
 import { useStageEvents } from '~/components/StageEvents';
@@ -20,6 +25,7 @@ import { canOrganise, getUser } from '~/utils/auth.server';
 import { editionName } from '~/domain/edition';
 import { requirePublicEdition } from '~/utils/editions.server';
 import { publicStage } from '~/utils/stage.server';
+import { presenceCode, voteRules } from '~/utils/votes.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stageStyles }];
 
@@ -36,6 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const edition = requirePublicEdition(params.year);
   const user = await getUser(request);
   const vote = new URL(`/vote/${edition.year}`, request.url);
+  const canControl = canOrganise(user);
+  const presenceCheck = voteRules(edition.id).presenceCheck;
+  const presence = presenceCheck && canControl ? presenceCode(edition.id) : null;
   return {
     messages: await messagesFor(request, ['stage']),
     year: edition.year,
@@ -43,7 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     voteUrl: vote.toString(),
     // What people type: no scheme, nothing they can get wrong.
     shortVoteUrl: `${vote.host}${vote.pathname}`,
-    canControl: canOrganise(user),
+    canControl,
+    presence,
+    inHallOnly: presenceCheck && !canControl,
   };
 }
 
@@ -52,12 +63,29 @@ export default function ProjectorPage() {
   const { t } = useT();
   const { stage, connection, serverNow } = useStageEvents(page.year, page.stage);
   const live = stage ?? page.stage;
+  const revalidator = useRevalidator();
+  const refresh = useRef(revalidator);
+  refresh.current = revalidator;
+
+  // A new presence code every 30 s while the vote is open: re-read the loader when this one is replaced.
+  const nextAt = live.voteOpen ? (page.presence?.nextAt ?? null) : null;
+  useEffect(() => {
+    if (nextAt === null) return;
+    const id = setTimeout(() => refresh.current.revalidate(), Math.max(250, nextAt - serverNow() + 250));
+    return () => clearTimeout(id);
+  }, [nextAt, serverNow]);
+
   return (
     <>
       <noscript>
         <meta httpEquiv="refresh" content={String(NOSCRIPT_REFRESH_S)} />
       </noscript>
-      <Projector stage={live} serverNow={serverNow} connection={connection} voteUrl={page.voteUrl} shortVoteUrl={page.shortVoteUrl} />
+      <Projector
+        stage={live}
+        serverNow={serverNow}
+        connection={connection}
+        vote={{ url: page.voteUrl, shortUrl: page.shortVoteUrl, code: page.presence?.code ?? null, inHallOnly: page.inHallOnly }}
+      />
       {page.canControl ? (
         <>
           <p className="visually-hidden">{t('stage.projector.keysHelp')}</p>

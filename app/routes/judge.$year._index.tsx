@@ -1,6 +1,11 @@
 /**
  * A judge's page of one edition: their assigned applications per round, next to score first, with their
  * own progress. Conflicted applications are never listed, only counted.
+ *
+ * The live view (issue 12): while scoring is open on stage, the startup on stage — the one the
+ * projector shows — is the page's single primary action, at the top (StageFollower, live); the
+ * final round lists its startups in the running order; open rounds come first and locked rounds
+ * are folded away (<details>).
  */
 import { editionName } from '~/domain/edition';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
@@ -15,6 +20,7 @@ import scoringStyles from '~/styles/scoring.css';
 import { requireJudgeOf } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
 import { conflictCount, judgeRounds, type AssignedApplication } from '~/utils/scoresheets.server';
+import { loadStage, stageTargetFor } from '~/utils/stage.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
@@ -26,7 +32,18 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const judge = await requireJudgeOf(request, parseYear(params.year));
   const edition = requireEdition(params.year);
-  const rounds = judgeRounds(judge.id, judge.editionId);
+  const runningOrder = loadStage(edition.id).runningOrder;
+  const position = (id: number) => {
+    const index = runningOrder.indexOf(id);
+    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const rounds = judgeRounds(judge.id, judge.editionId)
+    // The final follows the stage: its startups in the running order.
+    .map((round) =>
+      round.kind === 'final' ? { ...round, applications: [...round.applications].sort((x, y) => position(x.applicationId) - position(y.applicationId)) } : round,
+    )
+    // What can still be scored first; locked rounds after, folded.
+    .sort((x, y) => Number(x.locked) - Number(y.locked));
   // After a submit: name the startup only if it is one of the judge's own listed applications.
   const submittedId = Number(new URL(request.url).searchParams.get('submitted'));
   const submitted =
@@ -42,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rounds,
     conflicts: conflictCount(judge.id, judge.editionId),
     submitted: submitted ? { startupName: submitted.startupName } : null,
+    stageTarget: stageTargetFor(judge.id, edition),
   };
 }
 
@@ -56,7 +74,6 @@ export default function JudgeEdition() {
         : t('scoring.edition.conflictsOther', { count: page.conflicts });
   return (
     <div className="page judge-edition">
-      <StageFollower year={page.year} />
       <header className="page-header">
         <p className="eyebrow">{t('scoring.edition.eyebrow')}</p>
         <h1>
@@ -64,6 +81,8 @@ export default function JudgeEdition() {
         </h1>
         <p className="lead">{t('scoring.edition.lead')}</p>
       </header>
+
+      <StageFollower year={page.year} initial={page.stageTarget} prominent />
 
       {page.submitted ? (
         <p className="notice notice--success" role="status">
@@ -87,14 +106,12 @@ export default function JudgeEdition() {
 
       {page.rounds.map((round) => {
         const roundName = lang === 'fr' ? round.nameFr : round.nameEn;
-        const next = round.locked ? null : round.applications.find((p) => p.status !== 'submitted');
+        // During the live final, the stage decides what the final round scores next: no second "next" there.
+        const stageLed = round.kind === 'final' && page.status === 'final';
+        const next = round.locked || stageLed ? null : round.applications.find((p) => p.status !== 'submitted');
         const headingId = `round-${round.id}`;
-        return (
-          <section key={round.id} className="judge-round" aria-labelledby={headingId}>
-            <div className="judge-round__head">
-              <h2 id={headingId}>{roundName}</h2>
-              <StatusBadge kind="round" status={round.locked ? 'locked' : 'open'} />
-            </div>
+        const body = (
+          <>
             <Progress label={t('scoring.edition.progressLabel')} done={round.submitted} total={round.applications.length} />
             {round.hiddenForConflicts > 0 ? (
               <p className="muted">
@@ -109,7 +126,7 @@ export default function JudgeEdition() {
               <p>
                 <Link
                   to={`/judge/${page.year}/rounds/${round.id}/${next.applicationId}`}
-                  className="button button--primary button--large"
+                  className={page.stageTarget.kind === 'sheet' ? 'button button--ghost' : 'button button--primary button--large'}
                 >
                   {t('scoring.edition.next', { startup: next.startupName || t('scoring.edition.untitled') })}
                 </Link>
@@ -117,13 +134,46 @@ export default function JudgeEdition() {
             ) : round.applications.length > 0 ? (
               <p className="notice notice--success">{t('scoring.edition.allDone')}</p>
             ) : null}
-            <ul className="pitch-list" aria-label={t('scoring.edition.pitchesOf', { round: roundName })}>
-              {round.applications.map((application) => (
-                <li key={application.applicationId}>
-                  <ApplicationLink year={page.year} roundId={round.id} application={application} criteriaCount={round.criteriaCount} lang={lang} />
-                </li>
-              ))}
-            </ul>
+            {stageLed ? <p className="muted">{t('scoring.edition.runningOrder')}</p> : null}
+            {(() => {
+              const List = stageLed ? 'ol' : 'ul';
+              return (
+                <List className="pitch-list" aria-label={t('scoring.edition.pitchesOf', { round: roundName })}>
+                  {round.applications.map((application, i) => (
+                    <li key={application.applicationId}>
+                      <ApplicationLink
+                        year={page.year}
+                        roundId={round.id}
+                        application={application}
+                        criteriaCount={round.criteriaCount}
+                        lang={lang}
+                        position={stageLed ? i + 1 : undefined}
+                      />
+                    </li>
+                  ))}
+                </List>
+              );
+            })()}
+          </>
+        );
+        return round.locked ? (
+          <details key={round.id} className="judge-round judge-round--locked">
+            <summary className="judge-round__head">
+              <h2 id={headingId}>{roundName}</h2>
+              <StatusBadge kind="round" status="locked" />
+              <span className="muted">
+                {t('scoring.edition.lockedSummary', { done: round.submitted, total: round.applications.length })}
+              </span>
+            </summary>
+            {body}
+          </details>
+        ) : (
+          <section key={round.id} className="judge-round" aria-labelledby={headingId}>
+            <div className="judge-round__head">
+              <h2 id={headingId}>{roundName}</h2>
+              <StatusBadge kind="round" status="open" />
+            </div>
+            {body}
           </section>
         );
       })}
@@ -137,12 +187,15 @@ function ApplicationLink({
   application,
   criteriaCount,
   lang,
+  position,
 }: {
   year: number;
   roundId: number;
   application: AssignedApplication;
   criteriaCount: number;
   lang: Lang;
+  /** Its place in the running order of the final. */
+  position?: number;
 }) {
   const { t } = useT();
   const state =
@@ -154,7 +207,10 @@ function ApplicationLink({
   const track = lang === 'fr' ? application.trackFr : application.trackEn;
   return (
     <Link to={`/judge/${year}/rounds/${roundId}/${application.applicationId}`} className={`pitch pitch--${application.status ?? 'none'}`}>
-      <span className="pitch__name">{application.startupName || t('scoring.edition.untitled')}</span>
+      <span className="pitch__name">
+        {position ? <span className="pitch__position">{position}</span> : null}
+        {application.startupName || t('scoring.edition.untitled')}
+      </span>
       {application.oneLiner ? <span className="pitch__one-liner">{application.oneLiner}</span> : null}
       <span className="pitch__meta">
         {track ? <span className="pitch__track">{track}</span> : null}

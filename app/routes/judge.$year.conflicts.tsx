@@ -3,11 +3,14 @@
  * applications, with a reason. Declaring takes the judge off that application in every round
  * that is not locked (and deletes their scoresheet there, kept in the audit log): the rule
  * lives in conflicts.server.ts `declareConflict`, whatever this page shows.
+ *
+ * One form (issue 12): pick the startup in a list (a select: typing its first letters finds it,
+ * with or without JavaScript), give the reason, declare.
  */
 import { editionName } from '~/domain/edition';
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { ConformForm, ErrorSummary, TextareaField, useSchemaForm } from '~/components/forms';
+import { ConformForm, ErrorSummary, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
 import { DoneNotice, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { declareConflictSchema, LIMITS } from '~/domain/judging-setup';
@@ -38,10 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const DECLARE_FORM = 'conflict.declare';
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const judge = await requireJudgeOf(request, parseYear(params.year));
   const formData = await request.formData();
-  const form = `conflict.declare:${formData.get('applicationId') ?? ''}`;
+  const form = DECLARE_FORM;
   const submission = parseForm(formData, declareConflictSchema);
   if (submission.status !== 'success') return replyTo(form, submission.reply());
   const parsed = { data: submission.value };
@@ -129,50 +134,53 @@ export default function JudgeConflicts() {
 
       {!published ? (
         <section id="applications" aria-labelledby="applications-title" className="setup-section">
-          <h2 id="applications-title">{t('conflicts.applications.title', { count: open.length })}</h2>
+          <h2 id="applications-title">{t('conflicts.form.title')}</h2>
           <p className="muted">{t('conflicts.applications.lead')}</p>
-          {open.length === 0 ? <p>{t('conflicts.applications.none')}</p> : null}
-          <ul className="card-grid">
-            {open.map((application) => {
-              const hint = hasSheet.has(application.id) ? t('conflicts.sheetWarning') : undefined;
-              const startup = application.startupName || t('conflicts.untitled');
-              return (
-                <li key={application.id} id={`application-${application.id}`} className="card conflict-card">
-                  <h3 className="conflict-card__name">{startup}</h3>
-                  {application.oneLiner ? <p className="conflict-card__line">{application.oneLiner}</p> : null}
-                  {application.country ? (
-                    <p className="item__meta">
-                      <span className="visually-hidden">{t('conflicts.country')}: </span>
-                      {countryName(application.country)}
-                    </p>
-                  ) : null}
-                  <DeclareForm applicationId={application.id} startup={startup} hint={hint} answer={answer} />
-                </li>
-              );
-            })}
-          </ul>
+          {open.length === 0 ? (
+            <p>{t('conflicts.applications.none')}</p>
+          ) : (
+            <DeclareForm
+              answer={answer}
+              options={[...open]
+                .map((application) => {
+                  const startup = application.startupName || t('conflicts.untitled');
+                  const country = countryName(application.country);
+                  const sheet = hasSheet.has(application.id) ? ` ${t('conflicts.form.hasSheet')}` : '';
+                  return { value: application.id, label: `${startup}${country ? ` — ${country}` : ''}${sheet}` };
+                })
+                .sort((x, y) => x.label.localeCompare(y.label, lang))}
+              count={open.length}
+            />
+          )}
         </section>
       ) : null}
     </div>
   );
 }
 
-function DeclareForm({ applicationId, startup, hint, answer }: { applicationId: number; startup: string; hint?: string; answer: unknown }) {
+function DeclareForm({ options, count, answer }: { options: { value: number; label: string }[]; count: number; answer: unknown }) {
   const { t } = useT();
   const [form, fields] = useSchemaForm({
-    id: `conflict-${applicationId}`,
+    id: 'conflict-declare',
     schema: declareConflictSchema,
-    lastResult: replyOf(answer, `conflict.declare:${applicationId}`),
+    lastResult: replyOf(answer, DECLARE_FORM),
   });
-  const label = t('conflicts.reasonFor', { startup });
+  const labels = { applicationId: t('conflicts.form.application'), reason: t('conflicts.reason') };
   const params = { reason: { max: LIMITS.reason } };
   return (
-    <ConformForm form={form} preventScrollReset className="conflict-card__form">
-      <ErrorSummary form={form} labels={{ reason: label }} errorParams={params} targets={{ applicationId: 'reason' }} level={3} />
-      <input type="hidden" name="applicationId" value={applicationId} />
-      <TextareaField meta={fields.reason} label={label} hint={hint} rows={2} errorParams={params.reason} alsoErrors={fields.applicationId.errors} />
-      <button type="submit" className="button button--primary">
-        {t('conflicts.declare', { startup })}
+    <ConformForm form={form} preventScrollReset className="conflict-form">
+      <ErrorSummary form={form} labels={labels} errorParams={params} level={3} />
+      <SelectField
+        meta={fields.applicationId}
+        label={labels.applicationId}
+        hint={t('conflicts.form.applicationHint', { count })}
+        placeholder={t('conflicts.form.choose')}
+        options={options}
+        required
+      />
+      <TextareaField meta={fields.reason} label={labels.reason} hint={t('conflicts.form.reasonHint')} rows={3} errorParams={params.reason} />
+      <button type="submit" className="button button--primary button--large">
+        {t('conflicts.form.submit')}
       </button>
     </ConformForm>
   );

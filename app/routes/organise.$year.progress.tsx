@@ -3,7 +3,7 @@
  * find what is missing. A GET form, so filters work without JavaScript and can be bookmarked.
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Progress } from '~/components/Progress';
 import { useT } from '~/i18n';
@@ -136,6 +136,10 @@ export default function OrganiseProgress() {
                       <th scope="row">
                         {judge.name}
                         <span className="progress-table__email">{judge.email}</span>
+                        <Link to={`../paper?judge=${judge.judgeId}`} relative="path" className="progress-table__paper">
+                          {t('scoring.paper.title')}
+                          <span className="visually-hidden"> — {judge.name}</span>
+                        </Link>
                       </th>
                       <td className="num">{judge.assigned}</td>
                       <td className="num">{judge.drafts}</td>

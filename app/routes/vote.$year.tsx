@@ -4,6 +4,11 @@
  * Every rule is the server's (votes.server.ts): open only while the stage says so, one vote per
  * voter cookie, a limit of new ballots per network address, counts shown to no one before the
  * reveal. Works without JavaScript; with it, the page follows the vote opening and closing live.
+ *
+ * The presence check (decision 034): the projector's QR code carries a short code (`?c=`) that
+ * changes every 30 s; each post carries it on, and a ballot needs one at most 2 minutes old. A
+ * voter without one (a typed address, an expired code) is asked to scan again or type the code
+ * shown under the QR code. After each step, focus moves to what changed, for screen readers.
  */
 import { editionName } from '~/domain/edition';
 import {
@@ -14,27 +19,33 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useStageEvents } from '~/components/StageEvents';
-import { VoteBallot, VoteConfirm } from '~/components/VoteBallot';
+import { VoteBallot, VoteConfirm, presenceQuery } from '~/components/VoteBallot';
 import { useT, type MessageKey } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import voteStyles from '~/styles/vote.css';
 import { requirePublicEdition } from '~/utils/editions.server';
 import { clientOf } from '~/utils/request.server';
+import type { RootHandle } from '~/utils/route-handles';
 import { publicStage } from '~/utils/stage.server';
 import {
   castVote,
   currentChoice,
-  isVoteOpen,
+  isFreshPresence,
   newVoterId,
+  normalisePresence,
   voterCookie,
   voterIdOf,
+  voteRules,
   VOTE_REFUSALS,
 } from '~/utils/votes.server';
 import { isRefusal, type Refusal } from '~/domain/refusal';
+
+/** The audience never logs in here: no log-in or sign-up links in the header. */
+export const handle: RootHandle = { withoutAccountLinks: true };
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: voteStyles }];
 
@@ -48,6 +59,9 @@ type VoteAnswer = { confirm: number } | { refused: { key: MessageKey; params?: R
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const edition = requirePublicEdition(params.year);
   const stage = publicStage(edition);
+  const url = new URL(request.url);
+  const typed = url.searchParams.get('c');
+  const code = normalisePresence(typed);
   return {
     messages: await messagesFor(request, ['stage']),
     year: edition.year,
@@ -57,7 +71,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ended: stage.reveal !== null || edition.status === 'published',
     finalists: stage.runningOrder,
     choice: currentChoice(edition.id, voterIdOf(request)),
-    voted: new URL(request.url).searchParams.get('voted') === '1',
+    voted: url.searchParams.get('voted') === '1',
+    /** Null when the edition does not check presence; else the code this page carries and whether it is still good. */
+    presence: voteRules(edition.id).presenceCheck
+      ? { code, fresh: code !== null && isFreshPresence(edition.id, code), given: typed !== null && typed !== '' }
+      : null,
   };
 }
 
@@ -78,19 +96,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const refused = (refusal: Refusal) =>
     data<VoteAnswer>({ refused: { key: refusal.key, params: refusal.params } }, { status: refusal.status, headers });
+  const presence = normalisePresence(form.get('presence'));
 
   if (intent === 'choose') {
-    if (!isVoteOpen(edition.id)) return refused(VOTE_REFUSALS.closed());
+    // The same rules as the ballot, checked early so that the voter learns it before confirming.
+    const rules = voteRules(edition.id);
+    if (!rules.open) return refused(VOTE_REFUSALS.closed());
+    if (rules.presenceCheck && !isFreshPresence(edition.id, presence)) return refused(VOTE_REFUSALS.presence());
     if (!publicStage(edition).runningOrder.some((f) => f.applicationId === applicationId)) return refused(VOTE_REFUSALS.notFinalist());
     return data<VoteAnswer>({ confirm: applicationId }, { headers });
   }
   try {
-    castVote({ editionId: edition.id, applicationId, voterId, ip: clientOf(request, context).ip });
+    castVote({ editionId: edition.id, applicationId, voterId, ip: clientOf(request, context).ip, presence });
   } catch (error) {
     if (isRefusal(error)) return refused(error);
     throw error;
   }
-  return redirect(`/vote/${edition.year}?voted=1`, { headers });
+  return redirect(`/vote/${edition.year}?voted=1${presenceQuery(presence, '&')}`, { headers });
 }
 
 export default function VotePage() {
@@ -111,6 +133,19 @@ export default function VotePage() {
   const confirming = answer && 'confirm' in answer ? page.finalists.find((f) => f.applicationId === answer.confirm) : undefined;
   const refusal = answer && 'refused' in answer ? answer.refused : undefined;
   const chosen = page.finalists.find((f) => f.applicationId === page.choice);
+  const code = page.presence?.code ?? null;
+  // A presence code is needed and this page has none that is still good (or a ballot was refused for it).
+  const needsCode =
+    page.voteOpen && page.presence !== null && (!page.presence.fresh || refusal?.key === 'stage.vote.refused.presence');
+  const staleCode = page.presence?.given && !page.presence.fresh;
+
+  // After each step, focus goes to what changed, so that a screen reader reads it out.
+  const statusRef = useRef<HTMLDivElement>(null);
+  const confirmRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (answer || page.voted) statusRef.current?.focus();
+  }, [answer, confirming, page.voted]);
 
   return (
     <div className="vote-page">
@@ -119,9 +154,11 @@ export default function VotePage() {
         <h1>{t('stage.vote.title')}</h1>
       </header>
 
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" tabIndex={-1} ref={statusRef} className="vote-status">
         {refusal ? (
           <p className="notice vote-notice vote-notice--error">{t(refusal.key, refusal.params)}</p>
+        ) : staleCode && page.voteOpen ? (
+          <p className="notice vote-notice vote-notice--error">{t('stage.vote.refused.presence')}</p>
         ) : page.voted && chosen && page.voteOpen ? (
           <p className="notice vote-notice vote-notice--success">
             <span aria-hidden="true">✓</span> {t('stage.vote.thanks', { name: chosen.name })}
@@ -129,23 +166,55 @@ export default function VotePage() {
         ) : null}
       </div>
 
+      {needsCode ? <PresenceEntry year={page.year} /> : null}
+
       {!page.voteOpen ? (
         <section className="vote-closed" aria-labelledby="vote-closed-title">
           <h2 id="vote-closed-title">{page.ended ? t('stage.vote.ended.title') : t('stage.vote.notYet.title')}</h2>
           <p>{page.ended ? t('stage.vote.ended.body') : t('stage.vote.notYet.body')}</p>
           {chosen ? <p>{t('stage.vote.yourChoice', { name: chosen.name })}</p> : null}
         </section>
-      ) : confirming ? (
-        <VoteConfirm year={page.year} finalist={confirming} />
+      ) : needsCode ? null : confirming ? (
+        <VoteConfirm year={page.year} finalist={confirming} presence={code} ref={confirmRef} />
       ) : (
         <>
           <p className="vote-lead">
             {chosen && !page.voted ? `${t('stage.vote.yourChoice', { name: chosen.name })} ` : null}
             {chosen ? t('stage.vote.changeHint') : t('stage.vote.lead')}
           </p>
-          <VoteBallot finalists={page.finalists} choice={page.choice} />
+          <VoteBallot finalists={page.finalists} choice={page.choice} presence={code} />
         </>
       )}
     </div>
+  );
+}
+
+/** How to get a fresh code: scan the screen again, or type the code shown under the QR code (a plain GET form). */
+function PresenceEntry({ year }: { year: number }) {
+  const { t } = useT();
+  return (
+    <section className="vote-presence" aria-labelledby="vote-presence-title">
+      <h2 id="vote-presence-title">{t('stage.vote.presence.title')}</h2>
+      <p>{t('stage.vote.presence.body')}</p>
+      <Form method="get" action={`/vote/${year}`} className="vote-presence__form">
+        <label htmlFor="vote-presence-code" className="field__label">
+          {t('stage.vote.presence.label')}
+        </label>
+        <input
+          id="vote-presence-code"
+          name="c"
+          className="field__input vote-presence__input"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          inputMode="text"
+          maxLength={12}
+          required
+        />
+        <button type="submit" className="button button--primary vote-button">
+          {t('stage.vote.presence.submit')}
+        </button>
+      </Form>
+    </section>
   );
 }

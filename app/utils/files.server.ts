@@ -31,7 +31,10 @@ function holdsFile(application: typeof a = a): SQL {
   return or(eq(application.deckFileId, f.id), eq(application.logoFileId, f.id))!;
 }
 
-/** The published, consented logo of a finalist or winner. */
+/**
+ * The consented logo of a finalist or winner, public from the live final on: the projector and the
+ * vote page show it on stage (decision 027), then the results keep it.
+ */
 function publicLogoCondition(): SQL {
   const e = schema.editions;
   return exists(
@@ -44,7 +47,7 @@ function publicLogoCondition(): SQL {
           eq(a.logoFileId, f.id),
           eq(f.kind, 'logo'),
           eq(a.consentToPublication, true),
-          eq(e.status, 'published'),
+          sql`${e.status} in ('final', 'published')`,
           sql`${a.status} in ('finalist', 'winner')`,
         ),
       ),

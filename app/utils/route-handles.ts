@@ -16,6 +16,8 @@ import { matchRoutes } from '@remix-run/react';
 
 export interface RootHandle {
   revalidateRootAfterPost?: boolean;
+  /** The page is for people who never log in (the audience's vote): the header shows no account links. */
+  withoutAccountLinks?: boolean;
 }
 
 type Routes = Parameters<typeof matchRoutes>[0];

@@ -237,6 +237,12 @@ export interface SaveInput {
   applicationId: number;
   request: SaveRequest;
   raw: RawScoresheet;
+  /**
+   * The organiser who types a judge's paper scoresheet on their behalf (paper.server.ts): the
+   * audit log records them as the actor, the sheet stays the judge's. Paper sheets are entered
+   * after the pitch, so the stage's "scoring closed" does not refuse them; a locked round does.
+   */
+  enteredBy?: number;
   now?: Date;
 }
 
@@ -267,7 +273,7 @@ export function saveScoresheet(input: SaveInput): SaveOutcome {
   const { judgeId, editionId, roundId, applicationId, request, raw } = input;
   const now = input.now ?? new Date();
   const criteria = editionCriteria(editionId);
-  return auditedTransaction({ editionId, actorId: judgeId, now }, (tx, audit): SaveOutcome => {
+  return auditedTransaction({ editionId, actorId: input.enteredBy ?? judgeId, now }, (tx, audit): SaveOutcome => {
     // The guards again, inside the transaction that writes: the page may be hours old.
     if (!getRound(editionId, roundId, tx)) return { result: 'notFound' };
     if (isConflicted(judgeId, applicationId, tx) || isAuthor(judgeId, applicationId, tx)) return { result: 'forbidden' };
@@ -290,7 +296,7 @@ export function saveScoresheet(input: SaveInput): SaveOutcome {
     }
 
     if (isScoringClosed(editionId, roundId, tx)) return { result: 'locked' };
-    if (isClosedOnStage(editionId, roundId, applicationId, tx)) return { result: 'locked', onStage: true };
+    if (input.enteredBy === undefined && isClosedOnStage(editionId, roundId, applicationId, tx)) return { result: 'locked', onStage: true };
 
     const plan = planSave(criteria, snapshotOf(stored), request.revision, request.intent, raw);
     switch (plan.result) {
@@ -355,7 +361,7 @@ export function saveScoresheet(input: SaveInput): SaveOutcome {
           entityType: 'scoresheet',
           entityId: sheetId,
           before: plan.before ? { roundId, applicationId, ...auditSnapshot(plan.before) } : null,
-          after: { roundId, applicationId, ...auditSnapshot(after) },
+          after: { roundId, applicationId, ...auditSnapshot(after), ...(input.enteredBy === undefined ? {} : { enteredOnPaperFor: judgeId }) },
         });
         return { result: 'saved', revision: after.revision, status: after.status, savedAt: now, replayed: false, changed: true };
       }

@@ -29,7 +29,7 @@ import { isAssigned } from './assignments.server';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { isConflicted } from './conflicts.server';
 import { getDb, schema } from './db.server';
-import { editionRoundOfKind } from './editions.server';
+import { editionRoundOfKind, editionTracks } from './editions.server';
 import { formatEvent, publish, retryHint, subscribe, type Send } from './events.server';
 import { publicFile } from './files.server';
 import { roundRankingView } from './rankings.server';
@@ -47,6 +47,7 @@ interface FinalistRow {
   oneLiner: string;
   logoFileId: number | null;
   consent: boolean;
+  trackId: number | null;
   trackFr: string | null;
   trackEn: string | null;
 }
@@ -61,6 +62,7 @@ function finalistRows(editionId: number, db: DbOrTx): FinalistRow[] {
       oneLiner: a.oneLiner,
       logoFileId: a.logoFileId,
       consent: a.consentToPublication,
+      trackId: a.trackId,
       trackFr: t.nameFr,
       trackEn: t.nameEn,
     })
@@ -87,6 +89,8 @@ function stateOfRow(row: typeof schema.stageStates.$inferSelect): StageState {
     scoringOpen: row.scoringOpen,
     voteOpen: row.voteOpen,
     revealStep: row.revealStep,
+    voteMaxPerAddress: row.voteMaxPerAddress,
+    votePresenceCheck: row.votePresenceCheck,
     version: row.version,
   };
 }
@@ -110,6 +114,8 @@ function saveStage(db: DbOrTx, editionId: number, state: StageState, now: Date):
     scoringOpen: state.scoringOpen,
     voteOpen: state.voteOpen,
     revealStep: state.revealStep,
+    voteMaxPerAddress: state.voteMaxPerAddress,
+    votePresenceCheck: state.votePresenceCheck,
     version: state.version,
     updatedAt: now,
   };
@@ -130,11 +136,13 @@ export function sealedRevealInput(editionId: number, db: DbOrTx = getDb()): Reve
   const view = roundRankingView(editionId, final.id);
   const counts = voteCounts(editionId, db);
   const finalists = finalistRows(editionId, db);
+  const trackOf = new Map(finalists.map((f) => [f.id, f.trackId]));
   return {
     sealHash: final.sealHash,
     ranked: view.rows
       .filter((row) => row.rank !== null)
-      .map((row) => ({ applicationId: row.applicationId, name: row.name, rank: row.rank!, tie: row.tie })),
+      .map((row) => ({ applicationId: row.applicationId, name: row.name, rank: row.rank!, tie: row.tie, trackId: trackOf.get(row.applicationId) ?? null })),
+    tracks: editionTracks(editionId, db).map((t) => ({ id: t.id, nameFr: t.nameFr, nameEn: t.nameEn })),
     unranked: view.rows.filter((row) => row.rank === null).map((row) => ({ applicationId: row.applicationId, name: row.name })),
     votes: rankVotes(finalists.map((f) => ({ applicationId: f.id, name: f.startupName, votes: counts.get(f.id) ?? 0 }))),
   };
@@ -202,7 +210,8 @@ function buildPublicStage(edition: Edition, db: DbOrTx): Omit<PublicStage, 'now'
     runningOrder,
     currentApplicationId: state.currentApplicationId !== null && rows.has(state.currentApplicationId) ? state.currentApplicationId : null,
     timer: timerOf(state),
-    scoringOpen: state.scoringOpen,
+    // Nothing is open outside the live final, whatever the row says (a screen never contradicts the status).
+    scoringOpen: state.scoringOpen && edition.status === 'final',
     voteOpen: state.voteOpen && edition.status === 'final',
     reveal,
   };
@@ -326,6 +335,9 @@ export function stageControlView(edition: Edition) {
     finalRound: final ? { id: final.id, nameFr: final.nameFr, nameEn: final.nameEn, state: final.state, sealHash: final.sealHash } : null,
     revealSteps: slides.map(revealStepLabel),
     ballots: ballotCount(edition.id, db),
+    voteSettings: (({ voteMaxPerAddress, votePresenceCheck }) => ({ maxPerAddress: voteMaxPerAddress, presenceCheck: votePresenceCheck }))(
+      loadStage(edition.id, db),
+    ),
   };
 }
 

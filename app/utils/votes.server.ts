@@ -11,12 +11,17 @@
  *   (a plain hash of an IPv4 address is reversed by trying all 2³² of them);
  * - voting is open only while the stage says so, read in the same transaction as the write, so a
  *   vote that arrives after "close" is refused and writes nothing;
+ * - the vote's rules are the edition's (`stage_states`, set from the stage control, decision 034):
+ *   the per-address limit, and the presence check — a ballot carries the code the projector shows
+ *   (a 6-character HMAC of the edition and the 30-second window, keyed by a key derived from the
+ *   server's secret with its own label), accepted while at most 2 minutes old;
  * - counts are read only by the reveal (stage.server.ts) and the results (#5): no page shows them
  *   before the reveal.
  */
-import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, count, eq, gt, inArray } from 'drizzle-orm';
 import { Refusal } from '~/domain/refusal';
+import { VOTE_DEFAULTS } from '~/domain/stage';
 import type { DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { env } from './env.server';
@@ -29,9 +34,13 @@ const VOTER_ID = /^[A-Za-z0-9_-]{22}$/;
 /**
  * New ballots per network address in a sliding window. A hall's Wi-Fi puts hundreds of phones
  * behind one address, so the limit is generous: it slows ballot stuffing from one machine to a
- * crawl without turning away a hall that votes at once.
+ * crawl without turning away a hall that votes at once. `max` is the default; each edition sets
+ * its own from the stage control (`stage_states.vote_max_per_address`, decision 034).
  */
-export const VOTE_LIMITS = { newBallotsPerAddress: { max: 150, windowMs: 10 * 60_000 } } as const;
+export const VOTE_LIMITS = { newBallotsPerAddress: { max: VOTE_DEFAULTS.maxPerAddress, windowMs: 10 * 60_000 } } as const;
+
+/** The presence code: a new one every 30 s, accepted while at most 2 minutes old (decision 034). */
+export const PRESENCE = { periodMs: 30_000, maxAgeMs: 2 * 60_000 } as const;
 
 const FINALIST_STATUSES = ['finalist', 'winner'] as const;
 
@@ -40,6 +49,7 @@ export const VOTE_REFUSALS = {
   closed: () => new Refusal(409, 'stage.vote.refused.closed'),
   notFinalist: () => new Refusal(404, 'stage.vote.refused.notFinalist'),
   rateLimited: (minutes: number) => new Refusal(429, 'stage.vote.refused.rateLimited', { minutes }),
+  presence: () => new Refusal(403, 'stage.vote.refused.presence'),
 };
 
 // ─── The voter ──────────────────────────────────────────────────────────────
@@ -73,14 +83,21 @@ export function voterKey(voterId: string): string {
 
 /** The label that makes the address key a key of its own (never the cookie-signing secret itself). */
 export const ADDRESS_KEY_LABEL = 'palmares/vote-address-hmac/v1';
-let derived: { secret: string; key: Buffer } | null = null;
+/** The presence code's key, a key of its own too (decision 023: one label per use). */
+export const PRESENCE_KEY_LABEL = 'palmares/vote-presence-hmac/v1';
+const derivedKeys = new Map<string, { secret: string; key: Buffer }>();
+
+function derivedKey(label: string, secret: string): Buffer {
+  const cached = derivedKeys.get(label);
+  if (cached?.secret === secret) return cached.key;
+  const key = Buffer.from(hkdfSync('sha256', secret, '', label, 32));
+  derivedKeys.set(label, { secret, key });
+  return key;
+}
 
 /** The key that hashes voters' addresses: HKDF-SHA-256 of the signing secret, with its own label. */
 export function addressHashKey(secret = env().SESSION_SECRET): Buffer {
-  if (derived?.secret !== secret) {
-    derived = { secret, key: Buffer.from(hkdfSync('sha256', secret, '', ADDRESS_KEY_LABEL, 32)) };
-  }
-  return derived.key;
+  return derivedKey(ADDRESS_KEY_LABEL, secret);
 }
 
 /** What the database keeps of an address: an HMAC-SHA-256 keyed by a key derived from the server's secret. */
@@ -88,17 +105,78 @@ export function addressKey(ip: string): string {
   return createHmac('sha256', addressHashKey()).update(`palmares-vote-ip:${ip}`).digest('hex');
 }
 
+// ─── The presence code ──────────────────────────────────────────────────────
+
+/** Letters and digits nobody confuses when typing them from a screen (no 0/O, 1/I/L). */
+const PRESENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const PRESENCE_LENGTH = 6;
+const PRESENCE_FORMAT = new RegExp(`^[${PRESENCE_ALPHABET}]{${PRESENCE_LENGTH}}$`);
+
+function presenceCodeOfWindow(editionId: number, window: number): string {
+  const mac = createHmac('sha256', derivedKey(PRESENCE_KEY_LABEL, env().SESSION_SECRET))
+    .update(`palmares-vote-presence:${editionId}:${window}`)
+    .digest();
+  let code = '';
+  for (let i = 0; i < PRESENCE_LENGTH; i++) code += PRESENCE_ALPHABET[mac[i] % PRESENCE_ALPHABET.length];
+  return code;
+}
+
+/** The code the projector shows now, and when the next one replaces it (epoch ms). */
+export function presenceCode(editionId: number, now = Date.now()): { code: string; nextAt: number } {
+  const window = Math.floor(now / PRESENCE.periodMs);
+  return { code: presenceCodeOfWindow(editionId, window), nextAt: (window + 1) * PRESENCE.periodMs };
+}
+
+/** A code as a voter may type it (lower case, spaces): the canonical form, or null. */
+export function normalisePresence(input: unknown): string | null {
+  if (typeof input !== 'string') return null;
+  const code = input.replace(/[\s-]/g, '').toUpperCase();
+  return PRESENCE_FORMAT.test(code) ? code : null;
+}
+
+/**
+ * Whether `input` is a code the projector showed at most 2 minutes ago (its age counts from the
+ * moment it appeared). One window of slack ahead covers a projector whose clock runs a little fast.
+ */
+export function isFreshPresence(editionId: number, input: unknown, now = Date.now()): boolean {
+  const code = normalisePresence(input);
+  if (!code) return false;
+  const current = Math.floor(now / PRESENCE.periodMs);
+  const given = Buffer.from(code);
+  let fresh = false;
+  for (let window = current + 1; window * PRESENCE.periodMs >= now - PRESENCE.maxAgeMs; window--) {
+    // Every window compared, found or not: the time taken says nothing of which one matched.
+    if (timingSafeEqual(given, Buffer.from(presenceCodeOfWindow(editionId, window)))) fresh = true;
+  }
+  return fresh;
+}
+
 // ─── Voting ─────────────────────────────────────────────────────────────────
 
-export function isVoteOpen(editionId: number, db: DbOrTx = getDb()): boolean {
+/** The vote's rules of an edition, as the stage control set them (defaults before any change). */
+export interface VoteRules {
+  open: boolean;
+  maxPerAddress: number;
+  presenceCheck: boolean;
+}
+
+export function voteRules(editionId: number, db: DbOrTx = getDb()): VoteRules {
   const edition = db.select({ status: schema.editions.status }).from(schema.editions).where(eq(schema.editions.id, editionId)).get();
-  if (edition?.status !== 'final') return false;
+  const s = schema.stageStates;
   const stage = db
-    .select({ voteOpen: schema.stageStates.voteOpen })
-    .from(schema.stageStates)
-    .where(eq(schema.stageStates.editionId, editionId))
+    .select({ voteOpen: s.voteOpen, maxPerAddress: s.voteMaxPerAddress, presenceCheck: s.votePresenceCheck })
+    .from(s)
+    .where(eq(s.editionId, editionId))
     .get();
-  return stage?.voteOpen === true;
+  return {
+    open: edition?.status === 'final' && stage?.voteOpen === true,
+    maxPerAddress: stage?.maxPerAddress ?? VOTE_DEFAULTS.maxPerAddress,
+    presenceCheck: stage?.presenceCheck ?? VOTE_DEFAULTS.presenceCheck,
+  };
+}
+
+export function isVoteOpen(editionId: number, db: DbOrTx = getDb()): boolean {
+  return voteRules(editionId, db).open;
 }
 
 function isFinalist(editionId: number, applicationId: number, db: DbOrTx): boolean {
@@ -113,8 +191,8 @@ function isFinalist(editionId: number, applicationId: number, db: DbOrTx): boole
 }
 
 /** Minutes until this address may add a ballot, or 0. */
-function minutesUntilAllowed(db: DbOrTx, editionId: number, ipHash: string, now: Date): number {
-  const { max, windowMs } = VOTE_LIMITS.newBallotsPerAddress;
+function minutesUntilAllowed(db: DbOrTx, editionId: number, ipHash: string, now: Date, max: number): number {
+  const { windowMs } = VOTE_LIMITS.newBallotsPerAddress;
   const v = schema.votes;
   const since = new Date(now.getTime() - windowMs);
   const recent = db
@@ -134,6 +212,8 @@ export interface CastVote {
   applicationId: number;
   voterId: string;
   ip: string;
+  /** The presence code the ballot carries (from the projector's QR code, or typed). */
+  presence?: string | null;
   now?: Date;
 }
 
@@ -141,12 +221,14 @@ export interface CastVote {
  * Records a voter's choice, or replaces their earlier one. `recorded` for a first ballot,
  * `changed` when it replaced another choice, `unchanged` when it was the same choice again.
  */
-export function castVote({ editionId, applicationId, voterId, ip, now = new Date() }: CastVote): 'recorded' | 'changed' | 'unchanged' {
+export function castVote({ editionId, applicationId, voterId, ip, presence, now = new Date() }: CastVote): 'recorded' | 'changed' | 'unchanged' {
   const key = voterKey(voterId);
   const ipHash = addressKey(ip);
   return getDb().transaction(
     (tx) => {
-      if (!isVoteOpen(editionId, tx)) throw VOTE_REFUSALS.closed();
+      const rules = voteRules(editionId, tx);
+      if (!rules.open) throw VOTE_REFUSALS.closed();
+      if (rules.presenceCheck && !isFreshPresence(editionId, presence, now.getTime())) throw VOTE_REFUSALS.presence();
       if (!isFinalist(editionId, applicationId, tx)) throw VOTE_REFUSALS.notFinalist();
       const v = schema.votes;
       const existing = tx
@@ -159,7 +241,7 @@ export function castVote({ editionId, applicationId, voterId, ip, now = new Date
         tx.update(v).set({ applicationId, updatedAt: now }).where(eq(v.id, existing.id)).run();
         return 'changed';
       }
-      const wait = minutesUntilAllowed(tx, editionId, ipHash, now);
+      const wait = minutesUntilAllowed(tx, editionId, ipHash, now, rules.maxPerAddress);
       if (wait > 0) throw VOTE_REFUSALS.rateLimited(wait);
       tx.insert(v).values({ editionId, applicationId, voterId: key, ipHash, createdAt: now, updatedAt: now }).run();
       return 'recorded';

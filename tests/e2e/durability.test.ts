@@ -164,13 +164,14 @@ beforeAll(async () => {
   const created = tsx(['tests/fixtures/stage.ts', 'create', String(YEAR)]);
   expect(created.status, created.stderr).toBe(0);
   world = JSON.parse(created.stdout.trim().split('\n').at(-1)!) as FinalWorld;
-  // Civix on stage, scoring and the vote open, as the stage control leaves them.
+  // Civix on stage, scoring and the vote open, as the stage control leaves them (without the
+  // presence check: this test is about durability, tests/integration/vote.test.ts about the code).
   const db = new Database(databasePath);
   const order = JSON.stringify(Object.values(world.apps));
   db.prepare(
-    `insert into stage_states (edition_id, running_order, current_application_id, scoring_open, vote_open, version, updated_at)
-     values (?, ?, ?, 1, 1, 1, ?)
-     on conflict(edition_id) do update set current_application_id = excluded.current_application_id, scoring_open = 1, vote_open = 1`,
+    `insert into stage_states (edition_id, running_order, current_application_id, scoring_open, vote_open, vote_presence_check, version, updated_at)
+     values (?, ?, ?, 1, 1, 0, 1, ?)
+     on conflict(edition_id) do update set current_application_id = excluded.current_application_id, scoring_open = 1, vote_open = 1, vote_presence_check = 0`,
   ).run(world.editionId, order, world.apps.Civix, Date.now());
   criteria = db.prepare('select id from criteria where edition_id = ? order by position').all(world.editionId) as { id: number }[];
   db.close();

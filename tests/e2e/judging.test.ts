@@ -169,10 +169,13 @@ describe.skipIf(!seeded())('a judge invited on a tablet', () => {
     await page.getByRole('link', { name: 'Declare a conflict of interest' }).tap();
     await page.waitForURL((u) => u.pathname === '/judge/2021/conflicts');
     await hydrated(page);
-    const declare = page.getByRole('button', { name: /^Declare a conflict with / }).first();
-    const conflicted = ((await declare.textContent()) ?? '').replace('Declare a conflict with ', '').trim();
-    await page.getByRole('textbox', { name: `Why you have a conflict with ${conflicted}` }).fill('I advised its founders last year.');
-    await declare.tap();
+    // One form: pick the application, give the reason.
+    const application = page.getByLabel('Application', { exact: true });
+    const firstOption = application.locator('option').nth(1);
+    const conflicted = ((await firstOption.textContent()) ?? '').split(' — ')[0].replace(/ \(.*$/, '').trim();
+    await application.selectOption((await firstOption.getAttribute('value'))!);
+    await page.getByRole('textbox', { name: 'Reason' }).fill('I advised its founders last year.');
+    await page.getByRole('button', { name: 'Declare the conflict' }).tap();
     await page.getByText(`Conflict with ${conflicted} declared.`).waitFor();
 
     // The organiser assigns two other pitches of the screening round to the new judge (one tap per

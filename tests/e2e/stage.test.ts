@@ -42,6 +42,12 @@ async function projectorShots(page: Page, name: string) {
   await page.setViewportSize(PROJECTOR);
 }
 
+/** A stage command that changes the projector: its button opens a confirmation, then "Yes, …" posts it. */
+async function confirmCommand(page: Page, label: string | RegExp, confirm: string) {
+  await page.locator('summary', { hasText: label }).click();
+  await page.getByRole('button', { name: confirm }).click();
+}
+
 async function live(page: Page, selector: string) {
   // Attached, not visible: the tablet's follower shows nothing while scoring is closed.
   await page.locator(`${selector}[data-connection="live"]`).waitFor({ state: 'attached' });
@@ -134,7 +140,7 @@ describe('the live final', () => {
     // A mark in the tablet's document: still there after the tablet moves means no reload happened.
     await tablet.page.evaluate(() => Object.assign(window, { __sameDocument: true }));
     let started = Date.now();
-    await control.page.getByRole('button', { name: 'Put on stage Civix' }).click();
+    await confirmCommand(control.page, 'Put on stage Civix', 'Yes, put Civix on stage');
     await projector.page.getByRole('heading', { level: 1, name: 'Civix' }).waitFor({ timeout: WITHIN_MS });
     expect(Date.now() - started).toBeLessThan(WITHIN_MS);
 
@@ -158,6 +164,8 @@ describe('the live final', () => {
     await routerIdle(tablet.page);
     expect(new URL(tablet.page.url()).pathname).toBe('/judge/2023');
     await screenshot(tablet.page, 'stage-tablet-notice-768x1024');
+    await tablet.page.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(tablet.page, 'stage-tablet-notice-1024x768');
   });
 
   it('runs the final on the projector: timers, the vote by QR code, and the reveal in order', async () => {
@@ -175,7 +183,7 @@ describe('the live final', () => {
     await projectorShots(projector.page, 'running-order');
 
     // On stage, with the pitch timer running.
-    await control.page.getByRole('button', { name: 'Put on stage Votabl' }).click();
+    await confirmCommand(control.page, 'Put on stage Votabl', 'Yes, put Votabl on stage');
     await projector.page.getByRole('heading', { level: 1, name: 'Votabl' }).waitFor();
     await control.page.getByRole('button', { name: 'Start the pitch timer' }).click();
     await projector.page.locator('.timer[data-phase="normal"] .timer__clock', { hasText: /^[45]:\d\d$/ }).waitFor();
@@ -195,19 +203,34 @@ describe('the live final', () => {
     await projector.page.locator('.timer[data-phase="over"]').getByText('Time is up').waitFor({ timeout: 20_000 });
     await projectorShots(projector.page, 'timer-over');
 
-    // The audience vote: the projector's QR code, read from the screen, is the vote page's address.
-    await control.page.getByRole('button', { name: 'Open the audience vote' }).click();
-    await projector.page.getByRole('heading', { level: 1, name: 'Vote for your favourite startup' }).waitFor();
+    // The audience vote beside the pitch and its timer: the projector's QR code, read from the
+    // screen, is the vote page's address with the presence code (decision 034), also printed under it.
+    await confirmCommand(control.page, 'Open the audience vote', 'Yes, open the vote');
+    await projector.page.locator('.projector-vote-aside .projector-vote__qr').waitFor();
+    await projector.page.getByRole('heading', { level: 1, name: 'Votabl' }).waitFor();
+    await projector.page.locator('.projector-stage__timer .timer').waitFor();
     const voteUrl = url('/vote/2024');
-    expect(await readQrCode(projector.page, projector.page.locator('.projector-vote__qr'))).toBe(voteUrl);
+    const scanned = await readQrCode(projector.page, projector.page.locator('.projector-vote__qr'));
+    expect(scanned).toMatch(new RegExp(`^${voteUrl.replace(/[.?/]/g, '\\$&')}\\?c=[2-9A-Z]{6}$`));
+    const code = new URL(scanned!).searchParams.get('c')!;
     await projector.page.getByText(voteUrl.replace(/^https?:\/\//, '')).waitFor();
-    await projectorShots(projector.page, 'vote-qr');
+    await projectorShots(projector.page, 'pitch-with-vote');
 
+    // Knowing the address is not enough: without the code the page asks to scan it, or type it.
     await phone.page.goto(voteUrl);
+    await hydrated(phone.page);
+    await phone.page.getByRole('heading', { name: 'Scan the code on the screen' }).waitFor();
+    expect(await phone.page.getByRole('button', { name: 'Vote for Votabl' }).count()).toBe(0);
+    await phone.page.getByLabel('Code shown on the screen').fill(code.toLowerCase());
+    await phone.page.getByRole('button', { name: 'Continue' }).click();
+    await phone.page.getByRole('button', { name: 'Vote for Votabl' }).waitFor();
+    await phone.page.goto(scanned!);
     await hydrated(phone.page);
     await screenshot(phone.page, 'stage-vote-390x844');
     await phone.page.getByRole('button', { name: 'Vote for Votabl' }).click();
     await phone.page.getByRole('heading', { name: 'Confirm your vote' }).waitFor();
+    // Focus moved to the confirmation, so that a screen reader reads it out.
+    await phone.page.locator('.vote-confirm:focus').waitFor();
     await screenshot(phone.page, 'stage-vote-confirm-390x844');
     await phone.page.getByRole('button', { name: 'Confirm my vote for Votabl' }).click();
     await phone.page.getByText('Thank you! Your vote for Votabl is counted.').waitFor();
@@ -215,7 +238,7 @@ describe('the live final', () => {
     const phoneWidth = await phone.page.evaluate(() => document.documentElement.scrollWidth);
     expect(phoneWidth).toBeLessThanOrEqual(VIEWPORTS.phone.width);
 
-    await control.page.getByRole('button', { name: 'Close the audience vote' }).click();
+    await confirmCommand(control.page, 'Close the audience vote', 'Yes, close the vote');
     await phone.page
       .getByRole('heading', { name: 'Voting has not opened yet' })
       .or(phone.page.getByRole('heading', { name: 'Voting is closed' }))
@@ -228,7 +251,7 @@ describe('the live final', () => {
     await control.page.reload();
     await hydrated(control.page);
     await live(control.page, '.stage-control');
-    await control.page.getByRole('button', { name: /Start the reveal/ }).click();
+    await confirmCommand(control.page, /Start the reveal/, 'Yes, start the reveal');
 
     const expected = [
       { slide: 'peoplesChoice-suspense', text: 'And the people’s choice award goes to…' },
@@ -239,6 +262,7 @@ describe('the live final', () => {
       { slide: 'place-2', text: 'Civix' },
       { slide: 'place-1-suspense', text: 'And the first place goes to…' },
       { slide: 'place-1', text: 'Votabl' },
+      { slide: 'tracks', text: 'Track awards' },
       { slide: 'ranking', text: 'Final ranking' },
     ];
     const seen: string[] = [];
@@ -256,11 +280,14 @@ describe('the live final', () => {
     expect(seen).toEqual(expected.map((s) => s.slide));
     const seal = await projector.page.locator('.reveal__seal-hash').getAttribute('aria-label');
     expect(seal).toMatch(/^[0-9a-f]{64}$/);
-    // And back one step with the clicker.
+    // And back two steps with the clicker.
+    await routerIdle(projector.page);
+    await projector.page.keyboard.press('ArrowLeft');
+    await projector.page.locator('[data-slide="tracks"]').waitFor({ timeout: WITHIN_MS });
     await routerIdle(projector.page);
     await projector.page.keyboard.press('ArrowLeft');
     await projector.page.locator('[data-slide="place-1"]').waitFor({ timeout: WITHIN_MS });
-    await control.page.getByText('Step 8 of 9: first place (the winner)').waitFor();
+    await control.page.getByText('Step 8 of 10: first place (the winner)').waitFor();
   }, 120_000); // The whole evening in one test, with 15 s of a real timer running out: twice the default.
 
   it('respects reduced motion, and speaks French to a French browser', async () => {
@@ -296,7 +323,7 @@ describe('the live final', () => {
       await projector.page.getByRole('status').filter({ hasText: 'Reconnecting…' }).waitFor();
       await screenshot(projector.page, 'stage-projector-reconnecting-1920x1080');
       // The stage moves on while the projector is cut off (the control, still connected, shows it)…
-      await control.page.getByRole('button', { name: 'Put on stage Parlio' }).click();
+      await confirmCommand(control.page, 'Put on stage Parlio', 'Yes, put Parlio on stage');
       await control.page.locator('.stage-order__item--current', { hasText: 'Parlio' }).waitFor();
       expect(await projector.page.getByRole('heading', { level: 1, name: 'Parlio' }).count()).toBe(0);
       expect(await projector.page.locator('.projector[data-connection="reconnecting"]').count()).toBe(1);
@@ -318,7 +345,7 @@ describe('the live final', () => {
     await projector.page.goto(url('/editions/2026/stage'));
     await projector.page.getByRole('heading', { level: 1, name: 'Running order' }).waitFor();
 
-    await control.page.getByRole('button', { name: 'Put on stage Budgetly' }).click();
+    await confirmCommand(control.page, 'Put on stage Budgetly', 'Yes, put Budgetly on stage');
     await control.page.locator('.stage-order__item--current', { hasText: 'Budgetly' }).waitFor();
     expect(new URL(control.page.url()).pathname).toBe('/organise/2026/stage');
     // A second laptop (another tab) shows the stage as it is now…

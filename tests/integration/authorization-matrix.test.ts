@@ -109,6 +109,9 @@ routes/organise.$year.judges POST:conflict.remove                        302 403
 routes/organise.$year.judges POST:invitation.create                      302 403 403 403 403 403 400
 routes/organise.$year.judges POST:invitation.resend                      302 403 403 403 403 403 400
 routes/organise.$year.judges POST:invitation.revoke                      302 403 403 403 403 403 400
+routes/organise.$year.paper GET                                          302 403 403 403 403 403 200
+routes/organise.$year.paper POST:paper.save                              302 403 403 403 403 403 400
+routes/organise.$year.paper POST:paper.submit                            302 403 403 403 403 403 400
 routes/organise.$year.progress GET                                       302 403 403 403 403 403 200
 routes/organise.$year.results GET                                        302 403 403 403 403 403 200
 routes/organise.$year.results POST:seal                                  302 403 403 403 403 403 400
@@ -136,6 +139,7 @@ routes/organise.$year.stage POST:scoring.open                            302 403
 routes/organise.$year.stage POST:scoring.close                           302 403 403 403 403 403 409
 routes/organise.$year.stage POST:vote.open                               302 403 403 403 403 403 409
 routes/organise.$year.stage POST:vote.close                              302 403 403 403 403 403 409
+routes/organise.$year.stage POST:vote.settings                           302 403 403 403 403 403 400
 routes/organise.$year.stage POST:reveal.next                             302 403 403 403 403 403 409
 routes/organise.$year.stage POST:reveal.previous                         302 403 403 403 403 403 409
 routes/set-language GET                                                  302 302 302 302 302 302 302

@@ -90,7 +90,7 @@ describe('a judge declares a conflict', () => {
     const conflicts = countRows(schema.conflicts);
     const empty = await declare(judge, { applicationId: String(e.applications[2].id), reason: '   ' });
     expect(empty.status).toBe(400);
-    expect(empty.data.form).toBe(`conflict.declare:${e.applications[2].id}`);
+    expect(empty.data.form).toBe('conflict.declare');
     expect(formAnswer(empty.data).messages.reason.key).toBe('judging.errors.reason.required');
     const elsewhere = await declare(judge, { applicationId: String(stranger.applications[0].id), reason: 'Not even in this edition' });
     expect(elsewhere.status).toBe(404);
@@ -102,6 +102,23 @@ describe('a judge declares a conflict', () => {
     expect(twice.status).toBe(409);
     expect(formAnswer(twice.data).messages.applicationId.key).toBe('conflicts.errors.alreadyDeclared');
     expect(countRows(schema.conflicts)).toBe(conflicts + 1);
+  });
+
+  it('is one form: no startup picked is refused next to the list, then the chosen one is declared with its reason', async () => {
+    const judge = e.judges[1];
+    const before = auditCount();
+    const none = await declare(judge, { applicationId: '', reason: 'I advised one of them.' });
+    expect(none.status).toBe(400);
+    expect(none.data.form).toBe('conflict.declare');
+    expect(formAnswer(none.data).messages.applicationId).toBeDefined();
+    expect(auditCount()).toBe(before);
+    const target = e.applications[1];
+    const declared = await declare(judge, { applicationId: String(target.id), reason: 'We share an office.' });
+    expect(declared.status).toBe(302);
+    expect(declared.headers.get('Location')).toMatch(new RegExp(`^/judge/${e.year}/conflicts\\?declared=${target.id}&`));
+    expect(lastAudit()).toMatchObject({ action: 'conflict.declare', actorId: judge.id });
+    const page = await load(conflictsLoader, `/judge/${e.year}/conflicts`, { year: String(e.year) }, judge.cookie);
+    expect(page.data.declared.map((c: { applicationId: number }) => c.applicationId)).toContain(target.id);
   });
 
   it('never offers draft or withdrawn applications', async () => {

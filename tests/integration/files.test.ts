@@ -121,8 +121,8 @@ describe('who may see a file', () => {
 });
 
 describe('public logos', () => {
-  it("a published finalist's logo is public with consent; never its deck, never without consent", async () => {
-    const published = createEdition(2017, 'final');
+  it("a finalist's logo is public with consent from the live final on; never its deck, never without consent", async () => {
+    const published = createEdition(2017, 'judging');
     const founderId = (await createUser('finalist@example.org', 'founder')).id;
     const otherId = (await createUser('shy@example.org', 'founder')).id;
     const png = Buffer.concat([tinyPng(), Buffer.from('consenting')]);
@@ -134,8 +134,12 @@ describe('public logos', () => {
     getDb().insert(schema.applications).values({ ...values, founderId, logoFileId: logo, deckFileId: deck, consentToPublication: true }).run();
     getDb().insert(schema.applications).values({ ...values, founderId: otherId, logoFileId: shyLogo, consentToPublication: false }).run();
 
-    // Before publication, even a consenting finalist's logo is private.
+    // Before the live final, even a consenting finalist's logo is private.
     expect(await statusOf(logo)).toBe(302);
+    // On stage it is public (the projector shows it, decision 027), and stays so once published.
+    getDb().update(schema.editions).set({ status: 'final' }).where(eq(schema.editions.id, published.id)).run();
+    expect(await statusOf(logo)).toBe(200);
+    expect(await statusOf(shyLogo)).toBe(302);
     // Publishing freezes the edition (migrations/0004): the applications are written before.
     getDb().update(schema.editions).set({ status: 'published', publishedAt: new Date() }).where(eq(schema.editions.id, published.id)).run();
 

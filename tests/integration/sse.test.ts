@@ -9,7 +9,7 @@ import { loader as eventsLoader } from '~/routes/editions.$year_.stage.events';
 import { action as stageAction } from '~/routes/organise.$year.stage';
 import { getDb, schema } from '~/utils/db.server';
 import { HEARTBEAT_MS, subscriberCount } from '~/utils/events.server';
-import { castVote } from '~/utils/votes.server';
+import { castVote, presenceCode } from '~/utils/votes.server';
 import { BASE, context, formRequest, outcome } from '../fixtures/http';
 import { buildFinalWorld, cookiesOf, SseReader, type FinalWorld } from '../fixtures/stage';
 
@@ -112,8 +112,8 @@ describe('GET /editions/:year/stage/events', () => {
     const first = await connect();
     const { state: before } = await first.reader.nextStage();
     if (!before.voteOpen) await command({ intent: 'vote.open', version: String(before.version) });
-    castVote({ editionId: world.editionId, applicationId: world.apps.Civix, voterId: 'a'.repeat(22), ip: '198.51.100.1' });
-    castVote({ editionId: world.editionId, applicationId: world.apps.Civix, voterId: 'b'.repeat(22), ip: '198.51.100.1' });
+    castVote({ editionId: world.editionId, applicationId: world.apps.Civix, voterId: 'a'.repeat(22), ip: '198.51.100.1', presence: presenceCode(world.editionId).code });
+    castVote({ editionId: world.editionId, applicationId: world.apps.Civix, voterId: 'b'.repeat(22), ip: '198.51.100.1', presence: presenceCode(world.editionId).code });
     const { reader } = await connect();
     const { state } = await reader.nextStage();
     expect(state.voteOpen).toBe(true);

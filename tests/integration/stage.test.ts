@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loader as targetLoader } from '~/routes/judge.$year.stage-target';
 import { action as stageAction, loader as stageLoader } from '~/routes/organise.$year.stage';
 import { closeDb, getDb, schema } from '~/utils/db.server';
-import { castVote } from '~/utils/votes.server';
+import { castVote, presenceCode } from '~/utils/votes.server';
 import { context, formRequest, getRequest, outcome } from '../fixtures/http';
 import { buildFinalWorld, cookiesOf, EXPECTED_RANKING, sealFinal, type FinalWorld } from '../fixtures/stage';
 
@@ -198,26 +198,26 @@ describe('the reveal', () => {
 
   it('is refused while the audience vote is open, even once sealed', async () => {
     await act({ intent: 'vote.open' });
-    castVote({ editionId: world.editionId, applicationId: world.apps.Parlio, voterId: 'v'.repeat(22), ip: '198.51.100.7' });
-    castVote({ editionId: world.editionId, applicationId: world.apps.Parlio, voterId: 'w'.repeat(22), ip: '198.51.100.7' });
-    castVote({ editionId: world.editionId, applicationId: world.apps.Civix, voterId: 'x'.repeat(22), ip: '198.51.100.8' });
+    castVote({ editionId: world.editionId, applicationId: world.apps.Parlio, voterId: 'v'.repeat(22), ip: '198.51.100.7', presence: presenceCode(world.editionId).code });
+    castVote({ editionId: world.editionId, applicationId: world.apps.Parlio, voterId: 'w'.repeat(22), ip: '198.51.100.7', presence: presenceCode(world.editionId).code });
+    castVote({ editionId: world.editionId, applicationId: world.apps.Civix, voterId: 'x'.repeat(22), ip: '198.51.100.8', presence: presenceCode(world.editionId).code });
     sealFinal(world.editionId, world.organiser.id);
     const result = await act({ intent: 'reveal.next' });
     expect(result.data).toMatchObject({ ok: false, error: { key: 'stage.errors.voteStillOpen' } });
     await act({ intent: 'vote.close' });
   });
 
-  it('shows people’s choice, third, second, first — each after its suspense step — then the ranking and the seal', async () => {
+  it('shows people’s choice, third, second, first — each after its suspense step — then the track awards, the ranking and the seal', async () => {
     const round = getDb().select().from(schema.rounds).where(eq(schema.rounds.id, world.finalRoundId)).get()!;
     expect(round.sealHash).toMatch(/^[0-9a-f]{64}$/);
     const page = await control();
-    expect(page.revealSteps).toHaveLength(9);
+    expect(page.revealSteps).toHaveLength(10);
     const seen = [];
-    for (let step = 1; step <= 9; step++) {
+    for (let step = 1; step <= 10; step++) {
       const result = await act({ intent: 'reveal.next' });
       expect(result.status).toBe(200);
       const { stage } = await control();
-      expect(stage.reveal).toMatchObject({ step, total: 9 });
+      expect(stage.reveal).toMatchObject({ step, total: 10 });
       seen.push(stage.reveal!.slide);
     }
     expect(seen[0]).toEqual({ kind: 'peoplesChoice', suspense: true });
@@ -226,13 +226,20 @@ describe('the reveal', () => {
     expect(seen[3]).toMatchObject({ kind: 'place', place: 3, winners: [{ name: EXPECTED_RANKING[2] }] });
     expect(seen[5]).toMatchObject({ kind: 'place', place: 2, winners: [{ name: EXPECTED_RANKING[1] }] });
     expect(seen[7]).toMatchObject({ kind: 'place', place: 1, winners: [{ name: EXPECTED_RANKING[0] }] });
-    expect(seen[8]).toMatchObject({ kind: 'ranking', sealHash: round.sealHash, peoplesChoice: [{ name: 'Parlio' }] });
-    if (seen[8].kind === 'ranking') expect(seen[8].ranking.map((r) => r.name)).toEqual(EXPECTED_RANKING);
+    // Each track's best-ranked finalist, as publication awards it.
+    expect(seen[8].kind).toBe('tracks');
+    if (seen[8].kind === 'tracks') {
+      expect(seen[8].tracks.length).toBeGreaterThan(0);
+      for (const track of seen[8].tracks) expect(track.winners).toHaveLength(1);
+      expect(seen[8].tracks.flatMap((track) => track.winners.map((w) => w.name))).toContain(EXPECTED_RANKING[0]);
+    }
+    expect(seen[9]).toMatchObject({ kind: 'ranking', sealHash: round.sealHash, peoplesChoice: [{ name: 'Parlio' }] });
+    if (seen[9].kind === 'ranking') expect(seen[9].ranking.map((r) => r.name)).toEqual(EXPECTED_RANKING);
   });
 
   it('sends only the step on screen: nothing of the steps to come', async () => {
     await act({ intent: 'reveal.previous' });
-    for (let i = 0; i < 5; i++) await act({ intent: 'reveal.previous' });
+    for (let i = 0; i < 6; i++) await act({ intent: 'reveal.previous' });
     const { stage } = await control();
     expect(stage.reveal).toMatchObject({ step: 3, slide: { kind: 'place', place: 3, suspense: true } });
     expect(JSON.stringify(stage.reveal)).not.toMatch(new RegExp(`${EXPECTED_RANKING[0]}|${EXPECTED_RANKING[2]}`));

@@ -254,10 +254,11 @@ describe('the reveal sequence', () => {
 describe('the projector and the tablets', () => {
   const base = { reveal: null, voteOpen: false, currentApplicationId: null, scoringOpen: false };
 
-  it('shows the reveal first, then the vote, then the startup on stage, else the running order', () => {
+  it('shows the reveal first, then the startup on stage (with the vote beside it when open), the vote alone between pitches, else the running order', () => {
     expect(projectorView(base)).toBe('runningOrder');
     expect(projectorView({ ...base, currentApplicationId: 3 })).toBe('onStage');
-    expect(projectorView({ ...base, currentApplicationId: 3, voteOpen: true })).toBe('vote');
+    expect(projectorView({ ...base, currentApplicationId: 3, voteOpen: true })).toBe('onStage');
+    expect(projectorView({ ...base, voteOpen: true })).toBe('vote');
     expect(
       projectorView({ ...base, voteOpen: true, reveal: { step: 1, total: 9, slide: { kind: 'peoplesChoice', suspense: true } } }),
     ).toBe('reveal');
