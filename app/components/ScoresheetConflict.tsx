@@ -41,6 +41,7 @@ export function ScoresheetConflict({
   const { t, lang } = useT();
   const differs = differingCriteria(criteria, mine, stored);
   const overallDiffers = mine.overallComment !== stored.overallComment;
+  const sharedOverallDiffers = (mine.sharedOverallComment ?? '') !== (stored.sharedOverallComment ?? '');
   const value = (v: number | null | undefined) => (v === null || v === undefined ? t('scoring.conflict.notScored') : String(v));
   const keepMine = (event: FormEvent<HTMLFormElement>) => {
     if (!onKeepMine) return;
@@ -80,17 +81,35 @@ export function ScoresheetConflict({
                 </th>
                 <td>
                   <span className="revision-conflict__value">{value(mine.values[c.id])}</span>
-                  {mine.comments[c.id] ? <span className="revision-conflict__comment">{mine.comments[c.id]}</span> : null}
+                  {mine.sharedComments?.[c.id] ? (
+                    <span className="revision-conflict__comment">
+                      {t('scoring.comments.sharedLabel')} {mine.sharedComments[c.id]}
+                    </span>
+                  ) : null}
+                  {mine.comments[c.id] ? <span className="revision-conflict__comment">{t('scoring.comments.juryLabel')} {mine.comments[c.id]}</span> : null}
                 </td>
                 <td>
                   <span className="revision-conflict__value">{value(stored.values[c.id])}</span>
-                  {stored.comments[c.id] ? <span className="revision-conflict__comment">{stored.comments[c.id]}</span> : null}
+                  {stored.sharedComments?.[c.id] ? (
+                    <span className="revision-conflict__comment">
+                      {t('scoring.comments.sharedLabel')} {stored.sharedComments[c.id]}
+                    </span>
+                  ) : null}
+                  {stored.comments[c.id] ? <span className="revision-conflict__comment">{t('scoring.comments.juryLabel')} {stored.comments[c.id]}</span> : null}
                 </td>
               </tr>
             ))}
+            <tr className={sharedOverallDiffers ? 'revision-conflict__row--differs' : undefined}>
+              <th scope="row">
+                {t('scoring.comments.sharedOverall')}
+                {sharedOverallDiffers ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
+              </th>
+              <td className="revision-conflict__comment">{mine.sharedOverallComment || t('scoring.conflict.noComment')}</td>
+              <td className="revision-conflict__comment">{stored.sharedOverallComment || t('scoring.conflict.noComment')}</td>
+            </tr>
             <tr className={overallDiffers ? 'revision-conflict__row--differs' : undefined}>
               <th scope="row">
-                {t('scoring.sheet.overallComment')}
+                {t('scoring.comments.juryOverall')}
                 {overallDiffers ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
               </th>
               <td className="revision-conflict__comment">{mine.overallComment || t('scoring.conflict.noComment')}</td>

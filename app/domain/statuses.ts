@@ -28,3 +28,7 @@ export const RANKED_STATUSES = {
   screening: ['submitted', 'shortlisted', 'finalist', 'winner', 'not_selected'],
   final: ['finalist', 'winner'],
 } as const satisfies Record<RoundKind, readonly ApplicationStatus[]>;
+
+/** What the founder's feedback page says of the place (per edition): the exact rank or a band. */
+export const FEEDBACK_RANK_MODES = ['rank', 'band'] as const;
+export type FeedbackRankMode = (typeof FEEDBACK_RANK_MODES)[number];

@@ -138,6 +138,16 @@ const en = {
   'scoring.progress.noIncompleteJudges': 'Every judge has submitted all their assigned scoresheets.',
   'scoring.progress.noApplications': 'No assignment in this round yet.',
   'scoring.progress.noIncompleteApplications': 'Every application has its scoresheets.',
+
+  // ─── The two comments (issue 15): for the startup, for the jury only ───
+  'scoring.comments.sharedOn': 'For the startup — {criterion}',
+  'scoring.comments.juryOn': 'For the jury only — {criterion}',
+  'scoring.comments.sharedOverall': 'Overall comment for the startup',
+  'scoring.comments.juryOverall': 'Overall comment for the jury only',
+  'scoring.comments.sharedHint': 'The founder reads this after the results are published, without your name.',
+  'scoring.comments.juryHint': 'Never shown to the founder: only organisers and the audit log see it.',
+  'scoring.comments.sharedLabel': 'For the startup:',
+  'scoring.comments.juryLabel': 'For the jury only:',
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
@@ -277,6 +287,16 @@ const fr: Record<keyof typeof en, string> = {
   'scoring.progress.noIncompleteJudges': 'Chaque membre du jury a envoyé toutes ses grilles attribuées.',
   'scoring.progress.noApplications': 'Aucune attribution dans ce tour pour l’instant.',
   'scoring.progress.noIncompleteApplications': 'Chaque candidature a ses grilles.',
+
+  // ─── Les deux commentaires (ticket 15) : pour la startup, pour le jury seulement ───
+  'scoring.comments.sharedOn': 'Pour la startup — {criterion}',
+  'scoring.comments.juryOn': 'Pour le jury seulement — {criterion}',
+  'scoring.comments.sharedOverall': 'Commentaire général pour la startup',
+  'scoring.comments.juryOverall': 'Commentaire général pour le jury seulement',
+  'scoring.comments.sharedHint': 'Le fondateur le lira après la publication des résultats, sans votre nom.',
+  'scoring.comments.juryHint': 'Jamais montré au fondateur : seuls les organisateurs et le journal d’audit le voient.',
+  'scoring.comments.sharedLabel': 'Pour la startup :',
+  'scoring.comments.juryLabel': 'Pour le jury seulement :',
 };
 
 export const scoringMessages = { en, fr };

@@ -41,6 +41,7 @@ describe('migrations', () => {
       'scoresheets',
       'sessions',
       'stage_states',
+      'startups',
       'tracks',
       'users',
       'votes',
