@@ -3,6 +3,7 @@
  * Each feature keeps its own messages in its own module (applications.ts, judging.ts, …).
  */
 import { applicationsMessages } from './applications';
+import { feedbackMessages } from './feedback';
 import { judgingMessages } from './judging';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
@@ -180,6 +181,7 @@ const core = {
 export const en = {
   ...core,
   ...applicationsMessages.en,
+  ...feedbackMessages.en,
   ...judgingMessages.en,
   ...resultsMessages.en,
   ...scoringMessages.en,

@@ -1,5 +1,6 @@
 /** Français. Typed from the English dictionary: a missing key fails the typecheck. */
 import { applicationsMessages } from './applications';
+import { feedbackMessages } from './feedback';
 import type { MessageKey } from './en';
 import { judgingMessages } from './judging';
 import { resultsMessages } from './results';
@@ -177,6 +178,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
 
 type FeatureKey =
   | keyof typeof applicationsMessages.en
+  | keyof typeof feedbackMessages.en
   | keyof typeof judgingMessages.en
   | keyof typeof resultsMessages.en
   | keyof typeof scoringMessages.en
@@ -185,6 +187,7 @@ type FeatureKey =
 export const fr: Record<MessageKey, string> = {
   ...core,
   ...applicationsMessages.fr,
+  ...feedbackMessages.fr,
   ...judgingMessages.fr,
   ...resultsMessages.fr,
   ...scoringMessages.fr,

@@ -6,6 +6,7 @@
  */
 import { applicationsMessages } from './applications';
 import { en } from './en';
+import { feedbackMessages } from './feedback';
 import { fr } from './fr';
 import { interpolate, type Lang, type Messages, type MessageKey, type Params } from './index';
 import { judgingMessages } from './judging';
@@ -18,6 +19,7 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr };
 
 const features = {
   applications: applicationsMessages,
+  feedback: feedbackMessages,
   judging: judgingMessages,
   results: resultsMessages,
   scoring: scoringMessages,
@@ -33,6 +35,7 @@ function byNamespace(lang: Lang): Record<Namespace, Messages> {
   return {
     core,
     applications: features.applications[lang],
+    feedback: features.feedback[lang],
     judging: features.judging[lang],
     results: features.results[lang],
     scoring: features.scoring[lang],
