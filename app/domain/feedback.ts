@@ -3,7 +3,9 @@
  * among the field on each criterion (median and quartiles), its place as a rank or a band, and the
  * letters that stand for the judges. No I/O: app/utils/feedback.server.ts loads and calls.
  */
-import type { FeedbackRankMode } from './statuses';
+import { z } from 'zod';
+import { FEEDBACK_RANK_MODES, type FeedbackRankMode } from './statuses';
+import { plainText } from './text';
 
 // ─── Median and quartiles ────────────────────────────────────────────────────
 
@@ -99,3 +101,27 @@ export function judgeLetters(judgeIds: readonly number[], keyOf: (judgeId: numbe
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.judgeId - b.judgeId));
   return new Map(ordered.map(({ judgeId }, i) => [judgeId, pseudonymLetter(i)]));
 }
+
+// ─── The organiser's forms ───────────────────────────────────────────────────
+
+export const WITHHOLD_REASON_MAX = 500;
+
+const rowId = z.string({ error: 'feedback.errors.noComment' }).regex(/^[1-9]\d{0,15}$/, 'feedback.errors.noComment').transform(Number);
+
+/** Withhold one shared comment: the sheet, the criterion (or `overall`), and why. */
+export const withholdSchema = z.object({
+  scoresheetId: rowId,
+  criterionId: z
+    .string({ error: 'feedback.errors.noComment' })
+    .regex(/^(overall|[1-9]\d{0,15})$/, 'feedback.errors.noComment')
+    .transform((v) => (v === 'overall' ? null : Number(v))),
+  reason: plainText(
+    z.string({ error: 'feedback.errors.reasonRequired' }).trim().min(1, 'feedback.errors.reasonRequired').max(WITHHOLD_REASON_MAX, 'feedback.errors.reasonTooLong'),
+  ),
+});
+
+/** The edition's feedback settings: a checkbox (absent when off) and the place's wording. */
+export const feedbackSettingsSchema = z.object({
+  enabled: z.literal('on').optional().transform((v) => v === 'on'),
+  rank: z.enum(FEEDBACK_RANK_MODES, { error: 'feedback.errors.noComment' }),
+});

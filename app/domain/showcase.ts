@@ -3,6 +3,7 @@
  * which applications an entry shows, how far each went, the entry's address (slug) and the
  * filters of the list. app/utils/showcase.server.ts loads the rows and calls these.
  */
+import { z } from 'zod';
 import type { ApplicationStatus, EditionStatus } from './statuses';
 
 export interface ShowcaseApplication {
@@ -100,7 +101,8 @@ export function showcaseEntries(applications: readonly ShowcaseApplication[]): S
       country: latest.country,
       website: latest.website,
       oneLiner: latest.oneLiner,
-      logoFileId: sorted.find((a) => a.logoFileId !== null)?.logoFileId ?? null,
+      // Logos are public for published finalists and winners only (app/utils/files.server.ts).
+      logoFileId: sorted.find((a) => a.logoFileId !== null && (a.status === 'finalist' || a.status === 'winner'))?.logoFileId ?? null,
       editions: sorted.map((a) => ({ year: a.year, trackSlug: a.trackSlug, trackEn: a.trackEn, trackFr: a.trackFr, awards: a.awards, stage: stageOf(a) })),
     };
   });
@@ -142,3 +144,13 @@ export function matchesFilters(entry: ShowcaseEntry, filters: ShowcaseFilters): 
   }
   return true;
 }
+
+// ─── The organiser's forms ───────────────────────────────────────────────────
+
+const entryId = z.string({ error: 'showcase.errors.noEntry' }).regex(/^[1-9]\d{0,15}$/, 'showcase.errors.noEntry').transform(Number);
+
+/** Moves every application of entry `from` into entry `into`. */
+export const mergeSchema = z.object({ from: entryId, into: entryId });
+
+/** Gives one application an entry of its own. */
+export const splitSchema = z.object({ applicationId: entryId });

@@ -94,6 +94,7 @@ const core = {
   'edition.peoplesChoice': "People's choice:",
   'edition.trackWinners': 'Best of each track',
   'edition.resultsNotPublished': 'The results of this edition are not published yet.',
+  'edition.showcaseLink': 'The startups of every edition, and their history',
 
   'fields.email': 'Email address',
   'fields.password': 'Password',
@@ -162,6 +163,8 @@ const core = {
   'organise.tabs.audit': 'Audit log',
   'organise.tabs.shortlist': 'Finalists',
   'organise.tabs.results': 'Rankings and results',
+  'organise.tabs.feedback': 'Feedback',
+  'organise.showcaseLink': 'Showcase entries (startups across editions)',
   'organise.tabs.stage': 'Stage',
   'organise.manageEdition': 'Manage the {year} edition',
 

@@ -82,13 +82,11 @@ const en = {
   'showcase.page.edition': 'Results of {year}',
   'showcase.page.logo': 'Logo of {startup}',
   'showcase.stage.applied': 'application',
-  'showcase.stage.shortlisted': 'shortlist',
   'showcase.stage.finalist': 'the final',
   'showcase.stage.winner': 'the podium',
   'showcase.award.overall': 'Place {place} overall',
   'showcase.award.track': 'Best in {track}',
   'showcase.award.peoples_choice': 'People’s choice',
-  'showcase.editionLink': 'The startups of every edition',
 
   // ─── The organiser's showcase entries ───
   'showcase.organise.title': 'Showcase entries',
@@ -183,13 +181,11 @@ const fr: Record<keyof typeof en, string> = {
   'showcase.page.edition': 'Résultats de {year}',
   'showcase.page.logo': 'Logo de {startup}',
   'showcase.stage.applied': 'la candidature',
-  'showcase.stage.shortlisted': 'la présélection',
   'showcase.stage.finalist': 'la finale',
   'showcase.stage.winner': 'le podium',
   'showcase.award.overall': '{place}ᵉ place au classement général',
   'showcase.award.track': 'Meilleure de la catégorie {track}',
   'showcase.award.peoples_choice': 'Prix du public',
-  'showcase.editionLink': 'Les startups de toutes les éditions',
 
   'showcase.organise.title': 'Fiches de la vitrine',
   'showcase.organise.lead':

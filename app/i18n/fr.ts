@@ -92,6 +92,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'edition.peoplesChoice': 'Prix du public :',
   'edition.trackWinners': 'Meilleure startup de chaque catégorie',
   'edition.resultsNotPublished': 'Les résultats de cette édition ne sont pas encore publiés.',
+  'edition.showcaseLink': 'Les startups de toutes les éditions, et leur parcours',
 
   'fields.email': 'Adresse électronique',
   'fields.password': 'Mot de passe',
@@ -160,6 +161,8 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'organise.tabs.audit': 'Journal d’audit',
   'organise.tabs.shortlist': 'Finalistes',
   'organise.tabs.results': 'Classements et résultats',
+  'organise.tabs.feedback': 'Retours',
+  'organise.showcaseLink': 'Fiches de la vitrine (startups de toutes les éditions)',
   'organise.tabs.stage': 'Scène',
   'organise.manageEdition': 'Gérer l’édition {year}',
 

@@ -23,6 +23,9 @@ export default function OrganiseHome() {
       <header className="page-header">
         <h1>{t('organise.title')}</h1>
         <p className="lead">{t('organise.lead')}</p>
+        <p>
+          <Link to="/organise/startups">{t('organise.showcaseLink')}</Link>
+        </p>
       </header>
       <ul className="card-list">
         {editions.map((edition) => (

@@ -171,6 +171,19 @@ function sharedCommentsOf(db: DbOrTx, round: RoundFeedback, applicationId: numbe
   return byJudge.sort((x, y) => (x.judge.length - y.judge.length) || x.judge.localeCompare(y.judge));
 }
 
+/** The years in which this founder can open a feedback page (the page itself decides what it shows). */
+export function feedbackYears(founderId: number, db: DbOrTx = getDb()): number[] {
+  const a = schema.applications;
+  const e = schema.editions;
+  return db
+    .select({ year: e.year })
+    .from(a)
+    .innerJoin(e, eq(e.id, a.editionId))
+    .where(and(eq(a.founderId, founderId), ne(a.status, 'draft'), eq(e.status, 'published'), eq(e.feedbackEnabled, true)))
+    .all()
+    .map((row) => row.year);
+}
+
 /** The founders of an edition who have feedback to read (for the publication notice), with their language. */
 export function foundersWithFeedback(editionId: number, db: DbOrTx = getDb()) {
   const edition = db.select().from(schema.editions).where(eq(schema.editions.id, editionId)).get();
