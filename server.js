@@ -61,7 +61,8 @@ async function reloadDevBuild() {
     next.entry.module.bootstrap();
     const previous = build;
     build = next;
-    previous.entry.module.shutdown(); // each build copy opened its own database client
+    previous.entry.module.shutdown(); // each build copy opened its own database client (and mail sender)
+    next.entry.module.startMailSender();
     await broadcastDevReady(build);
     console.log(`Reloaded the server build ${version}.`);
   } catch (error) {
@@ -280,6 +281,8 @@ app.all(
 
 const server = app.listen(env.PORT, () => {
   console.log(`Palmarès is serving on http://localhost:${env.PORT}`);
+  // Mail goes out from the outbox in the background: no request waits on SMTP (docs/decisions/028).
+  build.entry.module.startMailSender();
 });
 if (isRemixDev) watchDevBuild(server);
 

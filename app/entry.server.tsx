@@ -13,6 +13,7 @@ import { NonceProvider } from '~/utils/nonce';
 import { closeDb, runMigrations, getDb } from '~/utils/db.server';
 import { env, type Env } from '~/utils/env.server';
 import { log } from '~/utils/log.server';
+import { startMailSender, stopMailSender } from '~/utils/mail.server';
 import { purgeExpiredSessions } from '~/utils/session.server';
 
 /** For server.js: the page of a request it refuses before Remix (app/utils/request-refusal.server.ts). */
@@ -29,8 +30,12 @@ export function bootstrap(): Env {
   return parsed;
 }
 
-/** Closes the database cleanly (checkpointing the WAL). */
+/** For server.js, once it listens: the loop that sends the outbox's mail (app/utils/mail.server.ts). */
+export { startMailSender };
+
+/** Stops the mail sender and closes the database cleanly (checkpointing the WAL). */
 export function shutdown(): void {
+  stopMailSender();
   closeDb();
 }
 

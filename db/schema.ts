@@ -24,6 +24,7 @@ import {
   EDITION_STATUSES,
   FEEDBACK_RANK_MODES,
   FILE_KINDS,
+  MAIL_STATUSES,
   ROUND_KINDS,
   ROUND_METHODS,
   ROUND_STATES,
@@ -89,7 +90,7 @@ export const authAttempts = sqliteTable(
   'auth_attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    kind: text('kind', { enum: ['login', 'signup'] }).notNull(),
+    kind: text('kind', { enum: ['login', 'signup', 'reset'] }).notNull(),
     email: text('email').notNull(),
     ip: text('ip').notNull(),
     succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
@@ -98,7 +99,57 @@ export const authAttempts = sqliteTable(
   (t) => [
     index('auth_attempts_ip_idx').on(t.kind, t.ip, t.at),
     index('auth_attempts_email_idx').on(t.kind, t.email, t.at),
-    check('auth_attempts_kind_check', oneOf('kind', ['login', 'signup'])),
+    check('auth_attempts_kind_check', oneOf('kind', ['login', 'signup', 'reset'])),
+  ],
+);
+
+/** Password-reset links (docs/decisions/029): single use, one hour, only the token's SHA-256 kept. */
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('password_resets_token_unique').on(t.tokenHash), index('password_resets_user_idx').on(t.userId)],
+);
+
+/**
+ * The transactional outbox (docs/decisions/028): a message is written in the same transaction as
+ * the change that sends it, and the sender loop (app/utils/mail.server.ts) delivers it later.
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    toAddress: text('to_address').notNull(),
+    lang: text('lang', { enum: ['fr', 'en'] }).notNull(),
+    /** A template of app/domain/mail-templates.ts. */
+    template: text('template').notNull(),
+    /** The template's parameters (JSON); never a secret. */
+    params: text('params', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The message's single-use link, sealed with a key derived from SESSION_SECRET; cleared once sent. */
+    secret: text('secret'),
+    subject: text('subject').notNull(),
+    editionId: integer('edition_id').references(() => editions.id, { onDelete: 'set null' }),
+    status: text('status', { enum: MAIL_STATUSES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the sender may next try (backoff after a failure). */
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    check('mail_outbox_lang_check', sql`lang IN ('fr', 'en')`),
+    check('mail_outbox_status_check', oneOf('status', MAIL_STATUSES)),
+    check('mail_outbox_attempts_check', sql`attempts >= 0`),
   ],
 );
 

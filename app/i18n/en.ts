@@ -5,6 +5,7 @@
 import { applicationsMessages } from './applications';
 import { feedbackMessages } from './feedback';
 import { judgingMessages } from './judging';
+import { mailMessages, recoveryMessages } from './mail';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
@@ -152,6 +153,7 @@ const core = {
 
   'organise.title': 'Organise',
   'organise.lead': 'Every edition at a glance: applications, judges and the progress of each round.',
+  'organise.outboxLink': 'Outbox: the mail Palmarès sends',
   'organise.judgesCount': '{count} judges',
   'organise.applicationsByStatus': 'Applications of {year} by status',
   'organise.tabs.label': 'Pages of the {year} edition',
@@ -186,6 +188,8 @@ export const en = {
   ...applicationsMessages.en,
   ...feedbackMessages.en,
   ...judgingMessages.en,
+  ...mailMessages.en,
+  ...recoveryMessages.en,
   ...resultsMessages.en,
   ...scoringMessages.en,
   ...stageMessages.en,

@@ -3,6 +3,7 @@ import { applicationsMessages } from './applications';
 import { feedbackMessages } from './feedback';
 import type { MessageKey } from './en';
 import { judgingMessages } from './judging';
+import { mailMessages, recoveryMessages } from './mail';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
@@ -150,6 +151,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
 
   'organise.title': 'Organisation',
   'organise.lead': 'Chaque édition d’un coup d’œil : candidatures, jury et avancement de chaque tour.',
+  'organise.outboxLink': 'Boîte d’envoi : le courrier qu’envoie Palmarès',
   'organise.judgesCount': '{count} membres du jury',
   'organise.applicationsByStatus': 'Candidatures {year} par état',
   'organise.tabs.label': 'Pages de l’édition {year}',
@@ -183,6 +185,8 @@ type FeatureKey =
   | keyof typeof applicationsMessages.en
   | keyof typeof feedbackMessages.en
   | keyof typeof judgingMessages.en
+  | keyof typeof mailMessages.en
+  | keyof typeof recoveryMessages.en
   | keyof typeof resultsMessages.en
   | keyof typeof scoringMessages.en
   | keyof typeof stageMessages.en;
@@ -192,6 +196,8 @@ export const fr: Record<MessageKey, string> = {
   ...applicationsMessages.fr,
   ...feedbackMessages.fr,
   ...judgingMessages.fr,
+  ...mailMessages.fr,
+  ...recoveryMessages.fr,
   ...resultsMessages.fr,
   ...scoringMessages.fr,
   ...stageMessages.fr,

@@ -10,6 +10,7 @@ import { feedbackMessages } from './feedback';
 import { fr } from './fr';
 import { interpolate, type Lang, type Messages, type MessageKey, type Params } from './index';
 import { judgingMessages } from './judging';
+import { mailMessages, recoveryMessages } from './mail';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
@@ -21,6 +22,8 @@ const features = {
   applications: applicationsMessages,
   feedback: feedbackMessages,
   judging: judgingMessages,
+  mail: mailMessages,
+  recovery: recoveryMessages,
   results: resultsMessages,
   scoring: scoringMessages,
   stage: stageMessages,
@@ -37,6 +40,8 @@ function byNamespace(lang: Lang): Record<Namespace, Messages> {
     applications: features.applications[lang],
     feedback: features.feedback[lang],
     judging: features.judging[lang],
+    mail: features.mail[lang],
+    recovery: features.recovery[lang],
     results: features.results[lang],
     scoring: features.scoring[lang],
     stage: features.stage[lang],

@@ -14,6 +14,7 @@ import { submitApplication } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
 import { useApplyData } from './apply.$year';
+import { mailContext } from '~/utils/mail.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireFounder(request);
@@ -37,7 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const edition = requireEdition(params.year);
   const form = await request.formData();
   if (form.get('intent') !== 'submit') throw new Response('Bad Request', { status: 400 });
-  const result = submitApplication({ founderId: user.id, edition, revision: revisionOf(form.get('revision')) });
+  const result = submitApplication({
+    founderId: user.id,
+    edition,
+    revision: revisionOf(form.get('revision')),
+    mail: await mailContext(request),
+  });
   if (result.ok) return redirect(`/apply/${edition.year}?submitted=1`);
   switch (result.reason) {
     case 'incomplete':

@@ -28,6 +28,7 @@ import {
   type InvitationState,
 } from '~/utils/invitations.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
+import { mailContext } from '~/utils/mail.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrganiser(request);
   const edition = requireEdition(params.year);
   const formData = await request.formData();
-  const act = { editionId: edition.id, actorId: user.id };
+  const act = { editionId: edition.id, actorId: user.id, mail: await mailContext(request) };
   const intent = String(formData.get('intent') ?? '');
   const done = (anchor: string, extra: Record<string, string | number> = {}) =>
     redirect(`/organise/${edition.year}/judges?${new URLSearchParams({ done: intent, ...mapToStrings(extra) })}#${anchor}`);

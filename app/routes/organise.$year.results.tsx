@@ -22,6 +22,7 @@ import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
 import { parseForm, refusedForm, replyTo } from '~/utils/form.server';
 import { publishResults, resultsOverview, sealFinalRound } from '~/utils/publication.server';
+import { mailContext } from '~/utils/mail.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const act = { editionId: edition.id, actorId: user.id };
     if (intent === 'seal') sealFinalRound(act);
-    else publishResults(act);
+    else publishResults({ ...act, mail: await mailContext(request) });
     return redirect(`/organise/${edition.year}/results?done=${intent}#${intent}`);
   } catch (error) {
     if (isRefusal(error)) return refusedForm(intent, submission, error);

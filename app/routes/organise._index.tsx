@@ -24,6 +24,8 @@ export default function OrganiseHome() {
         <h1>{t('organise.title')}</h1>
         <p className="lead">{t('organise.lead')}</p>
         <p>
+          <Link to="/organise/outbox">{t('organise.outboxLink')}</Link>
+          {' · '}
           <Link to="/organise/startups">{t('organise.showcaseLink')}</Link>
         </p>
       </header>

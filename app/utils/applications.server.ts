@@ -34,6 +34,8 @@ import { getDb, schema } from './db.server';
 import { changesSealedFinal, recordAuthorConflict } from './integrity.server';
 import { editionTracks, type Edition } from './editions.server';
 import { fileSummary, filesByIds, type FileSummary } from './files.server';
+import { enqueueApplicationReceipt } from './mail-messages.server';
+import type { MailContext } from './mail.server';
 
 export type { Edition };
 export type ApplicationRow = typeof schema.applications.$inferSelect;
@@ -253,11 +255,14 @@ export function submitApplication({
   edition,
   revision,
   now = new Date(),
+  mail,
 }: {
   founderId: number;
   edition: Edition;
   revision: number;
   now?: Date;
+  /** Sends the founder's receipt (in this transaction) when given; the demo seed submits without. */
+  mail?: MailContext;
 }): SubmitOutcome {
   const trackIds = editionTracks(edition.id).map((t) => t.id);
   return auditedTransaction({ editionId: edition.id, actorId: founderId, now }, (tx, audit): SubmitOutcome => {
@@ -282,6 +287,7 @@ export function submitApplication({
       before: { status: 'draft' },
       after: { status: 'submitted' },
     });
+    if (mail) enqueueApplicationReceipt(tx, current.id, mail, now);
     return { ok: true };
   });
 }

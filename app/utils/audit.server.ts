@@ -35,6 +35,8 @@ export type AuditAction =
   | 'invitation.resend'
   | 'invitation.revoke'
   | 'invitation.accept'
+  | 'mail.retry'
+  | 'password.reset'
   | 'round.create'
   | 'round.update'
   | 'round.delete'

@@ -29,6 +29,22 @@ const schema = z
     SSE_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
     /** Live-stage (SSE) connections the whole server holds open. */
     SSE_MAX_TOTAL: z.coerce.number().int().min(1).default(3000),
+    /** Mail through this SMTP server (`smtp://user:pass@host:587`, `smtps://…`); unset: .eml files in MAIL_OUTBOX_DIR. */
+    SMTP_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined)
+      .refine((value) => value === undefined || /^smtps?:\/\//.test(value), 'SMTP_URL must start with smtp:// or smtps://'),
+    MAIL_FROM: z.string().trim().min(3).default('Palmarès <no-reply@palmares.invalid>'),
+    MAIL_OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
+    /** The site's public address for links in mail (`https://palmares.example.org`); unset: the request's own origin. */
+    PUBLIC_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined)
+      .refine((value) => value === undefined || /^https?:\/\/[^/]+$/.test(value.replace(/\/$/, '')), 'PUBLIC_URL must be an origin like https://palmares.example.org'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {

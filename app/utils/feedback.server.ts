@@ -19,7 +19,6 @@ import { auditedTransaction, type AuditAct, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { editionRounds, type Edition } from './editions.server';
 import { env } from './env.server';
-import { assertNotFrozen } from './publication.server';
 import { roundInputs } from './rankings.server';
 
 // ─── The judges' letters ─────────────────────────────────────────────────────
@@ -282,7 +281,9 @@ export interface FeedbackAct extends AuditAct {
  */
 export function withholdSharedComment(act: FeedbackAct, target: { scoresheetId: number; criterionId: number | null; reason: string }) {
   return auditedTransaction(act, (tx, audit) => {
-    assertNotFrozen(act.editionId, tx);
+    // Published results are frozen (and so are their sheets, by trigger): refused with the same message.
+    const edition = tx.select({ status: schema.editions.status }).from(schema.editions).where(eq(schema.editions.id, act.editionId)).get();
+    if (edition?.status === 'published') throw new Refusal(409, 'results.errors.frozen');
     const sh = schema.scoresheets;
     const sheet = tx
       .select({ id: sh.id, applicationId: sh.applicationId, overall: sh.sharedOverallComment })

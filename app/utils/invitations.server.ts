@@ -14,6 +14,7 @@ import { INVITATION_TTL_MS } from '~/domain/judging-setup';
 import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
+import { enqueueInvitationMail, type MailContext } from './mail.server';
 import { qualified, refuseIfPublished } from './rounds.server';
 
 export type InvitationState = 'pending' | 'accepted' | 'expired' | 'revoked';
@@ -104,6 +105,19 @@ interface OrganiserAct {
   editionId: number;
   actorId: number;
   now?: Date;
+  /** Mails the link (in the same transaction, through the outbox) when given; the link is still returned to copy. */
+  mail?: MailContext;
+}
+
+/** Queues the judge invitation's mail with its link. */
+function mailInvitation(tx: DbOrTx, invitation: InvitationRow, token: string, actorId: number, mail: MailContext | undefined, now: Date) {
+  if (!mail) return;
+  const edition = tx.select({ name: schema.editions.name }).from(schema.editions).where(eq(schema.editions.id, invitation.editionId)).get();
+  enqueueInvitationMail(
+    tx,
+    { role: 'judge', email: invitation.email, token, expiresAt: invitation.expiresAt, inviterId: actorId, editionId: invitation.editionId, editionName: edition?.name, now },
+    mail,
+  );
 }
 
 function newToken() {
@@ -112,7 +126,7 @@ function newToken() {
 }
 
 /** Invites an email address; returns the token, which is never stored. */
-export function createInvitation({ editionId, actorId, email, now = new Date() }: OrganiserAct & { email: string }) {
+export function createInvitation({ editionId, actorId, email, now = new Date(), mail }: OrganiserAct & { email: string }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
     refuseIfPublished(tx, editionId);
     const judge = tx
@@ -142,6 +156,7 @@ export function createInvitation({ editionId, actorId, email, now = new Date() }
       before: null,
       after: { email, expiresAt: invitation.expiresAt },
     });
+    mailInvitation(tx, invitation, token, actorId, mail, now);
     return { invitation, token };
   });
 }
@@ -154,7 +169,7 @@ function invitationOf(tx: DbOrTx, editionId: number, invitationId: number): Invi
 }
 
 /** A new link for a pending or expired invitation: new token, 14 more days; the old link stops working. */
-export function resendInvitation({ editionId, actorId, invitationId, now = new Date() }: OrganiserAct & { invitationId: number }) {
+export function resendInvitation({ editionId, actorId, invitationId, now = new Date(), mail }: OrganiserAct & { invitationId: number }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
     refuseIfPublished(tx, editionId);
     const before = invitationOf(tx, editionId, invitationId);
@@ -174,6 +189,7 @@ export function resendInvitation({ editionId, actorId, invitationId, now = new D
       before: { email: before.email, state, expiresAt: before.expiresAt },
       after: { email: invitation.email, state: 'pending', expiresAt: invitation.expiresAt },
     });
+    mailInvitation(tx, invitation, token, actorId, mail, now);
     return { invitation, token };
   });
 }

@@ -17,6 +17,8 @@ import { sealHash } from '~/domain/seal';
 import { auditedTransaction, type AuditAct, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { editionRoundOfKind, editionRounds, type Edition, type Round } from './editions.server';
+import { enqueueResultsNotices } from './mail-messages.server';
+import type { MailContext } from './mail.server';
 import { invalidatePublicResults } from './public-cache.server';
 import { awardsOf, loadOpenResults, voteCountsOf } from './public-results.server';
 import { roundInputs, roundSummary, trackRows } from './rankings.server';
@@ -24,6 +26,8 @@ import { roundInputs, roundSummary, trackRows } from './rankings.server';
 /** Who seals or publishes which edition, when. */
 export interface ResultsAct extends AuditAct {
   editionId: number;
+  /** Publishing sends founders the notice (in its transaction) when given; the demo seed publishes without. */
+  mail?: MailContext;
 }
 
 // ─── Frozen results ─────────────────────────────────────────────────────────
@@ -211,6 +215,7 @@ export function publishResults(act: ResultsAct, db: DbOrTx = getDb()) {
         awards: awards.map((a) => ({ kind: a.kind, place: a.place, trackId: a.trackId, applicationId: a.applicationId })),
       },
     });
+    if (act.mail) enqueueResultsNotices(tx, edition.id, act.mail, now);
     return { year: edition.year, awards, sealHash: final!.sealHash! };
   }, db);
   // Publishing is the only way results come in: what the public cache holds for the year goes.

@@ -182,6 +182,7 @@ export default async function setup({ provide }: TestProject) {
       PORT: String(port),
       DATABASE_PATH: databasePath,
       UPLOADS_DIR: uploadsDir,
+      MAIL_OUTBOX_DIR: path.join(tmpDir, 'outbox'),
       NODE_ENV: 'production',
       SESSION_SECRET: sessionSecret,
       LOG_LEVEL: 'warn',

@@ -184,6 +184,10 @@ describe('submission', () => {
     expect(auditOf(application.id)).toMatchObject([
       { action: 'application.status', actorId: gaspard.id, before: { status: 'draft' }, after: { status: 'submitted' } },
     ]);
+    // The receipt is queued in the same transaction, with a summary of what was sent (decision 028).
+    const receipt = getDb().select().from(schema.mailOutbox).where(eq(schema.mailOutbox.toAddress, 'gaspard@example.org')).get()!;
+    expect(receipt).toMatchObject({ template: 'application.received', status: 'queued', editionId: edition.id, subject: `Application received: ${answers.startup.startupName} — GovTech Summit ${YEAR}` });
+    expect(JSON.stringify(receipt.params)).toContain(answers.pitch.oneLiner);
 
     // Still editable until the deadline; the change is audited, with before/after of that field only.
     const edit = await postSection(gaspard.cookie, 'business', { revision: String(after.revision), businessModel: answers.business.businessModel, traction: '15 collectivités clientes' });

@@ -75,6 +75,9 @@ routes/logout POST                                                       302 302
 routes/me GET                                                            302 200 200 403 403 403 403
 routes/method GET                                                        200 200 200 200 200 200 200
 routes/organise._index GET                                               302 403 403 403 403 403 200
+routes/organise.outbox._index GET                                        302 403 403 403 403 403 200
+routes/organise.outbox.$messageId GET                                    302 403 403 403 403 403 404
+routes/organise.outbox.$messageId POST:retry                             302 403 403 403 403 403 404
 routes/organise.$year GET                                                302 403 403 403 403 403 200
 routes/organise.$year._index GET                                         302 403 403 403 403 403 200
 routes/organise.$year._index POST:criterion.create                       302 403 403 403 403 403 400

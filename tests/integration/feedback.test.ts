@@ -122,7 +122,16 @@ describe('after publication', () => {
     scoreFinal(world);
     setRoundState(world.finalId, 'locked');
     sealFinalRound(act);
-    publishResults(act);
+    publishResults({ ...act, mail: { origin: 'http://palmares.test', lang: 'en' } });
+  });
+
+  it('the notice of publication carries the feedback link to founders with feedback, and no comment', () => {
+    const notices = getDb().select().from(schema.mailOutbox).where(eq(schema.mailOutbox.editionId, world.editionId)).all();
+    const civix = notices.find((m) => m.toAddress === world.founder.email)!;
+    expect(civix.params).toMatchObject({ feedbackUrl: `http://palmares.test/me/feedback/${world.year}` });
+    const rendered = notices.map((m) => JSON.stringify(m)).join('\n');
+    expect(rendered).not.toMatch(SECRET);
+    expect(rendered).not.toMatch(/SHARED-/);
   });
 
   it('the founder reads their own feedback: scores against the field, the rank, shared comments under letters', async () => {

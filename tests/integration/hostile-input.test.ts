@@ -84,7 +84,7 @@ const KNOWN_OPEN_VARIANTS = new Set(['wrongContentType', 'json']);
 /** Cells that still fail, each with why. Empty: every cell answers 4xx and changes nothing. */
 const KNOWN_OPEN = new Set<string>([]);
 /** Actions that already answer 4xx to a body that is not a form (they do not read it as one, or refuse first). */
-const READS_NO_FORM = new Set(['routes/apply.$year.upload', 'routes/invite.$token', 'routes/logout']);
+const READS_NO_FORM = new Set(['routes/apply.$year.upload', 'routes/invite.$token', 'routes/logout', 'routes/organise.outbox.$messageId']);
 const isKnownOpen = (key: string, variant: string) =>
   (KNOWN_OPEN_VARIANTS.has(variant) && !READS_NO_FORM.has(key.split(' ')[0])) || KNOWN_OPEN.has(key);
 

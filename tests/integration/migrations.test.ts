@@ -35,6 +35,8 @@ describe('migrations', () => {
       'editions',
       'files',
       'invitations',
+      'mail_outbox',
+      'password_resets',
       'rounds',
       'scores',
       'scoresheet_saves',

@@ -141,6 +141,10 @@ describe('publishing', () => {
     expect(preview.publishBlockers).toEqual([]);
     const published = await post({ intent: 'publish', confirm: 'yes' });
     expect(published.status).toBe(302);
+    // Founders are told, in the publication's transaction (decision 028).
+    const notices = getDb().select().from(schema.mailOutbox).where(eq(schema.mailOutbox.template, 'results.published')).all();
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.every((n) => n.editionId === world.editionId && n.status === 'queued')).toBe(true);
 
     const final = roundRankingView(world.editionId, world.finalId).rows;
     const awards = getDb().select().from(schema.awards).where(eq(schema.awards.editionId, world.editionId)).all();

@@ -1,0 +1,102 @@
+/**
+ * /organise/outbox — every message Palmarès sends, newest first, with its status (queued, sent,
+ * failed), its attempts and its last error; a failed message can be tried again from its own page.
+ * Mail is sent in the background from the outbox (app/utils/mail.server.ts, decision 028).
+ */
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { DoneNotice } from '~/components/notices';
+import { MAIL_STATUSES, type MailStatus } from '~/domain/statuses';
+import { isMailTemplate } from '~/domain/mail-templates';
+import { formatDate, useT } from '~/i18n';
+import { titleMeta } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
+import { requireOrganiser } from '~/utils/auth.server';
+import { env } from '~/utils/env.server';
+import { listOutbox } from '~/utils/mail.server';
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'outbox.title');
+
+function statusOf(value: string | null): MailStatus | undefined {
+  return MAIL_STATUSES.find((s) => s === value);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganiser(request);
+  const status = statusOf(new URL(request.url).searchParams.get('status'));
+  const { SMTP_URL, MAIL_OUTBOX_DIR } = env();
+  return {
+    messages: await messagesFor(request, ['mail']),
+    status: status ?? null,
+    transport: SMTP_URL ? ({ kind: 'smtp' } as const) : ({ kind: 'files', dir: MAIL_OUTBOX_DIR } as const),
+    outbox: listOutbox({ status }),
+  };
+}
+
+export default function Outbox() {
+  const { outbox, status, transport } = useLoaderData<typeof loader>();
+  const { t, lang } = useT();
+  const [search] = useSearchParams();
+  const when = (date: Date | string | number) => formatDate(lang, date, { dateStyle: 'medium', timeStyle: 'medium' });
+  return (
+    <div className="page page--wide">
+      <header className="page-header">
+        <h1>{t('outbox.title')}</h1>
+        <p className="lead">{t('outbox.lead')}</p>
+        <p className="muted">{transport.kind === 'smtp' ? t('outbox.transport.smtp') : t('outbox.transport.files', { dir: transport.dir })}</p>
+      </header>
+      {search.get('done') === 'retry' ? <DoneNotice>{t('outbox.retried')}</DoneNotice> : null}
+      <Form method="get" className="inline-form">
+        <label htmlFor="outbox-status">{t('outbox.filter.label')}</label>{' '}
+        <select id="outbox-status" name="status" defaultValue={status ?? ''}>
+          <option value="">{t('outbox.filter.all')}</option>
+          {MAIL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`outbox.status.${s}`)}
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit" className="button button--ghost">
+          {t('outbox.filter.apply')}
+        </button>
+      </Form>
+      {outbox.length === 0 ? (
+        <p>{t('outbox.empty')}</p>
+      ) : (
+        <table className="table table--compact" id="outbox">
+          <caption className="visually-hidden">{t('outbox.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('outbox.col.created')}</th>
+              <th scope="col">{t('outbox.col.to')}</th>
+              <th scope="col">{t('outbox.col.subject')}</th>
+              <th scope="col">{t('outbox.col.status')}</th>
+              <th scope="col">{t('outbox.col.attempts')}</th>
+              <th scope="col">{t('outbox.col.lastError')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outbox.map((message) => (
+              <tr key={message.id} data-status={message.status}>
+                <td>{when(message.createdAt)}</td>
+                <td>{message.toAddress}</td>
+                <td>
+                  <Link to={`/organise/outbox/${message.id}`}>{message.subject}</Link>
+                  <br />
+                  <span className="muted">
+                    {isMailTemplate(message.template) ? t(`outbox.template.${message.template}`) : message.template} · {message.lang.toUpperCase()}
+                  </span>
+                </td>
+                <td>
+                  <span className={`badge badge--mail-${message.status}`}>{t(`outbox.status.${message.status}`)}</span>
+                </td>
+                <td>{message.attempts}</td>
+                <td>{message.lastError ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
