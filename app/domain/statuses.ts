@@ -29,6 +29,14 @@ export const RANKED_STATUSES = {
   final: ['finalist', 'winner'],
 } as const satisfies Record<RoundKind, readonly ApplicationStatus[]>;
 
+/** Application statuses that can be assigned in each kind of round (and that a judge sees on the conflicts page). */
+export const ELIGIBLE_STATUSES = {
+  screening: ['submitted', 'shortlisted'],
+  final: ['finalist', 'winner'],
+} as const satisfies Record<RoundKind, readonly ApplicationStatus[]>;
+/** Applications a judge may declare a conflict with: every application that was submitted and not withdrawn. */
+export const DECLARABLE_STATUSES = ['submitted', 'shortlisted', 'finalist', 'winner', 'not_selected'] as const satisfies readonly ApplicationStatus[];
+
 /** A message of the mail outbox: waiting (or between attempts), delivered, or given up after its attempts. */
 export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];

@@ -17,7 +17,7 @@ import { Refusal } from '~/domain/refusal';
 import type { FeedbackRankMode } from '~/domain/statuses';
 import { auditedTransaction, type AuditAct, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
-import { editionRounds, type Edition } from './editions.server';
+import { assertNotFrozen, editionRounds, type Edition } from './editions.server';
 import { env } from './env.server';
 import { roundInputs } from './rankings.server';
 
@@ -281,9 +281,7 @@ export interface FeedbackAct extends AuditAct {
  */
 export function withholdSharedComment(act: FeedbackAct, target: { scoresheetId: number; criterionId: number | null; reason: string }) {
   return auditedTransaction(act, (tx, audit) => {
-    // Published results are frozen (and so are their sheets, by trigger): refused with the same message.
-    const edition = tx.select({ status: schema.editions.status }).from(schema.editions).where(eq(schema.editions.id, act.editionId)).get();
-    if (edition?.status === 'published') throw new Refusal(409, 'results.errors.frozen');
+    assertNotFrozen(act.editionId, tx);
     const sh = schema.scoresheets;
     const sheet = tx
       .select({ id: sh.id, applicationId: sh.applicationId, overall: sh.sharedOverallComment })
