@@ -22,6 +22,7 @@ import {
   APPLICATION_STATUSES,
   AWARD_KINDS,
   EDITION_STATUSES,
+  FEEDBACK_RANK_MODES,
   FILE_KINDS,
   INVITATION_ROLES,
   MAIL_STATUSES,
@@ -176,6 +177,10 @@ export const editions = sqliteTable(
     applicationsCloseAt: integer('applications_close_at', { mode: 'timestamp_ms' }).notNull(),
     status: text('status', { enum: EDITION_STATUSES }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** Founders read their feedback after publication (issue 15); the organiser may turn it off. */
+    feedbackEnabled: integer('feedback_enabled', { mode: 'boolean' }).notNull().default(true),
+    /** What the feedback page says of the place: the exact rank, or a band ("top 25 %"). */
+    feedbackRank: text('feedback_rank', { enum: FEEDBACK_RANK_MODES }).notNull().default('band'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -183,6 +188,7 @@ export const editions = sqliteTable(
     check('editions_status_check', oneOf('status', EDITION_STATUSES)),
     check('editions_window_check', sql`applications_open_at < applications_close_at`),
     check('editions_dates_check', sql`starts_on <= ends_on`),
+    check('editions_feedback_rank_check', oneOf('feedback_rank', FEEDBACK_RANK_MODES)),
   ],
 );
 
@@ -300,6 +306,15 @@ export const invitations = sqliteTable(
 
 // ─── Applications and their files ───────────────────────────────────────────
 
+/**
+ * One entry of the public showcase: the applications of one startup across editions
+ * (docs/decisions/042). A new application joins its founder's entry; organisers merge and split.
+ */
+export const startups = sqliteTable('startups', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  createdAt: createdAt(),
+});
+
 export const files = sqliteTable(
   'files',
   {
@@ -350,6 +365,8 @@ export const applications = sqliteTable(
     consentToPublication: integer('consent_to_publication', { mode: 'boolean' })
       .notNull()
       .default(false),
+    /** The showcase entry (docs/decisions/042); set when the application is created. */
+    startupId: integer('startup_id').references(() => startups.id, { onDelete: 'set null' }),
     /** Incremented at every save, so a stale form cannot overwrite a newer one. */
     revision: integer('revision').notNull().default(0),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
@@ -362,6 +379,7 @@ export const applications = sqliteTable(
     index('applications_edition_status_idx').on(t.editionId, t.status),
     index('applications_edition_track_idx').on(t.editionId, t.trackId),
     index('applications_founder_idx').on(t.founderId),
+    index('applications_startup_idx').on(t.startupId),
     check('applications_status_check', oneOf('status', APPLICATION_STATUSES)),
   ],
 );
@@ -454,7 +472,12 @@ export const scoresheets = sqliteTable(
       .notNull()
       .references(() => applications.id, { onDelete: 'cascade' }),
     status: text('status', { enum: SCORESHEET_STATUSES }).notNull().default('draft'),
+    /** For the jury only: never shown to the founder. */
     overallComment: text('overall_comment').notNull().default(''),
+    /** For the startup: shown to its founder once the results are published, unless withheld. */
+    sharedOverallComment: text('shared_overall_comment').notNull().default(''),
+    /** Set (the organiser's reason) when the shared overall comment is withheld from the founder. */
+    sharedOverallCommentWithheld: text('shared_overall_comment_withheld'),
     /** Optimistic concurrency: a save based on an older revision is refused. */
     revision: integer('revision').notNull().default(0),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
@@ -503,7 +526,12 @@ export const scores = sqliteTable(
       .notNull()
       .references(() => criteria.id, { onDelete: 'restrict' }),
     value: integer('value'),
+    /** For the jury only: never shown to the founder. */
     comment: text('comment').notNull().default(''),
+    /** For the startup: shown to its founder once the results are published, unless withheld. */
+    sharedComment: text('shared_comment').notNull().default(''),
+    /** Set (the organiser's reason) when the shared comment is withheld from the founder. */
+    sharedCommentWithheld: text('shared_comment_withheld'),
   },
   (t) => [
     primaryKey({ columns: [t.scoresheetId, t.criterionId] }),
@@ -655,6 +683,7 @@ export const applicationsRelations = relations(applications, ({ one, many }) => 
   edition: one(editions, { fields: [applications.editionId], references: [editions.id] }),
   founder: one(users, { fields: [applications.founderId], references: [users.id] }),
   track: one(tracks, { fields: [applications.trackId], references: [tracks.id] }),
+  startup: one(startups, { fields: [applications.startupId], references: [startups.id] }),
   deck: one(files, { fields: [applications.deckFileId], references: [files.id], relationName: 'deck' }),
   logo: one(files, { fields: [applications.logoFileId], references: [files.id], relationName: 'logo' }),
   conflicts: many(conflicts),

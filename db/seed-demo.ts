@@ -22,6 +22,7 @@ import { suggestFinalists } from '../app/domain/shortlist';
 import { type AuditSink } from '../app/utils/audit.server';
 import { publishResults, sealFinalRound } from '../app/utils/publication.server';
 import { confirmShortlist } from '../app/utils/shortlist.server';
+import { linkUnlinkedApplications } from '../app/utils/showcase.server';
 import type { Db } from './client';
 import {
   applications,
@@ -702,6 +703,8 @@ interface SheetRow {
 
 function insertSheets(ctx: EditionContext, roundId: number, sheets: SheetRow[]): void {
   for (const sheet of sheets) {
+    // Comments are for the jury only, except about half of them, written "for the startup" for the demo of feedback (issue 15).
+    const shared = sheet.status === 'submitted' && (sheet.applicationId + sheet.judgeId) % 2 === 0;
     const id = ctx.tx
       .insert(scoresheets)
       .values({
@@ -709,7 +712,8 @@ function insertSheets(ctx: EditionContext, roundId: number, sheets: SheetRow[]):
         judgeId: sheet.judgeId,
         applicationId: sheet.applicationId,
         status: sheet.status,
-        overallComment: sheet.overallComment,
+        overallComment: shared ? '' : sheet.overallComment,
+        sharedOverallComment: shared ? sheet.overallComment : '',
         revision: sheet.revision,
         submittedAt: sheet.submittedAt,
         createdAt: sheet.createdAt,
@@ -1025,6 +1029,7 @@ export async function seedDemo(
       for (const spec of EDITIONS) {
         const base = insertStructure(tx, people, audit, spec, now);
         const ctx = insertApplications(base, plansByYear.get(spec.year)!);
+        linkUnlinkedApplications(tx);
         if (spec.kind === 'published') seedPublished(ctx);
         else if (spec.kind === 'judging') seedJudging(ctx);
         else seedOpen(ctx, now);

@@ -41,6 +41,7 @@ export function ScoresheetConflict({
   const { t, lang } = useT();
   const differs = differingCriteria(criteria, mine, stored);
   const overallDiffers = mine.overallComment !== stored.overallComment;
+  const sharedOverallDiffers = (mine.sharedOverallComment ?? '') !== (stored.sharedOverallComment ?? '');
   const value = (v: number | null | undefined) =>
     v === null || v === undefined ? <span className="revision-conflict__none">{t('scoring.conflict.notScored')}</span> : String(v);
   const keepMine = (event: FormEvent<HTMLFormElement>) => {
@@ -81,17 +82,39 @@ export function ScoresheetConflict({
                 </th>
                 <td>
                   <span className="revision-conflict__value">{value(mine.values[c.id])}</span>
-                  {mine.comments[c.id] ? <span className="revision-conflict__comment">{mine.comments[c.id]}</span> : null}
+                  {mine.sharedComments?.[c.id] ? (
+                    <span className="revision-conflict__comment">
+                      {t('scoring.comments.sharedLabel')} {mine.sharedComments[c.id]}
+                    </span>
+                  ) : null}
+                  {mine.comments[c.id] ? <span className="revision-conflict__comment">{t('scoring.comments.juryLabel')} {mine.comments[c.id]}</span> : null}
                 </td>
                 <td>
                   <span className="revision-conflict__value">{value(stored.values[c.id])}</span>
-                  {stored.comments[c.id] ? <span className="revision-conflict__comment">{stored.comments[c.id]}</span> : null}
+                  {stored.sharedComments?.[c.id] ? (
+                    <span className="revision-conflict__comment">
+                      {t('scoring.comments.sharedLabel')} {stored.sharedComments[c.id]}
+                    </span>
+                  ) : null}
+                  {stored.comments[c.id] ? <span className="revision-conflict__comment">{t('scoring.comments.juryLabel')} {stored.comments[c.id]}</span> : null}
                 </td>
               </tr>
             ))}
+            <tr className={sharedOverallDiffers ? 'revision-conflict__row--differs' : undefined}>
+              <th scope="row">
+                {t('scoring.comments.sharedOverall')}
+                {sharedOverallDiffers ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
+              </th>
+              <td>
+                <span className="revision-conflict__comment">{mine.sharedOverallComment || t('scoring.conflict.noComment')}</span>
+              </td>
+              <td>
+                <span className="revision-conflict__comment">{stored.sharedOverallComment || t('scoring.conflict.noComment')}</span>
+              </td>
+            </tr>
             <tr className={overallDiffers ? 'revision-conflict__row--differs' : undefined}>
               <th scope="row">
-                {t('scoring.sheet.overallComment')}
+                {t('scoring.comments.juryOverall')}
                 {overallDiffers ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
               </th>
               <td>

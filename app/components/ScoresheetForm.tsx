@@ -32,6 +32,8 @@ import {
   sameContent,
   scoreField,
   scoresheetFormFields,
+  sharedCommentField,
+  SHARED_OVERALL_COMMENT_FIELD,
   type SaveAnswer,
   type SaveIntent,
   type ScoresheetStatus,
@@ -142,7 +144,7 @@ function errorParams(criteria: ScoresheetCriterion[], field: string): Params {
   return {
     min: criterion?.scaleMin ?? '',
     max: criterion?.scaleMax ?? '',
-    maxLength: field === OVERALL_COMMENT_FIELD ? OVERALL_COMMENT_MAX_LENGTH : COMMENT_MAX_LENGTH,
+    maxLength: field === OVERALL_COMMENT_FIELD || field === SHARED_OVERALL_COMMENT_FIELD ? OVERALL_COMMENT_MAX_LENGTH : COMMENT_MAX_LENGTH,
   };
 }
 
@@ -430,7 +432,13 @@ export function ScoresheetForm({
   /** Takes the stored version as what the server has (a conflict that was none). */
   function adopt(stored: ScoresheetSnapshot) {
     revisionRef.current = stored.revision;
-    savedRef.current = { values: stored.values, comments: stored.comments, overallComment: stored.overallComment };
+    savedRef.current = {
+      values: stored.values,
+      comments: stored.comments,
+      overallComment: stored.overallComment,
+      sharedComments: stored.sharedComments,
+      sharedOverallComment: stored.sharedOverallComment,
+    };
     statusRef.current = stored.status;
     setRevision(stored.revision);
     setStatus(stored.status);
@@ -470,7 +478,13 @@ export function ScoresheetForm({
 
   const keepStored = () => {
     if (!conflict) return;
-    const stored: ScoresheetContent = { values: conflict.stored.values, comments: conflict.stored.comments, overallComment: conflict.stored.overallComment };
+    const stored: ScoresheetContent = {
+      values: conflict.stored.values,
+      comments: conflict.stored.comments,
+      overallComment: conflict.stored.overallComment,
+      sharedComments: conflict.stored.sharedComments,
+      sharedOverallComment: conflict.stored.sharedOverallComment,
+    };
     revisionRef.current = conflict.stored.revision;
     setRevision(conflict.stored.revision);
     setStatus(conflict.stored.status);
@@ -504,10 +518,14 @@ export function ScoresheetForm({
 
   const name = (c: ScoresheetCriterion) => (lang === 'fr' ? c.nameFr : c.nameEn);
   const errors = translatedErrors(t, criteria, fieldErrors);
-  const labels: Record<string, string> = { [OVERALL_COMMENT_FIELD]: t('scoring.sheet.overallComment') };
+  const labels: Record<string, string> = {
+    [OVERALL_COMMENT_FIELD]: t('scoring.comments.juryOverall'),
+    [SHARED_OVERALL_COMMENT_FIELD]: t('scoring.comments.sharedOverall'),
+  };
   for (const c of criteria) {
     labels[scoreField(c.id)] = name(c);
-    labels[commentField(c.id)] = t('scoring.sheet.commentOn', { criterion: name(c) });
+    labels[commentField(c.id)] = t('scoring.comments.juryOn', { criterion: name(c) });
+    labels[sharedCommentField(c.id)] = t('scoring.comments.sharedOn', { criterion: name(c) });
   }
   const scored = countScored(criteria, content.values);
   const submitted = status === 'submitted';
@@ -559,6 +577,8 @@ export function ScoresheetForm({
           const help = lang === 'fr' ? c.helpFr : c.helpEn;
           const commentId = `field-${commentField(c.id)}`;
           const commentError = errors[commentField(c.id)];
+          const sharedId = `field-${sharedCommentField(c.id)}`;
+          const sharedError = errors[sharedCommentField(c.id)];
           return (
             <li key={c.id} className="criterion-card">
               <Scale
@@ -574,9 +594,31 @@ export function ScoresheetForm({
                 onChange={(value) => change({ ...contentRef.current, values: { ...contentRef.current.values, [c.id]: value } })}
               />
               <FieldShell
+                id={sharedId}
+                className="criterion-card__comment"
+                label={t('scoring.comments.sharedOn', { criterion: name(c) })}
+                hint={t('scoring.comments.sharedHint')}
+                optional
+                error={sharedError}
+              >
+                <textarea
+                  id={sharedId}
+                  name={sharedCommentField(c.id)}
+                  className="field__input field__textarea"
+                  rows={2}
+                  maxLength={COMMENT_MAX_LENGTH}
+                  value={content.sharedComments?.[c.id] ?? ''}
+                  {...ariaOf(sharedId, { error: sharedError, hint: true })}
+                  onChange={(event) =>
+                    change({ ...contentRef.current, sharedComments: { ...contentRef.current.sharedComments, [c.id]: event.target.value } })
+                  }
+                />
+              </FieldShell>
+              <FieldShell
                 id={commentId}
                 className="criterion-card__comment"
-                label={t('scoring.sheet.commentOn', { criterion: name(c) })}
+                label={t('scoring.comments.juryOn', { criterion: name(c) })}
+                hint={t('scoring.comments.juryHint')}
                 optional
                 error={commentError}
               >
@@ -587,7 +629,7 @@ export function ScoresheetForm({
                   rows={2}
                   maxLength={COMMENT_MAX_LENGTH}
                   value={content.comments[c.id] ?? ''}
-                  {...ariaOf(commentId, { error: commentError })}
+                  {...ariaOf(commentId, { error: commentError, hint: true })}
                   onChange={(event) =>
                     change({ ...contentRef.current, comments: { ...contentRef.current.comments, [c.id]: event.target.value } })
                   }
@@ -597,7 +639,31 @@ export function ScoresheetForm({
           );
         })}
       </ol>
-      <FieldShell id={`field-${OVERALL_COMMENT_FIELD}`} label={t('scoring.sheet.overallComment')} optional error={errors[OVERALL_COMMENT_FIELD]}>
+      <FieldShell
+        id={`field-${SHARED_OVERALL_COMMENT_FIELD}`}
+        label={t('scoring.comments.sharedOverall')}
+        hint={t('scoring.comments.sharedHint')}
+        optional
+        error={errors[SHARED_OVERALL_COMMENT_FIELD]}
+      >
+        <textarea
+          id={`field-${SHARED_OVERALL_COMMENT_FIELD}`}
+          name={SHARED_OVERALL_COMMENT_FIELD}
+          className="field__input field__textarea"
+          rows={4}
+          maxLength={OVERALL_COMMENT_MAX_LENGTH}
+          value={content.sharedOverallComment ?? ''}
+          {...ariaOf(`field-${SHARED_OVERALL_COMMENT_FIELD}`, { error: errors[SHARED_OVERALL_COMMENT_FIELD], hint: true })}
+          onChange={(event) => change({ ...contentRef.current, sharedOverallComment: event.target.value })}
+        />
+      </FieldShell>
+      <FieldShell
+        id={`field-${OVERALL_COMMENT_FIELD}`}
+        label={t('scoring.comments.juryOverall')}
+        hint={t('scoring.comments.juryHint')}
+        optional
+        error={errors[OVERALL_COMMENT_FIELD]}
+      >
         <textarea
           id={`field-${OVERALL_COMMENT_FIELD}`}
           name={OVERALL_COMMENT_FIELD}
@@ -605,7 +671,7 @@ export function ScoresheetForm({
           rows={4}
           maxLength={OVERALL_COMMENT_MAX_LENGTH}
           value={content.overallComment}
-          {...ariaOf(`field-${OVERALL_COMMENT_FIELD}`, { error: errors[OVERALL_COMMENT_FIELD] })}
+          {...ariaOf(`field-${OVERALL_COMMENT_FIELD}`, { error: errors[OVERALL_COMMENT_FIELD], hint: true })}
           onChange={(event) => change({ ...contentRef.current, overallComment: event.target.value })}
         />
       </FieldShell>

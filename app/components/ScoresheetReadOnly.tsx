@@ -54,13 +54,26 @@ export function ScoresheetReadOnly({
                       ? t('scoring.conflict.notScored')
                       : t('scoring.readOnly.valueOf', { value, max: c.scaleMax })}
                   </span>
-                  {content.comments[c.id] ? <span className="read-only-scores__comment">{content.comments[c.id]}</span> : null}
+                  {content.sharedComments?.[c.id] ? (
+                    <span className="read-only-scores__comment">
+                      {t('scoring.comments.sharedLabel')} {content.sharedComments[c.id]}
+                    </span>
+                  ) : null}
+                  {content.comments[c.id] ? (
+                    <span className="read-only-scores__comment">
+                      {t('scoring.comments.juryLabel')} {content.comments[c.id]}
+                    </span>
+                  ) : null}
                 </dd>
               </div>
             );
           })}
           <div className="read-only-scores__item">
-            <dt>{t('scoring.sheet.overallComment')}</dt>
+            <dt>{t('scoring.comments.sharedOverall')}</dt>
+            <dd className="read-only-scores__comment">{content.sharedOverallComment || t('scoring.conflict.noComment')}</dd>
+          </div>
+          <div className="read-only-scores__item">
+            <dt>{t('scoring.comments.juryOverall')}</dt>
             <dd className="read-only-scores__comment">{content.overallComment || t('scoring.conflict.noComment')}</dd>
           </div>
         </dl>

@@ -41,6 +41,8 @@ export interface MailParams {
     publicLabel: string;
     /** The founder's page, /me. */
     url: string;
+    /** The founder's feedback from the jury (/me/feedback/:year), when there is some to read (issue 15). */
+    feedbackUrl?: string | null;
   };
 }
 
@@ -177,6 +179,9 @@ export function renderMail<K extends MailTemplate>(
         p(t('mail.results.body', { edition: v.editionName, startup: v.startupName })),
         p(v.consent ? t('mail.results.named', { startup: v.startupName }) : t('mail.results.anonymous', { label: v.publicLabel })),
         { kind: 'action', label: t('mail.results.action'), url: v.url },
+        ...(v.feedbackUrl
+          ? [p(t('mail.results.feedback')), { kind: 'action' as const, label: t('mail.results.feedbackAction'), url: v.feedbackUrl }]
+          : []),
       ]);
     }
     default:

@@ -19,11 +19,18 @@ export interface ScaleCriterion {
 
 export type ScoresheetStatus = 'draft' | 'submitted';
 
-/** What the judge writes: a value (null while not chosen) and a comment per criterion, and an overall comment. */
+/**
+ * What the judge writes: a value (null while not chosen) and two comments per criterion, and two
+ * overall comments. `comments` and `overallComment` are for the jury only and never reach the
+ * founder; `sharedComments` and `sharedOverallComment` are for the startup, shown to its founder
+ * once the results are published (unless an organiser withholds one).
+ */
 export interface ScoresheetContent {
   values: Record<number, number | null>;
   comments: Record<number, string>;
   overallComment: string;
+  sharedComments: Record<number, string>;
+  sharedOverallComment: string;
 }
 
 /** A stored sheet as the audit log and the revision conflict show it. */
@@ -50,6 +57,9 @@ export const OVERALL_COMMENT_MAX_LENGTH = 5000;
 export const scoreField = (criterionId: number) => `score-${criterionId}`;
 export const commentField = (criterionId: number) => `comment-${criterionId}`;
 export const OVERALL_COMMENT_FIELD = 'overallComment';
+/** The comments for the startup (shared with the founder after publication). */
+export const sharedCommentField = (criterionId: number) => `shared-comment-${criterionId}`;
+export const SHARED_OVERALL_COMMENT_FIELD = 'sharedOverallComment';
 
 // The schema of a save's fixed part (`saveRequestSchema`) lives in ./scoresheet-request.ts: the
 // judge's page imports this module, and zod must not reach it (first-load budget).
@@ -60,6 +70,8 @@ export interface RawScoresheet {
   values: Record<number, string>;
   comments: Record<number, string>;
   overallComment: string;
+  sharedComments: Record<number, string>;
+  sharedOverallComment: string;
 }
 
 type FormLike = { get(name: string): FormDataEntryValue | null };
@@ -71,21 +83,32 @@ function text(form: FormLike, name: string): string {
 
 /** Reads the fields of the given criteria (and only those) from a form. */
 export function readScoresheetForm(form: FormLike, criteria: readonly ScaleCriterion[]): RawScoresheet {
-  const raw: RawScoresheet = { values: {}, comments: {}, overallComment: text(form, OVERALL_COMMENT_FIELD) };
+  const raw: RawScoresheet = {
+    values: {},
+    comments: {},
+    overallComment: text(form, OVERALL_COMMENT_FIELD),
+    sharedComments: {},
+    sharedOverallComment: text(form, SHARED_OVERALL_COMMENT_FIELD),
+  };
   for (const c of criteria) {
     raw.values[c.id] = text(form, scoreField(c.id)).trim();
     raw.comments[c.id] = text(form, commentField(c.id));
+    raw.sharedComments[c.id] = text(form, sharedCommentField(c.id));
   }
   return raw;
 }
 
 /** The same content as form fields, for the browser's saves and for a "keep my version" form. */
 export function scoresheetFormFields(criteria: readonly ScaleCriterion[], content: ScoresheetContent): Record<string, string> {
-  const fields: Record<string, string> = { [OVERALL_COMMENT_FIELD]: content.overallComment };
+  const fields: Record<string, string> = {
+    [OVERALL_COMMENT_FIELD]: content.overallComment,
+    [SHARED_OVERALL_COMMENT_FIELD]: content.sharedOverallComment ?? '',
+  };
   for (const c of criteria) {
     const value = content.values[c.id];
     fields[scoreField(c.id)] = value === null || value === undefined ? '' : String(value);
     fields[commentField(c.id)] = content.comments[c.id] ?? '';
+    fields[sharedCommentField(c.id)] = content.sharedComments?.[c.id] ?? '';
   }
   return fields;
 }
@@ -133,7 +156,13 @@ export type SheetCheck =
  */
 export function validateScoresheet(criteria: readonly ScaleCriterion[], raw: RawScoresheet, mode: 'draft' | 'complete'): SheetCheck {
   const fieldErrors: FieldErrors = {};
-  const content: ScoresheetContent = { values: {}, comments: {}, overallComment: raw.overallComment.trim() };
+  const content: ScoresheetContent = {
+    values: {},
+    comments: {},
+    overallComment: raw.overallComment.trim(),
+    sharedComments: {},
+    sharedOverallComment: raw.sharedOverallComment.trim(),
+  };
   for (const c of criteria) {
     const check = checkValue(raw.values[c.id] ?? '', c);
     if (!check.ok) fieldErrors[scoreField(c.id)] = check.error;
@@ -142,9 +171,15 @@ export function validateScoresheet(criteria: readonly ScaleCriterion[], raw: Raw
     const comment = (raw.comments[c.id] ?? '').trim();
     if (comment.length > COMMENT_MAX_LENGTH) fieldErrors[commentField(c.id)] = 'scoring.errors.commentTooLong';
     content.comments[c.id] = comment;
+    const shared = (raw.sharedComments[c.id] ?? '').trim();
+    if (shared.length > COMMENT_MAX_LENGTH) fieldErrors[sharedCommentField(c.id)] = 'scoring.errors.commentTooLong';
+    content.sharedComments[c.id] = shared;
   }
   if (content.overallComment.length > OVERALL_COMMENT_MAX_LENGTH) {
     fieldErrors[OVERALL_COMMENT_FIELD] = 'scoring.errors.overallCommentTooLong';
+  }
+  if (content.sharedOverallComment.length > OVERALL_COMMENT_MAX_LENGTH) {
+    fieldErrors[SHARED_OVERALL_COMMENT_FIELD] = 'scoring.errors.overallCommentTooLong';
   }
   return Object.keys(fieldErrors).length > 0 ? { ok: false, fieldErrors } : { ok: true, content };
 }
@@ -155,7 +190,9 @@ export type ScoresheetChange =
   | { field: 'status'; before: ScoresheetStatus | null; after: ScoresheetStatus }
   | { field: 'value'; criterionId: number; before: number | null; after: number | null }
   | { field: 'comment'; criterionId: number; before: string; after: string }
-  | { field: 'overallComment'; before: string; after: string };
+  | { field: 'overallComment'; before: string; after: string }
+  | { field: 'sharedComment'; criterionId: number; before: string; after: string }
+  | { field: 'sharedOverallComment'; before: string; after: string };
 
 /** What differs between two versions of a sheet, criterion by criterion in display order. */
 export function diffScoresheets(
@@ -173,9 +210,15 @@ export function diffScoresheets(
     const bc = before?.comments[c.id] ?? '';
     const ac = after.comments[c.id] ?? '';
     if (bc !== ac) changes.push({ field: 'comment', criterionId: c.id, before: bc, after: ac });
+    const bs = before?.sharedComments?.[c.id] ?? '';
+    const as = after.sharedComments?.[c.id] ?? '';
+    if (bs !== as) changes.push({ field: 'sharedComment', criterionId: c.id, before: bs, after: as });
   }
   const bo = before?.overallComment ?? '';
   if (bo !== after.overallComment) changes.push({ field: 'overallComment', before: bo, after: after.overallComment });
+  const bso = before?.sharedOverallComment ?? '';
+  const aso = after.sharedOverallComment ?? '';
+  if (bso !== aso) changes.push({ field: 'sharedOverallComment', before: bso, after: aso });
   return changes;
 }
 
@@ -186,6 +229,9 @@ function normalised(content: ScoresheetContent): ScoresheetContent & { status: S
     values: content.values,
     overallComment: content.overallComment.trim(),
     comments: Object.fromEntries(Object.entries(content.comments).map(([id, comment]) => [id, comment.trim()])),
+    // A copy kept on this device before the second comment existed has none: read as empty.
+    sharedOverallComment: (content.sharedOverallComment ?? '').trim(),
+    sharedComments: Object.fromEntries(Object.entries(content.sharedComments ?? {}).map(([id, comment]) => [id, comment.trim()])),
   };
 }
 
@@ -203,7 +249,7 @@ export function changedFieldCount(criteria: readonly ScaleCriterion[], a: Scores
 export function differingCriteria(criteria: readonly ScaleCriterion[], a: ScoresheetContent, b: ScoresheetContent): Set<number> {
   const ids = new Set<number>();
   for (const change of diffScoresheets(criteria, normalised(a), normalised(b))) {
-    if (change.field === 'value' || change.field === 'comment') ids.add(change.criterionId);
+    if (change.field === 'value' || change.field === 'comment' || change.field === 'sharedComment') ids.add(change.criterionId);
   }
   return ids;
 }
@@ -276,10 +322,11 @@ export function planSave(
 
 /** A sheet nobody has saved yet: every criterion unscored, no comment. */
 export function emptyContent(criteria: readonly { id: number }[]): ScoresheetContent {
-  const content: ScoresheetContent = { values: {}, comments: {}, overallComment: '' };
+  const content: ScoresheetContent = { values: {}, comments: {}, overallComment: '', sharedComments: {}, sharedOverallComment: '' };
   for (const c of criteria) {
     content.values[c.id] = null;
     content.comments[c.id] = '';
+    content.sharedComments[c.id] = '';
   }
   return content;
 }
@@ -295,10 +342,12 @@ export function emptySnapshot(criteria: readonly { id: number }[]): ScoresheetSn
 export function typedContent(criteria: readonly ScaleCriterion[], raw: RawScoresheet): ScoresheetContent {
   const content = emptyContent(criteria);
   content.overallComment = raw.overallComment;
+  content.sharedOverallComment = raw.sharedOverallComment;
   for (const c of criteria) {
     const check = checkValue(raw.values[c.id] ?? '', c);
     content.values[c.id] = check.ok ? check.value : null;
     content.comments[c.id] = raw.comments[c.id] ?? '';
+    content.sharedComments[c.id] = raw.sharedComments[c.id] ?? '';
   }
   return content;
 }

@@ -42,3 +42,7 @@ export const DECLARABLE_STATUSES = ['submitted', 'shortlisted', 'finalist', 'win
 /** A message of the mail outbox: waiting (or between attempts), delivered, or given up after its attempts. */
 export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** What the founder's feedback page says of the place (per edition): the exact rank or a band. */
+export const FEEDBACK_RANK_MODES = ['rank', 'band'] as const;
+export type FeedbackRankMode = (typeof FEEDBACK_RANK_MODES)[number];

@@ -270,6 +270,9 @@ const en = {
   'applications.csv.submittedAt': 'Submitted ({zone})',
   'applications.csv.updatedAt': 'Last change ({zone})',
   'applications.csv.withdrawnAt': 'Withdrawn ({zone})',
+
+  // Feedback from the jury (issue 15)
+  'me.feedbackLink': 'Read the feedback from the jury',
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
@@ -536,6 +539,9 @@ const fr: Record<keyof typeof en, string> = {
   'applications.csv.submittedAt': 'Déposée ({zone})',
   'applications.csv.updatedAt': 'Dernière modification ({zone})',
   'applications.csv.withdrawnAt': 'Retirée ({zone})',
+
+  // Retours du jury (ticket 15)
+  'me.feedbackLink': 'Lire les retours du jury',
 };
 
 export const applicationsMessages = { en, fr };

@@ -4,6 +4,7 @@
  */
 import { applicationsMessages } from './applications';
 import { editionsMessages } from './editions';
+import { feedbackMessages } from './feedback';
 import { judgingMessages } from './judging';
 import { mailMessages, recoveryMessages } from './mail';
 import { resultsMessages } from './results';
@@ -97,6 +98,7 @@ const core = {
   'edition.peoplesChoice': "People's choice:",
   'edition.trackWinners': 'Best of each track',
   'edition.resultsNotPublished': 'The results of this edition are not published yet.',
+  'edition.showcaseLink': 'The startups of every edition, and their history',
 
   'fields.email': 'Email address',
   'fields.password': 'Password',
@@ -166,6 +168,8 @@ const core = {
   'organise.tabs.audit': 'Audit log',
   'organise.tabs.shortlist': 'Finalists',
   'organise.tabs.results': 'Rankings and results',
+  'organise.tabs.feedback': 'Feedback',
+  'organise.showcaseLink': 'Showcase entries (startups across editions)',
   'organise.tabs.stage': 'Stage',
   'organise.manageEdition': 'Manage the {year} edition',
 
@@ -185,6 +189,7 @@ const core = {
 export const en = {
   ...core,
   ...applicationsMessages.en,
+  ...feedbackMessages.en,
   ...judgingMessages.en,
   ...mailMessages.en,
   ...recoveryMessages.en,

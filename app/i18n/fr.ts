@@ -1,6 +1,7 @@
 /** Français. Typed from the English dictionary: a missing key fails the typecheck. */
 import { applicationsMessages } from './applications';
 import { editionsMessages } from './editions';
+import { feedbackMessages } from './feedback';
 import type { MessageKey } from './en';
 import { judgingMessages } from './judging';
 import { mailMessages, recoveryMessages } from './mail';
@@ -95,6 +96,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'edition.peoplesChoice': 'Prix du public :',
   'edition.trackWinners': 'Meilleure startup de chaque catégorie',
   'edition.resultsNotPublished': 'Les résultats de cette édition ne sont pas encore publiés.',
+  'edition.showcaseLink': 'Les startups de toutes les éditions, et leur parcours',
 
   'fields.email': 'Adresse électronique',
   'fields.password': 'Mot de passe',
@@ -164,6 +166,8 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'organise.tabs.audit': 'Journal d’audit',
   'organise.tabs.shortlist': 'Finalistes',
   'organise.tabs.results': 'Classements et résultats',
+  'organise.tabs.feedback': 'Retours',
+  'organise.showcaseLink': 'Fiches de la vitrine (startups de toutes les éditions)',
   'organise.tabs.stage': 'Scène',
   'organise.manageEdition': 'Gérer l’édition {year}',
 
@@ -182,6 +186,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
 
 type FeatureKey =
   | keyof typeof applicationsMessages.en
+  | keyof typeof feedbackMessages.en
   | keyof typeof judgingMessages.en
   | keyof typeof mailMessages.en
   | keyof typeof recoveryMessages.en
@@ -193,6 +198,7 @@ type FeatureKey =
 export const fr: Record<MessageKey, string> = {
   ...core,
   ...applicationsMessages.fr,
+  ...feedbackMessages.fr,
   ...judgingMessages.fr,
   ...mailMessages.fr,
   ...recoveryMessages.fr,

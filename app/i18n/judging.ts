@@ -356,6 +356,11 @@ const en = {
   'audit.action.track.create': 'Track added',
   'audit.action.track.update': 'Track changed',
   'audit.action.track.delete': 'Track removed',
+  // Feedback and showcase (issue 15)
+  'audit.action.edition.feedback': 'Feedback settings changed',
+  'audit.action.feedback.withhold': 'Comment for the startup withheld',
+  'audit.action.startup.merge': 'Showcase entries merged',
+  'audit.action.startup.split': 'Application split from its showcase entry',
   'audit.action.criterion.create': 'Criterion added',
   'audit.action.criterion.update': 'Criterion changed',
   'audit.action.criterion.delete': 'Criterion removed',
@@ -771,6 +776,11 @@ const fr: Record<keyof typeof en, string> = {
   'audit.action.track.create': 'Catégorie ajoutée',
   'audit.action.track.update': 'Catégorie modifiée',
   'audit.action.track.delete': 'Catégorie supprimée',
+  // Retours et vitrine (ticket 15)
+  'audit.action.edition.feedback': 'Réglages des retours modifiés',
+  'audit.action.feedback.withhold': 'Commentaire pour la startup retenu',
+  'audit.action.startup.merge': 'Fiches de la vitrine fusionnées',
+  'audit.action.startup.split': 'Candidature séparée de sa fiche de la vitrine',
   'audit.action.criterion.create': 'Critère ajouté',
   'audit.action.criterion.update': 'Critère modifié',
   'audit.action.criterion.delete': 'Critère supprimé',

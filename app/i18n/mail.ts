@@ -47,6 +47,9 @@ const en = {
   'mail.results.named': 'You consented to publication: the public results name {startup}.',
   'mail.results.anonymous': 'You did not consent to publication: the public results show your startup as “{label}”, never by its name.',
   'mail.results.action': 'See my page',
+  // Feedback from the jury (issue 15)
+  'mail.results.feedback': 'The judges also wrote feedback for your startup: your scores next to the other applications’, and their comments, without their names.',
+  'mail.results.feedbackAction': 'Read the feedback from the jury',
 
   // The outbox page
   'outbox.title': 'Outbox',
@@ -123,6 +126,9 @@ const fr: Record<keyof typeof en, string> = {
   'mail.results.named': 'Vous avez consenti à la publication : les résultats publics nomment {startup}.',
   'mail.results.anonymous': 'Vous n’avez pas consenti à la publication : les résultats publics montrent votre startup sous le nom « {label} », jamais sous son nom.',
   'mail.results.action': 'Voir ma page',
+  // Retours du jury (ticket 15)
+  'mail.results.feedback': 'Le jury a aussi écrit des retours pour votre startup : vos notes à côté de celles des autres candidatures, et leurs commentaires, sans leur nom.',
+  'mail.results.feedbackAction': 'Lire les retours du jury',
 
   'outbox.title': 'Boîte d’envoi',
   'outbox.lead': 'Chaque message qu’envoie Palmarès, du plus récent au plus ancien. Les messages partent en arrière-plan ; un message qui échoue est retenté plus tard, avec une attente chaque fois plus longue.',

@@ -7,6 +7,7 @@
 import { applicationsMessages } from './applications';
 import { editionsMessages } from './editions';
 import { en } from './en';
+import { feedbackMessages } from './feedback';
 import { fr } from './fr';
 import { interpolate, type Lang, type Messages, type MessageKey, type Params } from './index';
 import { judgingMessages } from './judging';
@@ -21,6 +22,7 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr };
 const features = {
   applications: applicationsMessages,
   editions: editionsMessages,
+  feedback: feedbackMessages,
   judging: judgingMessages,
   mail: mailMessages,
   recovery: recoveryMessages,
@@ -39,6 +41,7 @@ function byNamespace(lang: Lang): Record<Namespace, Messages> {
     core,
     applications: features.applications[lang],
     editions: features.editions[lang],
+    feedback: features.feedback[lang],
     judging: features.judging[lang],
     mail: features.mail[lang],
     recovery: features.recovery[lang],

@@ -179,6 +179,15 @@ const en = {
   'scoring.paper.sheet.signature': 'Judge’s signature',
   'scoring.paper.sheet.date': 'Date and time',
   'scoring.paper.sheet.enteredBy': 'Typed by (organiser)',
+  // ─── The two comments (issue 15): for the startup, for the jury only ───
+  'scoring.comments.sharedOn': 'For the startup — {criterion}',
+  'scoring.comments.juryOn': 'For the jury only — {criterion}',
+  'scoring.comments.sharedOverall': 'Overall comment for the startup',
+  'scoring.comments.juryOverall': 'Overall comment for the jury only',
+  'scoring.comments.sharedHint': 'The founder reads this after the results are published, without your name.',
+  'scoring.comments.juryHint': 'Never shown to the founder: only organisers and the audit log see it.',
+  'scoring.comments.sharedLabel': 'For the startup:',
+  'scoring.comments.juryLabel': 'For the jury only:',
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
@@ -357,6 +366,15 @@ const fr: Record<keyof typeof en, string> = {
   'scoring.paper.sheet.signature': 'Signature du juré',
   'scoring.paper.sheet.date': 'Date et heure',
   'scoring.paper.sheet.enteredBy': 'Saisie par (organisateur)',
+  // ─── Les deux commentaires (ticket 15) : pour la startup, pour le jury seulement ───
+  'scoring.comments.sharedOn': 'Pour la startup — {criterion}',
+  'scoring.comments.juryOn': 'Pour le jury seulement — {criterion}',
+  'scoring.comments.sharedOverall': 'Commentaire général pour la startup',
+  'scoring.comments.juryOverall': 'Commentaire général pour le jury seulement',
+  'scoring.comments.sharedHint': 'Le fondateur le lira après la publication des résultats, sans votre nom.',
+  'scoring.comments.juryHint': 'Jamais montré au fondateur : seuls les organisateurs et le journal d’audit le voient.',
+  'scoring.comments.sharedLabel': 'Pour la startup :',
+  'scoring.comments.juryLabel': 'Pour le jury seulement :',
 };
 
 // The judge's offline work (app/i18n/offline.ts), sent with the scoring pages.

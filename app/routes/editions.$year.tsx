@@ -128,6 +128,9 @@ export default function EditionPage() {
         </ul>
       </section>
       {results ? <PublishedResults year={edition.year} results={results} /> : <p className="notice">{t('edition.resultsNotPublished')}</p>}
+      <p>
+        <Link to="/startups">{t('edition.showcaseLink')}</Link>
+      </p>
     </div>
   );
 }

@@ -65,7 +65,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     criteria: scoringCriteria(judge.editionId),
     sheet: sheet
       ? {
-          content: { values: sheet.values, comments: sheet.comments, overallComment: sheet.overallComment },
+          content: {
+            values: sheet.values,
+            comments: sheet.comments,
+            overallComment: sheet.overallComment,
+            sharedComments: sheet.sharedComments,
+            sharedOverallComment: sheet.sharedOverallComment,
+          },
           revision: sheet.revision,
           status: sheet.status,
           updatedAt: sheet.updatedAt.toISOString(),
@@ -144,6 +150,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
           values: outcome.stored.values,
           comments: outcome.stored.comments,
           overallComment: outcome.stored.overallComment,
+          sharedComments: outcome.stored.sharedComments,
+          sharedOverallComment: outcome.stored.sharedOverallComment,
         },
         storedAt: outcome.stored.updatedAt?.toISOString() ?? null,
       };

@@ -11,6 +11,7 @@ import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/applications.css';
 import { applicationsOfFounder, openEditionsWithoutApplication } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
+import { feedbackYears } from '~/utils/feedback.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -19,12 +20,13 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'me.title'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireFounder(request);
   const now = new Date();
+  const withFeedback = new Set(feedbackYears(user.id));
   return {
     messages: await messagesFor(request, ['applications']),
     name: user.name,
     applications: applicationsOfFounder(user.id).map((app) => {
       const window = applicationWindow({ status: app.editionStatus, applicationsOpenAt: app.applicationsOpenAt, applicationsCloseAt: app.applicationsCloseAt }, now);
-      return { ...app, window, editable: window === 'open' && isEditableStatus(app.status) };
+      return { ...app, window, editable: window === 'open' && isEditableStatus(app.status), feedback: withFeedback.has(app.year) };
     }),
     openEditions: openEditionsWithoutApplication(user.id, now),
   };
@@ -111,6 +113,15 @@ export default function MyApplications() {
                   {t(linkKey(app))}
                   <span className="visually-hidden"> ({app.startupName || t('me.untitled')}, {app.year})</span>
                 </Link>
+                {app.feedback ? (
+                  <>
+                    {' '}
+                    <Link to={`/me/feedback/${app.year}`} className="button button--primary">
+                      {t('me.feedbackLink')}
+                      <span className="visually-hidden"> ({app.startupName || t('me.untitled')}, {app.year})</span>
+                    </Link>
+                  </>
+                ) : null}
               </p>
             </li>
           ))}

@@ -25,6 +25,7 @@ export const ORGANISE_TABS = [
   { to: 'shortlist', key: 'organise.tabs.shortlist', end: false },
   { to: 'stage', key: 'organise.tabs.stage', end: false },
   { to: 'results', key: 'organise.tabs.results', end: false },
+  { to: 'feedback', key: 'organise.tabs.feedback', end: false },
   { to: 'audit', key: 'organise.tabs.audit', end: false },
 ] as const;
 

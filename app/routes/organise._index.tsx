@@ -32,6 +32,8 @@ export default function OrganiseHome() {
         </p>
         <p>
           <Link to="/organise/outbox">{t('organise.outboxLink')}</Link>
+          {' · '}
+          <Link to="/organise/startups">{t('organise.showcaseLink')}</Link>
         </p>
       </header>
       <ul className="card-list">

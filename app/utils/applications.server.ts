@@ -7,6 +7,7 @@
  * Every function that depends on the time takes `now` (default: the real clock), so the
  * deadline can be tested to the second.
  */
+import { startupOfNewApplication } from './showcase.server';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import {
   applicationWindow,
@@ -158,7 +159,7 @@ export function createApplication(tx: DbOrTx, edition: Edition, founderId: numbe
   const created =
     tx
       .insert(a)
-      .values({ editionId: edition.id, founderId, status: 'draft', createdAt: now, updatedAt: now, revision: 1, ...values })
+      .values({ editionId: edition.id, founderId, status: 'draft', createdAt: now, updatedAt: now, revision: 1, ...values, startupId: startupOfNewApplication(tx, founderId, now) })
       .onConflictDoNothing()
       .returning()
       .get() ?? null;

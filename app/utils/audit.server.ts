@@ -51,6 +51,11 @@ export type AuditAction =
   | 'track.create'
   | 'track.update'
   | 'track.delete'
+  // Feedback to founders and the showcase (issue 15)
+  | 'edition.feedback'
+  | 'feedback.withhold'
+  | 'startup.merge'
+  | 'startup.split'
   | ScoresheetAction
   | `stage.${StageCommandType}`;
 

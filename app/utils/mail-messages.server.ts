@@ -10,6 +10,7 @@ import { neutralStartupLabel } from '~/domain/open-data';
 import { countryName } from '~/domain/application';
 import type { DbOrTx } from './audit.server';
 import { schema } from './db.server';
+import { foundersWithFeedback } from './feedback.server';
 import { enqueueMail, mailTranslator, recipientLang, type MailContext } from './mail.server';
 
 /** The founder's "application received", with a summary of what was sent, in their language. */
@@ -88,6 +89,7 @@ export function enqueueResultsNotices(tx: DbOrTx, editionId: number, mail: MailC
   const rows = tx
     .select({
       id: a.id,
+      founderId: a.founderId,
       status: a.status,
       startupName: a.startupName,
       consent: a.consentToPublication,
@@ -103,6 +105,9 @@ export function enqueueResultsNotices(tx: DbOrTx, editionId: number, mail: MailC
     .orderBy(a.id)
     .all()
     .filter((row) => row.status !== 'draft' && row.status !== 'withdrawn');
+  // Founders with feedback from the jury to read get its link too (issue 15; none when the organiser turned it off).
+  const withFeedback = new Set(foundersWithFeedback(editionId, tx).map((f) => f.founderId));
+  const year = tx.select({ year: schema.editions.year }).from(schema.editions).where(eq(schema.editions.id, editionId)).get()?.year;
   for (const row of rows) {
     const publicLabel = neutralStartupLabel(row.id);
     const lang = recipientLang(tx, row.founderEmail, mail.lang);
@@ -117,6 +122,7 @@ export function enqueueResultsNotices(tx: DbOrTx, editionId: number, mail: MailC
         consent: row.consent && row.startupName.trim() !== '',
         publicLabel,
         url: `${mail.origin}/me`,
+        feedbackUrl: withFeedback.has(row.founderId) ? `${mail.origin}/me/feedback/${year}` : null,
       },
       editionId,
       now,

@@ -181,7 +181,7 @@ export function scoresheetSnapshot(db: DbOrTx, scoresheetId: number) {
   const sheet = db.select().from(schema.scoresheets).where(eq(schema.scoresheets.id, scoresheetId)).get();
   if (!sheet) return null;
   const scores = db
-    .select({ criterionId: schema.scores.criterionId, value: schema.scores.value, comment: schema.scores.comment })
+    .select({ criterionId: schema.scores.criterionId, value: schema.scores.value, comment: schema.scores.comment, sharedComment: schema.scores.sharedComment })
     .from(schema.scores)
     .where(eq(schema.scores.scoresheetId, scoresheetId))
     .orderBy(asc(schema.scores.criterionId))

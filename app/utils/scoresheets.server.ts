@@ -202,14 +202,17 @@ export function ownScoresheet(judgeId: number, roundId: number, applicationId: n
     status: sheet.status,
     revision: sheet.revision,
     overallComment: sheet.overallComment,
+    sharedOverallComment: sheet.sharedOverallComment,
     values: {},
     comments: {},
+    sharedComments: {},
     updatedAt: sheet.updatedAt,
     submittedAt: sheet.submittedAt,
   };
   for (const row of rows) {
     stored.values[row.criterionId] = row.value;
     stored.comments[row.criterionId] = row.comment;
+    stored.sharedComments[row.criterionId] = row.sharedComment;
   }
   return stored;
 }
@@ -248,8 +251,8 @@ export interface SaveInput {
 
 function snapshotOf(sheet: StoredScoresheet | null): ScoresheetSnapshot | null {
   if (!sheet) return null;
-  const { status, revision, overallComment, values, comments } = sheet;
-  return { status, revision, overallComment, values, comments };
+  const { status, revision, overallComment, values, comments, sharedOverallComment, sharedComments } = sheet;
+  return { status, revision, overallComment, values, comments, sharedOverallComment, sharedComments };
 }
 
 /** What the audit log keeps of a sheet: its status, revision, comments and values by criterion. */
@@ -259,8 +262,12 @@ function auditSnapshot(sheet: ScoresheetSnapshot | null) {
     status: sheet.status,
     revision: sheet.revision,
     overallComment: sheet.overallComment,
+    sharedOverallComment: sheet.sharedOverallComment,
     scores: Object.fromEntries(
-      Object.keys(sheet.values).map((id) => [id, { value: sheet.values[Number(id)] ?? null, comment: sheet.comments[Number(id)] ?? '' }]),
+      Object.keys(sheet.values).map((id) => [
+        id,
+        { value: sheet.values[Number(id)] ?? null, comment: sheet.comments[Number(id)] ?? '', sharedComment: sheet.sharedComments[Number(id)] ?? '' },
+      ]),
     ),
   };
 }
@@ -322,6 +329,7 @@ export function saveScoresheet(input: SaveInput): SaveOutcome {
               applicationId,
               status: after.status,
               overallComment: after.overallComment,
+              sharedOverallComment: after.sharedOverallComment,
               revision: after.revision,
               submittedAt: after.status === 'submitted' ? now : null,
               createdAt: now,
@@ -336,6 +344,7 @@ export function saveScoresheet(input: SaveInput): SaveOutcome {
             .set({
               status: after.status,
               overallComment: after.overallComment,
+              sharedOverallComment: after.sharedOverallComment,
               revision: after.revision,
               submittedAt: stored.submittedAt ?? (after.status === 'submitted' ? now : null),
               updatedAt: now,
@@ -348,9 +357,10 @@ export function saveScoresheet(input: SaveInput): SaveOutcome {
         for (const c of criteria) {
           const value = after.values[c.id] ?? null;
           const comment = after.comments[c.id] ?? '';
+          const sharedComment = after.sharedComments[c.id] ?? '';
           tx.insert(schema.scores)
-            .values({ scoresheetId: sheetId, criterionId: c.id, value, comment })
-            .onConflictDoUpdate({ target: [schema.scores.scoresheetId, schema.scores.criterionId], set: { value, comment } })
+            .values({ scoresheetId: sheetId, criterionId: c.id, value, comment, sharedComment })
+            .onConflictDoUpdate({ target: [schema.scores.scoresheetId, schema.scores.criterionId], set: { value, comment, sharedComment } })
             .run();
         }
         tx.insert(schema.scoresheetSaves)

@@ -18,7 +18,7 @@ const CRITERIA: ScoresheetCriterion[] = [
   { id: 2, nameEn: 'Team', nameFr: 'Équipe', helpEn: 'Can they deliver?', helpFr: 'Peuvent-ils livrer ?', weight: 1, scaleMin: 1, scaleMax: 5 },
 ];
 const EMPTY: InitialSheet = {
-  content: { values: { 1: null, 2: null }, comments: { 1: '', 2: '' }, overallComment: '' },
+  content: { values: { 1: null, 2: null }, comments: { 1: '', 2: '' }, overallComment: '', sharedComments: {}, sharedOverallComment: '' },
   revision: 0,
   status: null,
   updatedAt: null,
@@ -155,8 +155,8 @@ describe('automatic saves', () => {
         result: 'stale',
         key: fields.idempotencyKey,
         intent: 'save',
-        mine: { values: { 1: 6, 2: null }, comments: { 1: '', 2: '' }, overallComment: '' },
-        stored: { status: 'draft', revision: 3, values: { 1: 2, 2: 4 }, comments: { 1: 'from the laptop', 2: '' }, overallComment: '' },
+        mine: { values: { 1: 6, 2: null }, comments: { 1: '', 2: '' }, overallComment: '', sharedComments: {}, sharedOverallComment: '' },
+        stored: { status: 'draft', revision: 3, values: { 1: 2, 2: 4 }, comments: { 1: 'from the laptop', 2: '' }, overallComment: '', sharedComments: {}, sharedOverallComment: '' },
         storedAt: '2031-11-03T13:00:00.000Z',
       };
     });
@@ -164,7 +164,7 @@ describe('automatic saves', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
     expect(within(alert).getByRole('heading', { name: 'This scoresheet was changed elsewhere' })).toBeInTheDocument();
     const impactRow = within(alert).getByRole('row', { name: /Impact/ });
-    expect(within(impactRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['6', '2from the laptop']);
+    expect(within(impactRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['6', '2For the jury only: from the laptop']);
     expect(impactRow).toHaveTextContent('different');
     // Keeping this device's version saves it again on top of revision 3.
     fireEvent.click(within(alert).getByRole('button', { name: 'Keep the version on this device' }));
@@ -178,8 +178,8 @@ describe('ScoresheetConflict without JavaScript', () => {
     renderIn('fr', () => (
       <ScoresheetConflict
         criteria={CRITERIA}
-        mine={{ values: { 1: 8, 2: 3 }, comments: { 1: '', 2: 'solide' }, overallComment: 'ok' }}
-        stored={{ status: 'submitted', revision: 5, values: { 1: 8, 2: 2 }, comments: { 1: '', 2: '' }, overallComment: 'ok' }}
+        mine={{ values: { 1: 8, 2: 3 }, comments: { 1: '', 2: 'solide' }, overallComment: 'ok', sharedComments: {}, sharedOverallComment: '' }}
+        stored={{ status: 'submitted', revision: 5, values: { 1: 8, 2: 2 }, comments: { 1: '', 2: '' }, overallComment: 'ok', sharedComments: {}, sharedOverallComment: '' }}
         storedAt="14:00"
         intent="save"
         idempotencyKey="11111111-2222-4333-8444-555555555555"
@@ -192,8 +192,9 @@ describe('ScoresheetConflict without JavaScript', () => {
     expect(rows.map((r) => r.textContent)).toEqual([
       'CritèreSur cet appareilVersion enregistrée',
       'Impact88',
-      'Équipedifférent3solide2',
-      'Commentaire généralokok',
+      'Équipedifférent3Pour le jury seulement : solide2',
+      'Commentaire général pour la startuppas de commentairepas de commentaire',
+      'Commentaire général pour le jury seulementokok',
     ]);
     const keep = within(alert).getByRole('button', { name: 'Garder la version de cet appareil' });
     const form = keep.closest('form')!;
@@ -201,10 +202,13 @@ describe('ScoresheetConflict without JavaScript', () => {
     const fields = Object.fromEntries([...new FormData(form, keep).entries()].map(([k, v]) => [k, String(v)]));
     expect(fields).toEqual({
       overallComment: 'ok',
+      sharedOverallComment: '',
       'score-1': '8',
       'comment-1': '',
+      'shared-comment-1': '',
       'score-2': '3',
       'comment-2': 'solide',
+      'shared-comment-2': '',
       revision: '5',
       idempotencyKey: '11111111-2222-4333-8444-555555555555',
       intent: 'save',

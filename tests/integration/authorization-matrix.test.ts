@@ -151,6 +151,16 @@ routes/signup POST                                                       400 400
 routes/vote.$year GET                                                    200 200 200 200 200 200 200
 routes/vote.$year POST:choose                                            400 400 400 400 400 400 400
 routes/vote.$year POST:vote                                              400 400 400 400 400 400 400
+routes/me_.feedback.$year GET                                            302 404 404 403 403 403 403
+routes/organise.$year.feedback GET                                       302 403 403 403 403 403 200
+routes/organise.$year.feedback POST:settings                             302 403 403 403 403 403 400
+routes/organise.$year.feedback POST:withhold                             302 403 403 403 403 403 400
+routes/organise.startups GET                                             302 403 403 403 403 403 200
+routes/organise.startups POST:merge                                      302 403 403 403 403 403 400
+routes/organise.startups POST:split                                      302 403 403 403 403 403 400
+routes/startups._index GET                                               200 200 200 200 200 200 200
+routes/startups.$slug GET                                                404 404 404 404 404 404 404
+routes/startups[.json] GET                                               200 200 200 200 200 200 200
 `;
 
 let e: JudgingEdition;
@@ -177,6 +187,7 @@ beforeAll(async () => {
     round: String(e.screening.id),
     section: 'startup',
     token: 'x'.repeat(43),
+    slug: 'no-such-startup',
   };
 });
 

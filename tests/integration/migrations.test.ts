@@ -43,6 +43,7 @@ describe('migrations', () => {
       'scoresheets',
       'sessions',
       'stage_states',
+      'startups',
       'tracks',
       'users',
       'votes',

@@ -246,6 +246,18 @@ describe('results.json of a published edition', () => {
 });
 
 describe('the open-data files over HTTP', () => {
+  it('never hold a comment, neither for the jury only nor for the startup (issue 15)', async () => {
+    const sheets = getDb().select({ jury: schema.scoresheets.overallComment, shared: schema.scoresheets.sharedOverallComment }).from(schema.scoresheets).all();
+    const comments = [...new Set(sheets.flatMap((s) => [s.jury, s.shared]).filter((c) => c.length > 0))];
+    expect(sheets.some((s) => s.shared !== '') && sheets.some((s) => s.jury !== '')).toBe(true);
+    for (const year of PUBLISHED) {
+      for (const [file, loader] of FILES) {
+        const text = await (await fetchFile(loader, year, file)).text();
+        for (const comment of comments) expect(text.includes(comment), `${year} ${file}`).toBe(false);
+      }
+    }
+  });
+
   it('serve JSON and CSV with caching headers, open CORS, and a 304 when the client has them', async () => {
     for (const [file, loader] of FILES) {
       const first = await fetchFile(loader, 2020, file);

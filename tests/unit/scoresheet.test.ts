@@ -24,7 +24,7 @@ const TEAM = { id: 3, scaleMin: 1, scaleMax: 5 };
 const CRITERIA = [IMPACT, FEASIBILITY, TEAM];
 
 function raw(values: Record<number, string>, comments: Record<number, string> = {}, overallComment = ''): RawScoresheet {
-  return { values, comments, overallComment };
+  return { values, comments, overallComment, sharedComments: {}, sharedOverallComment: '' };
 }
 
 function stored(partial: Partial<ScoresheetSnapshot> = {}): ScoresheetSnapshot {
@@ -34,6 +34,8 @@ function stored(partial: Partial<ScoresheetSnapshot> = {}): ScoresheetSnapshot {
     values: { 1: 7, 2: null, 3: null },
     comments: { 1: '', 2: '', 3: '' },
     overallComment: '',
+    sharedComments: { 1: '', 2: '', 3: '' },
+    sharedOverallComment: '',
     ...partial,
   };
 }
@@ -68,7 +70,13 @@ describe('validateScoresheet', () => {
     const check = validateScoresheet(CRITERIA, raw({ 1: '7' }), 'draft');
     expect(check).toEqual({
       ok: true,
-      content: { values: { 1: 7, 2: null, 3: null }, comments: { 1: '', 2: '', 3: '' }, overallComment: '' },
+      content: {
+        values: { 1: 7, 2: null, 3: null },
+        comments: { 1: '', 2: '', 3: '' },
+        overallComment: '',
+        sharedComments: { 1: '', 2: '', 3: '' },
+        sharedOverallComment: '',
+      },
     });
   });
 
@@ -102,15 +110,19 @@ describe('the form', () => {
     const form = new URLSearchParams({
       'score-1': '8',
       'comment-1': 'clear problem',
+      'shared-comment-3': 'show the numbers',
       'score-3': '4',
       'score-99': '10',
       overallComment: 'promising',
+      sharedOverallComment: 'good luck',
     });
     const read = readScoresheetForm(form, CRITERIA);
     expect(read).toEqual({
       values: { 1: '8', 2: '', 3: '4' },
       comments: { 1: 'clear problem', 2: '', 3: '' },
       overallComment: 'promising',
+      sharedComments: { 1: '', 2: '', 3: 'show the numbers' },
+      sharedOverallComment: 'good luck',
     });
     const content = typedContent(CRITERIA, read);
     expect(readScoresheetForm(new URLSearchParams(scoresheetFormFields(CRITERIA, content)), CRITERIA)).toEqual(read);
@@ -121,6 +133,8 @@ describe('the form', () => {
       values: { 1: null, 2: 3, 3: null },
       comments: { 1: 'typed ', 2: '', 3: '' },
       overallComment: '',
+      sharedComments: { 1: '', 2: '', 3: '' },
+      sharedOverallComment: '',
     });
   });
 

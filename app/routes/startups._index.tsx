@@ -1,0 +1,131 @@
+/**
+ * /startups — the public showcase (issue 15): every startup that consented to publication, across
+ * all editions, one entry per startup. Filters by track, country and award in a plain GET form,
+ * so they work without JavaScript and a filtered list has its own address.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { countryName } from '~/domain/application';
+import { awardText, StartupLogo } from '~/components/showcase';
+import { matchesFilters, readFilters } from '~/domain/showcase';
+import { useT } from '~/i18n';
+import { titleMeta } from '~/i18n/meta';
+import { messagesFor } from '~/i18n/messages.server';
+import { getLanguage } from '~/utils/language.server';
+import styles from '~/styles/feedback.css';
+import { filterOptions, publicShowcase } from '~/utils/showcase.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'showcase.metaTitle');
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await getLanguage(request);
+  const filters = readFilters(new URL(request.url).searchParams);
+  const entries = publicShowcase();
+  const options = filterOptions(entries);
+  return {
+    messages: await messagesFor(request, ['feedback']),
+    filters,
+    tracks: options.tracks,
+    countries: options.countries
+      .map((code) => ({ code, name: countryName(code, lang) ?? code }))
+      .sort((x, y) => x.name.localeCompare(y.name, lang)),
+    entries: entries
+      .filter((entry) => matchesFilters(entry, filters))
+      .map((entry) => ({ ...entry, countryName: countryName(entry.country, lang) })),
+  };
+}
+
+export default function Showcase() {
+  const { filters, tracks, countries, entries } = useLoaderData<typeof loader>();
+  const { t, lang } = useT();
+  const filtered = Boolean(filters.track || filters.country || filters.award);
+  return (
+    <div className="page showcase">
+      <header className="page-header">
+        <h1>{t('showcase.title')}</h1>
+        <p className="lead">{t('showcase.lead')}</p>
+      </header>
+      <Form method="get" className="showcase-filters" aria-label={t('showcase.filters')}>
+        <div className="field">
+          <label htmlFor="filter-track" className="field__label">
+            {t('showcase.filter.track')}
+          </label>
+          <select id="filter-track" name="track" className="field__input field__input--select" defaultValue={filters.track ?? ''}>
+            <option value="">{t('showcase.filter.any')}</option>
+            {tracks.map((track) => (
+              <option key={track.slug} value={track.slug}>
+                {lang === 'fr' ? track.nameFr : track.nameEn}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-country" className="field__label">
+            {t('showcase.filter.country')}
+          </label>
+          <select id="filter-country" name="country" className="field__input field__input--select" defaultValue={filters.country ?? ''}>
+            <option value="">{t('showcase.filter.any')}</option>
+            {countries.map((country) => (
+              <option key={country.code} value={country.code}>
+                {country.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-award" className="field__label">
+            {t('showcase.filter.award')}
+          </label>
+          <select id="filter-award" name="award" className="field__input field__input--select" defaultValue={filters.award ?? ''}>
+            <option value="">{t('showcase.filter.award.none')}</option>
+            <option value="any">{t('showcase.filter.award.any')}</option>
+            <option value="overall">{t('showcase.award.overall', { place: '1–3' })}</option>
+            <option value="track">{t('showcase.award.track', { track: '…' })}</option>
+            <option value="peoples_choice">{t('showcase.award.peoples_choice')}</option>
+          </select>
+        </div>
+        <div className="showcase-filters__actions">
+          <button type="submit" className="button button--primary">
+            {t('showcase.filter.apply')}
+          </button>
+          {filtered ? <Link to="/startups">{t('showcase.filter.reset')}</Link> : null}
+        </div>
+      </Form>
+      <p role="status">{entries.length === 0 ? t('showcase.none') : t('showcase.count', { count: entries.length })}</p>
+      <ul className="showcase-list">
+        {entries.map((entry) => (
+          <li key={entry.startupId} className="card showcase-card">
+            <StartupLogo logoFileId={entry.logoFileId} name={entry.name} />
+            <div className="showcase-card__body">
+              <h2 className="showcase-card__title">
+                <Link to={`/startups/${entry.slug}`}>{entry.name}</Link>
+              </h2>
+              <p className="showcase-card__meta">
+                {[entry.countryName, t('showcase.editions', { years: entry.editions.map((e) => e.year).join(', ') })].filter(Boolean).join(' · ')}
+              </p>
+              {entry.oneLiner ? <p>{entry.oneLiner}</p> : null}
+              {entry.editions.some((e) => e.awards.length > 0) ? (
+                <ul className="showcase-awards" aria-label={t('showcase.page.awards')}>
+                  {entry.editions.flatMap((e) =>
+                    e.awards.map((award, i) => (
+                      <li key={`${e.year}-${i}`} className="showcase-award">
+                        {e.year} · {awardText(t, lang, award)}
+                      </li>
+                    )),
+                  )}
+                </ul>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href="/startups.json" download>
+          {t('showcase.openData')}
+        </a>
+      </p>
+    </div>
+  );
+}
