@@ -60,7 +60,7 @@ const core = {
   'home.noEditions': 'No edition yet.',
   'home.editionOf': 'Edition',
   'home.applicationsCloseOn': 'Applications close on {date}',
-  'home.startupsCount': '{count} startups applied',
+  'home.startupsCount': '{count, plural, one {# startup} other {# startups}} applied',
 
   'status.edition.draft': 'In preparation',
   'status.edition.open': 'Open for applications',
@@ -150,7 +150,7 @@ const core = {
 
   'organise.title': 'Organise',
   'organise.lead': 'Every edition at a glance: applications, judges and the progress of each round.',
-  'organise.judgesCount': '{count} judges',
+  'organise.judgesCount': '{count, plural, one {# judge} other {# judges}}',
   'organise.applicationsByStatus': 'Applications of {year} by status',
   'organise.tabs.label': 'Pages of the {year} edition',
   'organise.tabs.setup': 'Set-up',

@@ -58,7 +58,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'home.noEditions': 'Aucune édition pour l’instant.',
   'home.editionOf': 'Édition',
   'home.applicationsCloseOn': 'Candidatures jusqu’au {date}',
-  'home.startupsCount': '{count} startups candidates',
+  'home.startupsCount': '{count, plural, one {# startup candidate} other {# startups candidates}}',
 
   'status.edition.draft': 'En préparation',
   'status.edition.open': 'Candidatures ouvertes',
@@ -72,8 +72,8 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'status.application.winner': 'Lauréate',
   'status.application.not_selected': 'Non retenue',
   'status.application.withdrawn': 'Retirée',
-  'status.round.open': 'ouvert',
-  'status.round.locked': 'verrouillé',
+  'status.round.open': 'notation ouverte',
+  'status.round.locked': 'notation verrouillée',
   'method.mean': 'moyenne',
   'method.trimmed': 'moyenne tronquée',
   'method.zscore': 'score z',
@@ -148,7 +148,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
 
   'organise.title': 'Organisation',
   'organise.lead': 'Chaque édition d’un coup d’œil : candidatures, jury et avancement de chaque tour.',
-  'organise.judgesCount': '{count} membres du jury',
+  'organise.judgesCount': '{count, plural, one {# membre du jury} other {# membres du jury}}',
   'organise.applicationsByStatus': 'Candidatures {year} par état',
   'organise.tabs.label': 'Pages de l’édition {year}',
   'organise.tabs.setup': 'Paramétrage',
