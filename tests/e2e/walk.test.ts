@@ -55,6 +55,7 @@ const NOT_PAGES: Record<string, string> = {
   'routes/judge.$year.stage-target': 'redirect to the pitch on stage',
   'routes/logout': 'POST only',
   'routes/organise.$year.applications[.csv]': 'spreadsheet export',
+  'routes/organise.$year.audit[.csv]': 'spreadsheet export',
   'routes/set-language': 'POST only',
 };
 
