@@ -76,7 +76,6 @@ export function StageControl({
       <div className="stage-control__bar">
         <p className={`stage-live stage-live--${connection}`} role="status">
           <span aria-hidden="true">{connection === 'live' ? '●' : '○'}</span> {t(`stage.live.${connection}`)}
-          <span className="muted"> · {t('stage.control.version', { version: v })}</span>
         </p>
         <p className="stage-control__links">
           <a href={data.projectorUrl} target="_blank" rel="noreferrer" className="button button--ghost">

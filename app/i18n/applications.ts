@@ -270,6 +270,12 @@ const en = {
   'applications.csv.submittedAt': 'Submitted ({zone})',
   'applications.csv.updatedAt': 'Last change ({zone})',
   'applications.csv.withdrawnAt': 'Withdrawn ({zone})',
+
+  // /me: the awards a startup won (issue 14).
+  'me.awards': 'Awards won',
+  'me.award.overall': '{place, plural, =1 {First place overall} =2 {Second place overall} =3 {Third place overall} other {Place # overall}}',
+  'me.award.track': 'Best application of the {track} track',
+  'me.award.peoples_choice': 'People’s choice award',
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
@@ -536,6 +542,12 @@ const fr: Record<keyof typeof en, string> = {
   'applications.csv.submittedAt': 'Déposée ({zone})',
   'applications.csv.updatedAt': 'Dernière modification ({zone})',
   'applications.csv.withdrawnAt': 'Retirée ({zone})',
+
+  // /me : les prix remportés (ticket 14).
+  'me.awards': 'Prix remportés',
+  'me.award.overall': '{place, plural, =1 {Première place du classement général} =2 {Deuxième place du classement général} =3 {Troisième place du classement général} other {#e place du classement général}}',
+  'me.award.track': 'Meilleure candidature de la catégorie {track}',
+  'me.award.peoples_choice': 'Prix du public',
 };
 
 export const applicationsMessages = { en, fr };

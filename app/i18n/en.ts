@@ -172,6 +172,8 @@ const core = {
   'account.lastSeen': 'Last active',
   'account.actions': 'Actions',
   'account.unknownDevice': 'Unknown device',
+  'account.deviceOn': '{browser} on {system}',
+  'account.unknownBrowser': 'A browser',
   'account.thisDevice': 'this device',
   'account.revoke': 'Log this device out',
   'account.revokeFailed': 'That session could not be found; it may already have ended.',

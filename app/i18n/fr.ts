@@ -170,6 +170,8 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'account.lastSeen': 'Dernière activité',
   'account.actions': 'Actions',
   'account.unknownDevice': 'Appareil inconnu',
+  'account.deviceOn': '{browser} sur {system}',
+  'account.unknownBrowser': 'Un navigateur',
   'account.thisDevice': 'cet appareil',
   'account.revoke': 'Déconnecter cet appareil',
   'account.revokeFailed': 'Cette session est introuvable ; elle a peut-être déjà pris fin.',

@@ -21,7 +21,6 @@ const en = {
   // Stage control
   'stage.control.metaTitle': 'Stage control',
   'stage.control.title': 'Stage control of the final',
-  'stage.control.version': 'change no. {version}',
   'stage.control.openProjector': 'Open the projector view',
   'stage.control.openVote': 'Open the vote page',
   'stage.control.order.title': 'Running order',
@@ -185,7 +184,6 @@ const fr: Record<keyof typeof en, string> = {
 
   'stage.control.metaTitle': 'Régie',
   'stage.control.title': 'Régie de la finale',
-  'stage.control.version': 'changement n° {version}',
   'stage.control.openProjector': 'Ouvrir la vue projecteur',
   'stage.control.openVote': 'Ouvrir la page de vote',
   'stage.control.order.title': 'Ordre de passage',

@@ -193,13 +193,15 @@ describe('every page, both languages, over HTTP', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(['en', 'fr'] as const)('%s: each page answers, with no {placeholder} and no raw message key in its text', async (lang) => {
+  it.each(['en', 'fr'] as const)('%s: each page answers, with no {placeholder}, no raw message key, no duplicate id', async (lang) => {
     const problems: string[] = [];
     for (const page of walk) {
       const cookie = [languageCookie(lang), cookies[page.as as Exclude<Role, 'public'>]].filter(Boolean).join('; ');
       const response = await fetch(url(page.path), { headers: { Cookie: cookie }, redirect: 'manual' });
       const html = await response.text();
       if (response.status !== (page.status ?? 200)) problems.push(`${page.path}: status ${response.status}`);
+      const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) problems.push(`${page.path}: duplicate id ${id}`);
       const text = readableText(html);
       for (const m of text.matchAll(/\{[A-Za-z_#][\w#, ]*\}/g)) problems.push(`${page.path}: placeholder ${m[0]}`);
       for (const m of text.matchAll(/\b[a-z][A-Za-z]*(?:\.[A-Za-z_]+)+\b/g)) if (KEYS.has(m[0])) problems.push(`${page.path}: raw key ${m[0]}`);
