@@ -157,7 +157,7 @@ beforeAll(async () => {
   walk = pages();
   for (const role of ['founder', 'judge', 'organiser'] as const) {
     const user = getDb().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ACCOUNT[role])).get()!;
-    cookies[role] = cookieFrom(await startSession(user.id, { ip: '127.0.0.1', userAgent: 'e2e walk' }));
+    cookies[role] = cookieFrom(await startSession(user.id, { ip: '127.0.0.1', userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36' }));
   }
 });
 
@@ -207,6 +207,26 @@ describe('every page, both languages, over HTTP', () => {
       for (const m of text.matchAll(/\b[a-z][A-Za-z]*(?:\.[A-Za-z_]+)+\b/g)) if (KEYS.has(m[0])) problems.push(`${page.path}: raw key ${m[0]}`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('screenshots for a human (SCREENSHOTS=1 only)', () => {
+  it.skipIf(process.env.SCREENSHOTS !== '1')('the audit log in both languages, and /account', async () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const browser = await openBrowser({ viewport: SIZE.organiser, locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+      const pair = cookies.organiser!;
+      const at = pair.indexOf('=');
+      await browser.context.addCookies([{ name: pair.slice(0, at), value: pair.slice(at + 1), url: baseURL() }]);
+      await browser.page.goto(url('/organise/2020/audit'));
+      await screenshot(browser.page, `audit-2020-${lang}`);
+      await browser.close();
+    }
+    const phone = await openBrowser({ viewport: SIZE.founder, locale: 'fr-FR', isMobile: true, hasTouch: true });
+    const pair = cookies.founder!;
+    const at = pair.indexOf('=');
+    await phone.context.addCookies([{ name: pair.slice(0, at), value: pair.slice(at + 1), url: baseURL() }]);
+    await phone.page.goto(url('/account'));
+    await screenshot(phone.page, 'account-fr-phone');
   });
 });
 
