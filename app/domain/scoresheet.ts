@@ -235,12 +235,12 @@ export function scoresheetActionOf(statusBefore: ScoresheetStatus | null, intent
 }
 
 export type SavePlan =
-  | { kind: 'invalid'; fieldErrors: FieldErrors }
-  | { kind: 'stale'; stored: ScoresheetSnapshot }
+  | { result: 'invalid'; fieldErrors: FieldErrors }
+  | { result: 'stale'; stored: ScoresheetSnapshot }
   /** Valid, current, and identical to what is stored: nothing to write, nothing to audit. */
-  | { kind: 'unchanged'; stored: ScoresheetSnapshot }
+  | { result: 'unchanged'; stored: ScoresheetSnapshot }
   | {
-      kind: 'write';
+      result: 'write';
       action: ScoresheetAction;
       before: ScoresheetSnapshot | null;
       after: ScoresheetSnapshot;
@@ -266,17 +266,17 @@ export function planSave(
   const statusBefore = stored?.status ?? null;
   const mode = intent === 'submit' || statusBefore === 'submitted' ? 'complete' : 'draft';
   const check = validateScoresheet(criteria, raw, mode);
-  if (!check.ok) return { kind: 'invalid', fieldErrors: check.fieldErrors };
+  if (!check.ok) return { result: 'invalid', fieldErrors: check.fieldErrors };
   if (isStale(stored?.revision ?? 0, baseRevision)) {
     // Only a sheet that exists can be newer than the judge's copy; a base revision ahead of a
     // missing sheet is a forged or corrupted form, refused the same way.
-    return { kind: 'stale', stored: stored ?? emptySnapshot(criteria) };
+    return { result: 'stale', stored: stored ?? emptySnapshot(criteria) };
   }
   const status: ScoresheetStatus = intent === 'submit' || statusBefore === 'submitted' ? 'submitted' : 'draft';
   const changes = diffScoresheets(criteria, stored, { ...check.content, status });
-  if (stored && changes.length === 0) return { kind: 'unchanged', stored };
+  if (stored && changes.length === 0) return { result: 'unchanged', stored };
   return {
-    kind: 'write',
+    result: 'write',
     action: scoresheetActionOf(statusBefore, intent),
     before: stored,
     after: { ...check.content, status, revision: (stored?.revision ?? 0) + 1 },

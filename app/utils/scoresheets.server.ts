@@ -290,7 +290,7 @@ export function saveScoresheet(input: SaveInput): SaveOutcome {
     if (isClosedOnStage(editionId, roundId, applicationId, tx)) return { result: 'locked', onStage: true };
 
     const plan = planSave(criteria, snapshotOf(stored), request.revision, request.intent, raw);
-    switch (plan.kind) {
+    switch (plan.result) {
       case 'invalid':
         return { result: 'invalid', fieldErrors: plan.fieldErrors };
       case 'stale':

@@ -14,7 +14,8 @@ import type { Lang } from '~/i18n';
 import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
-import { countOf, qualified, editionHasSubmittedSheet, firstSubmissionAt, refuseIfLocked, refuseIfPublished, roundOrRefuse } from './rounds.server';
+import { countOf, qualified, editionHasSubmittedSheet, firstSubmissionAt, refuseIfLocked, roundOrRefuse } from './rounds.server';
+import { assertNotFrozen } from './editions.server';
 
 interface Act {
   editionId: number;
@@ -122,7 +123,7 @@ function trackOf(tx: DbOrTx, editionId: number, trackId: number) {
 
 export function createTrack({ editionId, actorId, now = new Date() }: Act, input: TrackInput) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const track = tx
       .insert(schema.tracks)
       .values({ editionId, slug: uniqueSlug(tx, editionId, input.nameEn), ...input })
@@ -136,7 +137,7 @@ export function createTrack({ editionId, actorId, now = new Date() }: Act, input
 /** The slug stays as created, so links to the track keep working after a rename. */
 export function updateTrack({ editionId, actorId, now = new Date() }: Act, trackId: number, input: TrackInput) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const before = trackOf(tx, editionId, trackId);
     const after = tx.update(schema.tracks).set(input).where(eq(schema.tracks.id, before.id)).returning().get();
     audit({ action: 'track.update', entityType: 'track', entityId: before.id, before, after });
@@ -146,7 +147,7 @@ export function updateTrack({ editionId, actorId, now = new Date() }: Act, track
 
 export function deleteTrack({ editionId, actorId, now = new Date() }: Act, trackId: number) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const before = trackOf(tx, editionId, trackId);
     const applications = countOf(tx, schema.applications, eq(schema.applications.trackId, before.id));
     if (applications > 0) throw new Refusal(409, 'setup.errors.track.inUse', { count: applications });
@@ -176,7 +177,7 @@ function criterionOf(tx: DbOrTx, editionId: number, criterionId: number) {
 
 export function createCriterion({ editionId, actorId, now = new Date() }: Act, input: CriterionInput) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     refuseIfCriteriaFrozen(tx, editionId);
     const criterion = tx.insert(schema.criteria).values({ editionId, ...input }).returning().get();
     audit({
@@ -192,7 +193,7 @@ export function createCriterion({ editionId, actorId, now = new Date() }: Act, i
 
 export function updateCriterion({ editionId, actorId, now = new Date() }: Act, criterionId: number, input: CriterionInput) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     refuseIfCriteriaFrozen(tx, editionId);
     const before = criterionOf(tx, editionId, criterionId);
     // Draft scores typed on the old scale must still fit the new one.
@@ -215,7 +216,7 @@ export function updateCriterion({ editionId, actorId, now = new Date() }: Act, c
 
 export function deleteCriterion({ editionId, actorId, now = new Date() }: Act, criterionId: number) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     refuseIfCriteriaFrozen(tx, editionId);
     const before = criterionOf(tx, editionId, criterionId);
     const scores = countOf(tx, schema.scores, eq(schema.scores.criterionId, before.id));
@@ -238,7 +239,7 @@ const ROUND_POSITION = { screening: 0, final: 1 } as const;
 
 export function createRound({ editionId, actorId, now = new Date() }: Act, input: NewRoundInput) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const taken = tx
       .select({ id: schema.rounds.id })
       .from(schema.rounds)
@@ -258,7 +259,7 @@ export function createRound({ editionId, actorId, now = new Date() }: Act, input
 /** A locked round keeps its settings (its ranking depends on them): unlock it first, with a reason. */
 export function updateRound({ editionId, actorId, now = new Date() }: Act, roundId: number, input: RoundInput) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const before = roundOrRefuse(tx, editionId, roundId);
     refuseIfLocked(before);
     const after = tx.update(schema.rounds).set(input).where(eq(schema.rounds.id, before.id)).returning().get();
@@ -269,7 +270,7 @@ export function updateRound({ editionId, actorId, now = new Date() }: Act, round
 
 export function deleteRound({ editionId, actorId, now = new Date() }: Act, roundId: number) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const before = roundOrRefuse(tx, editionId, roundId);
     refuseIfLocked(before);
     const assignments = countOf(tx, schema.assignments, eq(schema.assignments.roundId, before.id));
