@@ -81,7 +81,6 @@ export function StageControl({
       <div className="stage-control__bar">
         <p className={`stage-live stage-live--${connection}`} role="status">
           <span aria-hidden="true">{connection === 'live' ? '●' : '○'}</span> {t(`stage.live.${connection}`)}
-          <span className="muted"> · {t('stage.control.version', { version: v })}</span>
         </p>
         <p className="stage-control__status">
           {t('stage.control.editionStatus')} <StatusBadge kind="edition" status={data.editionStatus} />

@@ -317,6 +317,8 @@ export function ChoiceField({
         <div className="radios">
           {options.map((option, index) => {
             const id = index === 0 ? meta.id : `${meta.id}-${option.value}`;
+            // Not `${id}-hint`: the first option's id is the field's, whose hint is the group's.
+            const optionHintId = `${meta.id}-${option.value}-hint`;
             return (
               <div key={`${meta.key ?? ''}${option.value}`} className="radios__item">
                 <input
@@ -329,14 +331,14 @@ export function ChoiceField({
                   disabled={option.disabled}
                   required={required}
                   aria-invalid={invalid || undefined}
-                  aria-describedby={option.hint ? `${id}-hint` : undefined}
+                  aria-describedby={option.hint ? optionHintId : undefined}
                   className="radios__input"
                 />
                 <label htmlFor={id} className="radios__label">
                   {option.label}
                 </label>
                 {option.hint ? (
-                  <p id={`${id}-hint`} className="radios__hint">
+                  <p id={optionHintId} className="radios__hint">
                     {option.hint}
                   </p>
                 ) : null}

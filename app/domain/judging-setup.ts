@@ -41,11 +41,26 @@ export const AUDIT_ID_FIELDS = {
   createdBy: 'users',
   invitedBy: 'users',
   applicationId: 'applications',
+  currentApplicationId: 'applications',
   roundId: 'rounds',
+  trackId: 'tracks',
 } as const;
 
+/** Fields that hold lists of application ids (shortlist, running order). */
+export const AUDIT_ID_LIST_FIELDS = {
+  finalists: 'applications',
+  suggested: 'applications',
+  added: 'applications',
+  dropped: 'applications',
+  runningOrder: 'applications',
+  withoutJudge: 'applications',
+} as const;
+
+/** What an audit event's entity id points to, when it names something (a round, an application). */
+export const AUDIT_ENTITY_NAMES = { application: 'applications', round: 'rounds', track: 'tracks' } as const;
+
 /** Names of the ids an audit page mentions, by what they point to. */
-export type AuditNames = Record<(typeof AUDIT_ID_FIELDS)[keyof typeof AUDIT_ID_FIELDS], Record<number, string>>;
+export type AuditNames = Record<'users' | 'applications' | 'rounds' | 'tracks', Record<number, string>>;
 
 
 // ─── Field builders ─────────────────────────────────────────────────────────

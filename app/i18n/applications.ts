@@ -273,6 +273,11 @@ const en = {
 
   // Feedback from the jury (issue 15)
   'me.feedbackLink': 'Read the feedback from the jury',
+  // /me: the awards a startup won (issue 14).
+  'me.awards': 'Awards won',
+  'me.award.overall': '{place, plural, =1 {First place overall} =2 {Second place overall} =3 {Third place overall} other {Place # overall}}',
+  'me.award.track': 'Best application of the {track} track',
+  'me.award.peoples_choice': 'People’s choice award',
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
@@ -542,6 +547,11 @@ const fr: Record<keyof typeof en, string> = {
 
   // Retours du jury (ticket 15)
   'me.feedbackLink': 'Lire les retours du jury',
+  // /me : les prix remportés (ticket 14).
+  'me.awards': 'Prix remportés',
+  'me.award.overall': '{place, plural, =1 {Première place du classement général} =2 {Deuxième place du classement général} =3 {Troisième place du classement général} other {#e place du classement général}}',
+  'me.award.track': 'Meilleure candidature de la catégorie {track}',
+  'me.award.peoples_choice': 'Prix du public',
 };
 
 export const applicationsMessages = { en, fr };

@@ -22,9 +22,25 @@ export function isLang(value: unknown): value is Lang {
   return value === 'fr' || value === 'en';
 }
 
-/** `{name}` placeholders: `interpolate('{count} startups', { count: 3 })`. */
-export function interpolate(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_FORM = /(=\d+|\w+)\s*\{([^{}]*)\}/g;
+const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+
+/**
+ * `{name}` placeholders, and plurals chosen by `Intl.PluralRules` in the page's language (French
+ * says "1 place", "0 place"; English "0 places"), `#` being the number:
+ * `interpolate('{count, plural, one {# startup} other {# startups}}', { count: 3 }, 'en')`.
+ */
+export function interpolate(template: string, params: Params = {}, lang: Lang = 'en'): string {
+  const counted = template.replace(PLURAL, (whole, name: string, options: string) => {
+    const value = Number(params[name]);
+    if (!(name in params) || !Number.isFinite(value)) return whole;
+    const forms = Object.fromEntries([...options.matchAll(PLURAL_FORM)].map((m) => [m[1], m[2]]));
+    const rules = (pluralRules[lang] ??= new Intl.PluralRules(lang === 'fr' ? 'fr-FR' : 'en-GB'));
+    const form = forms[`=${value}`] ?? forms[rules.select(value)] ?? forms.other ?? '';
+    return form.replace(/#/g, formatNumber(lang, value));
+  });
+  return counted.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 type DataMatch = { id: string; data: unknown };
@@ -43,7 +59,7 @@ export function tOf(matches: readonly DataMatch[]): Lookup {
   const t: T = (key, params) => {
     for (const messages of sent) {
       const template = messages[key];
-      if (template !== undefined) return interpolate(template, params);
+      if (template !== undefined) return interpolate(template, params, lang);
     }
     if (!reported.has(key)) {
       reported.add(key);

@@ -15,9 +15,11 @@ import { mailMessages, recoveryMessages } from './mail';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
+import { typesetFrench } from './typography';
 import { getLanguage } from '~/utils/language.server';
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr };
+/** French with its typography (narrow no-break spaces), set here once for the server and the browser alike. */
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr: typesetFrench(fr) };
 
 const features = {
   applications: applicationsMessages,
@@ -51,7 +53,11 @@ function byNamespace(lang: Lang): Record<Namespace, Messages> {
   };
 }
 
-const selected: Record<Lang, Record<Namespace, Messages>> = { en: byNamespace('en'), fr: byNamespace('fr') };
+const selected: Record<Lang, Record<Namespace, Messages>> = { en: byNamespace('en'), fr: typesetNamespaces(byNamespace('fr')) };
+
+function typesetNamespaces(namespaces: Record<Namespace, Messages>): Record<Namespace, Messages> {
+  return Object.fromEntries(Object.entries(namespaces).map(([ns, messages]) => [ns, typesetFrench(messages)])) as Record<Namespace, Messages>;
+}
 
 /** The messages of `namespaces` in `lang` (tests and loaders that know the language). */
 export function messagesIn(lang: Lang, namespaces: readonly Namespace[]): Messages {
@@ -69,5 +75,5 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** `translate('fr', 'errors.auth.tooManyAttempts', { minutes: 3 })`, on the server. */
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return interpolate(dictionaries[lang][key], params);
+  return interpolate(dictionaries[lang][key], params, lang);
 }

@@ -21,7 +21,6 @@ const en = {
   // Stage control
   'stage.control.metaTitle': 'Stage control',
   'stage.control.title': 'Stage control of the final',
-  'stage.control.version': 'change no. {version}',
   'stage.control.openProjector': 'Open the projector view',
   'stage.control.openVote': 'Open the vote page',
   'stage.control.order.title': 'Running order',
@@ -54,7 +53,7 @@ const en = {
   'stage.control.vote.title': 'Audience vote',
   'stage.control.vote.open': 'The vote is open: the projector shows its QR code.',
   'stage.control.vote.closed': 'The vote is closed.',
-  'stage.control.vote.ballots': '{count} people have voted.',
+  'stage.control.vote.ballots': '{count, plural, =0 {Nobody has voted yet.} one {# person has voted.} other {# people have voted.}}',
   'stage.control.vote.ballotsOne': '1 person has voted.',
   'stage.control.vote.openAction': 'Open the audience vote',
   'stage.control.vote.close': 'Close the audience vote',
@@ -223,7 +222,6 @@ const fr: Record<keyof typeof en, string> = {
 
   'stage.control.metaTitle': 'Régie',
   'stage.control.title': 'Régie de la finale',
-  'stage.control.version': 'changement n° {version}',
   'stage.control.openProjector': 'Ouvrir la vue projecteur',
   'stage.control.openVote': 'Ouvrir la page de vote',
   'stage.control.order.title': 'Ordre de passage',
@@ -256,7 +254,7 @@ const fr: Record<keyof typeof en, string> = {
   'stage.control.vote.title': 'Vote du public',
   'stage.control.vote.open': 'Le vote est ouvert : le projecteur affiche son QR code.',
   'stage.control.vote.closed': 'Le vote est fermé.',
-  'stage.control.vote.ballots': '{count} personnes ont voté.',
+  'stage.control.vote.ballots': '{count, plural, =0 {Personne n’a encore voté.} one {# personne a voté.} other {# personnes ont voté.}}',
   'stage.control.vote.ballotsOne': '1 personne a voté.',
   'stage.control.vote.openAction': 'Ouvrir le vote du public',
   'stage.control.vote.close': 'Fermer le vote du public',

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { describeDevice } from '~/domain/user-agent';
 import { formatDate, useT } from '~/i18n';
 import { titleMeta } from '~/i18n/meta';
 import { requireUser } from '~/utils/auth.server';
@@ -32,10 +33,22 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect('/account');
 }
 
+/** "Chrome on Android", never the raw User-Agent header. */
+function useDeviceName() {
+  const { t } = useT();
+  return (userAgent: string | null) => {
+    const { browser, system } = describeDevice(userAgent);
+    if (!browser && !system) return t('account.unknownDevice');
+    if (!system) return browser!;
+    return t('account.deviceOn', { browser: browser ?? t('account.unknownBrowser'), system });
+  };
+}
+
 export default function Account() {
   const { user, sessions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, lang } = useT();
+  const deviceName = useDeviceName();
   return (
     <div className="page">
       <header className="page-header">
@@ -77,7 +90,7 @@ export default function Account() {
             {sessions.map((session) => (
               <tr key={session.idHash}>
                 <td>
-                  {session.userAgent ?? t('account.unknownDevice')}
+                  {deviceName(session.userAgent)}
                   {session.current ? <strong> ({t('account.thisDevice')})</strong> : null}
                 </td>
                 <td>{formatDate(lang, session.lastSeenAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>

@@ -9,7 +9,7 @@ import { formatDate, useT, type MessageKey } from '~/i18n';
 import { titleMeta } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/applications.css';
-import { applicationsOfFounder, openEditionsWithoutApplication } from '~/utils/applications.server';
+import { applicationsOfFounder, awardsOfApplications, openEditionsWithoutApplication } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';
 import { feedbackYears } from '~/utils/feedback.server';
 
@@ -21,12 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireFounder(request);
   const now = new Date();
   const withFeedback = new Set(feedbackYears(user.id));
+  const applications = applicationsOfFounder(user.id);
+  const awards = awardsOfApplications(applications.map((app) => app.id));
   return {
     messages: await messagesFor(request, ['applications']),
     name: user.name,
-    applications: applicationsOfFounder(user.id).map((app) => {
+    applications: applications.map((app) => {
       const window = applicationWindow({ status: app.editionStatus, applicationsOpenAt: app.applicationsOpenAt, applicationsCloseAt: app.applicationsCloseAt }, now);
-      return { ...app, window, editable: window === 'open' && isEditableStatus(app.status), feedback: withFeedback.has(app.year) };
+      const won = awards.filter((award) => award.applicationId === app.id);
+      return { ...app, window, editable: window === 'open' && isEditableStatus(app.status), feedback: withFeedback.has(app.year), awards: won };
     }),
     openEditions: openEditionsWithoutApplication(user.id, now),
   };
@@ -83,6 +86,19 @@ export default function MyApplications() {
                 {editionName({ name: app.editionName, nameFr: app.editionNameFr }, lang)}
                 {app.trackEn ? ` · ${lang === 'fr' ? app.trackFr : app.trackEn}` : ''}
               </p>
+              {app.awards.length > 0 ? (
+                <div className="me-awards">
+                  <h3 className="me-awards__title">{t('me.awards')}</h3>
+                  <ul>
+                    {app.awards.map((award) => (
+                      <li key={`${award.kind}-${award.place}-${award.trackEn ?? ''}`}>
+                        <span aria-hidden="true">🏆 </span>
+                        {t(`me.award.${award.kind}`, { place: award.place, track: (lang === 'fr' ? award.trackFr : award.trackEn) ?? '' })}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
               <ol className="timeline" aria-label={t('me.timelineLabel', { startup: app.startupName || t('me.untitled') })}>
                 {applicationTimeline(app.status, Boolean(app.submittedAt), app.editionStatus === 'published').map(({ step, state }) => (
                   <li key={step} className={`timeline__step timeline__step--${state}`}>

@@ -110,7 +110,8 @@ export default function Method() {
         <p className="lead">{t('results.method.page.lead')}</p>
       </header>
       <nav aria-label={t('results.method.toc.label')} className="method-toc">
-        <ol>
+        {/* A list without numbers: the sections' titles carry their own ("1. Scoresheet total"). */}
+        <ul>
           <li>
             <a href="#inputs">{t('results.method.inputs.title')}</a>
           </li>
@@ -138,7 +139,7 @@ export default function Method() {
           <li>
             <a href="#script">{t('results.method.script.title')}</a>
           </li>
-        </ol>
+        </ul>
       </nav>
 
       <section aria-labelledby="inputs">

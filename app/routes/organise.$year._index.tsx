@@ -155,7 +155,7 @@ export default function EditionSetup() {
         <p className="muted">{t('setup.tracks.lead')}</p>
         {tracks.length === 0 ? <p>{t('setup.tracks.none')}</p> : null}
         <ul className="item-list">
-          {tracks.map((track) => {
+          {tracks.map((track, index) => {
             const key = `track-${track.id}`;
             if (editing === key && !published) {
               return (
@@ -179,7 +179,7 @@ export default function EditionSetup() {
                     <span lang="fr">{track.nameFr}</span> <span aria-hidden="true">·</span> <span lang="en">{track.nameEn}</span>
                   </p>
                   <p className="item__meta">
-                    {t('setup.positionIs', { position: track.position })} · {t('setup.tracks.applications', { count: track.applications })}
+                    {t('setup.positionIs', { position: index + 1, total: tracks.length })} · {t('setup.tracks.applications', { count: track.applications })}
                   </p>
                   <RefusalSummary answer={answer} form={`track.delete:${track.id}`} />
                 </div>
@@ -226,7 +226,7 @@ export default function EditionSetup() {
         ) : null}
         {criteria.length === 0 ? <p>{t('setup.criteria.none')}</p> : null}
         <ul className="item-list">
-          {criteria.map((criterion) => {
+          {criteria.map((criterion, index) => {
             const key = `criterion-${criterion.id}`;
             if (editing === key && !frozen && !published) {
               return (
@@ -255,7 +255,8 @@ export default function EditionSetup() {
                       share: formatNumber(lang, totalWeight ? criterion.weight / totalWeight : 0, { style: 'percent', maximumFractionDigits: 0 }),
                       min: criterion.scaleMin,
                       max: criterion.scaleMax,
-                      position: criterion.position,
+                      position: index + 1,
+                      total: criteria.length,
                     })}
                   </p>
                   {criterion.helpFr || criterion.helpEn ? (

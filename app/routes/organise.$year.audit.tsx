@@ -7,6 +7,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AuditDiff } from '~/components/AuditDiff';
+import { AUDIT_ENTITY_NAMES } from '~/domain/judging-setup';
 import { formatDate, useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
@@ -14,6 +15,7 @@ import styles from '~/styles/judging-setup.css';
 import { listAudit } from '~/utils/audit.server';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
+import { getLanguage } from '~/utils/language.server';
 import { auditFilterOptions, auditNames } from '~/utils/setup.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -48,12 +50,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const page = events.slice(0, PAGE_SIZE);
   return {
-    messages: await messagesFor(request, ['judging']),
+    messages: await messagesFor(request, ['judging', 'applications', 'editions']),
     edition: { year: edition.year, timeZone: edition.timeZone },
     filters,
     options: auditFilterOptions(edition.id),
     events: page,
-    names: auditNames(edition.id, page.flatMap((event) => [event.before, event.after])),
+    names: auditNames(edition.id, page.flatMap((event) => [event.before, event.after]), await getLanguage(request), page),
     olderThan: events.length > PAGE_SIZE ? events[PAGE_SIZE - 1].id : null,
     paged: beforeId !== undefined,
   };
@@ -66,11 +68,24 @@ export default function EditionAudit() {
   const query = (extra: Record<string, string>) =>
     `?${new URLSearchParams(Object.entries({ ...filters, ...extra }).filter(([, v]) => v !== ''))}`;
   const filtered = Boolean(filters.type || filters.action || filters.actor);
+  /** What an event is about, by its name where it has one: "Round Présélection", "Application Civix", "Edition 2021". */
+  const entityLabel = (type: string, id: string) => {
+    const kind = (AUDIT_ENTITY_NAMES as Record<string, keyof typeof names>)[type];
+    const name = kind ? names[kind][Number(id)] : undefined;
+    if (type === 'edition') return t('audit.entity.edition.named', { year: edition.year });
+    if (type === 'stage') return t('audit.entity.stage');
+    return `${label(`audit.entity.${type}`, type)} ${name ?? `#${id}`}`;
+  };
 
   return (
     <div className="judging-setup">
       <h2>{t('audit.title')}</h2>
       <p className="muted">{t('audit.lead', { count: options.total })}</p>
+      <p>
+        <a href={`/organise/${edition.year}/audit.csv${query({})}`} download>
+          {t('audit.csv.link')}
+        </a>
+      </p>
 
       <Form method="get" className="setup-form audit-filters" aria-labelledby="audit-filters-title">
         <h3 id="audit-filters-title" className="visually-hidden">
@@ -133,12 +148,12 @@ export default function EditionAudit() {
         <ol className="audit-list" aria-label={t('audit.listLabel')}>
           {events.map((event) => {
             const action = label(`audit.action.${event.action}`, event.action);
-            const entity = `${label(`audit.entity.${event.entityType}`, event.entityType)} #${event.entityId}`;
+            const entity = entityLabel(event.entityType, event.entityId);
             return (
               <li key={event.id} className="audit-event">
                 <div className="audit-event__head">
                   <p className="audit-event__what">
-                    <strong>{action}</strong> <code className="audit-event__code">{event.action}</code>
+                    <strong>{action}</strong>
                   </p>
                   <p className="audit-event__meta">
                     <time dateTime={new Date(event.at).toISOString()}>
@@ -155,7 +170,14 @@ export default function EditionAudit() {
                     <strong>{t('audit.reason')}</strong> {event.reason}
                   </p>
                 ) : null}
-                <AuditDiff before={event.before} after={event.after} names={names} caption={t('audit.diff.caption', { action, entity })} />
+                <AuditDiff
+                  before={event.before}
+                  after={event.after}
+                  names={names}
+                  entityType={event.entityType}
+                  timeZone={edition.timeZone}
+                  caption={t('audit.diff.caption', { action, entity })}
+                />
               </li>
             );
           })}

@@ -7,8 +7,8 @@
  * Every function that depends on the time takes `now` (default: the real clock), so the
  * deadline can be tested to the second.
  */
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { startupOfNewApplication } from './showcase.server';
-import { and, desc, eq, sql } from 'drizzle-orm';
 import {
   applicationWindow,
   canWithdraw,
@@ -357,4 +357,17 @@ export function answersData(
     deck,
     logo,
   };
+}
+
+/** The awards each of these applications won (published editions only have any), with the track's names. */
+export function awardsOfApplications(applicationIds: number[]) {
+  if (applicationIds.length === 0) return [];
+  const w = schema.awards;
+  return getDb()
+    .select({ applicationId: w.applicationId, kind: w.kind, place: w.place, trackEn: schema.tracks.nameEn, trackFr: schema.tracks.nameFr })
+    .from(w)
+    .leftJoin(schema.tracks, eq(schema.tracks.id, w.trackId))
+    .where(inArray(w.applicationId, applicationIds))
+    .orderBy(w.kind, w.place)
+    .all();
 }

@@ -8,6 +8,7 @@ import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { ScoresheetAction } from '~/domain/scoresheet';
 import type { StageCommandType } from '~/domain/stage';
+import type { MessageKey } from '~/i18n';
 import { getDb, schema } from './db.server';
 
 /** The database or a transaction of it. */
@@ -58,6 +59,11 @@ export type AuditAction =
   | 'startup.split'
   | ScoresheetAction
   | `stage.${StageCommandType}`;
+
+/** The audit page's label of an action: a `audit.action.*` message missing for any action fails tsc here. */
+export function auditActionLabel(action: AuditAction): MessageKey {
+  return `audit.action.${action}`;
+}
 
 export interface AuditEntry {
   editionId: number | null;

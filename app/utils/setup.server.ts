@@ -9,7 +9,8 @@
  */
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CriterionInput, NewRoundInput, RoundInput, TrackInput } from '~/domain/judging-setup';
-import { AUDIT_ID_FIELDS, type AuditNames } from '~/domain/judging-setup';
+import { AUDIT_ENTITY_NAMES, AUDIT_ID_FIELDS, AUDIT_ID_LIST_FIELDS, type AuditNames } from '~/domain/judging-setup';
+import type { Lang } from '~/i18n';
 import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
@@ -310,14 +311,23 @@ export function auditFilterOptions(editionId: number) {
  * The names behind the ids that audit events mention (a judge, a startup, a round), so the
  * page can say "Hélène Marchetti" rather than "2". Only this edition's applications and rounds.
  */
-export function auditNames(editionId: number, states: unknown[]): AuditNames {
-  const ids = { users: new Set<number>(), applications: new Set<number>(), rounds: new Set<number>() };
-  for (const state of states) {
-    if (typeof state !== 'object' || state === null || Array.isArray(state)) continue;
-    for (const [field, kind] of Object.entries(AUDIT_ID_FIELDS)) {
-      const value = (state as Record<string, unknown>)[field];
-      if (typeof value === 'number') ids[kind].add(value);
+export function auditNames(editionId: number, states: unknown[], lang: Lang, entities: { entityType: string; entityId: string }[] = []): AuditNames {
+  const ids = { users: new Set<number>(), applications: new Set<number>(), rounds: new Set<number>(), tracks: new Set<number>() };
+  const visit = (state: unknown): void => {
+    if (Array.isArray(state)) return state.forEach(visit);
+    if (typeof state !== 'object' || state === null) return;
+    for (const [field, value] of Object.entries(state as Record<string, unknown>)) {
+      const kind = (AUDIT_ID_FIELDS as Record<string, keyof AuditNames>)[field];
+      const listKind = (AUDIT_ID_LIST_FIELDS as Record<string, keyof AuditNames>)[field];
+      if (kind && typeof value === 'number') ids[kind].add(value);
+      else if (listKind && Array.isArray(value)) value.forEach((id) => typeof id === 'number' && ids[listKind].add(id));
+      else visit(value);
     }
+  };
+  states.forEach(visit);
+  for (const { entityType, entityId } of entities) {
+    const kind = (AUDIT_ENTITY_NAMES as Record<string, keyof AuditNames>)[entityType];
+    if (kind && /^\d+$/.test(entityId)) ids[kind].add(Number(entityId));
   }
   const db = getDb();
   const users = ids.users.size
@@ -332,15 +342,20 @@ export function auditNames(editionId: number, states: unknown[]): AuditNames {
     : [];
   const rounds = ids.rounds.size
     ? db
-        .select({ id: schema.rounds.id, name: schema.rounds.nameEn, nameFr: schema.rounds.nameFr })
+        .select({ id: schema.rounds.id, nameEn: schema.rounds.nameEn, nameFr: schema.rounds.nameFr })
         .from(schema.rounds)
         .where(and(eq(schema.rounds.editionId, editionId), inArray(schema.rounds.id, [...ids.rounds])))
         .all()
     : [];
+  const tracks = ids.tracks.size
+    ? db
+        .select({ id: schema.tracks.id, nameEn: schema.tracks.nameEn, nameFr: schema.tracks.nameFr })
+        .from(schema.tracks)
+        .where(and(eq(schema.tracks.editionId, editionId), inArray(schema.tracks.id, [...ids.tracks])))
+        .all()
+    : [];
   const byId = (rows: { id: number; name: string }[]) => Object.fromEntries(rows.map((r) => [r.id, r.name]));
-  return {
-    users: byId(users),
-    applications: byId(applications),
-    rounds: Object.fromEntries(rounds.map((r) => [r.id, `${r.nameFr} · ${r.name}`])),
-  };
+  const named = (rows: { id: number; nameEn: string; nameFr: string }[]) =>
+    Object.fromEntries(rows.map((r) => [r.id, lang === 'fr' ? r.nameFr : r.nameEn]));
+  return { users: byId(users), applications: byId(applications), rounds: named(rounds), tracks: named(tracks) };
 }

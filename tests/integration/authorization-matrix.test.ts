@@ -103,6 +103,7 @@ routes/organise.$year.assignments POST:assign.auto                       302 403
 routes/organise.$year.assignments POST:assignment.add                    302 403 403 403 403 403 400
 routes/organise.$year.assignments POST:assignment.remove                 302 403 403 403 403 403 400
 routes/organise.$year.audit GET                                          302 403 403 403 403 403 200
+routes/organise.$year.audit[.csv] GET                                    302 403 403 403 403 403 200
 routes/organise.$year.judges GET                                         302 403 403 403 403 403 200
 routes/organise.$year.judges POST:conflict.create                        302 403 403 403 403 403 400
 routes/organise.$year.judges POST:conflict.remove                        302 403 403 403 403 403 400

@@ -5,6 +5,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loader } from '~/routes/organise.$year.audit';
+import { loader as csvLoader } from '~/routes/organise.$year.audit[.csv]';
+import { BASE, context } from '../fixtures/http';
 import { recordAudit } from '~/utils/audit.server';
 import { getDb, schema } from '~/utils/db.server';
 import { judgingEdition, load, type JudgingEdition } from '../fixtures/judging';
@@ -78,8 +80,23 @@ describe('the audit log page', () => {
     expect(result.data.names).toEqual({
       users: { [e.judges[0].id]: 'Judge 1 2091' },
       applications: { [e.applications[0].id]: 'Civix' },
-      rounds: { [e.screening.id]: 'Présélection · Screening' },
+      rounds: { [e.screening.id]: 'Screening' },
+      tracks: {},
     });
+  });
+
+  it('exports the log as CSV with the raw values: action codes, ISO times, the stored JSON', async () => {
+    const response = (await csvLoader({
+      request: new Request(`${BASE}/organise/${e.year}/audit.csv?action=assignment.add`, { headers: { Cookie: e.organiser.cookie } }),
+      params: { year: String(e.year) },
+      context: context(),
+    })) as Response;
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    const [header, row] = (await response.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe('Event,"Time (UTC, ISO 8601)",Actor id,Actor,Action (code),Action,Entity type,Entity id,Reason,Before (JSON),After (JSON)');
+    expect(row).toContain(',assignment.add,Assignment added,assignment,999,,');
+    expect(row).toMatch(/,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,/);
+    expect(row).toContain(`""judgeId"":${e.judges[0].id}`);
   });
 
   it('is append-only: the database refuses to change or delete an event', () => {

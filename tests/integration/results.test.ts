@@ -100,7 +100,7 @@ describe('the calibration page', () => {
 
 describe('messages of the results pages', () => {
   it('use the same placeholders in both languages', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
     const mismatched = Object.keys(en)
       .filter((key) => key.startsWith('results.') || key.startsWith('organise.tabs.'))
       .filter((key) => JSON.stringify(placeholders((en as Record<string, string>)[key])) !== JSON.stringify(placeholders((fr as Record<string, string>)[key])));

@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { en } from '~/i18n/en';
 import { fr } from '~/i18n/fr';
 import { messagesIn, type Namespace } from '~/i18n/messages.server';
+import { typesetFrench } from '~/i18n/typography';
 
 const NAMESPACES: Namespace[] = ['core', 'applications', 'editions', 'feedback', 'judging', 'results', 'scoring', 'stage', 'mail', 'recovery'];
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** `{name}` and the counted `{name, plural, …}`, each name once. */
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 describe('dictionaries', () => {
   it('give every key a French text with the same placeholders as the English one', () => {
@@ -29,9 +31,9 @@ describe('dictionaries', () => {
   it.each(['en', 'fr'] as const)('split %s into namespaces that together are the whole dictionary, each key in one', (lang) => {
     const sizes = NAMESPACES.map((ns) => Object.keys(messagesIn(lang, [ns])).length);
     const all = messagesIn(lang, NAMESPACES);
-    expect(all).toEqual(lang === 'en' ? en : fr);
+    expect(all).toEqual(lang === 'en' ? en : typesetFrench(fr));
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(Object.keys(en).length);
-    expect(messagesIn(lang, ['scoring'])['scoring.sheet.metaTitle']).toBe((lang === 'en' ? en : fr)['scoring.sheet.metaTitle']);
+    expect(messagesIn(lang, ['scoring'])['scoring.sheet.metaTitle']).toBe((lang === 'en' ? en : typesetFrench(fr))['scoring.sheet.metaTitle']);
     expect(messagesIn(lang, ['scoring'])).not.toHaveProperty(['results.method.page.title']);
   });
 });

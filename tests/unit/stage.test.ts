@@ -305,7 +305,7 @@ describe('the stage control’s forms', () => {
 
 describe('messages', () => {
   it('uses the same placeholders in both languages', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
     const keys = Object.keys(en).filter((key) => key.startsWith('stage.') || key === 'organise.tabs.stage');
     const mismatched = keys.filter(
       (key) =>

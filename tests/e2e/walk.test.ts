@@ -1,0 +1,276 @@
+/**
+ * Every page of the app, as its users see it, on the demo's data (issue 14, "Done when").
+ *
+ * - Over HTTP, both languages (fast, no browser): the page answers as expected, and its text
+ *   (with titles, labels and alternative texts) holds no `{placeholder}` and no raw message key.
+ * - In Chromium, once per page, in French (the longer language) at the size of the page's users
+ *   (organiser 1366×768, judge 768×1024, founder and public 390×844): 0 serious or critical axe
+ *   findings, 0 console errors (tests/e2e/fixtures.ts fails on any), no horizontal overflow.
+ *
+ * A new page route must be walked here or named in NOT_PAGES: the walk reads the route list.
+ * Findings that belong to other work in progress are kept out of the assertion by the named
+ * allow-lists below, each with its reason; they are to be emptied, not extended.
+ */
+import axe from 'axe-core';
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { en } from '~/i18n/en';
+import { getDb, schema } from '~/utils/db.server';
+import { createInvitation } from '~/utils/invitations.server';
+import { startSession } from '~/utils/session.server';
+import { cookieFrom } from '../fixtures/http';
+import { routeEntries } from '../fixtures/routes';
+import { baseURL, hydrated, openBrowser, screenshot, url } from './fixtures';
+
+type Role = 'public' | 'founder' | 'judge' | 'organiser';
+type Lang = 'fr' | 'en';
+
+/** Who uses a page, and so at which size it is looked at. */
+const SIZE: Record<Role, { width: number; height: number }> = {
+  organiser: { width: 1366, height: 768 },
+  judge: { width: 768, height: 1024 },
+  founder: { width: 390, height: 844 },
+  public: { width: 390, height: 844 },
+};
+
+const ACCOUNT: Record<Exclude<Role, 'public'>, string> = {
+  organiser: 'organiser@example.org',
+  judge: 'judge1@example.org',
+  founder: 'founder1@example.org',
+};
+
+/** Routes that are not pages (files, feeds, redirects) or are walked through their children. */
+const NOT_PAGES: Record<string, string> = {
+  'routes/apply.$year': 'layout of the /apply/:year pages',
+  'routes/judge.$year': 'layout of the /judge/:year pages',
+  'routes/organise.$year': 'layout of the /organise/:year pages',
+  'routes/apply.$year.upload': 'upload endpoint of the files page (XMLHttpRequest)',
+  'routes/apply.$year.withdraw': 'a confirmation reached from /apply/:year; walked below for the founder',
+  'routes/editions.$year.results[.csv]': 'open data file',
+  'routes/editions.$year.results[.json]': 'open data file',
+  'routes/editions.$year.scores[.csv]': 'open data file',
+  'routes/editions.$year_.stage.events': 'Server-Sent Events feed',
+  'routes/files.$fileId': 'uploaded files',
+  'routes/healthz': 'health check',
+  'routes/judge.$year.stage-target': 'redirect to the pitch on stage',
+  'routes/logout': 'POST only',
+  'routes/organise.$year.applications[.csv]': 'spreadsheet export',
+  'routes/organise.$year.audit[.csv]': 'spreadsheet export',
+  'routes/set-language': 'POST only',
+};
+
+interface Page {
+  route: string;
+  path: string;
+  as: Role;
+  status?: number;
+}
+
+/**
+ * Known findings of the other helper's items (issue 14, items 5 and 6, branch "polish-layout"),
+ * kept out of the assertion until that branch is merged. The lead empties these lists then.
+ */
+const AXE_ALLOWED: { rule: string; path: RegExp; why: string }[] = [
+  // Item 6: wide tables in a scrolling region that cannot be reached by keyboard.
+  { rule: 'scrollable-region-focusable', path: /^\/editions\/(2018|2019|2020)$|^\/method$/, why: 'item 6 (polish-layout)' },
+];
+const OVERFLOW_ALLOWED: { path: RegExp; why: string }[] = [
+  // Item 5: the phone header wraps and overflows; item 6: organiser tables.
+];
+
+function pages(): Page[] {
+  const db = getDb();
+  const roundOf = (year: number, kind: 'screening' | 'final') =>
+    db
+      .select({ id: schema.rounds.id })
+      .from(schema.rounds)
+      .innerJoin(schema.editions, eq(schema.editions.id, schema.rounds.editionId))
+      .where(and(eq(schema.editions.year, year), eq(schema.rounds.kind, kind)))
+      .get()!.id;
+  const judge = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ACCOUNT.judge)).get()!;
+  const screening2021 = roundOf(2021, 'screening');
+  const assigned = db
+    .select({ applicationId: schema.assignments.applicationId })
+    .from(schema.assignments)
+    .where(and(eq(schema.assignments.roundId, screening2021), eq(schema.assignments.judgeId, judge.id)))
+    .get()!.applicationId;
+  const application2021 = db
+    .select({ id: schema.applications.id })
+    .from(schema.applications)
+    .innerJoin(schema.editions, eq(schema.editions.id, schema.applications.editionId))
+    .where(eq(schema.editions.year, 2021))
+    .get()!.id;
+  const edition2022 = db.select({ id: schema.editions.id }).from(schema.editions).where(eq(schema.editions.year, 2022)).get()!.id;
+  const organiser = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ACCOUNT.organiser)).get()!;
+  const { token } = createInvitation({ editionId: edition2022, actorId: organiser.id, email: `walk-${Date.now()}@example.test` });
+
+  return [
+    { route: 'routes/_index', path: '/', as: 'public' },
+    { route: 'routes/$', path: '/no-such-page', as: 'public', status: 404 },
+    { route: 'routes/login', path: '/login', as: 'public' },
+    { route: 'routes/signup', path: '/signup', as: 'public' },
+    { route: 'routes/method', path: '/method', as: 'public' },
+    { route: 'routes/editions.$year', path: '/editions/2018', as: 'public' },
+    { route: 'routes/editions.$year', path: '/editions/2019', as: 'public' },
+    { route: 'routes/editions.$year', path: '/editions/2020', as: 'public' },
+    { route: 'routes/editions.$year', path: '/editions/2021', as: 'public' },
+    { route: 'routes/editions.$year', path: '/editions/2022', as: 'public' },
+    { route: 'routes/editions.$year', path: '/editions/1999', as: 'public', status: 404 },
+    { route: 'routes/editions.$year_.stage', path: '/editions/2020/stage', as: 'public' },
+    { route: 'routes/vote.$year', path: '/vote/2021', as: 'public' },
+    { route: 'routes/invite.$token', path: `/invite/${token}`, as: 'public' },
+    { route: 'routes/account', path: '/account', as: 'founder' },
+    { route: 'routes/me', path: '/me', as: 'founder' },
+    { route: 'routes/apply.$year._index', path: '/apply/2022', as: 'founder' },
+    ...['startup', 'pitch', 'impact', 'business', 'team', 'consent'].map(
+      (section): Page => ({ route: 'routes/apply.$year.$section', path: `/apply/2022/${section}`, as: 'founder' }),
+    ),
+    { route: 'routes/apply.$year.files', path: '/apply/2022/files', as: 'founder' },
+    { route: 'routes/apply.$year.withdraw', path: '/apply/2022/withdraw', as: 'founder' },
+    { route: 'routes/judge._index', path: '/judge', as: 'judge' },
+    { route: 'routes/judge.$year._index', path: '/judge/2021', as: 'judge' },
+    { route: 'routes/judge.$year.conflicts', path: '/judge/2021/conflicts', as: 'judge' },
+    { route: 'routes/judge.$year.rounds.$roundId.$applicationId', path: `/judge/2021/rounds/${screening2021}/${assigned}`, as: 'judge' },
+    { route: 'routes/judge.$year.rounds.$roundId.$applicationId', path: `/judge/2021/rounds/${screening2021}/999999`, as: 'judge', status: 404 },
+    { route: 'routes/organise._index', path: '/organise', as: 'organiser' },
+    { route: 'routes/organise.$year._index', path: '/organise/2021', as: 'organiser' },
+    { route: 'routes/organise.$year.applications._index', path: '/organise/2021/applications', as: 'organiser' },
+    { route: 'routes/organise.$year.applications.$applicationId', path: `/organise/2021/applications/${application2021}`, as: 'organiser' },
+    { route: 'routes/organise.$year.applications.$applicationId', path: '/organise/2021/applications/999999', as: 'organiser', status: 404 },
+    { route: 'routes/organise.$year.judges', path: '/organise/2021/judges', as: 'organiser' },
+    { route: 'routes/organise.$year.assignments', path: '/organise/2021/assignments', as: 'organiser' },
+    { route: 'routes/organise.$year.progress', path: '/organise/2021/progress', as: 'organiser' },
+    { route: 'routes/organise.$year.rounds.$roundId.ranking', path: `/organise/2021/rounds/${screening2021}/ranking`, as: 'organiser' },
+    { route: 'routes/organise.$year.rounds.$roundId.calibration', path: `/organise/2021/rounds/${screening2021}/calibration`, as: 'organiser' },
+    { route: 'routes/organise.$year.shortlist', path: '/organise/2021/shortlist', as: 'organiser' },
+    { route: 'routes/organise.$year.stage', path: '/organise/2020/stage', as: 'organiser' },
+    { route: 'routes/organise.$year.results', path: '/organise/2020/results', as: 'organiser' },
+    { route: 'routes/organise.$year.audit', path: '/organise/2020/audit', as: 'organiser' },
+    { route: 'routes/organise.$year.audit', path: '/organise/2021/audit', as: 'organiser' },
+  ];
+}
+
+let walk: Page[] = [];
+const cookies: Partial<Record<Role, string>> = {};
+
+beforeAll(async () => {
+  walk = pages();
+  for (const role of ['founder', 'judge', 'organiser'] as const) {
+    const user = getDb().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ACCOUNT[role])).get()!;
+    cookies[role] = cookieFrom(await startSession(user.id, { ip: '127.0.0.1', userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36' }));
+  }
+});
+
+/** The language cookie as the server signs it (a plain cookie: base64 of the JSON value). */
+const languageCookie = (lang: Lang) => `palmares_lang=${Buffer.from(JSON.stringify(lang)).toString('base64')}`;
+
+/** What a reader meets on the page: text, the document title, and labels that are read aloud or shown on hover. */
+function readableText(html: string): string {
+  const attributes = [...html.matchAll(/\s(?:aria-label|title|alt|placeholder)="([^"]*)"/g)].map((m) => m[1]);
+  const body = html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    // Program listings (the recomputation script on /method) have braces of their own.
+    .replace(/<pre[\s\S]*?<\/pre>/g, ' ')
+    .replace(/<[^>]+>/g, ' ');
+  return [body, ...attributes]
+    .join('\n')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+const KEYS = new Set(Object.keys(en));
+
+describe('every page, both languages, over HTTP', () => {
+  it('routes: every page route is walked or named as not a page', () => {
+    const walked = new Set(walk.map((p) => p.route));
+    const missing = routeEntries()
+      .map((r) => r.id)
+      .filter((id) => id !== 'root' && !walked.has(id) && !(id in NOT_PAGES));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(['en', 'fr'] as const)('%s: each page answers, with no {placeholder}, no raw message key, no duplicate id', async (lang) => {
+    const problems: string[] = [];
+    for (const page of walk) {
+      const cookie = [languageCookie(lang), cookies[page.as as Exclude<Role, 'public'>]].filter(Boolean).join('; ');
+      const response = await fetch(url(page.path), { headers: { Cookie: cookie }, redirect: 'manual' });
+      const html = await response.text();
+      if (response.status !== (page.status ?? 200)) problems.push(`${page.path}: status ${response.status}`);
+      const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) problems.push(`${page.path}: duplicate id ${id}`);
+      const text = readableText(html);
+      for (const m of text.matchAll(/\{[A-Za-z_#][\w#, ]*\}/g)) problems.push(`${page.path}: placeholder ${m[0]}`);
+      for (const m of text.matchAll(/\b[a-z][A-Za-z]*(?:\.[A-Za-z_]+)+\b/g)) if (KEYS.has(m[0])) problems.push(`${page.path}: raw key ${m[0]}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('screenshots for a human (SCREENSHOTS=1 only)', () => {
+  it.skipIf(process.env.SCREENSHOTS !== '1')('the audit log in both languages, and /account', async () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const browser = await openBrowser({ viewport: SIZE.organiser, locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+      const pair = cookies.organiser!;
+      const at = pair.indexOf('=');
+      await browser.context.addCookies([{ name: pair.slice(0, at), value: pair.slice(at + 1), url: baseURL() }]);
+      await browser.page.goto(url('/organise/2020/audit'));
+      await screenshot(browser.page, `audit-2020-${lang}`);
+      await browser.close();
+    }
+    const phone = await openBrowser({ viewport: SIZE.founder, locale: 'fr-FR', isMobile: true, hasTouch: true });
+    const pair = cookies.founder!;
+    const at = pair.indexOf('=');
+    await phone.context.addCookies([{ name: pair.slice(0, at), value: pair.slice(at + 1), url: baseURL() }]);
+    await phone.page.goto(url('/account'));
+    await screenshot(phone.page, 'account-fr-phone');
+  });
+});
+
+describe('every page in Chromium, in French, at its users’ size', () => {
+  it.each(['public', 'founder', 'judge', 'organiser'] as const)(
+    '%s pages: 0 serious or critical axe findings, no console error, no horizontal overflow',
+    async (role) => {
+      const findings: string[] = [];
+      const { width, height } = SIZE[role];
+      const browser = await openBrowser({ viewport: { width, height }, locale: 'fr-FR', isMobile: width < 500, hasTouch: role !== 'organiser' });
+      // The pages answered 404 on purpose: Chromium reports the document's status on the console.
+      browser.allowConsoleError(/Failed to load resource: the server responded with a status of 404/);
+      if (role !== 'public') {
+        const pair = cookies[role]!;
+        const at = pair.indexOf('=');
+        await browser.context.addCookies([{ name: pair.slice(0, at), value: pair.slice(at + 1), url: baseURL() }]);
+      }
+      const tab = browser.page;
+      for (const page of walk.filter((p) => p.as === role)) {
+        const started = Date.now();
+        await tab.goto(url(page.path));
+        await hydrated(tab);
+        // Evaluated through the DevTools protocol: the page's CSP refuses inline scripts, as it should.
+        await tab.evaluate(axe.source);
+        const violations = await tab.evaluate(async () => {
+          const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+        });
+        for (const v of violations) {
+          if (AXE_ALLOWED.some((a) => a.rule === v.id && a.path.test(page.path))) continue;
+          findings.push(`${page.path}: axe ${v.id} at ${v.targets.join(', ')}`);
+        }
+        const scrollWidth = await tab.evaluate(() => Math.max(document.documentElement.scrollWidth, window.innerWidth));
+        if (scrollWidth > width && !OVERFLOW_ALLOWED.some((a) => a.path.test(page.path))) {
+          findings.push(`${page.path}: ${scrollWidth}px wide at ${width}px`);
+        }
+        if (process.env.WALK_TIMES) console.log(page.path, Date.now() - started, 'ms');
+        await screenshot(tab, `walk-${page.path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}`);
+      }
+      expect(findings).toEqual([]);
+    },
+    // About 40 s per role on a quiet machine; generous for a loaded one.
+    300_000,
+  );
+});
