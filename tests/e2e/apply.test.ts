@@ -141,14 +141,14 @@ async function journey(browser: BrowserHandle, { email, startup, js }: { email: 
   await nav.getByRole('link', { name: /^Pitch deck and logo\s+Complete$/ }).waitFor();
   await screenshot(page, `apply-${tag}-files-1024x768`);
 
-  // The deck downloads as it was sent, from the guarded route.
+  // The deck opens in the browser (inline, sandboxed) as it was sent, from the guarded route.
   const href = await deckLink.getAttribute('href');
   const download = await page.request.get(url(href!));
   expect(download.status()).toBe(200);
   expect(download.headers()['content-type']).toBe('application/pdf');
   // What browsers read: the first value (server.js adds its own site-wide nosniff after the route's).
   expect(download.headers()['x-content-type-options'].split(',')[0].trim()).toBe('nosniff');
-  expect(download.headers()['content-disposition']).toBe(`attachment; filename="${startup} pitch.pdf"; filename*=UTF-8''${startup}%20pitch.pdf`);
+  expect(download.headers()['content-disposition']).toBe(`inline; filename="${startup} pitch.pdf"; filename*=UTF-8''${startup}%20pitch.pdf`);
   expect(Buffer.from(await download.body()).equals(deck)).toBe(true);
 
   // Consent, then review and submit.
