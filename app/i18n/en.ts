@@ -4,6 +4,7 @@
  */
 import { applicationsMessages } from './applications';
 import { judgingMessages } from './judging';
+import { layoutMessages, menuMessages } from './layout';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
@@ -179,6 +180,8 @@ const core = {
 
 export const en = {
   ...core,
+  ...menuMessages.en,
+  ...layoutMessages.en,
   ...applicationsMessages.en,
   ...judgingMessages.en,
   ...resultsMessages.en,

@@ -2,6 +2,7 @@
 import { applicationsMessages } from './applications';
 import type { MessageKey } from './en';
 import { judgingMessages } from './judging';
+import { layoutMessages, menuMessages } from './layout';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
@@ -178,12 +179,16 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
 type FeatureKey =
   | keyof typeof applicationsMessages.en
   | keyof typeof judgingMessages.en
+  | keyof typeof layoutMessages.en
+  | keyof typeof menuMessages.en
   | keyof typeof resultsMessages.en
   | keyof typeof scoringMessages.en
   | keyof typeof stageMessages.en;
 
 export const fr: Record<MessageKey, string> = {
   ...core,
+  ...menuMessages.fr,
+  ...layoutMessages.fr,
   ...applicationsMessages.fr,
   ...judgingMessages.fr,
   ...resultsMessages.fr,

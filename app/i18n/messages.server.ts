@@ -9,6 +9,7 @@ import { en } from './en';
 import { fr } from './fr';
 import { interpolate, type Lang, type Messages, type MessageKey, type Params } from './index';
 import { judgingMessages } from './judging';
+import { layoutMessages } from './layout';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
@@ -19,6 +20,7 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr };
 const features = {
   applications: applicationsMessages,
   judging: judgingMessages,
+  layout: layoutMessages,
   results: resultsMessages,
   scoring: scoringMessages,
   stage: stageMessages,
@@ -34,6 +36,7 @@ function byNamespace(lang: Lang): Record<Namespace, Messages> {
     core,
     applications: features.applications[lang],
     judging: features.judging[lang],
+    layout: features.layout[lang],
     results: features.results[lang],
     scoring: features.scoring[lang],
     stage: features.stage[lang],

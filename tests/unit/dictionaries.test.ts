@@ -8,7 +8,7 @@ import { en } from '~/i18n/en';
 import { fr } from '~/i18n/fr';
 import { messagesIn, type Namespace } from '~/i18n/messages.server';
 
-const NAMESPACES: Namespace[] = ['core', 'applications', 'judging', 'results', 'scoring', 'stage'];
+const NAMESPACES: Namespace[] = ['core', 'applications', 'judging', 'layout', 'results', 'scoring', 'stage'];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('dictionaries', () => {
