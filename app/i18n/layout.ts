@@ -26,6 +26,7 @@ const en = {
 
   // ─── Scrollable tables ───
   'layout.table.region': '{caption} (scrolls sideways)',
+  'layout.table.labelled': '{label}: {value}',
 
   // ─── Public scores ───
   'layout.public.scoreHeader': 'Score /100',
@@ -100,6 +101,7 @@ const fr: Record<keyof typeof en, string> = {
   'layout.apply.whole': 'Toute la candidature',
 
   'layout.table.region': '{caption} (défile horizontalement)',
+  'layout.table.labelled': '{label} : {value}',
 
   'layout.public.scoreHeader': 'Note /100',
   'layout.public.scoreMethod': 'méthode {method}',

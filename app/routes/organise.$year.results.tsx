@@ -22,6 +22,7 @@ import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
 import { parseForm, refusedForm, replyTo } from '~/utils/form.server';
 import { publishResults, resultsOverview, sealFinalRound } from '~/utils/publication.server';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -89,7 +90,7 @@ export default function Results() {
       {done === 'seal' ? <DoneNotice>{t('results.seal.done')}</DoneNotice> : null}
       {done === 'publish' ? <DoneNotice>{t('results.publish.done')}</DoneNotice> : null}
 
-      <div className="table-scroll">
+      <ScrollRegion label={t('results.overview.roundsCaption')}>
         <table className="table">
           <caption className="visually-hidden">{t('results.overview.roundsCaption')}</caption>
           <thead>
@@ -130,7 +131,7 @@ export default function Results() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       {!final ? (
         <p className="notice">{t('results.errors.seal.noFinal')}</p>
