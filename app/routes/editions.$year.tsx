@@ -17,7 +17,7 @@ import { ScrollRegion } from '~/components/ScrollRegion';
 import { StatusBadge } from '~/components/StatusBadge';
 import { LICENCE } from '~/domain/open-data';
 import { PUBLIC_SCORE_DECIMALS } from '~/domain/public-score';
-import type { RankingMethod } from '~/domain/ranking';
+import { COMPARISON_DECIMALS, type RankingMethod } from '~/domain/ranking';
 import { formatDate, formatNumber, useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
@@ -356,7 +356,16 @@ function PublishedResults({ year, results }: { year: number; results: PublicResu
               {t('results.public.fileScoresCsv')} <code>edition, round_id, round_kind, judge, application_id, startup, criterion_id, criterion, weight, min, max, value</code>
             </dd>
           </div>
+          <div className="open-data__file">
+            <dt>
+              <a href={`/editions/${year}/datapackage.json`} type="application/json">
+                datapackage.json
+              </a>
+            </dt>
+            <dd>{t('layout.openData.datapackage')}</dd>
+          </div>
         </dl>
+        <p className="field__hint">{t('layout.openData.precision', { decimals: COMPARISON_DECIMALS })}</p>
         <p className="field__hint">{t('results.public.openDataPrivacy')}</p>
       </section>
     </>

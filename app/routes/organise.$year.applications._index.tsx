@@ -240,6 +240,10 @@ export default function EditionApplications() {
           {t(filtered ? 'applications.export.filtered' : 'applications.export.all')}
           <span className="muted"> {t(lang === 'fr' ? 'applications.export.semicolons' : 'applications.export.commas')}</span>
         </a>
+        <a href={`/organise/${year}/applications.xlsx${csvParams ? `?${csvParams}` : ''}`} className="button button--ghost" download>
+          <span aria-hidden="true">↓ </span>
+          {t(filtered ? 'layout.export.applications' : 'layout.export.applicationsAll')}
+        </a>
       </div>
 
       {rows.length > 0 ? (

@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const page = events.slice(0, PAGE_SIZE);
   return {
-    messages: await messagesFor(request, ['judging']),
+    messages: await messagesFor(request, ['judging', 'layout']),
     edition: { year: edition.year, timeZone: edition.timeZone },
     filters,
     options: auditFilterOptions(edition.id),
@@ -126,6 +126,13 @@ export default function EditionAudit() {
           ) : null}
         </div>
       </Form>
+
+      <p>
+        <a href={`/organise/${edition.year}/audit.xlsx`} className="button button--ghost" download>
+          <span aria-hidden="true">↓ </span>
+          {t('layout.export.audit')}
+        </a>
+      </p>
 
       {events.length === 0 ? (
         <p>{t(filtered ? 'audit.noneFiltered' : 'audit.none')}</p>
