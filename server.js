@@ -6,10 +6,12 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
-import { broadcastDevReady } from '@remix-run/node';
+import { broadcastDevReady, createRequestHandler as createFetchHandler } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 
@@ -70,6 +72,91 @@ async function reloadDevBuild() {
 }
 // -----------------------------------------------------------------------------------------------------
 
+// ─── Static files from memory ─────────────────────────────────────────────────────────────
+/**
+ * public/ read once at start: a map from URL path to bytes and headers, so that a request for a
+ * static file costs a map look-up and every other request passes through without a `stat` (which
+ * express.static made for every request). Same answers as express.static: Content-Type with
+ * charset, Cache-Control (1 year and immutable under /build, 1 hour elsewhere), a strong ETag and
+ * 304, HEAD; under /build an unknown file is a 404 (express.static's `fallthrough: false`).
+ */
+function staticFromMemory(root) {
+  const { mime } = express.static;
+  const files = new Map();
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        const body = fs.readFileSync(full);
+        const urlPath = '/' + path.relative(root, full).split(path.sep).join('/');
+        const type = mime.lookup(full);
+        const charset = mime.charsets.lookup(type);
+        files.set(urlPath, {
+          body,
+          type: charset ? `${type}; charset=${charset}` : type,
+          etag: `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+          cacheControl: urlPath.startsWith('/build/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+          lastModified: fs.statSync(full).mtime.toUTCString(),
+        });
+      }
+    }
+  };
+  if (fs.existsSync(root)) walk(root);
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const file = files.get(req.path);
+    if (!file) {
+      if (req.path.startsWith('/build/')) return res.status(404).type('text/plain').send('Not Found');
+      return next();
+    }
+    res.setHeader('Cache-Control', file.cacheControl);
+    res.setHeader('ETag', file.etag);
+    res.setHeader('Last-Modified', file.lastModified);
+    const tags = req.headers['if-none-match'];
+    if (tags && tags.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag || tag.trim() === '*')) {
+      res.statusCode = 304;
+      return res.end();
+    }
+    res.setHeader('Content-Type', file.type);
+    res.setHeader('Content-Length', file.body.length);
+    res.statusCode = 200;
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  };
+}
+
+// ─── Route matching, once per path (a runtime patch; see docs/decisions/037-dynamic-floor.md) ───
+/**
+ * @remix-run/server-runtime 2.17 calls the router's `matchRoutes` on every request, which
+ * flattens and ranks every route of the app again (38 % of /healthz in a profile). Its CommonJS
+ * exports are read at call time, so wrapping `matchRoutes` here reuses one answer per path for
+ * the server's route table (bounded; params copied on every use). To drop it: delete this block
+ * when the server runtime caches its flattened branches (React Router 7 does), or when a
+ * benchmark no longer shows matching in the profile.
+ */
+function memoiseRouteMatching() {
+  const router = createRequire(createRequire(import.meta.url).resolve('@remix-run/server-runtime')).call(null, '@remix-run/router');
+  const original = router.matchRoutes;
+  if (typeof original !== 'function' || original.memoised) return;
+  const byRoutes = new WeakMap();
+  const LIMIT = 2000;
+  const memoised = function matchRoutes(routes, location, basename) {
+    if (typeof location !== 'string' || (basename !== undefined && basename !== '/')) return original(routes, location, basename);
+    let cache = byRoutes.get(routes);
+    if (!cache) byRoutes.set(routes, (cache = new Map()));
+    let matches = cache.get(location);
+    if (matches === undefined) {
+      matches = original(routes, location, basename);
+      if (cache.size >= LIMIT) cache.clear();
+      cache.set(location, matches);
+    }
+    return matches && matches.map((match) => ({ ...match, params: { ...match.params } }));
+  };
+  memoised.memoised = true;
+  router.matchRoutes = memoised;
+}
+if (!isRemixDev) memoiseRouteMatching();
+
 const LOG_LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 const logRequests = LOG_LEVELS[env.LOG_LEVEL] <= LOG_LEVELS.info;
 
@@ -77,31 +164,38 @@ const app = express();
 app.disable('x-powered-by');
 if (env.TRUST_PROXY === '1') app.set('trust proxy', 1);
 
+/** The Content-Security-Policy of a response, given its script sources besides 'self'. */
+function contentSecurityPolicy(scriptSources) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${scriptSources}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(env.isProduction ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+}
+
+/** The security headers every response carries, CSP apart. */
+const SECURITY_HEADERS = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
+  ...(env.isProduction ? [['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']] : []),
+];
+
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString('base64');
   res.locals.nonce = nonce;
-  res.setHeader(
-    'Content-Security-Policy',
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      ...(env.isProduction ? ['upgrade-insecure-requests'] : []),
-    ].join('; '),
-  );
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-  if (env.isProduction) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(`'nonce-${nonce}'`));
+  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
   next();
 });
 
@@ -245,9 +339,15 @@ app.use(
   }),
 );
 
-// Fingerprinted by the compiler: cache forever.
-app.use('/build', express.static(path.join(here, 'public', 'build'), { immutable: true, maxAge: '1y', fallthrough: false }));
-app.use(express.static(path.join(here, 'public'), { maxAge: '1h', index: false }));
+// Fingerprinted by the compiler: cache forever. In production, public/ is read into memory once at
+// start (1.4 MB; a deploy restarts the process), so no request pays a file-system stat; `remix dev`
+// rewrites public/build while running, so development keeps express.static.
+if (isRemixDev) {
+  app.use('/build', express.static(path.join(here, 'public', 'build'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(express.static(path.join(here, 'public'), { maxAge: '1h', index: false }));
+} else {
+  app.use(staticFromMemory(path.join(here, 'public')));
+}
 
 /** The session and voter cookies: a response to a request that carries one may show its data. */
 const PRIVATE_COOKIE = /(?:^|;\s*)(palmares_session|palmares_voter)=/;
@@ -278,7 +378,74 @@ app.all(
   }),
 );
 
-const server = app.listen(env.PORT, () => {
+// ─── Frozen public answers, before Express (docs/decisions/036-frozen-public-pages.md) ───────────
+// A published edition's page and open-data files and /method, for anonymous GET/HEAD: stored bytes,
+// a strong ETag and 304, a CSP of the inline scripts' hashes (app/utils/frozen-pages.server.ts).
+// Everything else, and any miss that cannot be stored, goes to Express and Remix as before.
+const frozenRender = createFetchHandler(build, env.NODE_ENV);
+const rendering = new Map();
+
+function renderFrozen(miss) {
+  let pending = rendering.get(miss.key);
+  if (!pending) {
+    const request = new Request(`http://frozen.local${miss.path}`, {
+      // A crawler's user agent makes entry.server wait for the whole document (no streamed parts).
+      headers: { 'Accept-Language': miss.lang, Accept: 'text/html', 'User-Agent': 'Googlebot' },
+    });
+    pending = frozenRender(request, { clientIp: '127.0.0.1', nonce: build.entry.module.FROZEN_NONCE })
+      .then(async (response) => build.entry.module.storeFrozen(miss, { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) }))
+      .finally(() => rendering.delete(miss.key));
+    rendering.set(miss.key, pending);
+  }
+  return pending;
+}
+
+function sendFrozen(req, res, entry) {
+  const started = logRequests ? process.hrtime.bigint() : 0n;
+  const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  const etag = gzip ? build.entry.module.gzippedEtag(entry) : entry.etag;
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(entry.scriptHashes.length ? entry.scriptHashes.join(' ') : "'none'"));
+  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+  for (const [name, value] of entry.headers) res.setHeader(name, value);
+  res.setHeader('ETag', etag);
+  if (build.entry.module.frozenNotModified(entry, req.headers['if-none-match'])) {
+    res.statusCode = 304;
+    res.end();
+  } else {
+    const body = gzip ? entry.gzipped : entry.body;
+    if (gzip) res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', body.length);
+    res.statusCode = 200;
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+  if (logRequests) {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(JSON.stringify({ t: new Date().toISOString(), level: 'info', event: 'request', method: req.method, path: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10, frozen: true }));
+  }
+}
+
+function handle(req, res) {
+  if (isRemixDev) return app(req, res);
+  let found;
+  try {
+    found = build.entry.module.lookupFrozen({ method: req.method, url: req.url, cookie: req.headers.cookie, acceptLanguage: req.headers['accept-language'] });
+  } catch (error) {
+    console.error(error);
+    found = null;
+  }
+  if (found === null) return app(req, res);
+  if (found.hit) return sendFrozen(req, res, found.hit);
+  renderFrozen(found.miss).then(
+    (entry) => (entry ? sendFrozen(req, res, entry) : app(req, res)),
+    (error) => {
+      console.error(error);
+      app(req, res);
+    },
+  );
+}
+
+const server = http.createServer(handle);
+server.listen(env.PORT, () => {
   console.log(`Palmarès is serving on http://localhost:${env.PORT}`);
 });
 if (isRemixDev) watchDevBuild(server);

@@ -3,7 +3,7 @@
  * `bootstrap` / `shutdown` to server.js so that the one database client of the
  * build is the one that gets migrated at start and closed at the end.
  */
-import { PassThrough } from 'node:stream';
+import { Transform, type TransformCallback } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
@@ -17,6 +17,8 @@ import { purgeExpiredSessions } from '~/utils/session.server';
 
 /** For server.js: the page of a request it refuses before Remix (app/utils/request-refusal.server.ts). */
 export { requestRefusalPage } from '~/utils/request-refusal.server';
+/** For server.js: frozen public answers served before Express (app/utils/frozen-pages.server.ts, decision 036). */
+export { FROZEN_NONCE, frozenNotModified, gzippedEtag, lookupFrozen, storeFrozen } from '~/utils/frozen-pages.server';
 
 export const streamTimeout = 5_000;
 
@@ -53,7 +55,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutPadding();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
@@ -69,6 +71,33 @@ export default function handleRequest(
       },
     );
     setTimeout(abort, streamTimeout + 1_000);
+  });
+}
+
+/**
+ * React 18's `renderToPipeableStream` encodes text into 2,048-byte views; when a multibyte character
+ * does not fit at the end of a view, it flushes the whole view, unwritten tail included, so the page
+ * carries one or two 0x00 bytes before the character, which it then writes into the next view
+ * (react-dom-server.node `writeStringChunk`; fixed in React 19). A 0x00 byte is never part of a
+ * UTF-8 multibyte sequence, and the pages never hold a U+0000 of their own (stored text refuses it,
+ * app/domain/text.ts), so dropping every 0x00 byte gives exactly the bytes React meant.
+ * Drop this with React 19 (tests/e2e/no-nul.test.ts keeps watching).
+ */
+function withoutPadding(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      let zero = chunk.indexOf(0);
+      if (zero < 0) return done(null, chunk);
+      const kept: Buffer[] = [];
+      let from = 0;
+      while (zero >= 0) {
+        if (zero > from) kept.push(chunk.subarray(from, zero));
+        from = zero + 1;
+        zero = chunk.indexOf(0, from);
+      }
+      if (from < chunk.length) kept.push(chunk.subarray(from));
+      done(null, Buffer.concat(kept));
+    },
   });
 }
 

@@ -2,6 +2,9 @@
  * Live final benchmark — a plain script, not a vitest test; needs a build:
  *
  *     flock /tmp/palmares-e2e.lock sh -c 'npx remix build && npx tsx bench/stage.bench.ts'
+ *     npx tsx bench/stage.bench.ts --clients 10000 --voters 20000 --connections 100
+ *
+ * (The numbers below are the defaults.)
  *
  * One server process (the built `server.js`) on a temporary database holding a final edition
  * (tests/fixtures/stage.ts), and, in a separate process, 1,000 Server-Sent Events clients on raw
@@ -30,12 +33,17 @@ import Database from 'better-sqlite3';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const YEAR = 2023;
-const CLIENTS = 1_000;
+/** `--clients N`, `--voters N`, `--connections N` (votes in flight) override the defaults. */
+const option = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const CLIENTS = option('clients', 1_000);
 const CHANGES = 8;
-const VOTERS = 2_000;
+const VOTERS = option('voters', 2_000);
 const VOTERS_PER_ADDRESS = 10;
-const CHANGED_VOTES = 200;
-const VOTE_CONCURRENCY = 32;
+const CHANGED_VOTES = Math.round(VOTERS / 10);
+const VOTE_CONCURRENCY = option('connections', 32);
 const VOTE_BUDGET_MS = 60_000;
 const OVERALL_TIMEOUT_MS = 150_000;
 
@@ -274,7 +282,7 @@ async function orchestrate(): Promise<void> {
   const server = spawn(process.execPath, [path.join(ROOT, 'server.js')], {
     cwd: ROOT,
     // The 1,000 live-channel clients come from one address (loopback): lift the per-address limit.
-    env: { ...env, PORT: String(port), NODE_ENV: 'production', SESSION_SECRET: crypto.randomBytes(32).toString('hex'), TRUST_PROXY: '1', SSE_MAX_PER_ADDRESS: '2000' },
+    env: { ...env, PORT: String(port), NODE_ENV: 'production', SESSION_SECRET: crypto.randomBytes(32).toString('hex'), TRUST_PROXY: '1', SSE_MAX_PER_ADDRESS: String(Math.max(2000, CLIENTS)), SSE_MAX_TOTAL: String(Math.max(3000, CLIENTS)) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let clients: ChildProcess | null = null;

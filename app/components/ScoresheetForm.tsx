@@ -35,7 +35,7 @@ import {
   type ScoresheetSnapshot,
 } from '~/domain/scoresheet';
 import { formatDate, useT, type MessageKey, type Params, type T } from '~/i18n';
-import { ariaOf, FieldShell, ProblemSummary } from './forms';
+import { ariaOf, FieldShell, ProblemSummary } from './field-shell';
 import { SaveStatus, type SaveState } from './SaveStatus';
 import { Scale } from './Scale';
 import { ScoresheetConflict } from './ScoresheetConflict';

@@ -11,7 +11,7 @@
  */
 import { Link, useLocation, useNavigate } from '@remix-run/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { isNewScoringOpen, scoringKey } from '~/domain/stage';
+import { isNewScoringOpen, scoringKey } from '~/domain/stage-follow';
 import { useT } from '~/i18n';
 import { useStageEvents } from './StageEvents';
 

@@ -26,9 +26,10 @@ import {
 } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import { Form, type FormProps } from '@remix-run/react';
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { z } from 'zod';
 import { readFormMessage, replyOf } from '~/domain/form-reply';
+import { ariaOf, FieldShell, ProblemSummary, type SummaryItem } from './field-shell';
 import { useT, type MessageKey, type T } from '~/i18n';
 
 type Params = Record<string, string | number>;
@@ -158,61 +159,6 @@ function Frame({ frame, ids, children }: { frame: FieldFrame; ids: ReturnType<ty
     >
       {children}
     </FieldShell>
-  );
-}
-
-/** What a control says about itself: invalid or not, and the ids of its hint and error. */
-export function ariaOf(id: string, { hint, error }: { hint?: ReactNode; error?: string | null }) {
-  const describedBy = [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ');
-  return { 'aria-invalid': error ? (true as const) : undefined, 'aria-describedby': describedBy || undefined };
-}
-
-/**
- * The frame of one field — label, hint, error, in that order — around a control. The Conform
- * fields below draw theirs; a form whose controls are driven by their own state (the
- * scoresheet and its autosave) wraps its controls in it, with `ariaOf` for their attributes.
- * `error` is the translated message.
- */
-export function FieldShell({
-  id,
-  label,
-  hint,
-  optional,
-  error,
-  className,
-  after,
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  optional?: boolean;
-  error?: string | null;
-  className?: string;
-  after?: ReactNode;
-  children: ReactNode;
-}) {
-  const { t } = useT();
-  return (
-    <div className={`field${className ? ` ${className}` : ''}${error ? ' field--error' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-        {optional ? <span className="field__optional"> {t('forms.optional')}</span> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <span className="visually-hidden">{t('forms.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
-      {children}
-      {after}
-    </div>
   );
 }
 
@@ -406,11 +352,7 @@ export function ChoiceField({
 
 // ─── The error summary ──────────────────────────────────────────────────────
 
-export interface SummaryItem {
-  /** Where the link goes: a field of this page (`#id`) or another page. */
-  href: string;
-  text: string;
-}
+export { ariaOf, FieldShell, ProblemSummary, type SummaryItem };
 
 /**
  * The errors of one form, at its top (GOV.UK): the form's own message, then one link per
@@ -453,78 +395,9 @@ export function ErrorSummary({
   return <ProblemSummary formId={form.id} formErrors={formErrors.map((message) => messageText(t, message))} items={links} level={level} />;
 }
 
-/**
- * The error summary itself, from messages already in words: the form's own, then links to the
- * fields. `ErrorSummary` draws it for a Conform form; a form with its own state (the
- * scoresheet) draws it directly.
- */
-export function ProblemSummary({
-  formId,
-  formErrors = [],
-  items,
-  level = 2,
-}: {
-  /** The form it reports on (its id), so that it takes focus after that form's submit. */
-  formId: string;
-  formErrors?: string[];
-  items: SummaryItem[];
-  level?: 2 | 3;
-}) {
-  const { t } = useT();
-  const ref = useRef<HTMLDivElement>(null);
-  const hasErrors = items.length > 0 || formErrors.length > 0;
-  const signature = `${formErrors.join('|')}#${items.map((l) => l.href + l.text).join('|')}`;
-  useFocusAfterSubmit(formId, hasErrors, signature, ref);
-  if (!hasErrors) return null;
-  const titleId = `${formId}-errors-title`;
-  const Heading = level === 2 ? 'h2' : 'h3';
-  return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
-      <Heading id={titleId} className="error-summary__title">
-        {t('forms.errorSummaryTitle')}
-      </Heading>
-      <ul>
-        {formErrors.map((message) => (
-          <li key={message}>{message}</li>
-        ))}
-        {items.map((item) => (
-          <li key={item.href + item.text}>
-            <a href={item.href}>{item.text}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 function order(labels: Record<string, string>, name: string) {
   const index = Object.keys(labels).indexOf(name);
   return index < 0 ? Number.MAX_SAFE_INTEGER : index;
-}
-
-/**
- * Focus on the summary when it appears or changes after this form was posted (the browser's
- * check or the server's answer), and not while the user corrects a field.
- */
-function useFocusAfterSubmit(formId: string, hasErrors: boolean, signature: string, ref: React.RefObject<HTMLDivElement>) {
-  const submitted = useRef(true);
-  useEffect(() => {
-    const element = document.getElementById(formId);
-    if (!element) return;
-    const onSubmit = () => {
-      submitted.current = true;
-    };
-    element.addEventListener('submit', onSubmit, true);
-    return () => element.removeEventListener('submit', onSubmit, true);
-  }, [formId]);
-  useEffect(() => {
-    if (!hasErrors || !submitted.current) return;
-    submitted.current = false;
-    // After Conform has moved focus to the first invalid field (it does so as it reports), so
-    // that the summary is what a screen reader reads first (GOV.UK).
-    const timer = window.setTimeout(() => ref.current?.focus(), 0);
-    return () => window.clearTimeout(timer);
-  }, [hasErrors, signature, ref]);
 }
 
 const NOTHING_TYPED = z.object({});

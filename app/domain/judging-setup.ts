@@ -29,13 +29,6 @@ export const LIMITS = {
 /** How long an invitation link stays valid. */
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-/** Application statuses that can be assigned in each kind of round (and that a judge sees on the conflicts page). */
-export const ELIGIBLE_STATUSES = {
-  screening: ['submitted', 'shortlisted'],
-  final: ['finalist', 'winner'],
-} as const;
-/** Applications a judge may declare a conflict with: every application that was submitted and not withdrawn. */
-export const DECLARABLE_STATUSES = ['submitted', 'shortlisted', 'finalist', 'winner', 'not_selected'] as const;
 
 export type { Params } from './refusal';
 import type { Params } from './refusal';

@@ -6,7 +6,6 @@
  * and applies the answer in one transaction; the browser uses the same names and limits for its
  * form, so both sides agree on what a valid sheet is. Messages are dictionary keys (app/i18n/scoring.ts).
  */
-import { z } from 'zod';
 import type { MessageKey } from '~/i18n';
 
 // ─── Shapes ──────────────────────────────────────────────────────────────────
@@ -52,23 +51,9 @@ export const scoreField = (criterionId: number) => `score-${criterionId}`;
 export const commentField = (criterionId: number) => `comment-${criterionId}`;
 export const OVERALL_COMMENT_FIELD = 'overallComment';
 
-/**
- * The fixed part of every save: what to do, the client's idempotency key and the revision the
- * judge's copy is based on (0 before the first save). The per-criterion part depends on the
- * edition's criteria and is read by `readScoresheetForm`.
- */
-export const saveRequestSchema = z.object({
-  intent: z.enum(SAVE_INTENTS, { error: 'scoring.errors.badRequest' }),
-  idempotencyKey: z
-    .string({ error: 'scoring.errors.badRequest' })
-    .regex(/^[A-Za-z0-9-]{16,64}$/, 'scoring.errors.badRequest'),
-  revision: z
-    .string({ error: 'scoring.errors.badRequest' })
-    .regex(/^(0|[1-9]\d{0,8})$/, 'scoring.errors.badRequest')
-    .transform(Number),
-});
-
-export type SaveRequest = z.output<typeof saveRequestSchema>;
+// The schema of a save's fixed part (`saveRequestSchema`) lives in ./scoresheet-request.ts: the
+// judge's page imports this module, and zod must not reach it (first-load budget).
+export type { SaveRequest } from './scoresheet-request';
 
 /** The raw text of a form, per criterion, before validation. */
 export interface RawScoresheet {
@@ -235,12 +220,12 @@ export function scoresheetActionOf(statusBefore: ScoresheetStatus | null, intent
 }
 
 export type SavePlan =
-  | { kind: 'invalid'; fieldErrors: FieldErrors }
-  | { kind: 'stale'; stored: ScoresheetSnapshot }
+  | { result: 'invalid'; fieldErrors: FieldErrors }
+  | { result: 'stale'; stored: ScoresheetSnapshot }
   /** Valid, current, and identical to what is stored: nothing to write, nothing to audit. */
-  | { kind: 'unchanged'; stored: ScoresheetSnapshot }
+  | { result: 'unchanged'; stored: ScoresheetSnapshot }
   | {
-      kind: 'write';
+      result: 'write';
       action: ScoresheetAction;
       before: ScoresheetSnapshot | null;
       after: ScoresheetSnapshot;
@@ -266,17 +251,17 @@ export function planSave(
   const statusBefore = stored?.status ?? null;
   const mode = intent === 'submit' || statusBefore === 'submitted' ? 'complete' : 'draft';
   const check = validateScoresheet(criteria, raw, mode);
-  if (!check.ok) return { kind: 'invalid', fieldErrors: check.fieldErrors };
+  if (!check.ok) return { result: 'invalid', fieldErrors: check.fieldErrors };
   if (isStale(stored?.revision ?? 0, baseRevision)) {
     // Only a sheet that exists can be newer than the judge's copy; a base revision ahead of a
     // missing sheet is a forged or corrupted form, refused the same way.
-    return { kind: 'stale', stored: stored ?? emptySnapshot(criteria) };
+    return { result: 'stale', stored: stored ?? emptySnapshot(criteria) };
   }
   const status: ScoresheetStatus = intent === 'submit' || statusBefore === 'submitted' ? 'submitted' : 'draft';
   const changes = diffScoresheets(criteria, stored, { ...check.content, status });
-  if (stored && changes.length === 0) return { kind: 'unchanged', stored };
+  if (stored && changes.length === 0) return { result: 'unchanged', stored };
   return {
-    kind: 'write',
+    result: 'write',
     action: scoresheetActionOf(statusBefore, intent),
     before: stored,
     after: { ...check.content, status, revision: (stored?.revision ?? 0) + 1 },

@@ -461,19 +461,8 @@ export function projectorView(stage: Pick<PublicStage, 'reveal' | 'voteOpen' | '
   return 'runningOrder';
 }
 
-/** The scoring key a judge's tablet follows: the startup scoring is open for, or null. */
-export function scoringKey(stage: Pick<PublicStage, 'scoringOpen' | 'currentApplicationId'>): number | null {
-  return stage.scoringOpen && stage.currentApplicationId !== null ? stage.currentApplicationId : null;
-}
-
-/**
- * Whether a tablet that last saw `previous` and now sees `current` should open the new sheet:
- * only when scoring newly opened for a startup it had not seen open (not on a reconnect, not when
- * the judge comes back to a page, not on the very first state a fresh tablet receives).
- */
-export function isNewScoringOpen(previous: number | null | undefined, current: number | null): boolean {
-  return current !== null && previous !== undefined && previous !== current;
-}
+// Kept in a module without zod, for the judge's tablet (its first-load budget).
+export { isNewScoringOpen, scoringKey } from './stage-follow';
 
 /** What the stage control's action answers: the new version, or which form was refused and why. */
 export interface StageActionAnswer {

@@ -28,3 +28,11 @@ export const RANKED_STATUSES = {
   screening: ['submitted', 'shortlisted', 'finalist', 'winner', 'not_selected'],
   final: ['finalist', 'winner'],
 } as const satisfies Record<RoundKind, readonly ApplicationStatus[]>;
+
+/** Application statuses that can be assigned in each kind of round (and that a judge sees on the conflicts page). */
+export const ELIGIBLE_STATUSES = {
+  screening: ['submitted', 'shortlisted'],
+  final: ['finalist', 'winner'],
+} as const satisfies Record<RoundKind, readonly ApplicationStatus[]>;
+/** Applications a judge may declare a conflict with: every application that was submitted and not withdrawn. */
+export const DECLARABLE_STATUSES = ['submitted', 'shortlisted', 'finalist', 'winner', 'not_selected'] as const satisfies readonly ApplicationStatus[];

@@ -52,6 +52,8 @@ const core = {
   'errors.request.methodNotAllowed.body': 'The address exists, but not for this kind of request.',
   'errors.request.tooManyConnections.title': 'Too many live screens are open',
   'errors.request.tooManyConnections.body': 'Close a tab that shows the live stage, then reload this one.',
+  'errors.edition.notFound': 'This edition does not exist.',
+  'errors.edition.frozen': 'The results of this edition are published: they are frozen, and nothing of its judging can change.',
   'errors.text.forbiddenCharacter': 'Remove the invisible control characters (often pasted along with the text)',
   'errors.text.unreadable': 'Part of this text could not be read (the � sign): type it again',
 

@@ -50,6 +50,8 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'errors.request.methodNotAllowed.body': 'L’adresse existe, mais pas pour ce type de requête.',
   'errors.request.tooManyConnections.title': 'Trop d’écrans en direct sont ouverts',
   'errors.request.tooManyConnections.body': 'Fermez un onglet qui affiche la scène en direct, puis rechargez celui-ci.',
+  'errors.edition.notFound': 'Cette édition n’existe pas.',
+  'errors.edition.frozen': 'Les résultats de cette édition sont publiés : ils sont figés, et rien de son évaluation ne peut plus changer.',
   'errors.text.forbiddenCharacter': 'Retirez les caractères de contrôle invisibles (souvent collés avec le texte)',
   'errors.text.unreadable': 'Une partie de ce texte n’a pas pu être lue (le signe �) : saisissez-la à nouveau',
 

@@ -25,8 +25,6 @@ const en = {
   'judging.errors.application.notFound': 'This application is not one of this edition’s submitted applications.',
   'judging.errors.round.notFound': 'This round does not exist in this edition.',
   'judging.errors.round.locked': 'This round is locked: nothing in it can change. Unlock it first, on the set-up page, with a reason.',
-  'judging.errors.edition.notFound': 'This edition does not exist.',
-  'judging.errors.edition.published': 'The results of this edition are published: its judging can no longer change.',
 
   // Set-up: /organise/:year
   'setup.title': 'Set-up of the judging',
@@ -444,8 +442,6 @@ const fr: Record<keyof typeof en, string> = {
   'judging.errors.application.notFound': 'Cette candidature ne fait pas partie des candidatures déposées de cette édition.',
   'judging.errors.round.notFound': 'Ce tour n’existe pas dans cette édition.',
   'judging.errors.round.locked': 'Ce tour est verrouillé : rien ne peut y changer. Déverrouillez-le d’abord, sur la page de paramétrage, en indiquant une raison.',
-  'judging.errors.edition.notFound': 'Cette édition n’existe pas.',
-  'judging.errors.edition.published': 'Les résultats de cette édition sont publiés : son évaluation ne peut plus changer.',
 
   'setup.title': 'Paramétrage de l’évaluation',
   'setup.sections': 'Parties du paramétrage',

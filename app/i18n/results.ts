@@ -150,7 +150,6 @@ const en = {
   'results.publish.publicPage': 'The public results page',
 
   // ─── Errors ───
-  'results.errors.frozen': 'The results of this edition are published: they are frozen and cannot change.',
   'results.errors.sealed': 'The final round is sealed: this change would alter the sheets it counts, so it is refused. Nothing was changed.',
   'results.errors.notFound': 'This edition does not exist.',
   'results.errors.confirmRequired': 'Tick the box to confirm',
@@ -424,7 +423,6 @@ const fr: Record<keyof typeof en, string> = {
   'results.publish.publishedOn': 'Publiés le {date}. Les résultats sont figés.',
   'results.publish.publicPage': 'La page publique des résultats',
 
-  'results.errors.frozen': 'Les résultats de cette édition sont publiés : ils sont figés et ne peuvent plus changer.',
   'results.errors.sealed': 'La finale est scellée : ce changement modifierait les grilles qu’elle compte, il est donc refusé. Rien n’a été modifié.',
   'results.errors.notFound': 'Cette édition n’existe pas.',
   'results.errors.confirmRequired': 'Cochez la case pour confirmer',

@@ -88,7 +88,7 @@ export default function JudgeConflicts() {
         <p className="lead">{t('conflicts.lead')}</p>
       </header>
 
-      {published ? <LockedNotice title={t('judging.errors.edition.published')} /> : null}
+      {published ? <LockedNotice title={t('errors.edition.frozen')} /> : null}
 
       <section id="declared" aria-labelledby="declared-title" className="setup-section">
         <h2 id="declared-title">{t('conflicts.declared.title', { count: declared.length })}</h2>

@@ -24,7 +24,7 @@ import {
 import { useCallback, useState } from 'react';
 import { ScoresheetApplication } from '~/components/ScoresheetApplication';
 import { ATTEMPT_FIELD, ScoresheetForm, waitForServer } from '~/components/ScoresheetForm';
-import { emptyContent, readScoresheetForm, saveRequestSchema, typedContent, type SaveAnswer } from '~/domain/scoresheet';
+import { emptyContent, readScoresheetForm, typedContent, type SaveAnswer } from '~/domain/scoresheet';
 import { ScoresheetReadOnly } from '~/components/ScoresheetReadOnly';
 import { useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
@@ -33,7 +33,7 @@ import { StageFollower } from '~/components/StageFollower';
 import scoringStyles from '~/styles/scoring.css';
 import { forbidden, requireJudgeOf } from '~/utils/auth.server';
 import { parseYear, requireEdition } from '~/utils/editions.server';
-import { newSaveKey, ownScoresheet, requireScoresheetAccess, saveScoresheet, scoringCriteria } from '~/utils/scoresheets.server';
+import { newSaveKey, ownScoresheet, requireScoresheetAccess, saveRequestSchema, saveScoresheet, scoringCriteria } from '~/utils/scoresheets.server';
 import type { RootHandle } from '~/utils/route-handles';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];

@@ -140,7 +140,7 @@ export default function EditionSetup() {
   return (
     <div className="judging-setup">
       <h2 className="visually-hidden">{t('setup.title')}</h2>
-      {published ? <LockedNotice title={t('judging.errors.edition.published')} /> : null}
+      {published ? <LockedNotice title={t('errors.edition.frozen')} /> : null}
       <nav aria-label={t('setup.sections')} className="section-links">
         <a href="#tracks">{t('setup.tracks.title')}</a>
         <a href="#criteria">{t('setup.criteria.title')}</a>

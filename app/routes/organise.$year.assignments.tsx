@@ -147,7 +147,7 @@ export default function EditionAssignments() {
       </nav>
 
       {locked ? (
-        <LockedNotice title={edition.status === 'published' ? t('judging.errors.edition.published') : t('assignments.locked')} />
+        <LockedNotice title={edition.status === 'published' ? t('errors.edition.frozen') : t('assignments.locked')} />
       ) : null}
 
       <section id="result" aria-labelledby="summary-title" className="setup-section">

@@ -139,7 +139,7 @@ export default function EditionJudges() {
   return (
     <div className="judging-setup">
       <h2 className="visually-hidden">{t('organise.tabs.judges')}</h2>
-      {published ? <LockedNotice title={t('judging.errors.edition.published')} /> : null}
+      {published ? <LockedNotice title={t('errors.edition.frozen')} /> : null}
 
       <section id="invite" aria-labelledby="invite-title" className="setup-section">
         <h2 id="invite-title">{t('judges.invite.title')}</h2>

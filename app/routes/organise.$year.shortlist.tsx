@@ -128,7 +128,7 @@ export default function Shortlist() {
           {t('results.shortlist.done', { finalists: Number(search.get('finalists') ?? 0), departures: Number(search.get('departures') ?? 0) })}
         </DoneNotice>
       ) : null}
-      {view.published ? <LockedNotice title={t('results.errors.frozen')} /> : null}
+      {view.published ? <LockedNotice title={t('errors.edition.frozen')} /> : null}
       {!view.screening ? <p className="notice">{t('results.errors.shortlist.noScreening')}</p> : null}
       {view.screening && view.screening.state !== 'locked' && !view.published ? (
         <LockedNotice title={t('results.shortlist.lockFirst')}>

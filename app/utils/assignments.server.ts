@@ -19,13 +19,14 @@ import {
   type AssignmentWarning,
   type JudgeLoad,
 } from '~/domain/assignment';
-import { ELIGIBLE_STATUSES } from '~/domain/judging-setup';
+import { ELIGIBLE_STATUSES } from '~/domain/statuses';
 import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { isConflicted } from './conflicts.server';
 import { isEditionJudge } from './invitations.server';
-import { countOf, deleteScoresheets, refuseIfLocked, refuseIfPublished, roundOrRefuse, type Round } from './rounds.server';
+import { countOf, deleteScoresheets, refuseIfLocked, roundOrRefuse, type Round } from './rounds.server';
+import { assertNotFrozen } from './editions.server';
 
 // ─── Reading ────────────────────────────────────────────────────────────────
 
@@ -146,7 +147,7 @@ export interface AutoAssignmentSummary {
 
 export function applyAutoAssignment({ editionId, roundId, actorId, seed, replace, now = new Date() }: AutoAssignment): AutoAssignmentSummary {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const round = roundOrRefuse(tx, editionId, roundId);
     refuseIfLocked(round);
     const sheetCount = countOf(tx, schema.scoresheets, eq(schema.scoresheets.roundId, round.id));
@@ -234,7 +235,7 @@ export interface AssignmentChange {
 
 /** The round (open, of an open edition), the judge (of the edition) and the application (judged by that round). */
 function checkPair(tx: DbOrTx, { editionId, roundId, judgeId, applicationId }: AssignmentChange) {
-  refuseIfPublished(tx, editionId);
+  assertNotFrozen(editionId, tx);
   const round = roundOrRefuse(tx, editionId, roundId);
   refuseIfLocked(round);
   if (!isEditionJudge(editionId, judgeId, tx)) throw new Refusal(404, 'judging.errors.judge.notFound', {}, 'judgeId');

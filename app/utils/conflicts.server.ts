@@ -6,13 +6,14 @@
 import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { DECLARABLE_STATUSES } from '~/domain/judging-setup';
+import { DECLARABLE_STATUSES } from '~/domain/statuses';
 import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { refuseIfFinalSealed } from './integrity.server';
 import { isEditionJudge } from './invitations.server';
-import { deleteScoresheets, refuseIfPublished } from './rounds.server';
+import { deleteScoresheets } from './rounds.server';
+import { assertNotFrozen } from './editions.server';
 
 export function isConflicted(judgeId: number, applicationId: number, db: DbOrTx = getDb()): boolean {
   return Boolean(
@@ -58,7 +59,7 @@ export function declareConflict({ editionId, judgeId, applicationId, reason, dec
   if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
   if (hasForbiddenCharacters(why)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
   return auditedTransaction({ editionId, actorId: declaredBy, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     refuseIfFinalSealed(editionId, tx);
     if (!isEditionJudge(editionId, judgeId, tx)) throw new Refusal(404, 'judging.errors.judge.notFound', {}, 'judgeId');
     const application = tx
@@ -131,7 +132,7 @@ export function removeConflict({
   if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
   if (hasForbiddenCharacters(why)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     refuseIfFinalSealed(editionId, tx);
     const c = schema.conflicts;
     const conflict = tx

@@ -5,6 +5,7 @@
  */
 import { invariantResponse } from '@epic-web/invariant';
 import { and, asc, count, desc, eq, notInArray } from 'drizzle-orm';
+import { Refusal } from '~/domain/refusal';
 import type { RoundKind } from '~/domain/statuses';
 import type { DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
@@ -113,4 +114,16 @@ export function countApplicationsByStatus(editionId: number) {
     .where(eq(schema.applications.editionId, editionId))
     .groupBy(schema.applications.status)
     .all();
+}
+
+/**
+ * The one check of every change to the judging of an edition — sheets, scores, criteria, rounds,
+ * assignments, conflicts, invitations, votes, awards, statuses: 404 for an edition that does not
+ * exist, 409 once its results are published. Call it first inside the change's transaction; the
+ * database triggers of migration 0004 hold the same rule for every other way in.
+ */
+export function assertNotFrozen(editionId: number, db: DbOrTx = getDb()): void {
+  const edition = db.select({ status: schema.editions.status }).from(schema.editions).where(eq(schema.editions.id, editionId)).get();
+  if (!edition) throw new Refusal(404, 'errors.edition.notFound');
+  if (edition.status === 'published') throw new Refusal(409, 'errors.edition.frozen');
 }

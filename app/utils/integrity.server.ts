@@ -8,7 +8,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { Refusal } from '~/domain/refusal';
-import { recordAudit, type DbOrTx } from './audit.server';
+import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 
 // ─── The seal ───────────────────────────────────────────────────────────────
@@ -86,24 +86,23 @@ export function recordAuthorConflict(
     .where(and(eq(schema.editionJudges.editionId, editionId), eq(schema.editionJudges.userId, founderId)))
     .get();
   if (!judges) return;
-  const c = schema.conflicts;
-  const conflict = tx
-    .insert(c)
-    .values({ judgeId: founderId, applicationId, reason: AUTHOR_CONFLICT_REASON, declaredBy: null, createdAt: now })
-    .onConflictDoNothing()
-    .returning({ id: c.id })
-    .get();
-  if (!conflict) return;
-  recordAudit(tx, {
-    editionId,
-    actorId: null,
-    at: now,
-    action: 'conflict.declare',
-    entityType: 'conflict',
-    entityId: conflict.id,
-    after: { judgeId: founderId, applicationId, reason: AUTHOR_CONFLICT_REASON, declaredBy: null },
-    reason: AUTHOR_CONFLICT_REASON,
-  });
+  auditedTransaction({ editionId, actorId: null, now }, (savepoint, audit) => {
+    const c = schema.conflicts;
+    const conflict = savepoint
+      .insert(c)
+      .values({ judgeId: founderId, applicationId, reason: AUTHOR_CONFLICT_REASON, declaredBy: null, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: c.id })
+      .get();
+    if (!conflict) return;
+    audit({
+      action: 'conflict.declare',
+      entityType: 'conflict',
+      entityId: conflict.id,
+      after: { judgeId: founderId, applicationId, reason: AUTHOR_CONFLICT_REASON, declaredBy: null },
+      reason: AUTHOR_CONFLICT_REASON,
+    });
+  }, tx);
 }
 
 /** Whether the judge is the founder of the application: they may never score it, whatever the tables say. */

@@ -14,7 +14,8 @@ import { INVITATION_TTL_MS } from '~/domain/judging-setup';
 import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
-import { qualified, refuseIfPublished } from './rounds.server';
+import { qualified } from './rounds.server';
+import { assertNotFrozen } from './editions.server';
 
 export type InvitationState = 'pending' | 'accepted' | 'expired' | 'revoked';
 type InvitationRow = typeof schema.invitations.$inferSelect;
@@ -114,7 +115,7 @@ function newToken() {
 /** Invites an email address; returns the token, which is never stored. */
 export function createInvitation({ editionId, actorId, email, now = new Date() }: OrganiserAct & { email: string }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const judge = tx
       .select({ id: schema.users.id })
       .from(schema.users)
@@ -156,7 +157,7 @@ function invitationOf(tx: DbOrTx, editionId: number, invitationId: number): Invi
 /** A new link for a pending or expired invitation: new token, 14 more days; the old link stops working. */
 export function resendInvitation({ editionId, actorId, invitationId, now = new Date() }: OrganiserAct & { invitationId: number }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const before = invitationOf(tx, editionId, invitationId);
     const state = invitationState(before, now);
     if (state === 'accepted' || state === 'revoked') throw new Refusal(409, `invitations.errors.cannotResend.${state}`);
@@ -180,7 +181,7 @@ export function resendInvitation({ editionId, actorId, invitationId, now = new D
 
 export function revokeInvitation({ editionId, actorId, invitationId, now = new Date() }: OrganiserAct & { invitationId: number }) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const before = invitationOf(tx, editionId, invitationId);
     const state = invitationState(before, now);
     if (state === 'accepted' || state === 'revoked') throw new Refusal(409, `invitations.errors.cannotRevoke.${state}`);
@@ -236,7 +237,7 @@ export function acceptInvitation({ token, invitee, now = new Date() }: { token: 
     if (!invitation) throw new Refusal(404, 'invite.state.unknown');
     const state = invitationState(invitation, now);
     if (state !== 'pending') throw new Refusal(410, `invite.state.${state}`);
-    refuseIfPublished(tx, invitation.editionId);
+    assertNotFrozen(invitation.editionId, tx);
 
     let userId: number;
     if (invitee.kind === 'new') {

@@ -124,6 +124,11 @@ export function publishedEditionOrNotFound(edition: Edition): Edition {
  * founder withdrawing consent after publication is honoured at once, cache or not.
  */
 export function publicFingerprint(edition: Edition): string {
+  return [edition.id, edition.year, edition.name, edition.city, edition.status, edition.publishedAt?.getTime() ?? '', publicRowsFingerprint(edition.id)].join('\u001f');
+}
+
+/** The applications' and tracks' part of the fingerprint (also read by frozen-pages.server.ts). */
+export function publicRowsFingerprint(editionId: number): string {
   const client = getDb().$client;
   let statement = fingerprintStatements.get(client);
   if (!statement) {
@@ -131,8 +136,7 @@ export function publicFingerprint(edition: Edition): string {
     statement = client.prepare(FINGERPRINT_SQL).pluck();
     fingerprintStatements.set(client, statement);
   }
-  const parts = statement.get(edition.id, edition.id) as string | null;
-  return [edition.id, edition.year, edition.name, edition.city, edition.status, edition.publishedAt?.getTime() ?? '', parts ?? ''].join('\u001f');
+  return (statement.get(editionId, editionId) as string | null) ?? '';
 }
 
 const FINGERPRINT_SQL = `

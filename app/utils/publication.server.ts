@@ -4,7 +4,7 @@
  * transaction and takes the database or a transaction, so that the demo seed seals and publishes
  * 2018–2020 through these very functions.
  *
- * Published results are frozen. `assertNotFrozen` is the server-side check every change that
+ * Published results are frozen. `assertNotFrozen` (editions.server.ts) is the server-side check every change that
  * touches judging calls; triggers in migrations/*_results_frozen.sql refuse the same changes
  * whatever the code path (docs/decisions/ on freezing by triggers).
  */
@@ -16,7 +16,7 @@ import { Refusal } from '~/domain/refusal';
 import { sealHash } from '~/domain/seal';
 import { auditedTransaction, type AuditAct, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
-import { editionRoundOfKind, editionRounds, type Edition, type Round } from './editions.server';
+import { assertNotFrozen, editionRoundOfKind, editionRounds, type Edition, type Round } from './editions.server';
 import { invalidatePublicResults } from './public-cache.server';
 import { awardsOf, loadOpenResults, voteCountsOf } from './public-results.server';
 import { roundInputs, roundSummary, trackRows } from './rankings.server';
@@ -30,21 +30,6 @@ export interface ResultsAct extends AuditAct {
 
 /** The message of the database triggers (migrations/*_results_frozen.sql). */
 export const FROZEN_DB_MESSAGE = 'edition published: results are frozen';
-
-/** Whether the edition's results are published, and so frozen. */
-export function isFrozen(editionId: number, db: DbOrTx = getDb()): boolean {
-  const edition = db.select({ status: schema.editions.status }).from(schema.editions).where(eq(schema.editions.id, editionId)).get();
-  return edition?.status === 'published';
-}
-
-/**
- * Refuses any change to the judging of a published edition (409, `results.errors.frozen`):
- * sheets, scores, criteria, rounds, assignments, conflicts, votes, awards, statuses. Call it
- * first inside the transaction of the change.
- */
-export function assertNotFrozen(editionId: number, db: DbOrTx = getDb()): void {
-  if (isFrozen(editionId, db)) throw new Refusal(409, 'results.errors.frozen');
-}
 
 /**
  * Whether the edition's final round is sealed. From then until publication nothing may change which
@@ -110,7 +95,7 @@ function currentSeal(db: DbOrTx, edition: Edition, roundId: number): { hash: str
 
 /** Why sealing is not possible yet (message keys), in the order the organiser can act on them. */
 function sealBlockers(db: DbOrTx, edition: Edition, final: Round | null, rounds: Round[]): MessageKey[] {
-  if (edition.status === 'published') return ['results.errors.frozen'];
+  if (edition.status === 'published') return ['errors.edition.frozen'];
   if (!final) return ['results.errors.seal.noFinal'];
   if (final.sealHash) return ['results.errors.seal.already'];
   const blockers: MessageKey[] = [];
@@ -152,7 +137,7 @@ export function sealFinalRound(act: ResultsAct, db: DbOrTx = getDb()) {
 // ─── Publication ────────────────────────────────────────────────────────────
 
 function publishBlockers(db: DbOrTx, edition: Edition, final: Round | null, rounds: Round[]): MessageKey[] {
-  if (edition.status === 'published') return ['results.errors.frozen'];
+  if (edition.status === 'published') return ['errors.edition.frozen'];
   if (!final) return ['results.errors.seal.noFinal'];
   const blockers: MessageKey[] = [];
   if (rounds.some((r) => r.state !== 'locked')) blockers.push('results.errors.publish.roundsOpen');

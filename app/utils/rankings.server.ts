@@ -10,6 +10,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { calibrate, type Calibration } from '~/domain/calibration';
 import { RANKING_METHODS, rankRound, type RankingCriterion, type RankingInput, type RankingMethod, type RankingSheet } from '~/domain/ranking';
+import type { OpenCriterion } from '~/domain/open-data';
 import type { RankingRow } from '~/domain/ranking-row';
 import { RANKED_STATUSES, type ApplicationStatus } from '~/domain/statuses';
 import type { DbOrTx } from './audit.server';
@@ -19,15 +20,8 @@ import { requireRound } from './rounds.server';
 
 // ─── Reading a round ────────────────────────────────────────────────────────
 
-export interface CriterionRow {
-  id: number;
-  nameEn: string;
-  nameFr: string;
-  weight: number;
-  min: number;
-  max: number;
-  position: number;
-}
+/** A criterion as the rankings and the open data read it. */
+export type CriterionRow = OpenCriterion;
 
 /** An application as the rankings and the results read it. */
 export interface RankedApplication {

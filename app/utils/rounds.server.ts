@@ -10,7 +10,7 @@ import { Refusal } from '~/domain/refusal';
 import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
-import type { Round } from './editions.server';
+import { assertNotFrozen, type Round } from './editions.server';
 
 export type { Round };
 
@@ -100,16 +100,9 @@ export function refuseIfLocked(round: Round): void {
   if (round.state === 'locked') throw new Refusal(409, 'judging.errors.round.locked');
 }
 
-/** Published results are frozen: nothing of the judging of a published edition may change. */
-export function refuseIfPublished(tx: DbOrTx, editionId: number): void {
-  const edition = tx.select({ status: schema.editions.status }).from(schema.editions).where(eq(schema.editions.id, editionId)).get();
-  if (!edition) throw new Refusal(404, 'judging.errors.edition.notFound');
-  if (edition.status === 'published') throw new Refusal(409, 'judging.errors.edition.published');
-}
-
 export function lockRound({ editionId, roundId, actorId, now = new Date() }: RoundChange): Round {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const round = roundOrRefuse(tx, editionId, roundId);
     if (round.state === 'locked') throw new Refusal(409, 'setup.errors.round.alreadyLocked');
     const after = tx
@@ -134,7 +127,7 @@ export function unlockRound({ editionId, roundId, actorId, reason, now = new Dat
   if (!why) throw new Refusal(400, 'judging.errors.reason.required', {}, 'reason');
   if (hasForbiddenCharacters(why)) throw new Refusal(400, FORBIDDEN_CHARACTER_MESSAGE, {}, 'reason');
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const round = roundOrRefuse(tx, editionId, roundId);
     if (round.state !== 'locked') throw new Refusal(409, 'setup.errors.round.notLocked');
     // A sealed round's ranking has been published as final: reopening it would change history.

@@ -26,6 +26,9 @@ import { isAuthor, isClosedOnStage } from './integrity.server';
 import { getRound, isRoundLocked } from './rounds.server';
 import type { MessageKey } from '~/i18n';
 
+/** The schema of a save's fixed part, for the action: through this server module, so that zod stays out of the judge's page. */
+export { saveRequestSchema } from '~/domain/scoresheet-request';
+
 const notFound = () => new Response('Not Found', { status: 404, statusText: 'Not Found' });
 const forbidden = () => new Response('Forbidden', { status: 403, statusText: 'Forbidden' });
 
@@ -290,7 +293,7 @@ export function saveScoresheet(input: SaveInput): SaveOutcome {
     if (isClosedOnStage(editionId, roundId, applicationId, tx)) return { result: 'locked', onStage: true };
 
     const plan = planSave(criteria, snapshotOf(stored), request.revision, request.intent, raw);
-    switch (plan.kind) {
+    switch (plan.result) {
       case 'invalid':
         return { result: 'invalid', fieldErrors: plan.fieldErrors };
       case 'stale':

@@ -13,7 +13,8 @@ import { AUDIT_ID_FIELDS, type AuditNames } from '~/domain/judging-setup';
 import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
-import { countOf, qualified, editionHasSubmittedSheet, firstSubmissionAt, refuseIfLocked, refuseIfPublished, roundOrRefuse } from './rounds.server';
+import { countOf, qualified, editionHasSubmittedSheet, firstSubmissionAt, refuseIfLocked, roundOrRefuse } from './rounds.server';
+import { assertNotFrozen } from './editions.server';
 
 interface Act {
   editionId: number;
@@ -121,7 +122,7 @@ function trackOf(tx: DbOrTx, editionId: number, trackId: number) {
 
 export function createTrack({ editionId, actorId, now = new Date() }: Act, input: TrackInput) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const track = tx
       .insert(schema.tracks)
       .values({ editionId, slug: uniqueSlug(tx, editionId, input.nameEn), ...input })
@@ -135,7 +136,7 @@ export function createTrack({ editionId, actorId, now = new Date() }: Act, input
 /** The slug stays as created, so links to the track keep working after a rename. */
 export function updateTrack({ editionId, actorId, now = new Date() }: Act, trackId: number, input: TrackInput) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const before = trackOf(tx, editionId, trackId);
     const after = tx.update(schema.tracks).set(input).where(eq(schema.tracks.id, before.id)).returning().get();
     audit({ action: 'track.update', entityType: 'track', entityId: before.id, before, after });
@@ -145,7 +146,7 @@ export function updateTrack({ editionId, actorId, now = new Date() }: Act, track
 
 export function deleteTrack({ editionId, actorId, now = new Date() }: Act, trackId: number) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const before = trackOf(tx, editionId, trackId);
     const applications = countOf(tx, schema.applications, eq(schema.applications.trackId, before.id));
     if (applications > 0) throw new Refusal(409, 'setup.errors.track.inUse', { count: applications });
@@ -175,7 +176,7 @@ function criterionOf(tx: DbOrTx, editionId: number, criterionId: number) {
 
 export function createCriterion({ editionId, actorId, now = new Date() }: Act, input: CriterionInput) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     refuseIfCriteriaFrozen(tx, editionId);
     const criterion = tx.insert(schema.criteria).values({ editionId, ...input }).returning().get();
     audit({
@@ -191,7 +192,7 @@ export function createCriterion({ editionId, actorId, now = new Date() }: Act, i
 
 export function updateCriterion({ editionId, actorId, now = new Date() }: Act, criterionId: number, input: CriterionInput) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     refuseIfCriteriaFrozen(tx, editionId);
     const before = criterionOf(tx, editionId, criterionId);
     // Draft scores typed on the old scale must still fit the new one.
@@ -214,7 +215,7 @@ export function updateCriterion({ editionId, actorId, now = new Date() }: Act, c
 
 export function deleteCriterion({ editionId, actorId, now = new Date() }: Act, criterionId: number) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     refuseIfCriteriaFrozen(tx, editionId);
     const before = criterionOf(tx, editionId, criterionId);
     const scores = countOf(tx, schema.scores, eq(schema.scores.criterionId, before.id));
@@ -237,7 +238,7 @@ const ROUND_POSITION = { screening: 0, final: 1 } as const;
 
 export function createRound({ editionId, actorId, now = new Date() }: Act, input: NewRoundInput) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const taken = tx
       .select({ id: schema.rounds.id })
       .from(schema.rounds)
@@ -257,7 +258,7 @@ export function createRound({ editionId, actorId, now = new Date() }: Act, input
 /** A locked round keeps its settings (its ranking depends on them): unlock it first, with a reason. */
 export function updateRound({ editionId, actorId, now = new Date() }: Act, roundId: number, input: RoundInput) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const before = roundOrRefuse(tx, editionId, roundId);
     refuseIfLocked(before);
     const after = tx.update(schema.rounds).set(input).where(eq(schema.rounds.id, before.id)).returning().get();
@@ -268,7 +269,7 @@ export function updateRound({ editionId, actorId, now = new Date() }: Act, round
 
 export function deleteRound({ editionId, actorId, now = new Date() }: Act, roundId: number) {
   return auditedTransaction({ editionId, actorId, now }, (tx, audit) => {
-    refuseIfPublished(tx, editionId);
+    assertNotFrozen(editionId, tx);
     const before = roundOrRefuse(tx, editionId, roundId);
     refuseIfLocked(before);
     const assignments = countOf(tx, schema.assignments, eq(schema.assignments.roundId, before.id));

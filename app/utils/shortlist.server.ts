@@ -12,8 +12,7 @@ import type { ApplicationStatus } from '~/domain/statuses';
 import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { auditedTransaction, type AuditAct, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
-import { editionRoundOfKind, type Round } from './editions.server';
-import { assertNotFrozen } from './publication.server';
+import { assertNotFrozen, editionRoundOfKind, type Round } from './editions.server';
 import { roundInputs, roundSummary, trackRows } from './rankings.server';
 
 /** Why the final has started (then the shortlist is settled): any sheet in it, or it is locked. */

@@ -9,17 +9,15 @@
  * The server runs from a copy of server.js, build/ and public/ taken here, so that a rebuild
  * during the run (another terminal, an editor's watcher) cannot pull the assets from under it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { hashPassword } from '../../app/utils/password.server';
 import { openDatabase, runMigrations } from '../../db/client';
 import { seedDemo } from '../../db/seed-demo';
 import { DEMO_PASSWORD } from '../../db/seed-data/people';
+import { freePort, ROOT, startServerProcess, type ServerProcess } from './server-process';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,30 +34,9 @@ declare module 'vitest' {
   }
 }
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const HEALTH_TIMEOUT_MS = 30_000;
-const STOP_TIMEOUT_MS = 15_000;
-/** Keep only the end of the server's output (enough to explain a failure). */
-const MAX_OUTPUT_CHARS = 64_000;
 /** How long to wait for a build that another process is writing. */
 const BUILD_WAIT_MS = 60_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, () => {
-      const address = probe.address();
-      if (address === null || typeof address === 'string') {
-        probe.close();
-        reject(new Error('could not find a free port'));
-        return;
-      }
-      probe.close(() => resolve(address.port));
-    });
-  });
-}
 
 function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -127,32 +104,6 @@ async function prepareDatabase(file: string): Promise<void> {
   }
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  let lastProblem = 'no answer yet';
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `e2e setup: the server exited before it was healthy (code ${child.exitCode}, signal ${child.signalCode}).\n${output()}`,
-      );
-    }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return;
-      lastProblem = `status ${response.status}`;
-    } catch (error) {
-      lastProblem = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`e2e setup: ${url} did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s (${lastProblem}).\n${output()}`);
-}
-
 export default async function setup({ provide }: TestProject) {
   const tmpDir = path.join(ROOT, 'tests', '.tmp', `e2e-${process.pid}`);
   fs.rmSync(tmpDir, { recursive: true, force: true });
@@ -172,56 +123,28 @@ export default async function setup({ provide }: TestProject) {
     throw error;
   }
 
-  const port = await freePort();
-  let output = '';
-  // cwd stays the repository root: the server resolves migrations/ from it.
-  const server = spawn(process.execPath, [path.join(appDir, 'server.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_PATH: databasePath,
-      UPLOADS_DIR: uploadsDir,
-      NODE_ENV: 'production',
-      SESSION_SECRET: sessionSecret,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-MAX_OUTPUT_CHARS);
-  };
-  server.stdout?.on('data', collect);
-  server.stderr?.on('data', collect);
-  const serverExited = exited(server);
-
-  async function stopServer() {
-    if (server.exitCode === null && server.signalCode === null) {
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await serverExited;
-      clearTimeout(timer);
-    }
-  }
-
+  let server: ServerProcess;
   try {
-    await waitForHealth(`http://127.0.0.1:${port}/healthz`, server, () => output);
+    server = await startServerProcess({
+      port: await freePort(),
+      script: path.join(appDir, 'server.js'),
+      databasePath,
+      uploadsDir,
+      sessionSecret,
+    });
   } catch (error) {
-    await stopServer();
     removeTmp();
-    throw error;
+    throw new Error(`e2e setup: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  // Chromium treats http://localhost as a secure context, so the `Secure` session cookie of
-  // production is kept over plain HTTP.
-  provide('baseURL', `http://localhost:${port}`);
+  provide('baseURL', server.base);
   provide('seeded', true);
   provide('databasePath', databasePath);
   provide('uploadsDir', uploadsDir);
   provide('sessionSecret', sessionSecret);
 
   return async function teardown() {
-    await stopServer();
+    await server.stop();
     removeTmp();
   };
 }

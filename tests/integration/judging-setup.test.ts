@@ -275,7 +275,7 @@ describe('a published edition', () => {
     for (const fields of attempts) {
       const result = await run(fields);
       expect(result.status).toBe(409);
-      expect(formAnswer(result.data).formError?.key).toBe('judging.errors.edition.published');
+      expect(formAnswer(result.data).formError?.key).toBe('errors.edition.frozen');
     }
     expect(auditCount()).toBe(before);
   });

@@ -242,7 +242,7 @@ describe('results.json of a published edition', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 30_000); // a Python process per published edition: seconds on a loaded machine
 });
 
 describe('the open-data files over HTTP', () => {

@@ -12,7 +12,8 @@ import { action as scoresheetAction } from '~/routes/judge.$year.rounds.$roundId
 import { action as resultsAction, loader as resultsLoader } from '~/routes/organise.$year.results';
 import { getDb, schema } from '~/utils/db.server';
 import { suggestFinalists } from '~/domain/shortlist';
-import { assertNotFrozen, isFinalSealed, isFrozenError } from '~/utils/publication.server';
+import { assertNotFrozen } from '~/utils/editions.server';
+import { isFinalSealed, isFrozenError } from '~/utils/publication.server';
 import { roundRankingView } from '~/utils/rankings.server';
 import { confirmShortlist } from '~/utils/shortlist.server';
 import { unlockRound } from '~/utils/rounds.server';
@@ -174,15 +175,15 @@ describe('publishing', () => {
 describe('published results are frozen', () => {
   it('in the application: every result action and every judging change says so', async () => {
     const before = resultsState(world);
-    expect(() => assertNotFrozen(world.editionId)).toThrow(expect.objectContaining({ key: 'results.errors.frozen', status: 409 }));
+    expect(() => assertNotFrozen(world.editionId)).toThrow(expect.objectContaining({ key: 'errors.edition.frozen', status: 409 }));
     for (const intent of ['seal', 'publish']) {
       const refused = await post({ intent, confirm: 'yes' });
       expect(refused.status).toBe(409);
-      expect(formAnswer(refused.data).formError?.key).toBe('results.errors.frozen');
+      expect(formAnswer(refused.data).formError?.key).toBe('errors.edition.frozen');
     }
     expect(() =>
       confirmShortlist({ editionId: world.editionId, actorId: world.organiser.id, mode: 'overall', n: 2, selected: [world.apps.Parlio], reason: 'Late change' }),
-    ).toThrow(expect.objectContaining({ key: 'results.errors.frozen' }));
+    ).toThrow(expect.objectContaining({ key: 'errors.edition.frozen' }));
     // A criterion edit and a round unlock, through the set-up page's own functions.
     expect(() =>
       updateCriterion({ editionId: world.editionId, actorId: world.organiser.id }, world.criteria.team, {

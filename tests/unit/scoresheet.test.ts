@@ -7,7 +7,6 @@ import {
   isComplete,
   planSave,
   readScoresheetForm,
-  saveRequestSchema,
   sameContent,
   scaleSteps,
   scoresheetActionOf,
@@ -17,6 +16,7 @@ import {
   type RawScoresheet,
   type ScoresheetSnapshot,
 } from '~/domain/scoresheet';
+import { saveRequestSchema } from '~/domain/scoresheet-request';
 
 const IMPACT = { id: 1, scaleMin: 1, scaleMax: 10 };
 const FEASIBILITY = { id: 2, scaleMin: 1, scaleMax: 10 };
@@ -164,17 +164,17 @@ describe('diffScoresheets', () => {
 describe('planSave', () => {
   it('creates the sheet at revision 1 on a first draft save', () => {
     const plan = planSave(CRITERIA, null, 0, 'save', raw({ 1: '7' }));
-    expect(plan).toMatchObject({ kind: 'write', action: 'scoresheet.save', before: null, after: { status: 'draft', revision: 1, values: { 1: 7, 2: null, 3: null } } });
+    expect(plan).toMatchObject({ result: 'write', action: 'scoresheet.save', before: null, after: { status: 'draft', revision: 1, values: { 1: 7, 2: null, 3: null } } });
   });
 
   it('submits a complete sheet and names the action "submit"', () => {
     const plan = planSave(CRITERIA, stored(), 1, 'submit', raw({ 1: '7', 2: '6', 3: '4' }));
-    expect(plan).toMatchObject({ kind: 'write', action: 'scoresheet.submit', after: { status: 'submitted', revision: 2 } });
+    expect(plan).toMatchObject({ result: 'write', action: 'scoresheet.submit', after: { status: 'submitted', revision: 2 } });
   });
 
   it('refuses a submit with a criterion missing, whatever the revision', () => {
     expect(planSave(CRITERIA, stored(), 1, 'submit', raw({ 1: '7', 3: '4' }))).toEqual({
-      kind: 'invalid',
+      result: 'invalid',
       fieldErrors: { 'score-2': 'scoring.errors.required' },
     });
   });
@@ -182,26 +182,26 @@ describe('planSave', () => {
   it('keeps a submitted sheet submitted: a change is "change", and must stay complete', () => {
     const submitted = stored({ status: 'submitted', revision: 4, values: { 1: 7, 2: 6, 3: 4 } });
     expect(planSave(CRITERIA, submitted, 4, 'save', raw({ 1: '8', 2: '6', 3: '4' }))).toMatchObject({
-      kind: 'write',
+      result: 'write',
       action: 'scoresheet.change',
       before: submitted,
       after: { status: 'submitted', revision: 5, values: { 1: 8, 2: 6, 3: 4 } },
       changes: [{ field: 'value', criterionId: 1, before: 7, after: 8 }],
     });
-    expect(planSave(CRITERIA, submitted, 4, 'save', raw({ 1: '8', 3: '4' }))).toMatchObject({ kind: 'invalid' });
+    expect(planSave(CRITERIA, submitted, 4, 'save', raw({ 1: '8', 3: '4' }))).toMatchObject({ result: 'invalid' });
     expect(scoresheetActionOf('submitted', 'submit')).toBe('scoresheet.change');
   });
 
   it('refuses a save based on an older revision and hands back the stored version', () => {
     const current = stored({ revision: 3 });
-    expect(planSave(CRITERIA, current, 2, 'save', raw({ 1: '9' }))).toEqual({ kind: 'stale', stored: current });
+    expect(planSave(CRITERIA, current, 2, 'save', raw({ 1: '9' }))).toEqual({ result: 'stale', stored: current });
     // A revision ahead of a sheet nobody saved yet is refused too.
-    expect(planSave(CRITERIA, null, 5, 'save', raw({ 1: '9' }))).toEqual({ kind: 'stale', stored: emptySnapshot(CRITERIA) });
+    expect(planSave(CRITERIA, null, 5, 'save', raw({ 1: '9' }))).toEqual({ result: 'stale', stored: emptySnapshot(CRITERIA) });
   });
 
   it('writes nothing when nothing changed', () => {
     const current = stored({ comments: { 1: 'clear', 2: '', 3: '' } });
-    expect(planSave(CRITERIA, current, 1, 'save', raw({ 1: '7' }, { 1: 'clear ' }))).toEqual({ kind: 'unchanged', stored: current });
+    expect(planSave(CRITERIA, current, 1, 'save', raw({ 1: '7' }, { 1: 'clear ' }))).toEqual({ result: 'unchanged', stored: current });
   });
 
   it('says a sheet is complete only when every criterion has a value', () => {

@@ -1,0 +1,244 @@
+/**
+ * The app against bare Node, path by path (issue 13). Builds nothing: it starts the built server
+ * (`node server.js`, production, LOG_LEVEL=warn) on a temporary SQLite file seeded with the demo,
+ * fetches each path's answer once, starts a bare Node `http` server (its own process) answering each
+ * path with those very bytes, then drives both with autocannon from this process, path by path,
+ * in ROUNDS interleaved rounds (app, bare, before), 50 keep-alive connections, a warm-up, then
+ * DURATION seconds each; the median round of each server is reported (a shared machine's load moves
+ * between runs, and interleaving keeps each ratio within the same minutes).
+ *
+ *   npx remix build && npm run bench:http [-- --duration 5 --connections 50] [--before DIR]
+ *
+ * One line per path: requests per second and p99 of each, and the ratio app / bare. With
+ * `--before DIR` (a copy of an earlier server.js, build/ and public/, e.g. `git archive main` built
+ * in a folder whose node_modules points at this one), that server runs too, on the same database,
+ * and its ratio is printed in the same run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { openDatabase, runMigrations } from '../db/client';
+import { seedDemo } from '../db/seed-demo';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const DURATION = arg('duration', 3);
+/** Each path is measured in ROUNDS rounds of app, bare (and before), interleaved; medians are reported. */
+const ROUNDS = arg('rounds', 3);
+const CONNECTIONS = arg('connections', 50);
+const WARM_UP_SECONDS = 1;
+const BEFORE = (() => {
+  const at = process.argv.indexOf('--before');
+  return at > 0 ? path.resolve(process.argv[at + 1]) : undefined;
+})();
+
+interface Target {
+  name: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** Logged in as the demo's organiser. */
+  organiser?: boolean;
+}
+
+const TARGETS: Target[] = [
+  { name: '/editions/2019 (en)', path: '/editions/2019', headers: { 'Accept-Language': 'en', Accept: 'text/html' } },
+  { name: '/editions/2019 (fr)', path: '/editions/2019', headers: { 'Accept-Language': 'fr', Accept: 'text/html' } },
+  { name: '/method', path: '/method', headers: { 'Accept-Language': 'en', Accept: 'text/html' } },
+  { name: '/editions/2019/results.json', path: '/editions/2019/results.json' },
+  { name: '/editions/2019/results.csv', path: '/editions/2019/results.csv' },
+  { name: '/editions/2019/scores.csv', path: '/editions/2019/scores.csv' },
+  { name: '/healthz', path: '/healthz' },
+  { name: '/organise/2021 (organiser)', path: '/organise/2021', headers: { Accept: 'text/html' }, organiser: true },
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(address.port));
+    });
+  });
+}
+
+function start(command: string, args: string[], env: Record<string, string>, cwd = ROOT): { child: ChildProcess; output: () => string } {
+  let output = '';
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-20_000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { child, output: () => output };
+}
+
+async function waitFor(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited early:\n${output()}`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${url} did not answer within 30 s:\n${output()}`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** A bare Node http server: each path answers its recorded status, content type and bytes. */
+const BARE_SERVER = `
+const http = require('node:http');
+const fs = require('node:fs');
+const table = JSON.parse(fs.readFileSync(process.env.BARE_TABLE, 'utf8'));
+const answers = new Map(Object.entries(table).map(([p, a]) => [p, { status: a.status, type: a.type, body: Buffer.from(a.body, 'base64') }]));
+http.createServer((req, res) => {
+  const a = answers.get(req.url.split('?')[0]);
+  if (!a) { res.writeHead(404); res.end(); return; }
+  res.writeHead(a.status, { 'Content-Type': a.type, 'Content-Length': a.body.length });
+  res.end(a.body);
+}).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('bare ready'));
+`;
+
+interface Run {
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(url: string, headers: Record<string, string>, duration: number): Promise<Run> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers, pipelining: 1 });
+  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+}
+
+/** The median round by requests per second (its p99 with it); errors summed over the rounds. */
+function median(runs: Run[]): Run {
+  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  return { ...middle, non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors, 0) };
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palmares-bench-http-'));
+  const databasePath = path.join(dir, 'bench.db');
+  const sessionSecret = crypto.randomBytes(32).toString('hex');
+  const seedStarted = performance.now();
+  const db = openDatabase(databasePath);
+  runMigrations(db);
+  await seedDemo(db, { now: new Date(), hashPassword: async () => 'bench-no-login' });
+  db.$client.close();
+  const seedMs = performance.now() - seedStarted;
+
+  // The organiser's session, started as a log-in starts one, in the server's database.
+  process.env.DATABASE_PATH = databasePath;
+  process.env.SESSION_SECRET = sessionSecret;
+  process.env.LOG_LEVEL = 'warn';
+  const { startSession } = await import('../app/utils/session.server');
+  const { getDb, schema } = await import('../app/utils/db.server');
+  const { eq } = await import('drizzle-orm');
+  const organiser = getDb().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, 'organiser@example.org')).get()!;
+  const cookie = (await startSession(organiser.id, { ip: '127.0.0.1', userAgent: 'bench' })).split(';')[0];
+
+  const appPort = await freePort();
+  const barePort = await freePort();
+  const serverEnv = (port: number) => ({
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_PATH: databasePath,
+    UPLOADS_DIR: path.join(dir, 'uploads'),
+    SESSION_SECRET: sessionSecret,
+    LOG_LEVEL: 'warn',
+  });
+  const app = start(process.execPath, ['server.js'], serverEnv(appPort));
+  const beforePort = await freePort();
+  const before = BEFORE ? start(process.execPath, ['server.js'], serverEnv(beforePort), BEFORE) : undefined;
+  let bare: ReturnType<typeof start> | undefined;
+  try {
+    await waitFor(`http://127.0.0.1:${appPort}/healthz`, app.child, app.output);
+    if (before) await waitFor(`http://127.0.0.1:${beforePort}/healthz`, before.child, before.output);
+    const table: Record<string, { status: number; type: string; body: string }> = {};
+    const headersOf = (t: Target) => ({ ...(t.headers ?? {}), ...(t.organiser ? { Cookie: cookie } : {}) });
+    for (const t of TARGETS) {
+      const response = await fetch(`http://127.0.0.1:${appPort}${t.path}`, { headers: headersOf(t), redirect: 'manual' });
+      const body = Buffer.from(await response.arrayBuffer());
+      if (response.status !== 200) throw new Error(`${t.name}: status ${response.status}`);
+      table[`/${TARGETS.indexOf(t)}`] = { status: response.status, type: response.headers.get('Content-Type') ?? '', body: body.toString('base64') };
+    }
+    const tableFile = path.join(dir, 'bare.json');
+    fs.writeFileSync(tableFile, JSON.stringify(table));
+    bare = start(process.execPath, ['-e', BARE_SERVER], { PORT: String(barePort), BARE_TABLE: tableFile });
+    await waitFor(`http://127.0.0.1:${barePort}/0`, bare.child, bare.output);
+
+    console.log(
+      `bench:http — ${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, median of ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARM_UP_SECONDS} s of warm-up; demo seeded in ${Math.round(seedMs)} ms`,
+    );
+    console.log(`load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
+    if (before) {
+      console.log(`before: ${BEFORE}`);
+      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | before req/s | before p99 ms | before ratio | after / before |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    } else {
+      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|');
+    }
+    for (const t of TARGETS) {
+      const appUrl = `http://127.0.0.1:${appPort}${t.path}`;
+      const bareUrl = `http://127.0.0.1:${barePort}/${TARGETS.indexOf(t)}`;
+      const headers = headersOf(t);
+      const beforeUrl = `http://127.0.0.1:${beforePort}${t.path}`;
+      const runs: { app: Run[]; bare: Run[]; before: Run[] } = { app: [], bare: [], before: [] };
+      await load(appUrl, headers, WARM_UP_SECONDS);
+      await load(bareUrl, headers, WARM_UP_SECONDS);
+      if (before) await load(beforeUrl, headers, WARM_UP_SECONDS);
+      for (let round = 0; round < ROUNDS; round++) {
+        runs.app.push(await load(appUrl, headers, DURATION));
+        runs.bare.push(await load(bareUrl, headers, DURATION));
+        if (before) runs.before.push(await load(beforeUrl, headers, DURATION));
+      }
+      const a = median(runs.app);
+      const b = median(runs.bare);
+      const bytes = Buffer.from(table[`/${TARGETS.indexOf(t)}`].body, 'base64').length;
+      const problems = a.non2xx || a.errors ? ` (app: ${a.non2xx} non-2xx, ${a.errors} errors)` : '';
+      const n = (x: number) => Math.round(x).toLocaleString('en');
+      let line = `| ${t.name} | ${bytes.toLocaleString('en')} | ${n(a.rps)} | ${a.p99} | ${n(b.rps)} | ${b.p99} | ${((100 * a.rps) / b.rps).toFixed(1)} %${problems} |`;
+      if (before) {
+        const c = median(runs.before);
+        const beforeProblems = c.non2xx || c.errors ? ` (${c.non2xx} non-2xx, ${c.errors} errors)` : '';
+        line += ` ${n(c.rps)} | ${c.p99} | ${((100 * c.rps) / b.rps).toFixed(2)} %${beforeProblems} | ${(a.rps / c.rps).toFixed(1)}× |`;
+      }
+      console.log(line);
+    }
+  } finally {
+    if (bare) await stop(bare.child);
+    if (before) await stop(before.child);
+    await stop(app.child);
+    const { closeDb } = await import('../app/utils/db.server');
+    closeDb();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
