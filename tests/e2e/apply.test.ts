@@ -159,7 +159,7 @@ async function journey(browser: BrowserHandle, { email, startup, js }: { email: 
   await main(page).getByRole('group', { name: 'Publication of your name and logo' }).getByRole('radio', { name: /^Yes/ }).check();
   await saveSection(page, 'Save and continue');
   await page.waitForURL((u) => u.pathname === `/apply/${YEAR}`);
-  await main(page).getByText('7 of 7 complete').waitFor();
+  await main(page).locator('.apply-nav__count').getByText('7 of 7 complete').waitFor();
   await hydrated(page);
   await main(page).getByRole('button', { name: 'Submit my application' }).click();
   await page.waitForURL((u) => u.pathname === `/apply/${YEAR}` && u.searchParams.get('submitted') === '1');
@@ -193,7 +193,7 @@ describe.skipIf(!seeded())('a founder applies to 2022', () => {
     const { page } = founder;
     await loginAs(founder, 'founder1@example.org', `/apply/${YEAR}`);
     // The sections fold into one line on a phone.
-    await main(page).getByText(/^(Review and submit|The whole application)$/).waitFor();
+    await main(page).locator('summary').getByText(/^(Review and submit|The whole application)$/).waitFor();
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'apply-review-phone-390x844');
     await page.goto(url(`/apply/${YEAR}/startup`));
