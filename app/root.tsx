@@ -15,7 +15,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { LanguageSwitch } from '~/components/LanguageSwitch';
 import { useT, type Lang } from '~/i18n';
 import { tOf } from '~/i18n/meta';
@@ -86,12 +86,26 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * The header. Wide screens show the brand, the sections and the account in one row. Phones show
+ * the brand and a "Menu" button, a <details> (it opens without JavaScript) holding the same links:
+ * each set is in the page once for each layout, and CSS shows only one, so the hidden one is out
+ * of the tab order and of the accessibility tree. Tab order follows the visual order in both.
+ */
 function SiteHeader({ user }: { user: RootData['user'] | null }) {
   const { t } = useT();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
-  const onEditions = location.pathname === '/' || location.pathname.startsWith('/editions/');
-  const withoutAccountLinks = useMatches().some((m) => (m.handle as RootHandle | undefined)?.withoutAccountLinks);
+  const menu = useRef<HTMLDetailsElement>(null);
+  // With JavaScript, a link followed inside the open menu closes it (the page changes under it).
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.key]);
+  const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
+    if (event.key !== 'Escape' || !menu.current?.open) return;
+    menu.current.open = false;
+    menu.current.querySelector('summary')?.focus();
+  };
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -104,58 +118,90 @@ function SiteHeader({ user }: { user: RootData['user'] | null }) {
           </span>
           <span>Palmarès</span>
         </Link>
-        <nav aria-label={t('nav.label')} className="site-nav">
-          <ul>
-            <li>
-              {/* Current on the home page and on every edition page. */}
-              <Link to="/" aria-current={onEditions ? 'page' : undefined} className={onEditions ? 'active' : undefined}>
-                {t('nav.editions')}
-              </Link>
-            </li>
-            {user?.role === 'founder' ? (
-              <li>
-                <NavLink to="/me">{t('nav.myApplications')}</NavLink>
-              </li>
-            ) : null}
-            {user?.isJudge ? (
-              <li>
-                <NavLink to="/judge">{t('nav.judging')}</NavLink>
-              </li>
-            ) : null}
-            {user?.isOrganiser ? (
-              <li>
-                <NavLink to="/organise">{t('nav.organise')}</NavLink>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-        <div className="site-header__account">
-          <LanguageSwitch redirectTo={here} />
-          {withoutAccountLinks ? null : user ? (
-            <>
-              <NavLink to="/account" className="account-link">
-                <span className="visually-hidden">{t('nav.accountOf')} </span>
-                {user.name}
-              </NavLink>
-              <Form method="post" action="/logout">
-                <button type="submit" className="button button--ghost">
-                  {t('nav.logout')}
-                </button>
-              </Form>
-            </>
-          ) : (
-            <>
-              <NavLink to={`/login?${new URLSearchParams({ redirectTo: here })}`} className="button button--ghost">
-                {t('nav.login')}
-              </NavLink>
-              <NavLink to="/signup" className="button button--primary">
-                {t('nav.signup')}
-              </NavLink>
-            </>
-          )}
+        <div className="site-header__wide">
+          <SiteNav user={user} />
+          <AccountActions user={user} here={here} />
         </div>
+        <details className="site-menu" ref={menu} onKeyDown={closeOnEscape}>
+          <summary className="site-menu__button">
+            <span className="site-menu__icon" aria-hidden="true" />
+            {t('nav.menu')}
+          </summary>
+          <div className="site-menu__panel">
+            <SiteNav user={user} />
+            <AccountActions user={user} here={here} />
+          </div>
+        </details>
       </div>
     </header>
+  );
+}
+
+function SiteNav({ user }: { user: RootData['user'] | null }) {
+  const { t } = useT();
+  const location = useLocation();
+  const onEditions = location.pathname === '/' || location.pathname.startsWith('/editions/');
+  return (
+    <nav aria-label={t('nav.label')} className="site-nav">
+      <ul>
+        <li>
+          {/* Current on the home page and on every edition page. */}
+          <Link to="/" aria-current={onEditions ? 'page' : undefined} className={onEditions ? 'active' : undefined}>
+            {t('nav.editions')}
+          </Link>
+        </li>
+        <li>
+          <NavLink to="/method">{t('nav.method')}</NavLink>
+        </li>
+        {user?.role === 'founder' ? (
+          <li>
+            <NavLink to="/me">{t('nav.myApplications')}</NavLink>
+          </li>
+        ) : null}
+        {user?.isJudge ? (
+          <li>
+            <NavLink to="/judge">{t('nav.judging')}</NavLink>
+          </li>
+        ) : null}
+        {user?.isOrganiser ? (
+          <li>
+            <NavLink to="/organise">{t('nav.organise')}</NavLink>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+function AccountActions({ user, here }: { user: RootData['user'] | null; here: string }) {
+  const { t } = useT();
+  const withoutAccountLinks = useMatches().some((m) => (m.handle as RootHandle | undefined)?.withoutAccountLinks);
+  return (
+    <div className="site-header__account">
+      <LanguageSwitch redirectTo={here} />
+      {withoutAccountLinks ? null : user ? (
+        <>
+          <NavLink to="/account" className="account-link">
+            <span className="visually-hidden">{t('nav.accountOf')} </span>
+            {user.name}
+          </NavLink>
+          <Form method="post" action="/logout">
+            <button type="submit" className="button button--ghost">
+              {t('nav.logout')}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <NavLink to={`/login?${new URLSearchParams({ redirectTo: here })}`} className="button button--ghost">
+            {t('nav.login')}
+          </NavLink>
+          <NavLink to="/signup" className="button button--primary">
+            {t('nav.signup')}
+          </NavLink>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -8,6 +8,7 @@
 import { useId } from 'react';
 import type { Calibration, JudgeCalibration, Leaning } from '~/domain/calibration';
 import { formatNumber, useT } from '~/i18n';
+import { ScrollRegion } from './ScrollRegion';
 
 export type CalibrationJudge = JudgeCalibration & { name: string };
 
@@ -89,7 +90,7 @@ export function CalibrationChart({ calibration, judges }: { calibration: Calibra
         <p className="calibration__legend">{t('results.calibration.legend')}</p>
       </figure>
 
-      <div className="table-scroll">
+      <ScrollRegion label={t('results.calibration.tableCaption')}>
         <table className="table table--compact calibration-table">
           <caption>{t('results.calibration.tableCaption')}</caption>
           <thead>
@@ -141,7 +142,7 @@ export function CalibrationChart({ calibration, judges }: { calibration: Calibra
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import { useT } from '~/i18n';
 import { formatShare } from './ChartMeter';
+import { ScrollRegion } from './ScrollRegion';
 
 export interface CriteriaChartRow {
   applicationId: number;
@@ -71,7 +72,7 @@ export function ChartCriteria({
       </ul>
       <details className="chart-table">
         <summary>{t('results.chart.showTable')}</summary>
-        <div className="table-scroll">
+        <ScrollRegion label={title}>
           <table className="table table--compact">
             <caption className="visually-hidden">{title}</caption>
             <thead>
@@ -99,7 +100,7 @@ export function ChartCriteria({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </figure>
   );

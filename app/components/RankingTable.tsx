@@ -1,13 +1,15 @@
 /**
  * The organiser's ranking of a round: rank, startup, score, sheets, spread, the per-criterion
- * means as small bars, ties and insufficient scores flagged in words, and — when the other methods
- * are previewed — the rank each of them would give, with the change against the round's method
- * (↑2 / ↓1, said in words to screen readers, explained in the legend).
+ * means as small bars, and — when the other methods are previewed — the rank each of them would
+ * give, with the change against the round's method (↑2 / ↓1, said in words to screen readers,
+ * explained in the legend). Ties and insufficient scores are flagged in words under the startup's
+ * name: rank and startup stay in view while the rest scrolls, so a flag can never scroll away.
  */
 import { Link } from '@remix-run/react';
 import type { RankingMethod } from '~/domain/ranking';
 import type { RankingRow } from '~/domain/ranking-row';
 import { useT } from '~/i18n';
+import { ScrollRegion } from './ScrollRegion';
 import { StatusBadge } from './StatusBadge';
 import { ChartMeter } from './ChartMeter';
 import { formatPoints, formatScore } from './RankingScore';
@@ -64,15 +66,17 @@ export function RankingTable({
   };
   const criterionName = (c: { nameEn: string; nameFr: string }) => (lang === 'fr' ? c.nameFr : c.nameEn);
   return (
-    <div className="table-scroll ranking-region" tabIndex={0} role="region" aria-label={t('results.ranking.tableRegion', { caption })}>
+    <ScrollRegion className="ranking-region" label={t('results.ranking.tableRegion', { caption })}>
       <table className="table ranking-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">
+            <th scope="col" className="num sticky-col ranking-table__rank">
               {t('results.table.rank')}
             </th>
-            <th scope="col">{t('results.table.startup')}</th>
+            <th scope="col" className="sticky-col ranking-table__startup">
+              {t('results.table.startup')}
+            </th>
             <th scope="col" className="num">
               {t('results.table.score', { method: t(`method.${method}`) })}
             </th>
@@ -92,18 +96,33 @@ export function RankingTable({
                 {t('results.table.rankBy', { method: t(`method.${m}`) })}
               </th>
             ))}
-            <th scope="col">{t('results.table.notes')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.applicationId} className={row.rank === null ? 'ranking-table__row--unranked' : undefined}>
-              <td className="num ranking-table__rank">{row.rank ?? '—'}</td>
-              <th scope="row" className="ranking-table__startup">
+              <td className="num sticky-col ranking-table__rank">{row.rank ?? '—'}</td>
+              <th scope="row" className="sticky-col ranking-table__startup">
                 <Link to={`/organise/${year}/applications/${row.applicationId}`}>{row.name}</Link>
                 <span className="ranking-table__meta">
                   {trackName(row.trackId)} · <StatusBadge kind="application" status={row.status} />
                 </span>
+                {row.tie || row.rank === null ? (
+                  <span className="ranking-table__flags">
+                    {row.tie ? (
+                      <span className="flag flag--tie">
+                        <span aria-hidden="true">⇄ </span>
+                        {t('results.ranking.tie')}
+                      </span>
+                    ) : null}
+                    {row.rank === null ? (
+                      <span className="flag flag--insufficient">
+                        <span aria-hidden="true">⚠ </span>
+                        {t('results.ranking.insufficient', { sheets: row.sheets, min: minSheets })}
+                      </span>
+                    ) : null}
+                  </span>
+                ) : null}
               </th>
               <td className="num">{row.score === null ? '—' : formatScore(lang, method, row.score)}</td>
               <td className="num">{row.sheets}</td>
@@ -119,24 +138,10 @@ export function RankingTable({
                   <RankChange from={row.rank} to={row.ranks[m] ?? null} />
                 </td>
               ))}
-              <td>
-                {row.tie ? (
-                  <span className="flag flag--tie">
-                    <span aria-hidden="true">⇄ </span>
-                    {t('results.ranking.tie')}
-                  </span>
-                ) : null}
-                {row.rank === null ? (
-                  <span className="flag flag--insufficient">
-                    <span aria-hidden="true">⚠ </span>
-                    {t('results.ranking.insufficient', { sheets: row.sheets, min: minSheets })}
-                  </span>
-                ) : null}
-              </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -11,6 +11,7 @@ import type { FormEvent, MouseEvent } from 'react';
 import { differingCriteria, scoresheetFormFields, type SaveIntent, type ScoresheetContent, type ScoresheetSnapshot } from '~/domain/scoresheet';
 import { useT } from '~/i18n';
 import type { ScoresheetCriterion } from './ScoresheetForm';
+import { ScrollRegion } from './ScrollRegion';
 
 export interface ScoresheetConflictProps {
   criteria: ScoresheetCriterion[];
@@ -63,7 +64,7 @@ export function ScoresheetConflict({
         {storedAt ? t('scoring.conflict.bodyAt', { time: storedAt }) : t('scoring.conflict.body')}{' '}
         {stored.status === 'submitted' ? t('scoring.conflict.storedSubmitted') : null}
       </p>
-      <div className="table-scroll">
+      <ScrollRegion label={t('scoring.conflict.caption')}>
         <table className="table revision-conflict__table">
           <caption className="visually-hidden">{t('scoring.conflict.caption')}</caption>
           <thead>
@@ -126,7 +127,7 @@ export function ScoresheetConflict({
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="revision-conflict__choices">
         <form method="post" action={action} onSubmit={keepMine}>
           {Object.entries(scoresheetFormFields(criteria, mine)).map(([name, fieldValue]) => (

@@ -3,7 +3,7 @@
  * state, in words and a mark, never colour alone) and the application's answers, section by
  * section, as founders review them and organisers read them.
  */
-import { Link, NavLink, useNavigationType } from '@remix-run/react';
+import { Link, NavLink, useNavigationType, useParams } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { SECTIONS, type SectionId, type SectionState } from '~/domain/application';
 import { formatNumber, useT, type Lang, type T } from '~/i18n';
@@ -39,42 +39,68 @@ export function sectionPath(year: number, section: SectionId): string {
   return `/apply/${year}/${section}`;
 }
 
-/** The sections in order, each with its state, then the review page. */
+/**
+ * The sections in order, each with its state, then the review page. On a phone the list folds
+ * into one line, "Section 2 of 7: Pitch", that opens it (a <details>, without JavaScript too);
+ * CSS shows one of the two, so the other is out of the tab order and the accessibility tree.
+ */
 export function SectionNav({ year, states, editable }: { year: number; states: Record<SectionId, SectionState>; editable: boolean }) {
   const { t } = useT();
+  const { section } = useParams();
   const done = SECTIONS.filter((s) => states[s] === 'complete').length;
-  return (
-    <nav className="apply-nav" aria-labelledby="apply-nav-title">
-      <h2 id="apply-nav-title" className="apply-nav__title">
-        {t('apply.nav.title')}
-      </h2>
-      <p className="apply-nav__count">{t('apply.nav.count', { done, total: SECTIONS.length })}</p>
-      <ol className="apply-nav__list">
-        {SECTIONS.map((section, index) => (
-          <li key={section}>
-            <NavLink to={sectionPath(year, section)} className="apply-nav__link">
-              <span className="apply-nav__number" aria-hidden="true">
-                {index + 1}
-              </span>
-              <span className="apply-nav__text">
-                <span className="apply-nav__name">{t(`apply.section.${section}.title`)}</span>
-                <SectionStateTag state={states[section]} />
-              </span>
-            </NavLink>
-          </li>
-        ))}
-        <li>
-          <NavLink to={`/apply/${year}`} end className="apply-nav__link apply-nav__link--review">
+  const count = t('apply.nav.count', { done, total: SECTIONS.length });
+  const index = SECTIONS.indexOf(section as SectionId);
+  const where =
+    index >= 0
+      ? t('layout.apply.sectionOf', { n: index + 1, total: SECTIONS.length, name: t(`apply.section.${SECTIONS[index]}.title`) })
+      : t(editable ? 'layout.apply.review' : 'layout.apply.whole');
+  const list = (
+    <ol className="apply-nav__list">
+      {SECTIONS.map((id, i) => (
+        <li key={id}>
+          <NavLink to={sectionPath(year, id)} className="apply-nav__link">
             <span className="apply-nav__number" aria-hidden="true">
-              ✔
+              {i + 1}
             </span>
             <span className="apply-nav__text">
-              <span className="apply-nav__name">{t(editable ? 'apply.nav.review' : 'apply.nav.whole')}</span>
+              <span className="apply-nav__name">{t(`apply.section.${id}.title`)}</span>
+              <SectionStateTag state={states[id]} />
             </span>
           </NavLink>
         </li>
-      </ol>
-    </nav>
+      ))}
+      <li>
+        <NavLink to={`/apply/${year}`} end className="apply-nav__link apply-nav__link--review">
+          <span className="apply-nav__number" aria-hidden="true">
+            ✔
+          </span>
+          <span className="apply-nav__text">
+            <span className="apply-nav__name">{t(editable ? 'apply.nav.review' : 'apply.nav.whole')}</span>
+          </span>
+        </NavLink>
+      </li>
+    </ol>
+  );
+  return (
+    <>
+      <nav className="apply-nav apply-nav--wide" aria-labelledby="apply-nav-title">
+        <h2 id="apply-nav-title" className="apply-nav__title">
+          {t('apply.nav.title')}
+        </h2>
+        <p className="apply-nav__count">{count}</p>
+        {list}
+      </nav>
+      {/* Closed again on every page: the key changes with the section. */}
+      <details className="apply-nav-compact" key={section ?? 'review'}>
+        <summary className="apply-nav-compact__summary">
+          <span className="apply-nav-compact__where">{where}</span>
+          <span className="apply-nav-compact__count">{count}</span>
+        </summary>
+        <nav className="apply-nav apply-nav--compact" aria-label={t('apply.nav.title')}>
+          {list}
+        </nav>
+      </details>
+    </>
   );
 }
 

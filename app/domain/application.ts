@@ -122,6 +122,16 @@ function trackField(trackIds: readonly number[]) {
     .refine((id) => Number.isInteger(id) && trackIds.includes(id), 'apply.errors.trackId.invalid');
 }
 
+/**
+ * A one-line answer typed in a textarea (the one-liner wraps on a phone instead of scrolling
+ * sideways): a line break, which Enter would add, becomes a space.
+ */
+const requiredLine = (field: FormField, max: number) =>
+  z
+    .string({ error: `apply.errors.${field}.required` })
+    .transform((value) => normaliseText(value).replace(/\s*\n\s*/g, ' '))
+    .pipe(plainText(z.string().min(1, `apply.errors.${field}.required`).max(max, 'apply.errors.tooLong')));
+
 // ─── One schema per section ─────────────────────────────────────────────────
 
 export function startupSchema(trackIds: readonly number[]) {
@@ -134,7 +144,7 @@ export function startupSchema(trackIds: readonly number[]) {
 }
 
 export const pitchSchema = z.object({
-  oneLiner: requiredText('oneLiner', LIMITS.oneLiner),
+  oneLiner: requiredLine('oneLiner', LIMITS.oneLiner),
   problem: requiredText('problem', LIMITS.problem),
   solution: requiredText('solution', LIMITS.solution),
   videoUrl: optionalUrl(LIMITS.videoUrl),

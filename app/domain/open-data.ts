@@ -14,6 +14,7 @@ import {
   COMPARISON_DECIMALS,
   rankRound,
   rankVotes,
+  roundForComparison,
   TRIMMED_MIN_SHEETS,
   ZSCORE_MIN_JUDGE_SHEETS,
   type RankingMethod,
@@ -199,7 +200,10 @@ export function buildOpenResults(input: OpenDataInput): OpenResults {
         applicationId: r.applicationId,
         startup: r.name,
         track: trackOf.get(r.applicationId) ?? null,
-        score: r.score,
+        // Published at the precision the method compares at (SCORING.md §3, COMPARISON_DECIMALS):
+        // exactly the value the ranking ordered, without float noise (93.00411522633745 → 93.004115226).
+        // Recomputing from the sheets gives it back to within 5e-10; the seal covers the sheets only.
+        score: roundForComparison(r.score),
         sheets: r.sheets,
         tie: r.tie,
       })),

@@ -7,6 +7,7 @@ import { editionsMessages } from './editions';
 import { feedbackMessages } from './feedback';
 import { judgingMessages } from './judging';
 import { mailMessages, recoveryMessages } from './mail';
+import { layoutMessages, menuMessages } from './layout';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
@@ -190,6 +191,8 @@ const core = {
 
 export const en = {
   ...core,
+  ...menuMessages.en,
+  ...layoutMessages.en,
   ...applicationsMessages.en,
   ...feedbackMessages.en,
   ...judgingMessages.en,

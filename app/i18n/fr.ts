@@ -5,6 +5,7 @@ import { feedbackMessages } from './feedback';
 import type { MessageKey } from './en';
 import { judgingMessages } from './judging';
 import { mailMessages, recoveryMessages } from './mail';
+import { layoutMessages, menuMessages } from './layout';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
@@ -192,6 +193,8 @@ type FeatureKey =
   | keyof typeof judgingMessages.en
   | keyof typeof mailMessages.en
   | keyof typeof recoveryMessages.en
+  | keyof typeof layoutMessages.en
+  | keyof typeof menuMessages.en
   | keyof typeof resultsMessages.en
   | keyof typeof scoringMessages.en
   | keyof typeof stageMessages.en
@@ -199,6 +202,8 @@ type FeatureKey =
 
 export const fr: Record<MessageKey, string> = {
   ...core,
+  ...menuMessages.fr,
+  ...layoutMessages.fr,
   ...applicationsMessages.fr,
   ...feedbackMessages.fr,
   ...judgingMessages.fr,

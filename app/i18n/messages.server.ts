@@ -12,6 +12,7 @@ import { fr } from './fr';
 import { interpolate, type Lang, type Messages, type MessageKey, type Params } from './index';
 import { judgingMessages } from './judging';
 import { mailMessages, recoveryMessages } from './mail';
+import { layoutMessages } from './layout';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
 import { stageMessages } from './stage';
@@ -28,6 +29,7 @@ const features = {
   judging: judgingMessages,
   mail: mailMessages,
   recovery: recoveryMessages,
+  layout: layoutMessages,
   results: resultsMessages,
   scoring: scoringMessages,
   stage: stageMessages,
@@ -47,6 +49,7 @@ function byNamespace(lang: Lang): Record<Namespace, Messages> {
     judging: features.judging[lang],
     mail: features.mail[lang],
     recovery: features.recovery[lang],
+    layout: features.layout[lang],
     results: features.results[lang],
     scoring: features.scoring[lang],
     stage: features.stage[lang],

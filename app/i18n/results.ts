@@ -258,7 +258,7 @@ const en = {
   'results.method.recompute.step3':
     'Group the sheets by application. An application with fewer than minSheets sheets is not ranked (it is in “unranked”). For the others, compute the score by the round’s method (step 2); for z-score, a judge’s μ and σ are taken over all of that judge’s sheets in the round, including those of unranked applications.',
   'results.method.recompute.step4':
-    'Order the applications as in step 3: score, then the tie-break criteria’s mean normalised values, then the number of sheets, each compared after rounding to {decimals} decimals (half up). The rank of each application must equal its “rank” in the round’s “ranking”; “score” holds the value before rounding.',
+    'Order the applications as in step 3: score, then the tie-break criteria’s mean normalised values, then the number of sheets, each compared after rounding to {decimals} decimals (half up). The rank of each application must equal its “rank” in the round’s “ranking”; “score” is published rounded to those {decimals} decimals: exactly the value compared.',
   'results.method.recompute.step5': '“peoplesChoice” lists the votes of each finalist with its rank; “awards” lists the places given on publication.',
   'results.method.recompute.step6': 'Finally, check the seal of the final round (below).',
   'results.method.recompute.privacy':
@@ -531,7 +531,7 @@ const fr: Record<keyof typeof en, string> = {
   'results.method.recompute.step3':
     'Regrouper les fiches par candidature. Une candidature avec moins de minSheets fiches n’est pas classée (elle figure dans « unranked »). Pour les autres, calculer le score selon la méthode du tour (étape 2) ; pour le z-score, μ et σ d’un juré portent sur toutes ses fiches du tour, y compris celles des candidatures non classées.',
   'results.method.recompute.step4':
-    'Ordonner les candidatures comme à l’étape 3 : score, puis valeurs normalisées moyennes des critères de départage, puis nombre de fiches, chaque valeur comparée après arrondi à {decimals} décimales (au plus proche, demi vers le haut). Le rang de chaque candidature doit être égal à son « rank » dans le « ranking » du tour ; « score » donne la valeur avant arrondi.',
+    'Ordonner les candidatures comme à l’étape 3 : score, puis valeurs normalisées moyennes des critères de départage, puis nombre de fiches, chaque valeur comparée après arrondi à {decimals} décimales (au plus proche, demi vers le haut). Le rang de chaque candidature doit être égal à son « rank » dans le « ranking » du tour ; « score » est publié arrondi à ces {decimals} décimales : exactement la valeur comparée.',
   'results.method.recompute.step5': '« peoplesChoice » donne les votes de chaque finaliste et son rang ; « awards » liste les places attribuées à la publication.',
   'results.method.recompute.step6': 'Enfin, vérifier le sceau de la finale (ci-dessous).',
   'results.method.recompute.privacy':

@@ -229,7 +229,8 @@ function SectionForm({
         ) : null}
         {section === 'pitch' ? (
           <>
-            <Field {...text('oneLiner')} />
+            {/* A textarea, so that a long line wraps on a phone; the schema keeps it on one line. */}
+            <TextareaField {...text('oneLiner')} rows={2} />
             <TextareaField {...text('problem')} />
             <TextareaField {...text('solution')} />
             <Field {...text('videoUrl')} type="url" inputMode="url" spellCheck={false} />

@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const view = founderApplicationView(user.id, edition);
   const track = view.tracks.find((t) => t.id === view.application?.trackId) ?? null;
-  return { messages: await messagesFor(request, ['applications']), ...view, answers: answersData(view.application, { lang, trackName: track, deck: view.deck, logo: view.logo }) };
+  return { messages: await messagesFor(request, ['applications', 'layout']), ...view, answers: answersData(view.application, { lang, trackName: track, deck: view.deck, logo: view.logo }) };
 }
 
 export type ApplyData = Awaited<ReturnType<typeof loader>>;

@@ -13,17 +13,18 @@
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ChartCriteria } from '~/components/ChartCriteria';
-import { formatScore } from '~/components/RankingScore';
+import { ScrollRegion } from '~/components/ScrollRegion';
 import { StatusBadge } from '~/components/StatusBadge';
 import { LICENCE } from '~/domain/open-data';
-import type { RankingMethod } from '~/domain/ranking';
-import { formatDate, useT } from '~/i18n';
+import { PUBLIC_SCORE_DECIMALS } from '~/domain/public-score';
+import { COMPARISON_DECIMALS, type RankingMethod } from '~/domain/ranking';
+import { formatDate, formatNumber, useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 import { getUser } from '~/utils/auth.server';
 import { editionDescription, editionName } from '~/domain/edition';
-import { editionTracks, requirePublicEdition } from '~/utils/editions.server';
+import { editionCriteria, editionTracks, requirePublicEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 import { ifNoneMatch, isDocumentRequest, publicPageHeaders } from '~/utils/public-cache.server';
 import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~/utils/public-results.server';
@@ -68,8 +69,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   const tracks = editionTracks(edition.id).map((track) => ({ id: track.id, nameFr: track.nameFr, nameEn: track.nameEn }));
   if (edition.status !== 'published') {
+    // An edition open for applications says how applications are judged (criteria are public).
+    const criteria =
+      edition.status === 'open'
+        ? editionCriteria(edition.id).map((c) => ({ id: c.id, nameFr: c.nameFr, nameEn: c.nameEn, helpFr: c.helpFr, helpEn: c.helpEn, weight: c.weight, min: c.scaleMin, max: c.scaleMax }))
+        : [];
     // Nothing of the judging shows before publication; the status changes, so nobody keeps a copy.
-    return data({ messages: await messagesFor(request, ['results']), edition: about, tracks, results: null as PublicResultsView | null }, { headers: { 'Cache-Control': 'no-cache' } });
+    return data(
+      { messages: await messagesFor(request, ['results', 'layout']), edition: about, tracks, criteria, results: null as PublicResultsView | null },
+      { headers: { 'Cache-Control': 'no-cache' } },
+    );
   }
   const [lang, user] = await Promise.all([getLanguage(request), getUser(request)]);
   const page = publicResultsPage(edition, lang);
@@ -78,13 +87,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const headers = publicPageHeaders(page, { personal: user !== null, validator });
   if (user === null && validator && ifNoneMatch(request, page.etag)) {
     // Remix sends a 304 without rendering anything; the page data below is never read.
-    return data({ edition: about, tracks, results: null as PublicResultsView | null }, { status: 304, headers });
+    return data({ edition: about, tracks, criteria: [] as OpenCriterion[], results: null as PublicResultsView | null }, { status: 304, headers });
   }
-  return data({ messages: await messagesFor(request, ['results']), edition: about, tracks, results: page.value as PublicResultsView | null }, { headers });
+  return data({ messages: await messagesFor(request, ['results', 'layout']), edition: about, tracks, criteria: [] as OpenCriterion[], results: page.value as PublicResultsView | null }, { headers });
+}
+
+/** A criterion as an open edition shows it to future applicants. */
+interface OpenCriterion {
+  id: number;
+  nameFr: string;
+  nameEn: string;
+  helpFr: string;
+  helpEn: string;
+  weight: number;
+  min: number;
+  max: number;
 }
 
 export default function EditionPage() {
-  const { edition, tracks, results } = useLoaderData<typeof loader>();
+  const { edition, tracks, criteria, results } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
   const day = (d: string) => formatDate(lang, `${d}T12:00:00Z`, { dateStyle: 'long' }, edition.timeZone);
   const moment = (d: string | Date) => formatDate(lang, d, { dateStyle: 'long', timeStyle: 'short' }, edition.timeZone);
@@ -117,6 +138,7 @@ export default function EditionPage() {
           </div>
         ) : null}
       </dl>
+      {edition.status === 'open' ? <ApplyCall year={edition.year} closesOn={moment(edition.applicationsCloseAt)} /> : null}
       <section aria-labelledby="tracks-title">
         <h2 id="tracks-title">{t('edition.tracks')}</h2>
         <ul className="chip-list">
@@ -127,11 +149,61 @@ export default function EditionPage() {
           ))}
         </ul>
       </section>
+      {edition.status === 'open' ? <OpenCriteria criteria={criteria} /> : null}
       {results ? <PublishedResults year={edition.year} results={results} /> : <p className="notice">{t('edition.resultsNotPublished')}</p>}
       <p>
         <Link to="/startups">{t('edition.showcaseLink')}</Link>
       </p>
     </div>
+  );
+}
+
+/** An edition open for applications: the call to apply. */
+function ApplyCall({ year, closesOn }: { year: number; closesOn: string }) {
+  const { t } = useT();
+  return (
+    <section className="apply-call" aria-labelledby="apply-call-title">
+      <h2 id="apply-call-title">{t('layout.edition.applyTitle')}</h2>
+      <p>{t('layout.edition.applyLead', { date: closesOn })}</p>
+      <p>
+        <Link to={`/apply/${year}`} className="button button--primary button--large">
+          {t('layout.edition.apply')}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+/** An edition open for applications: the criteria judges will score, for future applicants. */
+function OpenCriteria({ criteria }: { criteria: OpenCriterion[] }) {
+  const { t, lang } = useT();
+  return (
+    <>
+      {criteria.length > 0 ? (
+        <section aria-labelledby="criteria-title">
+          <h2 id="criteria-title">{t('layout.edition.criteriaTitle')}</h2>
+          <p>{t('layout.edition.criteriaLead')}</p>
+          <ul className="criteria-list">
+            {criteria.map((c) => {
+              const help = lang === 'fr' ? c.helpFr : c.helpEn;
+              return (
+                <li key={c.id} className="criteria-list__item">
+                  <p className="criteria-list__name">{lang === 'fr' ? c.nameFr : c.nameEn}</p>
+                  <p className="criteria-list__meta">
+                    {t('layout.edition.criterionWeight', { weight: formatNumber(lang, c.weight) })} ·{' '}
+                    {t('layout.edition.criterionScale', { min: c.min, max: c.max })}
+                  </p>
+                  {help ? <p className="criteria-list__help">{help}</p> : null}
+                </li>
+              );
+            })}
+          </ul>
+          <p>
+            <Link to="/method">{t('layout.edition.methodLink')}</Link>
+          </p>
+        </section>
+      ) : null}
+    </>
   );
 }
 
@@ -293,7 +365,16 @@ function PublishedResults({ year, results }: { year: number; results: PublicResu
               {t('results.public.fileScoresCsv')} <code>edition, round_id, round_kind, judge, application_id, startup, criterion_id, criterion, weight, min, max, value</code>
             </dd>
           </div>
+          <div className="open-data__file">
+            <dt>
+              <a href={`/editions/${year}/datapackage.json`} type="application/json">
+                datapackage.json
+              </a>
+            </dt>
+            <dd>{t('layout.openData.datapackage')}</dd>
+          </div>
         </dl>
+        <p className="field__hint">{t('layout.openData.precision', { decimals: COMPARISON_DECIMALS })}</p>
         <p className="field__hint">{t('results.public.openDataPrivacy')}</p>
       </section>
     </>
@@ -302,47 +383,56 @@ function PublishedResults({ year, results }: { year: number; results: PublicResu
 
 function PublicRankingTable({ caption, method, rows }: { caption: string; method: RankingMethod; rows: PublicPageRow[] }) {
   const { t, lang } = useT();
+  const points = (value: number) => formatNumber(lang, value, { minimumFractionDigits: PUBLIC_SCORE_DECIMALS, maximumFractionDigits: PUBLIC_SCORE_DECIMALS });
   return (
-    <div className="table-scroll">
-      <table className="table public-ranking">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('results.table.rank')}
-            </th>
-            <th scope="col">
-              {t('results.table.startup')} <span className="public-ranking__sub">· {t('results.table.track')}</span>
-            </th>
-            <th scope="col" className="num">
-              {t('results.table.score', { method: t(`method.${method}`) })}
-            </th>
-            <th scope="col" className="num">
-              {t('results.table.sheets')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.applicationId}>
-              <td className="num">
-                {row.rank ?? '—'}
-                {row.tie ? (
-                  <span className="flag flag--tie flag--inline">
-                    <span aria-hidden="true"> ⇄</span> {t('results.ranking.tie')}
-                  </span>
-                ) : null}
-              </td>
-              <th scope="row">
-                {row.name}
-                {row.track ? <span className="public-ranking__track">{row.track}</span> : null}
+    <>
+      <ScrollRegion label={caption}>
+        <table className="table public-ranking">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t('results.table.rank')}
               </th>
-              <td className="num">{row.score === null ? t('results.public.insufficient') : formatScore(lang, method, row.score)}</td>
-              <td className="num">{row.sheets}</td>
+              <th scope="col">
+                {t('results.table.startup')} <span className="public-ranking__sub">· {t('results.table.track')}</span>
+              </th>
+              <th scope="col" className="num">
+                {t('layout.public.scoreHeader')}
+                <span className="public-ranking__method">{t('layout.public.scoreMethod', { method: t(`method.${method}`) })}</span>
+              </th>
+              <th scope="col" className="num">
+                {t('results.table.sheets')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.applicationId}>
+                <td className="num">
+                  {row.rank ?? '—'}
+                  {row.tie ? (
+                    <span className="flag flag--tie flag--inline">
+                      <span aria-hidden="true">⇄ </span>
+                      {t('layout.public.exAequo')}
+                    </span>
+                  ) : null}
+                </td>
+                <th scope="row">
+                  {row.name}
+                  {row.track ? <span className="public-ranking__track">{row.track}</span> : null}
+                </th>
+                <td className="num">{row.points === null ? t('results.public.insufficient') : points(row.points)}</td>
+                <td className="num">{row.sheets}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      <p className="field__hint">
+        {t(`layout.public.scoreNote.${method}`)}
+        {rows.some((r) => r.tie) ? <> {t('layout.public.tieNote')}</> : null}
+      </p>
+    </>
   );
 }

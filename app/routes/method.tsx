@@ -6,6 +6,7 @@
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { ScrollRegion } from '~/components/ScrollRegion';
 import { LICENCE, RECOMPUTE_PYTHON } from '~/domain/open-data';
 import {
   COMPARISON_DECIMALS,
@@ -199,7 +200,7 @@ export default function Method() {
       <section aria-labelledby="example">
         <h2 id="example">{t('results.method.example.title')}</h2>
         <p>{t('results.method.example.criteria')}</p>
-        <div className="table-scroll">
+        <ScrollRegion label={t('results.method.example.caption')}>
           <table className="table table--compact">
             <caption>{t('results.method.example.caption')}</caption>
             <thead>
@@ -225,7 +226,7 @@ export default function Method() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <ul>
           <li>
             <code>mean</code>: {order(example.mean)}
@@ -268,7 +269,7 @@ export default function Method() {
           <li>{t('results.method.seal.step5')}</li>
         </ol>
         <p>{t('results.method.seal.example')}</p>
-        <pre className="code-block">
+        <pre className="code-block" tabIndex={0} role="region" aria-label={t('results.method.seal.example')}>
           <code>{example.sealExample}</code>
         </pre>
         <p>{t('results.method.seal.why')}</p>
@@ -277,7 +278,7 @@ export default function Method() {
       <section aria-labelledby="script">
         <h2 id="script">{t('results.method.script.title')}</h2>
         <p>{t('results.method.script.lead')}</p>
-        <pre className="code-block" tabIndex={0} aria-label={t('results.method.script.title')}>
+        <pre className="code-block" tabIndex={0} role="region" aria-label={t('results.method.script.title')}>
           <code>{RECOMPUTE_PYTHON}</code>
         </pre>
       </section>

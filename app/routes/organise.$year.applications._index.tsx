@@ -5,6 +5,7 @@
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { ScrollRegion } from '~/components/ScrollRegion';
 import { StatusBadge } from '~/components/StatusBadge';
 import {
   countryName,
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = parseListQuery(new URL(request.url).searchParams);
   const list = listEditionApplications(edition.id, query);
   return {
-    messages: await messagesFor(request, ['applications']),
+    messages: await messagesFor(request, ['applications', 'layout']),
     year: edition.year,
     timeZone: edition.timeZone,
     query: { ...query, page: list.page },
@@ -70,13 +71,13 @@ function hrefOf(year: number, query: ListQuery, overrides: Parameters<typeof lis
   return `/organise/${year}/applications${search ? `?${search}` : ''}`;
 }
 
-function SortHeader({ sort, label, year, query }: { sort: ListSort; label: string; year: number; query: ListQuery }) {
+function SortHeader({ sort, label, year, query, className }: { sort: ListSort; label: string; year: number; query: ListQuery; className?: string }) {
   const { t } = useT();
   const active = query.sort === sort;
   const nextDir = active ? (query.dir === 'asc' ? 'desc' : 'asc') : DEFAULT_DIRECTION[sort];
   const href = hrefOf(year, query, { sort, dir: nextDir === DEFAULT_DIRECTION[sort] ? undefined : nextDir });
   return (
-    <th scope="col" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+    <th scope="col" className={className} aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <Link to={href} className="sort-link" preventScrollReset>
         {label}
         <span aria-hidden="true" className="sort-link__mark">
@@ -239,49 +240,58 @@ export default function EditionApplications() {
           {t(filtered ? 'applications.export.filtered' : 'applications.export.all')}
           <span className="muted"> {t(lang === 'fr' ? 'applications.export.semicolons' : 'applications.export.commas')}</span>
         </a>
+        <a href={`/organise/${year}/applications.xlsx${csvParams ? `?${csvParams}` : ''}`} className="button button--ghost" download>
+          <span aria-hidden="true">↓ </span>
+          {t(filtered ? 'layout.export.applications' : 'layout.export.applicationsAll')}
+        </a>
       </div>
 
       {rows.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="applications-caption">
+        <ScrollRegion className="applications-region" label={t('applications.table.caption', { year })}>
           <table className="table applications-table">
             <caption id="applications-caption" className="visually-hidden">
               {t('applications.table.caption', { year })}
             </caption>
             <thead>
               <tr>
-                <SortHeader sort="name" label={t('applications.table.startup')} year={year} query={query} />
+                <SortHeader sort="name" label={t('applications.table.startup')} year={year} query={query} className="sticky-col" />
                 <SortHeader sort="status" label={t('applications.table.status')} year={year} query={query} />
                 <SortHeader sort="track" label={t('applications.table.track')} year={year} query={query} />
                 <SortHeader sort="country" label={t('applications.table.country')} year={year} query={query} />
-                <th scope="col">{t('applications.table.founder')}</th>
                 <SortHeader sort="submitted" label={t('applications.table.submitted')} year={year} query={query} />
                 <SortHeader sort="updated" label={t('applications.table.updated')} year={year} query={query} />
-                <th scope="col">{t('applications.table.deck')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <td>
+                  <th scope="row" className="sticky-col">
                     <Link to={`/organise/${year}/applications/${row.id}`} className="applications-table__name">
                       {row.startupName || t('me.untitled')}
                     </Link>
                     {row.oneLiner ? <span className="applications-table__line">{row.oneLiner}</span> : null}
-                  </td>
+                    <span className="applications-table__line">
+                      {t('layout.table.labelled', { label: t('applications.table.founder'), value: row.founderName })}
+                    </span>
+                  </th>
                   <td>
                     <StatusBadge kind="application" status={row.status} />
+                    <span className="applications-table__line">
+                      {t('layout.table.labelled', {
+                        label: t('applications.table.deck'),
+                        value: t(row.hasDeck ? 'applications.table.yes' : 'applications.table.no'),
+                      })}
+                    </span>
                   </td>
                   <td>{row.trackName ?? <span className="muted">{t('applications.noTrack')}</span>}</td>
                   <td>{row.countryName ?? '—'}</td>
-                  <td>{row.founderName}</td>
                   <td>{date(row.submittedAt)}</td>
                   <td>{date(row.updatedAt)}</td>
-                  <td>{row.hasDeck ? t('applications.table.yes') : t('applications.table.no')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
 
       {pages > 1 ? (

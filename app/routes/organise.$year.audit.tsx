@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const page = events.slice(0, PAGE_SIZE);
   return {
-    messages: await messagesFor(request, ['judging', 'applications', 'editions']),
+    messages: await messagesFor(request, ['judging', 'applications', 'editions', 'layout']),
     edition: { year: edition.year, timeZone: edition.timeZone },
     filters,
     options: auditFilterOptions(edition.id),
@@ -141,6 +141,13 @@ export default function EditionAudit() {
           ) : null}
         </div>
       </Form>
+
+      <p>
+        <a href={`/organise/${edition.year}/audit.xlsx`} className="button button--ghost" download>
+          <span aria-hidden="true">↓ </span>
+          {t('layout.export.audit')}
+        </a>
+      </p>
 
       {events.length === 0 ? (
         <p>{t(filtered ? 'audit.noneFiltered' : 'audit.none')}</p>

@@ -23,6 +23,7 @@ import { requireEdition } from '~/utils/editions.server';
 import { parseForm, refusedForm, replyTo } from '~/utils/form.server';
 import { publishResults, resultsOverview, sealFinalRound } from '~/utils/publication.server';
 import { mailContext } from '~/utils/mail.server';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -90,7 +91,7 @@ export default function Results() {
       {done === 'seal' ? <DoneNotice>{t('results.seal.done')}</DoneNotice> : null}
       {done === 'publish' ? <DoneNotice>{t('results.publish.done')}</DoneNotice> : null}
 
-      <div className="table-scroll">
+      <ScrollRegion label={t('results.overview.roundsCaption')}>
         <table className="table">
           <caption className="visually-hidden">{t('results.overview.roundsCaption')}</caption>
           <thead>
@@ -131,7 +132,7 @@ export default function Results() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       {!final ? (
         <p className="notice">{t('results.errors.seal.noFinal')}</p>

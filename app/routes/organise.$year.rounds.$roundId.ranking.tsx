@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const edition = requireEdition(params.year);
   const round = requireRound(edition.id, params.roundId);
   const compare = new URL(request.url).searchParams.get('compare') === 'methods';
-  return { messages: await messagesFor(request, ['results']), year: edition.year, compare, view: roundRankingView(edition.id, round.id, { compare }) };
+  return { messages: await messagesFor(request, ['results', 'layout']), year: edition.year, compare, view: roundRankingView(edition.id, round.id, { compare }) };
 }
 
 export default function RoundRanking() {
@@ -86,6 +86,12 @@ export default function RoundRanking() {
           {compare ? t('results.ranking.compareLegend', { method: t(`method.${view.round.method}`) }) : t('results.ranking.compareHint')}
         </p>
       </div>
+      <p>
+        <a href={`/organise/${year}/rounds/${view.round.id}/ranking.xlsx`} className="button button--ghost" download>
+          <span aria-hidden="true">↓ </span>
+          {t('layout.export.ranking')}
+        </a>
+      </p>
 
       {view.rows.length === 0 ? (
         <p className="notice">{t('results.ranking.empty')}</p>

@@ -111,10 +111,14 @@ export function fileSummary(file: StoredFile | undefined | null) {
 
 export type FileSummary = NonNullable<ReturnType<typeof fileSummary>>;
 
+/** The policy of every stored file: no loads, no scripts, an opaque origin, no framing. */
+export const FILE_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
+
 /**
  * The file's bytes, streamed from disk, with headers that keep a browser from guessing its type
- * and a deck downloaded rather than shown. `isPublic` allows shared caches.
+ * and a sandboxing policy; a PDF deck opens in the browser's viewer. `isPublic` allows shared caches.
  */
+
 export async function fileResponse(file: StoredFile, { isPublic, ifNoneMatch }: { isPublic: boolean; ifNoneMatch?: string | null }): Promise<Response> {
   const type = typeOfMime(file.mimeType);
   const path = storedFilePath(file.sha256);
@@ -126,12 +130,16 @@ export async function fileResponse(file: StoredFile, { isPublic, ifNoneMatch }: 
   const etag = `"${file.sha256}"`;
   const headers = new Headers({
     'Content-Type': file.mimeType,
-    'Content-Disposition': contentDisposition(file.kind === 'deck' ? 'attachment' : 'inline', file.originalName, type),
+    // Every stored type (PDF deck, PNG/JPEG/WebP logo) opens in the browser's own viewer; the
+    // name still travels, so "Save as" offers the founder's file name.
+    'Content-Disposition': contentDisposition('inline', file.originalName, type),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': isPublic ? 'public, max-age=3600' : 'private, no-cache',
     ETag: etag,
-    // A file is never a page: nothing in it may run or be framed.
-    'Content-Security-Policy': "default-src 'none'; sandbox",
+    // A file is never a page: nothing in it may run, load anything or be framed.
+    // `sandbox` gives the document an opaque origin without scripts; the browser's PDF viewer
+    // still shows the deck (checked by hand with Chromium 156: its viewer loads under it).
+    'Content-Security-Policy': FILE_CSP,
     'Cross-Origin-Resource-Policy': 'same-origin',
   });
   if (ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).includes(etag)) {

@@ -18,6 +18,7 @@ import {
   resultsCsv,
   scoresCsv,
 } from '~/domain/open-data';
+import { roundPublicScore, roundScaleOf, scoreOutOf100 } from '~/domain/public-score';
 import { RANKED_STATUSES } from '~/domain/statuses';
 import type { DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
@@ -171,6 +172,8 @@ export interface PublicPageRow {
   name: string;
   track: string | null;
   score: number | null;
+  /** The score out of 100 the page shows (app/domain/public-score.ts), one decimal; null if unranked. */
+  points: number | null;
   sheets: number;
   /** Mean normalised value per criterion (0–1), in the criteria's display order. */
   means: number[];
@@ -185,6 +188,7 @@ export function publicResultsView(edition: Edition, lang: 'fr' | 'en') {
   const app = new Map(applications.map((a) => [a.id, a]));
   const rowsOf = (roundId: number): PublicPageRow[] => {
     const ranking = rankings.get(roundId)!;
+    const scale = roundScaleOf(ranking.countedSheets.map((s) => s.total));
     const row = (id: number, rank: number | null, tie: boolean, score: number | null, sheets: number, means: Record<number, number>) => ({
       applicationId: id,
       rank,
@@ -192,6 +196,7 @@ export function publicResultsView(edition: Edition, lang: 'fr' | 'en') {
       name: publicNames.get(id)!,
       track: trackName.get(app.get(id)?.trackId ?? -1) ?? null,
       score,
+      points: score === null ? null : roundPublicScore(scoreOutOf100(ranking.method, score, scale)),
       sheets,
       means: criteria.map((c) => means[c.id] ?? 0),
     });

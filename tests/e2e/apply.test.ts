@@ -141,14 +141,14 @@ async function journey(browser: BrowserHandle, { email, startup, js }: { email: 
   await nav.getByRole('link', { name: /^Pitch deck and logo\s+Complete$/ }).waitFor();
   await screenshot(page, `apply-${tag}-files-1024x768`);
 
-  // The deck downloads as it was sent, from the guarded route.
+  // The deck opens in the browser (inline, sandboxed) as it was sent, from the guarded route.
   const href = await deckLink.getAttribute('href');
   const download = await page.request.get(url(href!));
   expect(download.status()).toBe(200);
   expect(download.headers()['content-type']).toBe('application/pdf');
   // What browsers read: the first value (server.js adds its own site-wide nosniff after the route's).
   expect(download.headers()['x-content-type-options'].split(',')[0].trim()).toBe('nosniff');
-  expect(download.headers()['content-disposition']).toBe(`attachment; filename="${startup} pitch.pdf"; filename*=UTF-8''${startup}%20pitch.pdf`);
+  expect(download.headers()['content-disposition']).toBe(`inline; filename="${startup} pitch.pdf"; filename*=UTF-8''${startup}%20pitch.pdf`);
   expect(Buffer.from(await download.body()).equals(deck)).toBe(true);
 
   // Consent, then review and submit.
@@ -159,7 +159,7 @@ async function journey(browser: BrowserHandle, { email, startup, js }: { email: 
   await main(page).getByRole('group', { name: 'Publication of your name and logo' }).getByRole('radio', { name: /^Yes/ }).check();
   await saveSection(page, 'Save and continue');
   await page.waitForURL((u) => u.pathname === `/apply/${YEAR}`);
-  await main(page).getByText('7 of 7 complete').waitFor();
+  await main(page).locator('.apply-nav__count').getByText('7 of 7 complete').waitFor();
   await hydrated(page);
   await main(page).getByRole('button', { name: 'Submit my application' }).click();
   await page.waitForURL((u) => u.pathname === `/apply/${YEAR}` && u.searchParams.get('submitted') === '1');
@@ -192,7 +192,8 @@ describe.skipIf(!seeded())('a founder applies to 2022', () => {
     const founder = await openBrowser({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
     const { page } = founder;
     await loginAs(founder, 'founder1@example.org', `/apply/${YEAR}`);
-    await main(page).getByRole('navigation', { name: 'Sections' }).waitFor();
+    // The sections fold into one line on a phone.
+    await main(page).locator('summary').getByText(/^(Review and submit|The whole application)$/).waitFor();
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'apply-review-phone-390x844');
     await page.goto(url(`/apply/${YEAR}/startup`));

@@ -51,6 +51,7 @@ routes/editions.$year GET                                                200 200
 routes/editions.$year_.stage GET                                         200 200 200 200 200 200 200
 routes/editions.$year_.stage.events GET                                  200 200 200 200 200 200 200
 routes/editions.$year.results[.csv] GET                                  404 404 404 404 404 404 404
+routes/editions.$year.datapackage[.json] GET                             404 404 404 404 404 404 404
 routes/editions.$year.results[.json] GET                                 404 404 404 404 404 404 404
 routes/editions.$year.scores[.csv] GET                                   404 404 404 404 404 404 404
 routes/files.$fileId GET                                                     302 200 404 200 404 404 200
@@ -98,12 +99,14 @@ routes/organise.$year._index POST:track.delete                           302 403
 routes/organise.$year.applications._index GET                            302 403 403 403 403 403 200
 routes/organise.$year.applications.$applicationId GET                               302 403 403 403 403 403 200
 routes/organise.$year.applications[.csv] GET                             302 403 403 403 403 403 200
+routes/organise.$year.applications[.xlsx] GET                            302 403 403 403 403 403 200
 routes/organise.$year.assignments GET                                    302 403 403 403 403 403 200
 routes/organise.$year.assignments POST:assign.auto                       302 403 403 403 403 403 400
 routes/organise.$year.assignments POST:assignment.add                    302 403 403 403 403 403 400
 routes/organise.$year.assignments POST:assignment.remove                 302 403 403 403 403 403 400
 routes/organise.$year.audit GET                                          302 403 403 403 403 403 200
 routes/organise.$year.audit[.csv] GET                                    302 403 403 403 403 403 200
+routes/organise.$year.audit[.xlsx] GET                                   302 403 403 403 403 403 200
 routes/organise.$year.judges GET                                         302 403 403 403 403 403 200
 routes/organise.$year.judges POST:conflict.create                        302 403 403 403 403 403 400
 routes/organise.$year.judges POST:conflict.remove                        302 403 403 403 403 403 400
@@ -127,6 +130,7 @@ routes/organise.$year.team POST:organiser.invite                         302 403
 routes/organise.$year.team POST:organiser.revoke                         302 403 403 403 403 403 400
 routes/organise.$year.team POST:invitation.revoke                        302 403 403 403 403 403 400
 routes/organise.$year.team POST:judge.remove                             302 403 403 403 403 403 400
+routes/organise.$year.rounds.$roundId.ranking[.xlsx] GET                   302 403 403 403 403 403 200
 routes/organise.$year.shortlist GET                                      302 403 403 403 403 403 200
 routes/organise.$year.shortlist POST                                     302 403 403 403 403 403 400
 routes/organise.$year.stage GET                                          302 403 403 403 403 403 200

@@ -72,14 +72,16 @@ beforeAll(async () => {
 });
 
 describe('who may see a file', () => {
-  it('the founder gets the deck as a download, with a safe name, its type and nosniff', async () => {
+  it('the founder gets the deck to read in the browser (inline, sandboxed), with a safe name, its type and nosniff', async () => {
     const response = (await get(deckId, cookies.owner)) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('application/pdf');
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(response.headers.get('Content-Disposition')).toBe(
-      `attachment; filename="Presentation_Civix.pdf"; filename*=UTF-8''Pr%C3%A9sentation%20%C2%AB%20Civix%20%C2%BB.pdf`,
+      `inline; filename="Presentation_Civix.pdf"; filename*=UTF-8''Pr%C3%A9sentation%20%C2%AB%20Civix%20%C2%BB.pdf`,
     );
+    // Shown, never run: no script, no load, an opaque origin, no framing.
+    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
     expect(response.headers.get('Cache-Control')).toBe('private, no-cache');
     expect(response.headers.get('Content-Length')).toBe(String(pdf.length));
     expect(Buffer.from(await response.arrayBuffer()).equals(pdf)).toBe(true);

@@ -104,6 +104,10 @@ describe('pitch section', () => {
     expect(errorsOf(pitchSchema.safeParse({ ...good, problem: long(LIMITS.problem + 1) }))).toEqual({ problem: 'apply.errors.tooLong' });
   });
 
+  it('keeps the one-liner on one line: a line break typed in its textarea becomes a space', () => {
+    expect(pitchSchema.parse({ ...good, oneLiner: 'Clear budgets,\r\n  for everyone.' }).oneLiner).toBe('Clear budgets, for everyone.');
+  });
+
   it('refuses a bad video link', () => {
     expect(errorsOf(pitchSchema.safeParse({ ...good, videoUrl: 'data:text/html,hi' }))).toEqual({ videoUrl: 'apply.errors.url' });
   });

@@ -9,7 +9,7 @@ import { fr } from '~/i18n/fr';
 import { messagesIn, type Namespace } from '~/i18n/messages.server';
 import { typesetFrench } from '~/i18n/typography';
 
-const NAMESPACES: Namespace[] = ['core', 'applications', 'editions', 'feedback', 'judging', 'results', 'scoring', 'stage', 'mail', 'recovery'];
+const NAMESPACES: Namespace[] = ['core', 'applications', 'editions', 'feedback', 'judging', 'layout', 'results', 'scoring', 'stage', 'mail', 'recovery'];
 /** `{name}` and the counted `{name, plural, …}`, each name once. */
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 

@@ -10,7 +10,7 @@ import {
   sealInputOf,
   type OpenDataInput,
 } from '~/domain/open-data';
-import type { RankingSheet } from '~/domain/ranking';
+import { roundForComparison, type RankingSheet } from '~/domain/ranking';
 import { sealHash } from '~/domain/seal';
 
 // SCORING.md's worked example: Impact w=3 (1–10), Feasibility w=2 (1–10), Team w=1 (1–5).
@@ -109,6 +109,8 @@ describe('open data of a published edition', () => {
       [3, 'Votabl'],
     ]);
     expect(final.ranking[0].score).toBeCloseTo(0.2649, 4);
+    // Published at the precision the method compares at: 9 decimals, no float noise.
+    for (const round of document.rounds) for (const r of round.ranking) expect(roundForComparison(r.score)).toBe(r.score);
     expect(final.ranking[0]).toMatchObject({ applicationId: OPENLEDGER, sheets: 3, tie: false, track: 5 });
     expect(document.seal).toBe('f'.repeat(64));
     expect(document.sealedRound).toBe(2);
