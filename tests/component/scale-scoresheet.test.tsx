@@ -192,7 +192,7 @@ describe('ScoresheetConflict without JavaScript', () => {
     expect(rows.map((r) => r.textContent)).toEqual([
       'CritèreSur cet appareilVersion enregistrée',
       'Impact88',
-      'Équipedifférent3Pour le jury seulement : solide2',
+      'Équipedifférent3Pour le jury seulement\u202f: solide2',
       'Commentaire général pour la startuppas de commentairepas de commentaire',
       'Commentaire général pour le jury seulementokok',
     ]);

@@ -11,13 +11,13 @@ import { messagesIn } from '~/i18n/messages.server';
 import OrganiseEdition, { ErrorBoundary as OrganiseErrorBoundary } from '~/routes/organise.$year';
 import JudgeSection, { ErrorBoundary as JudgeErrorBoundary } from '~/routes/judge.$year';
 
-const EDITION = { year: 2021, name: 'GovTech Summit 2021', status: 'judging' };
+const EDITION = { year: 2021, name: 'GovTech Summit 2021', nameFr: 'Sommet GovTech 2021', status: 'judging' };
 
 function notFound(): never {
   throw new Response('Not Found', { status: 404 });
 }
 
-function renderOrganise(lang: Lang, path: string, frameLoader: () => object = () => ({ edition: EDITION })) {
+function renderOrganise(lang: Lang, path: string, frameLoader: () => object = () => ({ edition: EDITION, messages: messagesIn(lang, ['editions']) })) {
   const Stub = createRemixStub([
     {
       id: 'root',
