@@ -15,7 +15,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { LanguageSwitch } from '~/components/LanguageSwitch';
 import { useT, type Lang } from '~/i18n';
 import { tOf } from '~/i18n/meta';
@@ -96,16 +96,6 @@ function SiteHeader({ user }: { user: RootData['user'] | null }) {
   const { t } = useT();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
-  const menu = useRef<HTMLDetailsElement>(null);
-  // With JavaScript, a link followed inside the open menu closes it (the page changes under it).
-  useEffect(() => {
-    if (menu.current) menu.current.open = false;
-  }, [location.key]);
-  const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
-    if (event.key !== 'Escape' || !menu.current?.open) return;
-    menu.current.open = false;
-    menu.current.querySelector('summary')?.focus();
-  };
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -122,7 +112,8 @@ function SiteHeader({ user }: { user: RootData['user'] | null }) {
           <SiteNav user={user} />
           <AccountActions user={user} here={here} />
         </div>
-        <details className="site-menu" ref={menu} onKeyDown={closeOnEscape}>
+        {/* Keyed on the location: a link followed inside the open menu gives a closed one on the next page. */}
+        <details className="site-menu" key={location.key}>
           <summary className="site-menu__button">
             <span className="site-menu__icon" aria-hidden="true" />
             {t('nav.menu')}

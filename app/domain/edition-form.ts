@@ -5,7 +5,7 @@
  * here, daylight saving included (./edition.ts).
  */
 import { z } from 'zod';
-import { EDITION_TIME_ZONE, localToInstant } from './edition';
+import { EDITION_TIME_ZONE, localToInstant } from './edition-time';
 import { EDITION_STATUSES } from './statuses';
 import { plainText } from './text';
 

@@ -11,7 +11,7 @@ import { EDITION_ERROR_PARAMS, EditionFields, useEditionLabels } from '~/compone
 import { CheckboxField, ConformForm, ErrorSummary, TextareaField, useSchemaForm } from '~/components/forms';
 import { DoneNotice } from '~/components/notices';
 import { StatusBadge } from '~/components/StatusBadge';
-import { EDITION_TIME_ZONE, exactInstant, instantToLocal, localToInstant } from '~/domain/edition';
+import { EDITION_TIME_ZONE, exactInstant, instantToLocal, localToInstant } from '~/domain/edition-time';
 import { EDITION_LIMITS, editionSettingsSchema, editionStepSchema } from '~/domain/edition-form';
 import type { StepCheck } from '~/domain/edition-status';
 import { replyOf } from '~/domain/form-reply';

@@ -4,7 +4,7 @@
  * audited transaction; a refused one writes nothing. Publication stays in publication.server.ts.
  */
 import { and, count, eq, inArray, notInArray } from 'drizzle-orm';
-import { EDITION_TIME_ZONE, localToInstant } from '~/domain/edition';
+import { EDITION_TIME_ZONE, localToInstant } from '~/domain/edition-time';
 import { windowChangeNeedsConfirmation, type EditionSettingsInput, type NewEditionInput } from '~/domain/edition-form';
 import { checkStep, EDITION_STEPS, type EditionFacts, type StepCheck } from '~/domain/edition-status';
 import { Refusal } from '~/domain/refusal';

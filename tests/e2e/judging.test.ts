@@ -24,7 +24,7 @@ import {
 const TABLET = { hasTouch: true, isMobile: true } as const;
 const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 const SAVED = /^✓(Saved at|Enregistré à) \d\d:\d\d$/;
-const SCORE_NEXT = /^(Score next: |À noter ensuite : )/;
+const SCORE_NEXT = /^(Score next: |À noter ensuite[\s\u202f]: )/;
 
 /** What the judge actually sees: the viewport only (the sticky save bar where it really is). */
 function viewportShot(page: Page, name: string) {
@@ -272,11 +272,15 @@ describe.skipIf(!seeded())('scoring with the keyboard alone', () => {
       const steps = 4 - focused.value;
       for (let s = 0; s < Math.abs(steps); s++) await page.keyboard.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
       expect(await checkedValue(scales(page).nth(i))).toBe('4');
-      // Tab to the criterion's comment, and type one for the first.
-      await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      // Tab to the criterion's two comments (for the startup, then for the jury only); type one for the first.
+      for (const kind of ['shared', 'jury']) {
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.tagName), `${kind} comment of criterion ${i + 1}`).toBe('TEXTAREA');
+      }
       if (i === 0) await page.keyboard.type('Clear public value.');
     }
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).name)).toBe('sharedOverallComment');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).name)).toBe('overallComment');
     await page.keyboard.press('Tab');

@@ -41,6 +41,11 @@ const ACCOUNT: Record<Exclude<Role, 'public'>, string> = {
 
 /** Routes that are not pages (files, feeds, redirects) or are walked through their children. */
 const NOT_PAGES: Record<string, string> = {
+  'routes/editions.$year.datapackage[.json]': 'open data: the description of the CSV files',
+  'routes/startups[.json]': 'open data: the showcase as JSON',
+  'routes/organise.$year.applications[.xlsx]': 'an Excel download',
+  'routes/organise.$year.audit[.xlsx]': 'an Excel download',
+  'routes/organise.$year.rounds.$roundId.ranking[.xlsx]': 'an Excel download',
   'routes/apply.$year': 'layout of the /apply/:year pages',
   'routes/judge.$year': 'layout of the /judge/:year pages',
   'routes/organise.$year': 'layout of the /organise/:year pages',
@@ -98,6 +103,14 @@ function pages(): Page[] {
     .get()!.id;
   const edition2022 = db.select({ id: schema.editions.id }).from(schema.editions).where(eq(schema.editions.year, 2022)).get()!.id;
   const organiser = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ACCOUNT.organiser)).get()!;
+  // A published edition the demo founder applied to: their feedback page (404 when there is none).
+  const founder = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ACCOUNT.founder)).get()!;
+  const feedbackYear = db
+    .select({ year: schema.editions.year })
+    .from(schema.applications)
+    .innerJoin(schema.editions, eq(schema.editions.id, schema.applications.editionId))
+    .where(and(eq(schema.applications.founderId, founder.id), eq(schema.editions.status, 'published')))
+    .get()?.year;
   const { token } = createInvitation({ editionId: edition2022, actorId: organiser.id, email: `walk-${Date.now()}@example.test` });
 
   return [
@@ -143,6 +156,22 @@ function pages(): Page[] {
     { route: 'routes/organise.$year.results', path: '/organise/2020/results', as: 'organiser' },
     { route: 'routes/organise.$year.audit', path: '/organise/2020/audit', as: 'organiser' },
     { route: 'routes/organise.$year.audit', path: '/organise/2021/audit', as: 'organiser' },
+    { route: 'routes/organise.new', path: '/organise/new', as: 'organiser' },
+    { route: 'routes/organise.$year.settings', path: '/organise/2021/settings', as: 'organiser' },
+    { route: 'routes/organise.$year.team', path: '/organise/2021/team', as: 'organiser' },
+    { route: 'routes/organise.$year.feedback', path: '/organise/2021/feedback', as: 'organiser' },
+    { route: 'routes/organise.$year.paper', path: '/organise/2021/paper', as: 'organiser' },
+    { route: 'routes/organise.outbox._index', path: '/organise/outbox', as: 'organiser' },
+    { route: 'routes/organise.outbox.$messageId', path: '/organise/outbox/999999', as: 'organiser', status: 404 },
+    { route: 'routes/organise.startups', path: '/organise/startups', as: 'organiser' },
+    { route: 'routes/forgot-password', path: '/forgot-password', as: 'public' },
+    { route: 'routes/reset-password.$token', path: '/reset-password/no-such-link', as: 'public', status: 410 },
+    { route: 'routes/startups._index', path: '/startups', as: 'public' },
+    { route: 'routes/startups.$slug', path: '/startups/civix', as: 'public' },
+    { route: 'routes/startups.$slug', path: '/startups/no-such-startup', as: 'public', status: 404 },
+    feedbackYear
+      ? { route: 'routes/me_.feedback.$year', path: `/me/feedback/${feedbackYear}`, as: 'founder' }
+      : { route: 'routes/me_.feedback.$year', path: '/me/feedback/2019', as: 'founder', status: 404 },
   ];
 }
 

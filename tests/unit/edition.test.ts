@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editionDescription, editionName, exactInstant, instantToLocal, localToInstant, zoneOffsetMinutes } from '~/domain/edition';
+import { editionDescription, editionName } from '~/domain/edition';
+import { exactInstant, instantToLocal, localToInstant, zoneOffsetMinutes } from '~/domain/edition-time';
 import { editionSettingsSchema, newEditionSchema, windowChangeNeedsConfirmation } from '~/domain/edition-form';
 
 const PARIS = 'Europe/Paris';
