@@ -101,7 +101,9 @@ async function data(request) {
 
 /**
  * The router asks which routes match the links on a page. Offline, the kept answer to the same
- * question, or else the union of every kept answer of this build (the judge's routes are in it).
+ * question, or else the union of every kept answer of this build (the judge's routes are in it),
+ * or else an empty answer: the page's own routes came with the document, and a link the router
+ * does not know becomes a full navigation, which this worker answers from its kept pages.
  */
 async function manifest(request) {
   const url = new URL(request.url);
@@ -109,7 +111,7 @@ async function manifest(request) {
     const response = await fetch(request);
     await keep(url.href, response.clone());
     return response;
-  } catch (error) {
+  } catch {
     const exact = await kept(url.href);
     if (exact) return exact;
     const version = url.searchParams.get('version');
@@ -120,7 +122,6 @@ async function manifest(request) {
       if (keyUrl.pathname !== '/__manifest' || keyUrl.searchParams.get('version') !== version) continue;
       Object.assign(union, await (await cache.match(key)).json());
     }
-    if (Object.keys(union).length === 0) throw error;
     return new Response(JSON.stringify(union), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
   }
 }

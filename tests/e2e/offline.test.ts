@@ -197,11 +197,7 @@ describe.skipIf(!seeded())('a judge through a dropped network', () => {
     await reachesServer(back, 3, B, { Impact: 2, Team: 5 });
   });
 
-  // Open (issue 12): since the merge that added /method to every page's navigation, a tab opened
-  // offline asks the router for route look-ups (/__manifest) that the worker never kept — the first
-  // page was not yet controlled by it when those were fetched online — so the sheet does not hydrate
-  // and the outbox is not read back. The outbox record itself survives (the reload test shows it).
-  it.skip('keeps what was typed when the tab is closed offline and opened again offline', async () => {
+  it('keeps what was typed when the tab is closed offline and opened again offline', async () => {
     const judge = await tablet(4);
     const { context } = judge;
     let page = judge.page;
