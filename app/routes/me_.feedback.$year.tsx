@@ -6,6 +6,7 @@
 import { invariantResponse } from '@epic-web/invariant';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { ScrollRegion } from '~/components/ScrollRegion';
 import type { Placing } from '~/domain/feedback';
 import { formatNumber, useT, type Lang, type T } from '~/i18n';
 import { titleMeta } from '~/i18n/meta';
@@ -61,7 +62,7 @@ export default function FounderFeedback() {
           <p className="feedback-round__placing">
             <strong>{placingText(t, round.placing)}</strong> {t('feedback.sheets', { count: round.sheets })}
           </p>
-          <div className="table-scroll">
+          <ScrollRegion label={t('feedback.table.caption')}>
             <table className="table feedback-table">
               <caption>{t('feedback.table.caption')}</caption>
               <thead>
@@ -85,7 +86,7 @@ export default function FounderFeedback() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <h3>{t('feedback.comments.title')}</h3>
           {round.judges.length === 0 ? (
             <p className="muted">{t('feedback.comments.none')}</p>

@@ -173,7 +173,7 @@ function StepItem({
   const [form, fields] = useSchemaForm({ id: `step-${to}`, schema: editionStepSchema, lastResult: replyOf(answer, formId) });
   const title = t(stepTitleKey(from, to));
   return (
-    <li className="item" id={`step-${to}`} data-testid={`step-${to}`}>
+    <li className="item" data-testid={`step-${to}`}>
       <div className="item__body">
         <h3 className="item__title">{title}</h3>
         {check.allowed ? (
