@@ -19,7 +19,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, schema } from '~/utils/db.server';
 import { context, formRequest, getRequest } from '../fixtures/http';
 import { assign, attachStoredDeck, judgingEdition, type JudgingEdition } from '../fixtures/judging';
-import { INTENTS, routeEntries, type RouteEntry } from '../fixtures/routes';
+import { INTENTS, routeEntries, routeParams, type RouteEntry } from '../fixtures/routes';
 import { sessionCookie } from '../fixtures/users';
 
 const ROLES = ['anon', 'own', 'other', 'asg', 'unasg', 'conf', 'org'] as const;
@@ -184,16 +184,7 @@ beforeAll(async () => {
   users.unasg = e.judges[1].id;
   users.conf = e.judges[2].id;
   users.org = e.organiser.id;
-  params = {
-    year: String(e.year),
-    id: String(a.id),
-    applicationId: String(a.id),
-    roundId: String(e.screening.id),
-    round: String(e.screening.id),
-    section: 'startup',
-    token: 'x'.repeat(43),
-    slug: 'no-such-startup',
-  };
+  params = routeParams(e.year, a.id, e.screening.id);
 });
 
 function paramsFor(route: RouteEntry): Record<string, string> {

@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, schema } from '~/utils/db.server';
 import { BASE, context } from '../fixtures/http';
 import { assign, attachStoredDeck, judgingEdition, type JudgingEdition } from '../fixtures/judging';
-import { INTENTS, routeEntries, type RouteEntry } from '../fixtures/routes';
+import { INTENTS, routeEntries, routeParams, type RouteEntry } from '../fixtures/routes';
 import { sessionCookie } from '../fixtures/users';
 
 
@@ -96,15 +96,7 @@ beforeAll(async () => {
   const [a] = e.applications;
   attachStoredDeck(a.id, e.founders[0].id, '%PDF-1.4 hostile');
   assign(e.screening.id, e.judges[0].id, a.id);
-  params = {
-    year: String(e.year),
-    id: String(a.id),
-    applicationId: String(a.id),
-    roundId: String(e.screening.id),
-    round: String(e.screening.id),
-    section: 'startup',
-    token: 'x'.repeat(43),
-  };
+  params = routeParams(e.year, a.id, e.screening.id);
 });
 
 /** Who may use a route's action: the organiser for /organise, the assigned judge for /judge, A's founder for /apply and /account. */
