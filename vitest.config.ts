@@ -8,7 +8,8 @@ const alias = { '~': path.resolve(__dirname, 'app') };
  * - unit: pure modules (app/domain), no I/O;
  * - integration: loaders and actions against a fresh copy of a migrated SQLite file per test file;
  * - component: React components in jsdom, through @remix-run/testing;
- * - e2e: the built server and Debian's Chromium (tests/e2e/global-setup.ts starts both).
+ * - e2e: the built server and Debian's Chromium (tests/e2e/global-setup.ts starts one server per
+ *   worker, so that two files running at once never share a database).
  */
 export default defineConfig({
   resolve: { alias },
@@ -16,6 +17,11 @@ export default defineConfig({
     globals: true,
     // A run that executed nothing must fail (vitest's default; stated so nobody flips it).
     passWithNoTests: false,
+    // Two files at a time on the 2-core machine, whatever the project (vitest's default there is
+    // one: cores - 1). End-to-end files too: each worker has its own server and database
+    // (tests/e2e/global-setup.ts). `--maxWorkers=N` on the command line overrides it; measured in
+    // docs/decisions/046-test-suite-under-five-minutes.md.
+    maxWorkers: 2,
     reporters: ['default', './tests/reporters/summary.ts'],
     projects: [
       {
@@ -63,8 +69,6 @@ export default defineConfig({
           setupFiles: ['tests/e2e/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One browser at a time on a 2-core machine.
-          fileParallelism: false,
         },
       },
     ],

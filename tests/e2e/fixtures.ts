@@ -25,8 +25,11 @@ export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 
 export { DEMO_PASSWORD } from '../../db/seed-data/people';
 
+/** The origin of this file's server (its worker's: tests/e2e/setup.ts), e.g. http://localhost:41234. */
 export function baseURL(): string {
-  return inject('baseURL');
+  const base = process.env.E2E_BASE_URL;
+  if (!base) throw new Error('baseURL: no E2E_BASE_URL (tests/e2e/setup.ts sets it; run e2e files with `--project e2e`)');
+  return base;
 }
 
 export function seeded(): boolean {

@@ -1,9 +1,12 @@
 /**
  * Global setup of the `e2e` project: a fresh SQLite file in a temporary directory, migrated and
- * seeded with the demo (in this process), and the *built* production server (`node server.js`)
- * on a free port. Tests read its address with `inject('baseURL')`; tests/e2e/setup.ts points each
- * test file at the server's database and session secret, so that fixtures can add data and start
- * sessions in process.
+ * seeded with the demo once (in this process), then one copy of it per vitest worker, each served
+ * by its own *built* production server (`node server.js`) on a free port. End-to-end files run two
+ * at a time (vitest.config.ts, `maxWorkers`), each worker on its own server and database, so that
+ * two files never share data, the way they never did when they ran one after the other
+ * (docs/decisions/046-test-suite-under-five-minutes.md). tests/e2e/setup.ts points each test file
+ * at its worker's server, database and session secret, so that fixtures can add data and start
+ * sessions in process; tests read the address with `baseURL()` (tests/e2e/fixtures.ts).
  *
  * The build must exist (`npm test` builds before `vitest run`; by hand: `npx remix build`).
  * The server runs from a copy of server.js, build/ and public/ taken here, so that a rebuild
@@ -19,17 +22,23 @@ import { seedDemo } from '../../db/seed-demo';
 import { DEMO_PASSWORD } from '../../db/seed-data/people';
 import { freePort, ROOT, startServerProcess, type ServerProcess } from './server-process';
 
+/** One server of the run, with what a test file needs to work on its data. */
+export interface E2eServer {
+  /** The server's origin, e.g. http://localhost:41234 (no trailing slash). */
+  baseURL: string;
+  /** The server's SQLite file, for fixtures that add their own data (tests/e2e/setup.ts). */
+  databasePath: string;
+  /** The server's uploads folder. */
+  uploadsDir: string;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The server's origin, e.g. http://localhost:41234 (no trailing slash). */
-    baseURL: string;
+    /** One server per vitest worker; a test file uses the one of its worker (VITEST_POOL_ID). */
+    e2eServers: E2eServer[];
     /** Whether the demo seed ran: the demo accounts and the 2018–2022 editions exist. */
     seeded: boolean;
-    /** The server's SQLite file, for fixtures that add their own data (tests/e2e/setup.ts). */
-    databasePath: string;
-    /** The server's uploads folder. */
-    uploadsDir: string;
-    /** The server's SESSION_SECRET, so that a fixture can start a session it accepts. */
+    /** The servers' SESSION_SECRET, so that a fixture can start a session they accept. */
     sessionSecret: string;
   }
 }
@@ -99,54 +108,75 @@ async function prepareDatabase(file: string): Promise<void> {
     const hash = hashPassword(DEMO_PASSWORD);
     const report = await seedDemo(db, { now: new Date(), hashPassword: () => hash });
     if (!report.seeded) throw new Error(`e2e setup: ${file} was not empty, the demo was not seeded.`);
+    // One file, no WAL beside it, so that a plain copy is a complete database.
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    db.$client.pragma('journal_mode = DELETE');
   } finally {
     db.$client.close();
   }
 }
 
-export default async function setup({ provide }: TestProject) {
+/**
+ * How many test files of the project can run at once: vitest's `maxWorkers` (vitest.config.ts;
+ * 1 with `--no-file-parallelism`), so one server each: a worker's files never share one.
+ */
+function serverCount(project: TestProject): number {
+  const workers = Number(project.config.maxWorkers || project.vitest.config.maxWorkers || 1);
+  return Number.isFinite(workers) ? Math.max(1, Math.floor(workers)) : 1;
+}
+
+export default async function setup(project: TestProject) {
   const tmpDir = path.join(ROOT, 'tests', '.tmp', `e2e-${process.pid}`);
   fs.rmSync(tmpDir, { recursive: true, force: true });
   fs.mkdirSync(tmpDir, { recursive: true });
   const removeTmp = () => fs.rmSync(tmpDir, { recursive: true, force: true });
 
-  const databasePath = path.join(tmpDir, 'palmares.db');
-  const uploadsDir = path.join(tmpDir, 'uploads');
+  const template = path.join(tmpDir, 'template.db');
   const sessionSecret = crypto.randomBytes(32).toString('hex');
-
   const appDir = path.join(tmpDir, 'app');
   try {
     await snapshotBuild(appDir);
-    await prepareDatabase(databasePath);
+    await prepareDatabase(template);
   } catch (error) {
     removeTmp();
     throw error;
   }
 
-  let server: ServerProcess;
+  const servers: ServerProcess[] = [];
+  const stopAll = () => Promise.all(servers.map((server) => server.stop()));
+  const provided: E2eServer[] = [];
   try {
-    server = await startServerProcess({
-      port: await freePort(),
-      script: path.join(appDir, 'server.js'),
-      databasePath,
-      uploadsDir,
-      sessionSecret,
-      // Mail is written as .eml files here, not in the repository's data/ (decision 028).
-      env: { MAIL_OUTBOX_DIR: path.join(tmpDir, 'outbox') },
-    });
+    // Started together: each waits for its own /healthz.
+    await Promise.all(
+      Array.from({ length: serverCount(project) }, async (_, i) => {
+        const databasePath = path.join(tmpDir, `palmares-${i + 1}.db`);
+        const uploadsDir = path.join(tmpDir, `uploads-${i + 1}`);
+        fs.copyFileSync(template, databasePath);
+        const server = await startServerProcess({
+          port: await freePort(),
+          script: path.join(appDir, 'server.js'),
+          databasePath,
+          uploadsDir,
+          sessionSecret,
+          // Mail is written as .eml files here, not in the repository's data/ (decision 028).
+          env: { MAIL_OUTBOX_DIR: path.join(tmpDir, `outbox-${i + 1}`) },
+        });
+        servers.push(server);
+        provided[i] = { baseURL: server.base, databasePath, uploadsDir };
+      }),
+    );
   } catch (error) {
+    await stopAll();
     removeTmp();
     throw new Error(`e2e setup: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  provide('baseURL', server.base);
-  provide('seeded', true);
-  provide('databasePath', databasePath);
-  provide('uploadsDir', uploadsDir);
-  provide('sessionSecret', sessionSecret);
+  project.provide('e2eServers', provided);
+  project.provide('seeded', true);
+  project.provide('sessionSecret', sessionSecret);
 
   return async function teardown() {
-    await server.stop();
+    await stopAll();
     removeTmp();
   };
 }

@@ -12,8 +12,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { baseURL as e2eBaseURL } from './fixtures';
 
-const baseURL = inject('baseURL');
+const baseURL = e2eBaseURL();
 const seeded = inject('seeded');
 const DEMO_PASSWORD = 'palmares-demo-2026';
 const { hostname, port } = new URL(baseURL);
@@ -246,7 +247,7 @@ describe('logging of refusals', () => {
       });
     });
     // The copy of the build that global-setup made (it sits next to the database).
-    const serverJs = path.join(path.dirname(inject('databasePath')), 'app', 'server.js');
+    const serverJs = path.join(path.dirname(process.env.DATABASE_PATH!), 'app', 'server.js');
     const child = spawn(process.execPath, [serverJs], {
       env: {
         PATH: process.env.PATH!,

@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { baseURL as e2eBaseURL } from './fixtures';
 
-const baseURL = inject('baseURL');
+const baseURL = e2eBaseURL();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'palmares-server-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
