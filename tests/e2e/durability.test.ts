@@ -20,7 +20,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../db/backup';
 import { restoreDatabase } from '../../db/restore';
-import type { FinalWorld } from '../fixtures/stage';
+import { closeDb, getDb, runMigrations } from '~/utils/db.server';
+import { buildFinalWorld, type FinalWorld } from '../fixtures/stage';
 import { freePort, ROOT, startServerProcess, type ServerProcess } from './server-process';
 
 const LOAD_MS = 1_500;
@@ -35,6 +36,9 @@ let server: ServerProcess | null = null;
 let world: FinalWorld;
 let criteria: { id: number }[] = [];
 let cookies: string[] = [];
+// This file's fixtures work on its own database, not on its worker's e2e server's
+// (tests/e2e/setup.ts set DATABASE_PATH to that one; nothing has opened it yet).
+process.env.DATABASE_PATH = databasePath;
 
 
 function tsx(args: string[]) {
@@ -159,11 +163,11 @@ beforeAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   if (!fs.existsSync(path.join(ROOT, 'build', 'index.js'))) throw new Error('no build: run `npx remix build` first');
-  const migrated = tsx(['db/migrate.ts']);
-  expect(migrated.status, migrated.stderr).toBe(0);
-  const created = tsx(['tests/fixtures/stage.ts', 'create', String(YEAR)]);
-  expect(created.status, created.stderr).toBe(0);
-  world = JSON.parse(created.stdout.trim().split('\n').at(-1)!) as FinalWorld;
+  // Migrated and filled in this process (this file's own database: see DATABASE_PATH above), then
+  // closed before the server opens it.
+  runMigrations(getDb());
+  world = await buildFinalWorld(YEAR);
+  closeDb();
   // Civix on stage, scoring and the vote open, as the stage control leaves them (without the
   // presence check: this test is about durability, tests/integration/vote.test.ts about the code).
   const db = new Database(databasePath);
