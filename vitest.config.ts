@@ -73,6 +73,9 @@ export default defineConfig({
           setupFiles: ['tests/e2e/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll without its own timeout waits for a condition the page or the server reaches
+          // (a save stored, a focus moved); vitest's 1 s was a budget a busy machine missed.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

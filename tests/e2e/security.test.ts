@@ -273,7 +273,8 @@ describe('logging of refusals', () => {
       expect((await fetch(`${url}/no-such-page`)).status).toBe(404);
       expect((await fetch(`${url}/organise`, { redirect: 'manual' })).status).toBe(302);
       expect((await fetch(`${url}/logout`, { method: 'POST', headers: { ...FORM, Origin: 'https://evil.example' }, body: '' })).status).toBe(403);
-      await new Promise((r) => setTimeout(r, 300));
+      // The log line of the last request, rather than a fixed pause for the server to write it.
+      await expect.poll(() => output.includes('"/logout"'), { timeout: 5_000 }).toBe(true);
       const lines = output
         .split('\n')
         .filter((l) => l.startsWith('{'))
