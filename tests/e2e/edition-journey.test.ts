@@ -27,7 +27,7 @@ import { openDatabase } from '../../db/client';
 import { organiserCreateCommand } from '../../db/organiser-create';
 import { tinyPdf } from '../fixtures/applications';
 import { linkIn, readMail, type ReadMail } from '../fixtures/mail';
-import { hydrated, openBrowser, screenshot, VIEWPORTS } from './fixtures';
+import { hydrated, openBrowser, routerIdle, screenshot, VIEWPORTS } from './fixtures';
 import { freePort, ROOT, startServerProcess, type ServerProcess } from './server-process';
 
 const YEAR = 2030;
@@ -125,7 +125,7 @@ afterAll(async () => {
 });
 
 describe('an edition run from an empty database', () => {
-  it('organiser:create, edition 2030 opened, a founder applies, a judge scores and resets their password, judging starts and the round locks', async () => {
+  it('organiser:create, edition 2030 opened, a founder applies, a judge scores and resets their password, judging starts and the round locks', { timeout: 120_000 }, async () => {
     // ── 2. The organiser logs in, creates 2030, sets up its judging and opens it. ──
     const organiser = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
     const op = organiser.page;
@@ -278,7 +278,9 @@ describe('an edition run from an empty database', () => {
 
     // The judge logs out, forgets the password, and resets it from the mailed link.
     await main(jp).getByRole('link', { name: 'Back to my pitches' }).tap();
-    await main(jp).getByText('Draft: 1 of 1 criteria scored').waitFor();
+    await jp.waitForURL((u) => u.pathname === `/judge/${YEAR}`);
+    await main(jp).getByRole('link', { name: new RegExp(`^${STARTUP}`) }).locator('.pitch__state').getByText('Draft: 1 of 1 criterion scored').waitFor();
+    await routerIdle(jp);
     await hydrated(jp);
     await jp.locator('header.site-header').getByRole('button', { name: 'Log out' }).tap();
     await jp.waitForURL((u) => u.pathname === '/');
@@ -308,7 +310,7 @@ describe('an edition run from an empty database', () => {
     await logIn(jp, JUDGE.email, JUDGE.newPassword, '/judge');
     await main(jp).getByRole('link', { name: new RegExp(`${YEAR}`) }).first().tap();
     await jp.waitForURL((u) => u.pathname === `/judge/${YEAR}`);
-    await main(jp).getByText('Draft: 1 of 1 criteria scored').waitFor();
+    await main(jp).getByRole('link', { name: new RegExp(`^${STARTUP}`) }).locator('.pitch__state').getByText('Draft: 1 of 1 criterion scored').waitFor();
 
     // ── 5. The organiser starts judging, then locks the round past its confirmation. ──
     await op.goto(at(`/organise/${YEAR}/settings`));
@@ -320,6 +322,10 @@ describe('an edition run from an empty database', () => {
     await judgingStep.getByRole('button', { name: 'Start judging' }).click();
     await main(op).getByText('The edition is now: Judging under way.').waitFor();
     await screenshot(op, 'journey-5-judging');
+    // The founder's application is now read-only, closed before its date.
+    await fp.reload();
+    await main(fp).getByText('Applications are closed: your application can no longer be changed.', { exact: false }).waitFor();
+    await main(fp).getByText('Applications are closed: the organisers started judging before the deadline.').waitFor();
 
     await op.goto(at(`/organise/${YEAR}#rounds`));
     await hydrated(op);
