@@ -107,7 +107,11 @@ beforeAll(async () => {
   } finally {
     db.$client.close();
   }
-  expect(readDb((d) => d.prepare('select count(*) as n from editions').get())).toEqual({ n: 0 });
+  // Nothing but the organiser: no demo, no edition.
+  expect(readDb((d) => d.prepare("select (select count(*) from users) as users, (select count(*) from editions) as editions").get())).toEqual({
+    users: 1,
+    editions: 0,
+  });
   server = await startServerProcess({
     port: await freePort(),
     databasePath,
@@ -125,7 +129,9 @@ afterAll(async () => {
 });
 
 describe('an edition run from an empty database', () => {
-  it('organiser:create, edition 2030 opened, a founder applies, a judge scores and resets their password, judging starts and the round locks', { timeout: 120_000 }, async () => {
+  // One test carries the whole journey (each step needs the one before): longer than the
+  // project's 60 s per test when seven engineers share the 2 cores.
+  it('organiser:create, edition 2030 opened, a founder applies, a judge scores and resets their password, judging starts and the round locks', { timeout: 180_000 }, async () => {
     // ── 2. The organiser logs in, creates 2030, sets up its judging and opens it. ──
     const organiser = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
     const op = organiser.page;
