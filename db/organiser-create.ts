@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import { fieldErrorsOf, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, signupSchema } from '../app/domain/account';
 import { translate } from '../app/i18n/messages.server';
 import { hashPassword } from '../app/utils/password.server';
-import { closeDb, databasePath, getDb, runMigrations, type Db } from './client';
+import { closeDb, getDb, runMigrations, type Db } from './client';
 import * as schema from './schema';
 
 export class OrganiserRefused extends Error {
@@ -88,25 +88,35 @@ function askHidden(question: string): Promise<string> {
   });
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } }, strict: true });
+/**
+ * The command without its process: the arguments (`--email`, `--name`), the password
+ * (`env.ORGANISER_PASSWORD`, else typed on the terminal), the migrations, the account. Returns the
+ * line it prints; throws OrganiserRefused. Tests run it in process on a database of their own.
+ */
+export async function organiserCreateCommand(
+  args: readonly string[],
+  { env = process.env, db }: { env?: Record<string, string | undefined>; db?: Db } = {},
+): Promise<string> {
+  const { values } = parseArgs({ args: [...args], options: { email: { type: 'string' }, name: { type: 'string' } }, strict: true });
   if (!values.email || !values.name) {
     throw new OrganiserRefused('usage: npm run organiser:create -- --email EMAIL --name "NAME" (password from ORGANISER_PASSWORD or typed)');
   }
-  let password = process.env.ORGANISER_PASSWORD;
+  let password = env.ORGANISER_PASSWORD;
   if (!password) {
     password = await askHidden(`Password (at least ${PASSWORD_MIN_LENGTH} characters): `);
     const again = await askHidden('The same password again: ');
     if (again !== password) throw new OrganiserRefused('Refused: the two passwords differ.');
   }
-  const db = getDb();
-  runMigrations(db);
-  const organiser = await createOrganiser({ email: values.email, name: values.name, password }, db);
-  console.log(`Organiser ${organiser.name} <${organiser.email}> created in ${databasePath()}. Log in at /login.`);
+  // Opened only now: a refused command leaves no database file behind.
+  const target = db ?? getDb();
+  runMigrations(target);
+  const organiser = await createOrganiser({ email: values.email, name: values.name, password }, target);
+  return `Organiser ${organiser.name} <${organiser.email}> created in ${target.$client.name}. Log in at /login.`;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  main()
+  organiserCreateCommand(process.argv.slice(2))
+    .then((line) => console.log(line))
     .catch((error: unknown) => {
       console.error(error instanceof OrganiserRefused ? error.message : `organiser:create failed: ${error instanceof Error ? error.message : String(error)}`);
       process.exitCode = 1;

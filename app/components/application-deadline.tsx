@@ -79,6 +79,10 @@ export function Deadline({
       </p>
     );
   }
+  // Closed by the organisers before its date (judging started early): no "closed on" a future day.
+  if (window === 'closed' && closeAt > serverNow) {
+    return <p className="deadline deadline--closed">{t('apply.deadline.closedEarly')}</p>;
+  }
   if (window === 'closed' || passed) {
     return (
       <p className="deadline deadline--closed">

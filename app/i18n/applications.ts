@@ -278,6 +278,8 @@ const en = {
   'me.award.overall': '{place, plural, =1 {First place overall} =2 {Second place overall} =3 {Third place overall} other {Place # overall}}',
   'me.award.track': 'Best application of the {track} track',
   'me.award.peoples_choice': 'People’s choice award',
+  // An edition whose judging started before the deadline (issue 10).
+  'apply.deadline.closedEarly': 'Applications are closed: the organisers started judging before the deadline.',
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
@@ -552,6 +554,8 @@ const fr: Record<keyof typeof en, string> = {
   'me.award.overall': '{place, plural, =1 {Première place du classement général} =2 {Deuxième place du classement général} =3 {Troisième place du classement général} other {#e place du classement général}}',
   'me.award.track': 'Meilleure candidature de la catégorie {track}',
   'me.award.peoples_choice': 'Prix du public',
+  // Une édition dont l’évaluation a commencé avant la clôture (ticket 10).
+  'apply.deadline.closedEarly': 'Les candidatures sont closes : les organisateurs ont commencé l’évaluation avant la date prévue.',
 };
 
 export const applicationsMessages = { en, fr };

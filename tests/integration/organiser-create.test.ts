@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createOrganiser, OrganiserRefused } from '../../db/organiser-create';
+import { createOrganiser, organiserCreateCommand, OrganiserRefused } from '../../db/organiser-create';
 import { getDb, schema } from '~/utils/db.server';
 import { verifyPassword } from '~/utils/password.server';
 
@@ -31,5 +31,15 @@ describe('organiser:create', () => {
     expect(error).toBeInstanceOf(OrganiserRefused);
     expect((error as Error).message).toBe('Refused: an account with the address first.organiser@example.org already exists.');
     expect(account('first.organiser@example.org')!.name).toBe('Ada Organiser');
+  });
+
+  it('as a command: the arguments, the password from ORGANISER_PASSWORD, and the line it prints', async () => {
+    const line = await organiserCreateCommand(['--email', 'cli@example.org', '--name', 'Cli Organiser'], { env: { ORGANISER_PASSWORD: 'a command line passphrase' } });
+    expect(line).toMatch(/^Organiser Cli Organiser <cli@example\.org> created in .+\. Log in at \/login\.$/);
+    expect(account('cli@example.org')).toMatchObject({ role: 'organiser', name: 'Cli Organiser' });
+    await expect(organiserCreateCommand(['--email', 'noname@example.org'], { env: { ORGANISER_PASSWORD: 'a command line passphrase' } })).rejects.toThrow(
+      /^usage: npm run organiser:create -- --email EMAIL --name "NAME"/,
+    );
+    expect(account('noname@example.org')).toBeUndefined();
   });
 });
