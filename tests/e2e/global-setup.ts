@@ -23,7 +23,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The server's origin, e.g. http://localhost:41234 (no trailing slash). */
     baseURL: string;
-    /** Whether the demo seed ran: the demo accounts and the 2018–2022 editions exist. */
+    /** Whether the demo seed ran: the demo accounts and the 2018–2023 editions exist. */
     seeded: boolean;
     /** The server's SQLite file, for fixtures that add their own data (tests/e2e/setup.ts). */
     databasePath: string;

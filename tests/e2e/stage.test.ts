@@ -119,16 +119,16 @@ async function flakyNetwork(target: URL) {
 
 describe('the live final', () => {
   it('selecting a startup and opening scoring updates the projector and the judge’s tablet within 2 s', async () => {
-    const world = await buildFinalWorld(2023);
+    const world = await buildFinalWorld(2083);
     const control = await openBrowser({ viewport: CONTROL });
     const projector = await openBrowser({ viewport: PROJECTOR });
     const tablet = await openBrowser({ viewport: VIEWPORTS.tabletPortrait, hasTouch: true, isMobile: true });
 
-    await loginAs(control, world.organiser.email, '/organise/2023/stage');
+    await loginAs(control, world.organiser.email, '/organise/2083/stage');
     await hydrated(control.page);
-    await projector.page.goto(url('/editions/2023/stage'));
+    await projector.page.goto(url('/editions/2083/stage'));
     await hydrated(projector.page);
-    await loginAs(tablet, world.judges[0].email, '/judge/2023');
+    await loginAs(tablet, world.judges[0].email, '/judge/2083');
     await hydrated(tablet.page);
     await Promise.all([
       live(control.page, '.stage-control'),
@@ -146,7 +146,7 @@ describe('the live final', () => {
 
     started = Date.now();
     await control.page.getByRole('button', { name: 'Open scoring for Civix' }).click();
-    const sheet = `/judge/2023/rounds/${world.finalRoundId}/${world.apps.Civix}`;
+    const sheet = `/judge/2083/rounds/${world.finalRoundId}/${world.apps.Civix}`;
     await tablet.page.waitForURL((current) => current.pathname === sheet, { timeout: WITHIN_MS });
     await projector.page.getByText('Judges are scoring').waitFor({ timeout: WITHIN_MS });
     expect(Date.now() - started).toBeLessThan(WITHIN_MS);
@@ -155,28 +155,28 @@ describe('the live final', () => {
     await screenshot(tablet.page, 'stage-tablet-followed-768x1024');
 
     // The judge goes back to an earlier page: nothing pulls them to the sheet again.
-    await tablet.page.goto(url('/judge/2023'));
+    await tablet.page.goto(url('/judge/2083'));
     await hydrated(tablet.page);
     await live(tablet.page, '[data-stage-follower]');
     // The notice comes from the same answer that would have navigated: once it shows and the
     // router is idle, a pull to the sheet would have happened.
     await tablet.page.getByRole('link', { name: 'Open the scoresheet of Civix' }).waitFor();
     await routerIdle(tablet.page);
-    expect(new URL(tablet.page.url()).pathname).toBe('/judge/2023');
+    expect(new URL(tablet.page.url()).pathname).toBe('/judge/2083');
     await screenshot(tablet.page, 'stage-tablet-notice-768x1024');
     await tablet.page.setViewportSize({ width: 1024, height: 768 });
     await screenshot(tablet.page, 'stage-tablet-notice-1024x768');
   });
 
   it('runs the final on the projector: timers, the vote by QR code, and the reveal in order', async () => {
-    const world = await buildFinalWorld(2024);
+    const world = await buildFinalWorld(2084);
     const control = await openBrowser({ viewport: CONTROL });
     const projector = await openBrowser({ viewport: PROJECTOR });
     const phone = await openBrowser({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
 
-    await loginAs(control, world.organiser.email, '/organise/2024/stage');
+    await loginAs(control, world.organiser.email, '/organise/2084/stage');
     // The organiser is logged in on the projector's laptop too: the clicker works there.
-    await loginAs(projector, world.organiser.email, '/editions/2024/stage');
+    await loginAs(projector, world.organiser.email, '/editions/2084/stage');
     await hydrated(control.page);
     await hydrated(projector.page);
     await Promise.all([live(control.page, '.stage-control'), live(projector.page, '.projector')]);
@@ -209,7 +209,7 @@ describe('the live final', () => {
     await projector.page.locator('.projector-vote-aside .projector-vote__qr').waitFor();
     await projector.page.getByRole('heading', { level: 1, name: 'Votabl' }).waitFor();
     await projector.page.locator('.projector-stage__timer .timer').waitFor();
-    const voteUrl = url('/vote/2024');
+    const voteUrl = url('/vote/2084');
     const scanned = await readQrCode(projector.page, projector.page.locator('.projector-vote__qr'));
     expect(scanned).toMatch(new RegExp(`^${voteUrl.replace(/[.?/]/g, '\\$&')}\\?c=[2-9A-Z]{6}$`));
     const code = new URL(scanned!).searchParams.get('c')!;
@@ -293,7 +293,7 @@ describe('the live final', () => {
   it('respects reduced motion, and speaks French to a French browser', async () => {
     const projector = await openBrowser({ viewport: PROJECTOR, locale: 'fr-FR' });
     await projector.page.emulateMedia({ reducedMotion: 'reduce' });
-    await projector.page.goto(url('/editions/2024/stage'));
+    await projector.page.goto(url('/editions/2084/stage'));
     await hydrated(projector.page);
     // The previous test left the reveal on the first place.
     const slide = projector.page.locator('[data-slide="place-1"]');
@@ -304,17 +304,17 @@ describe('the live final', () => {
   });
 
   it('after a dropped connection, says it is reconnecting, then shows the current state', async () => {
-    const world = await buildFinalWorld(2025);
+    const world = await buildFinalWorld(2085);
     const network = await flakyNetwork(new URL(url('/')));
     try {
       const control = await openBrowser({ viewport: CONTROL });
       const projector = await openBrowser({ viewport: PROJECTOR });
       // What Chromium reports while the server cannot be reached.
       projector.allowConsoleError(/net::ERR_|Failed to load resource/);
-      await loginAs(control, world.organiser.email, '/organise/2025/stage');
+      await loginAs(control, world.organiser.email, '/organise/2085/stage');
       await hydrated(control.page);
       await live(control.page, '.stage-control');
-      await projector.page.goto(network.url('/editions/2025/stage'));
+      await projector.page.goto(network.url('/editions/2085/stage'));
       await hydrated(projector.page);
       await live(projector.page, '.projector');
 
@@ -338,19 +338,19 @@ describe('the live final', () => {
   });
 
   it('works without JavaScript: the stage control’s forms, and a projector snapshot that reloads itself', async () => {
-    const world = await buildFinalWorld(2026);
+    const world = await buildFinalWorld(2086);
     const control = await openBrowser({ viewport: CONTROL, javaScriptEnabled: false });
     const projector = await openBrowser({ viewport: PROJECTOR, javaScriptEnabled: false });
-    await loginAs(control, world.organiser.email, '/organise/2026/stage');
-    await projector.page.goto(url('/editions/2026/stage'));
+    await loginAs(control, world.organiser.email, '/organise/2086/stage');
+    await projector.page.goto(url('/editions/2086/stage'));
     await projector.page.getByRole('heading', { level: 1, name: 'Running order' }).waitFor();
 
     await confirmCommand(control.page, 'Put on stage Budgetly', 'Yes, put Budgetly on stage');
     await control.page.locator('.stage-order__item--current', { hasText: 'Budgetly' }).waitFor();
-    expect(new URL(control.page.url()).pathname).toBe('/organise/2026/stage');
+    expect(new URL(control.page.url()).pathname).toBe('/organise/2086/stage');
     // A second laptop (another tab) shows the stage as it is now…
     const second = await control.context.newPage();
-    await second.goto(url('/organise/2026/stage'));
+    await second.goto(url('/organise/2086/stage'));
     await control.page.getByRole('button', { name: 'Start the pitch timer' }).click();
     await control.page.locator('.timer--control').getByText('Pitch').waitFor();
     // …then posts from that older page: refused (409), with the reason next to the button.
