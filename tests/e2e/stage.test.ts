@@ -6,14 +6,20 @@
  * seals it the same way before the reveal.
  *
  * The tablet test needs StageFollower mounted on the judge's pages (judge.$year._index.tsx and the
- * scoresheet route). With SCREENSHOTS=1, screenshots go to tests/.tmp/screenshots/stage-*.png.
+ * scoresheet route). With SCREENSHOTS=1, screenshots go to tests/.tmp/screenshots/stage-*.png: the
+ * judge's live view at 768×1024 and 1024×768, the projector at 1920×1080 (and 1280×720) during a
+ * pitch with the vote open and at each step of the reveal, the vote on a 390×844 phone.
+ * The last test prints the paper fallback of the demo's live final (2023), which the finals built
+ * here (2083–2086) leave alone.
  */
 import net from 'node:net';
 import jsQR from 'jsqr';
 import type { Locator, Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { getDb, schema } from '~/utils/db.server';
 import { buildFinalWorld, sealFinal } from '../fixtures/stage';
-import { hydrated, loginAs, openBrowser, routerIdle, screenshot, url, VIEWPORTS } from './fixtures';
+import { hydrated, loginAs, openBrowser, routerIdle, screenshot, seeded, url, VIEWPORTS } from './fixtures';
 
 const PROJECTOR = { width: 1920, height: 1080 };
 const PROJECTOR_SMALL = { width: 1280, height: 720 };
@@ -361,5 +367,40 @@ describe('the live final', () => {
     // The snapshot reloads itself every 10 s.
     await projector.page.getByRole('heading', { level: 1, name: 'Budgetly' }).waitFor({ timeout: 15_000 });
     await projector.page.locator('.timer[data-phase]').waitFor();
+  });
+});
+
+describe('the paper fallback', () => {
+  /** Pages of a PDF written by Chromium: one `/Type /Page` object each (`/Pages` is the tree). */
+  const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+  // The demo's live final (2023, final round open): a French and an English judge's sheets.
+  it.skipIf(!seeded())('prints one sheet per A4 page, in the judge’s language', async () => {
+    const organiser = await openBrowser({ viewport: CONTROL });
+    await loginAs(organiser, 'organiser@example.org');
+    const cases = [
+      { email: 'judge1@example.org', lang: 'fr', criterion: 'Critère', edition: 'GovTech Summit 2023 — Concours de pitchs' },
+      { email: 'judge2@example.org', lang: 'en', criterion: 'Criterion', edition: 'GovTech Summit 2023 — Pitch competition' },
+    ];
+    for (const { email, lang, criterion, edition } of cases) {
+      const judge = getDb().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get()!;
+      await organiser.page.emulateMedia({ media: 'screen' });
+      await organiser.page.goto(url(`/organise/2023/paper?judge=${judge.id}`));
+      const sheets = organiser.page.locator('article.paper-sheet');
+      await sheets.first().waitFor();
+      const count = await sheets.count();
+      expect(count).toBeGreaterThan(0);
+      expect(await sheets.first().getAttribute('lang')).toBe(lang);
+      await sheets.first().getByRole('columnheader', { name: criterion }).waitFor();
+      await sheets.first().getByText(edition, { exact: true }).waitFor();
+      await organiser.page.emulateMedia({ media: 'print' });
+      // Only the sheets are printed: no header, no form, no list.
+      expect(await organiser.page.locator('.site-header').isVisible()).toBe(false);
+      expect(await organiser.page.locator('.paper-screen').first().isVisible()).toBe(false);
+      expect(pdfPages(await organiser.page.pdf({ format: 'A4' }))).toBe(count);
+      await organiser.page.setViewportSize({ width: 703, height: 1032 }); // A4 less its 12 mm margins
+      await screenshot(organiser.page, `paper-2023-${lang}-print`);
+      await organiser.page.setViewportSize(CONTROL);
+    }
   });
 });
