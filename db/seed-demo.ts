@@ -1,6 +1,7 @@
 /**
- * The demo seed: five editions of the pitch competition (2018–2020 published, 2021 in
- * judging, 2022 open), their people, applications, scoresheets, awards, votes and audit trail.
+ * The demo seed: six editions of the pitch competition (2018–2020 published, 2021 in
+ * judging, 2022 open, 2023 on the evening of its live final), their people, applications,
+ * scoresheets, awards, votes, the 2023 stage and the audit trail.
  *
  * Deterministic for a given `now`: every choice comes from a seeded generator (one stream per
  * purpose, so that changing one part of the story does not reshuffle the others), every
@@ -19,6 +20,7 @@ import { count, eq } from 'drizzle-orm';
 import { rankRound, type RankingCriterion, type RankingSheet, type RoundRanking } from '../app/domain/ranking';
 import { hashPassword } from '../app/utils/password.server';
 import { suggestFinalists } from '../app/domain/shortlist';
+import { initialStageState } from '../app/domain/stage';
 import { type AuditSink } from '../app/utils/audit.server';
 import { publishResults, sealFinalRound } from '../app/utils/publication.server';
 import { confirmShortlist } from '../app/utils/shortlist.server';
@@ -36,6 +38,7 @@ import {
   rounds,
   scores,
   scoresheets,
+  stageStates,
   tracks,
   users,
   votes,
@@ -52,6 +55,7 @@ import {
   editionName,
   editionNameFr,
   type EditionSpec,
+  type FinalEditionSpec,
   type JudgingEditionSpec,
   type OpenEditionSpec,
   type PublishedEditionSpec,
@@ -450,8 +454,8 @@ function insertStructure(
       endsOn: spec.endsOn,
       applicationsOpenAt: openAt,
       applicationsCloseAt: closeAt,
-      // A past edition starts where 2021 is: the shortlist takes it to `final`, publication to `published`.
-      status: spec.kind === 'published' ? 'judging' : spec.kind,
+      // A past edition (and 2023) starts where 2021 is: the shortlist takes it to `final`, publication to `published`.
+      status: spec.kind === 'published' || spec.kind === 'final' ? 'judging' : spec.kind,
       publishedAt: null,
       createdAt,
     })
@@ -754,7 +758,7 @@ function judgesOf(spec: EditionSpec, people: People): number[] {
 
 /** Screening sheets for every assignment: all submitted for a past edition, partly done for 2021. */
 function screeningSheets(ctx: EditionContext, pairs: { applicationId: number; judgeId: number }[], complete: boolean): SheetRow[] {
-  const spec = ctx.spec as PublishedEditionSpec | JudgingEditionSpec;
+  const spec = ctx.spec as PublishedEditionSpec | JudgingEditionSpec | FinalEditionSpec;
   const from = at(spec.timeline.screeningStartsAt);
   const to = at(spec.timeline.screeningEndsAt);
   const sheets: SheetRow[] = [];
@@ -851,9 +855,13 @@ function auditInto(ctx: EditionContext): AuditSink {
     });
 }
 
-/** A past edition, judged from screening to published results. */
-function seedPublished(ctx: EditionContext): void {
-  const spec = ctx.spec as PublishedEditionSpec;
+/**
+ * Screening done and locked, finalists confirmed from its ranking and every judge assigned to
+ * every finalist they are not conflicted with: where a past edition (and 2023) stands on the
+ * morning of its final.
+ */
+function seedUpToFinal(ctx: EditionContext) {
+  const spec = ctx.spec as PublishedEditionSpec | FinalEditionSpec;
   const t = spec.timeline;
   const judgeIds = judgesOf(spec, ctx.people);
   const act = { editionId: ctx.editionId, actorId: ctx.people.organiserId, sink: auditInto(ctx) };
@@ -888,9 +896,18 @@ function seedPublished(ctx: EditionContext): void {
     judgeIds.filter((j) => !ctx.conflicted.get(applicationId)?.has(j)).map((judgeId) => ({ applicationId, judgeId })),
   );
   insertAssignments(ctx, ctx.finalRoundId, finalPairs, plus(announced, DAY));
-  const finalStart = at(t.finalStartsAt);
-  // Finalists pitch in a drawn order, 20 minutes each; judges submit during the Q&A.
+  // Finalists pitch in a drawn order.
   const pitchOrder = stream(`pitch-order:${spec.year}`).shuffle(finalists);
+  return { act, finalists, finalPairs, pitchOrder };
+}
+
+/** A past edition, judged from screening to published results. */
+function seedPublished(ctx: EditionContext): void {
+  const spec = ctx.spec as PublishedEditionSpec;
+  const t = spec.timeline;
+  const { act, finalists, finalPairs, pitchOrder } = seedUpToFinal(ctx);
+  const finalStart = at(t.finalStartsAt);
+  // 20 minutes each; judges submit during the Q&A.
   const finalSheets: SheetRow[] = finalPairs.map(({ applicationId, judgeId }) => {
     const { values, level, rng } = drawScores(ctx, applicationId, judgeId, 'final');
     const pitchStart = plus(finalStart, pitchOrder.indexOf(applicationId) * 20 * MINUTE);
@@ -953,6 +970,36 @@ function seedJudging(ctx: EditionContext): void {
   const pairs = balancedAssignments(eligible, judgesOf(spec, ctx.people), 3, ctx.conflicted);
   insertAssignments(ctx, ctx.screeningRoundId, pairs, plus(at(t.screeningStartsAt), -HOUR));
   insertSheets(ctx, ctx.screeningRoundId, screeningSheets(ctx, pairs, false));
+}
+
+/**
+ * 2023: the evening of the final, for a newcomer to run it. Finalists confirmed, the final round
+ * open with its judges assigned and no sheet, the stage idle with the drawn running order and the
+ * vote's default settings (the row stage control would write on its first command, at version 0).
+ */
+function seedFinal(ctx: EditionContext): void {
+  const { pitchOrder } = seedUpToFinal(ctx);
+  const spec = ctx.spec as FinalEditionSpec;
+  const order = initialStageState(pitchOrder);
+  ctx.tx
+    .insert(stageStates)
+    .values({
+      editionId: ctx.editionId,
+      runningOrder: order.runningOrder,
+      currentApplicationId: null,
+      timerKind: null,
+      timerDurationMs: 0,
+      timerStartedAt: null,
+      timerElapsedMs: 0,
+      scoringOpen: false,
+      voteOpen: false,
+      voteMaxPerAddress: order.voteMaxPerAddress,
+      votePresenceCheck: order.votePresenceCheck,
+      revealStep: 0,
+      version: 0,
+      updatedAt: plus(at(spec.timeline.finalistsAnnouncedAt), DAY),
+    })
+    .run();
 }
 
 /** 2022: applications open; two judges invited who have not answered yet. */
@@ -1032,6 +1079,7 @@ export async function seedDemo(
         linkUnlinkedApplications(tx);
         if (spec.kind === 'published') seedPublished(ctx);
         else if (spec.kind === 'judging') seedJudging(ctx);
+        else if (spec.kind === 'final') seedFinal(ctx);
         else seedOpen(ctx, now);
         summary.push({
           year: spec.year,

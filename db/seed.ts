@@ -30,6 +30,14 @@ async function main(): Promise<void> {
   for (const e of report.editions) {
     console.log(`  ${e.year}  ${e.status.padEnd(9)}  ${String(e.applications).padStart(2)} applications  ${String(e.scoresheets).padStart(3)} scoresheets`);
   }
+  const final = report.editions.find((e) => e.status === 'final');
+  if (final) {
+    console.log(`\nThe live final of ${final.year} is ready to run (README, "Running the demo's live final"):`);
+    console.log(`  stage control  /organise/${final.year}/stage   (organiser)`);
+    console.log(`  projector      /editions/${final.year}/stage   (organiser, for the QR code)`);
+    console.log(`  judges         /judge/${final.year}`);
+    console.log(`  vote           /vote/${final.year}`);
+  }
 }
 
 main()

@@ -109,6 +109,8 @@ export default function JudgeEdition() {
         // During the live final, the stage decides what the final round scores next: no second "next" there.
         const stageLed = round.kind === 'final' && page.status === 'final';
         const next = round.locked || stageLed ? null : round.applications.find((p) => p.status !== 'submitted');
+        // Said only when true: during the live final there is no "next" link, yet pitches remain to score.
+        const allSubmitted = round.applications.length > 0 && round.applications.every((p) => p.status === 'submitted');
         const headingId = `round-${round.id}`;
         const body = (
           <>
@@ -131,7 +133,7 @@ export default function JudgeEdition() {
                   {t('scoring.edition.next', { startup: next.startupName || t('scoring.edition.untitled') })}
                 </Link>
               </p>
-            ) : round.applications.length > 0 ? (
+            ) : allSubmitted ? (
               <p className="notice notice--success">{t('scoring.edition.allDone')}</p>
             ) : null}
             {stageLed ? <p className="muted">{t('scoring.edition.runningOrder')}</p> : null}

@@ -14,6 +14,7 @@ import {
   OVERALL_COMMENT_MAX_LENGTH,
   scoreField,
 } from '~/domain/scoresheet';
+import { editionName } from '~/domain/edition';
 import { interpolate, useT, type Lang, type Messages, type MessageKey, type Params } from '~/i18n';
 import { tOf } from '~/i18n/meta';
 import { messagesFor, messagesIn } from '~/i18n/messages.server';
@@ -50,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     messages: await messagesFor(request, ['scoring']),
     year: edition.year,
-    editionName: edition.name,
+    // The printed sheets name the edition in the judge's language.
+    editionName: judge ? editionName(edition, judge.lang) : edition.name,
     judges: paperJudges(edition.id, lang).map(({ id, name }) => ({ id, name })),
     judge,
     // The printed sheets speak the judge's language, whatever the organiser's.

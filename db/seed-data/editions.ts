@@ -1,5 +1,6 @@
 /**
- * The demo's editions: 2018–2020 published, 2021 in judging, 2022 open for applications.
+ * The demo's editions: 2018–2020 published, 2021 in judging, 2022 open for applications, and
+ * 2023 on the evening of its live final (finalists confirmed, stage ready), for a newcomer to run.
  * Dates of past editions are fixed here (offsets written out: Paris is UTC+1 in winter,
  * UTC+2 in summer); only 2022's application window is computed from `now`, in seed-demo.ts.
  */
@@ -73,7 +74,17 @@ export interface OpenEditionSpec extends EditionBase {
   pendingInvitations: string[];
 }
 
-export type EditionSpec = PublishedEditionSpec | JudgingEditionSpec | OpenEditionSpec;
+/**
+ * An edition on the evening of its final: screened, shortlisted, the final round open with its
+ * judges assigned and no sheet yet, the stage idle with its running order (the demo's live final).
+ */
+export interface FinalEditionSpec extends EditionBase {
+  kind: 'final';
+  withdrawn: string;
+  timeline: PastTimeline;
+}
+
+export type EditionSpec = PublishedEditionSpec | JudgingEditionSpec | OpenEditionSpec | FinalEditionSpec;
 
 export interface PastTimeline {
   createdAt: string;
@@ -243,6 +254,13 @@ const TRACKS_2022: TrackSpec[] = [
   { slug: 'services', nameFr: 'Services publics inclusifs', nameEn: 'Inclusive public services' },
 ];
 
+const TRACKS_2023: TrackSpec[] = [
+  { slug: 'transparency', nameFr: 'Transparence et données', nameEn: 'Transparency and data' },
+  { slug: 'participation', nameFr: 'Participation citoyenne', nameEn: 'Citizen participation' },
+  { slug: 'anti-corruption', nameFr: 'Intégrité publique', nameEn: 'Public integrity' },
+  { slug: 'services', nameFr: 'Services publics de proximité', nameEn: 'Local public services' },
+];
+
 const ALL_JUDGES = [1, 2, 3, 4, 5, 6, 7, 8];
 
 export const EDITIONS: EditionSpec[] = [
@@ -365,5 +383,29 @@ export const EDITIONS: EditionSpec[] = [
     stars: {},
     submitted: ['civiclens', 'amtlich', 'skaidru', 'acces-droits', 'samadossier'],
     pendingInvitations: ['judge4@example.org', 'ines.moreau@example.org'],
+  },
+  {
+    // The demo's live final, listed after 2022 (the edition open for applications) so that the
+    // other editions and their ids stay what they were. Five judges keep the final short to run.
+    kind: 'final',
+    year: 2023,
+    startsOn: '2023-11-13',
+    endsOn: '2023-11-14',
+    timeline: pastTimeline(2023, '2023-11-14'),
+    tracks: TRACKS_2023,
+    criteria: [impact, feasibility, team, innovation(1), inclusion],
+    screeningMethod: 'mean',
+    finalMethod: 'mean',
+    judges: [1, 2, 3, 4, 5],
+    conflicts: [{ judge: 3, slug: 'lucido', reason: 'Mentored the founders in a public-sector accelerator' }],
+    stars: {
+      'fisc-clair': 0.92,
+      petitio: 0.9,
+      lucido: 0.88,
+      'open-cantine': 0.86,
+      'hromada-digital': 0.84,
+      'teranga-data': 0.82,
+    },
+    withdrawn: 'burgerbot',
   },
 ];

@@ -148,7 +148,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Julien Dumont', 'Sarah Lambert'],
     model: 'open-source',
     video: false,
-    years: [2018, 2019, 2021],
+    years: [2018, 2019, 2021, 2023],
     oneLiner: 'Un portail de données ouvertes clé en main pour les communes qui n’ont pas de service informatique.',
     problem:
       'La plupart des communes wallonnes ne publient aucune donnée ouverte : les portails existants sont pensés pour les grandes villes et demandent un administrateur à plein temps.',
@@ -167,7 +167,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Yasmine El Amrani', 'Omar Tazi'],
     model: 'grants',
     video: true,
-    years: [2018, 2020, 2021],
+    years: [2018, 2020, 2021, 2023],
     oneLiner: 'Le budget de votre commune expliqué en images, en arabe, en amazighe et en français.',
     problem:
       'Les budgets communaux sont publiés en PDF de deux cents pages que personne ne lit. Les citoyens ignorent combien est consacré à l’éclairage, aux écoles ou au ramassage des déchets.',
@@ -205,7 +205,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Andriy Melnyk', 'Iryna Bondarenko'],
     model: 'freemium',
     video: true,
-    years: [2018, 2021],
+    years: [2018, 2021, 2023],
     oneLiner: 'Red-flag analytics on public procurement, built for auditors and watchdog NGOs.',
     problem:
       'Open procurement data is published in huge volumes, but auditors lack the tools to find the few suspicious tenders among hundreds of thousands.',
@@ -243,7 +243,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Moussa Diop', 'Fatou Sarr'],
     model: 'per-case',
     video: true,
-    years: [2019, 2020, 2021, 2022],
+    years: [2019, 2020, 2021, 2022, 2023],
     oneLiner: 'Suivre l’avancement de ses démarches administratives par SMS, comme on suit un colis.',
     problem:
       'Pour savoir où en est une demande d’acte d’état civil ou de permis, il faut souvent se déplacer plusieurs fois au guichet. Ces trajets coûtent du temps et de l’argent, surtout en zone rurale.',
@@ -300,7 +300,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Valeria Montes', 'Diego Castañeda'],
     model: 'freemium',
     video: false,
-    years: [2020, 2021],
+    years: [2020, 2021, 2023],
     oneLiner: 'Officials’ asset and interest declarations, machine-readable and cross-checked.',
     problem:
       'Asset declarations are public in principle, but published as scanned forms that cannot be searched or compared over time.',
@@ -395,7 +395,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Giulia Romano', 'Luca Bianchi'],
     model: 'open-source',
     video: true,
-    years: [2020, 2021, 2022],
+    years: [2020, 2021, 2022, 2023],
     oneLiner: 'Neighbourhood assemblies, online and offline, with minutes everyone can read.',
     problem:
       'Neighbourhood councils meet in rooms few people can reach, and their decisions rarely travel back to the residents.',
@@ -452,7 +452,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Chidinma Eze', 'Tunde Bakare'],
     model: 'grants',
     video: true,
-    years: [2019, 2020],
+    years: [2019, 2020, 2023],
     oneLiner: 'Follow the money of capital projects, from budget line to finished school.',
     problem:
       'Budgeted capital projects — schools, clinics, boreholes — are often reported complete but never built, and communities have no way to check.',
@@ -509,7 +509,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Claire Dubois', 'Antoine Mercier'],
     model: 'tender',
     video: true,
-    years: [2019, 2020, 2021],
+    years: [2019, 2020, 2021, 2023],
     oneLiner: 'Organiser une convention citoyenne tirée au sort, du tirage à la restitution.',
     problem:
       'Les assemblées citoyennes tirées au sort sont longues et coûteuses à organiser : tirage, relances, logistique, indemnisation, traçabilité des votes.',
@@ -528,7 +528,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Lena Schäfer', 'Murat Yılmaz'],
     model: 'subscription',
     video: false,
-    years: [2018, 2021],
+    years: [2018, 2021, 2023],
     oneLiner: 'A multilingual assistant that answers residents’ questions about local administration.',
     problem:
       'Citizens’ offices are overwhelmed by simple questions — which documents, which office, which fee — asked in many languages.',
@@ -547,7 +547,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Jonas Becker', 'Svenja Hoffmann'],
     model: 'per-case',
     video: true,
-    years: [2021, 2022],
+    years: [2021, 2022, 2023],
     oneLiner: 'Document checks before the appointment, so one visit to the citizens’ office is enough.',
     problem:
       'Half of the appointments at citizens’ offices end with a missing document and a second visit.',
@@ -585,7 +585,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Oksana Shevchuk', 'Taras Hnatyuk'],
     model: 'grants',
     video: true,
-    years: [2019, 2021],
+    years: [2019, 2021, 2023],
     oneLiner: 'E-petitions, participatory budgets and open meetings for Ukraine’s amalgamated communities.',
     problem:
       'Newly amalgamated communities gained budgets and powers, but not the tools to involve their residents.',
@@ -623,7 +623,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Achieng Odhiambo', 'Peter Mwangi'],
     model: 'grants',
     video: true,
-    years: [2019, 2021],
+    years: [2019, 2021, 2023],
     oneLiner: 'County public-participation forums, extended by radio and SMS.',
     problem:
       'Kenya’s constitution requires public participation in county budgets, but forums are announced late and held far from most residents.',
@@ -680,7 +680,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Larissa Costa', 'Rafael Oliveira'],
     model: 'freemium',
     video: true,
-    years: [2020, 2021],
+    years: [2020, 2021, 2023],
     oneLiner: 'Parents and teachers monitor school-meal funds, school by school.',
     problem:
       'School-meal budgets are a frequent target of fraud; parents see empty plates but have no figures to compare.',
@@ -832,7 +832,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Rūta Kazlauskienė', 'Mantas Petrauskas'],
     model: 'tender',
     video: true,
-    years: [2019, 2021, 2022],
+    years: [2019, 2021, 2022, 2023],
     oneLiner: 'Conflict-of-interest detection in procurement, from company and family registers.',
     problem:
       'Procurement officers must declare conflicts of interest, but nobody checks declarations against who actually owns the bidding companies.',
@@ -946,7 +946,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Aurélie Lemoine', 'Thomas Caron'],
     model: 'subscription',
     video: true,
-    years: [2018, 2019, 2020, 2021],
+    years: [2018, 2019, 2020, 2021, 2023],
     oneLiner: 'L’application des petites mairies : alertes, démarches et signalements au même endroit.',
     problem:
       'Les petites communes communiquent par le bulletin municipal et le panneau d’affichage ; les habitants ratent les alertes et ne savent pas où faire leurs démarches.',
@@ -965,7 +965,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Manon Chevalier', 'Lucas Barbier'],
     model: 'freemium',
     video: false,
-    years: [2020, 2021, 2022],
+    years: [2020, 2021, 2022, 2023],
     oneLiner: 'La qualité des repas des cantines publiques, mesurée et publiée.',
     problem:
       'La loi fixe des objectifs de produits durables dans la restauration collective, mais les cantines manquent d’outils pour les mesurer et en rendre compte.',
@@ -1003,7 +1003,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Geneviève Pelletier', 'Olivier Gagnon'],
     model: 'subscription',
     video: true,
-    years: [2018, 2019, 2021],
+    years: [2018, 2019, 2021, 2023],
     oneLiner: 'Des consultations publiques bilingues, accessibles et dont on voit l’effet.',
     problem:
       'Les consultations municipales attirent surtout les mêmes participants et laissent peu de traces de leur influence sur les décisions.',
@@ -1022,7 +1022,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Nadia Berrada', 'Hamza Alaoui'],
     model: 'per-case',
     video: false,
-    years: [2020, 2021],
+    years: [2020, 2021, 2023],
     oneLiner: 'Les actes d’état civil demandés en ligne et livrés sans file d’attente.',
     problem:
       'Obtenir un extrait d’acte de naissance impose encore de se rendre à l’arrondissement de naissance, parfois à des centaines de kilomètres.',
@@ -1041,7 +1041,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Awa Ba', 'Cheikh Fall'],
     model: 'open-source',
     video: false,
-    years: [2018, 2020, 2021],
+    years: [2018, 2020, 2021, 2023],
     oneLiner: 'Un portail de données ouvertes partagé par les collectivités sénégalaises.',
     problem:
       'Les collectivités produisent des données utiles (budgets, équipements, état civil agrégé) qui restent dans des tableurs isolés.',
@@ -1136,7 +1136,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Charlotte Michel', 'Mehdi Aziz'],
     model: 'freemium',
     video: false,
-    years: [2019, 2020, 2022],
+    years: [2019, 2020, 2022, 2023],
     oneLiner: 'À quoi servent vos impôts locaux ? Une réponse personnalisée, chiffrée et sourcée.',
     problem:
       'Les contribuables paient leurs impôts locaux sans savoir à quoi ils servent ; la défiance grandit.',
@@ -1193,7 +1193,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Hélène Besson', 'Romain Collet'],
     model: 'subscription',
     video: false,
-    years: [2020, 2021, 2022],
+    years: [2020, 2021, 2022, 2023],
     oneLiner: 'Le droit de pétition local, avec des signatures vérifiées et une réponse obligatoire.',
     problem:
       'Les pétitions en ligne ne sont pas vérifiées et les collectivités n’ont aucune obligation d’y répondre ; la participation retombe vite.',
@@ -1231,7 +1231,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Nadège Joseph', 'Ricardo Pierre'],
     model: 'grants',
     video: false,
-    years: [2020, 2021, 2022],
+    years: [2020, 2021, 2022, 2023],
     oneLiner: 'Des données ouvertes et fiables pour coordonner la reconstruction après une catastrophe.',
     problem:
       'Après une catastrophe, les acteurs de l’aide travaillent avec des données contradictoires ; certaines zones reçoivent tout, d’autres rien.',
@@ -1250,7 +1250,7 @@ export const STARTUPS: StartupSpec[] = [
     founders: ['Grâce Mbuyi', 'Patrick Kabongo'],
     model: 'grants',
     video: false,
-    years: [2018, 2021],
+    years: [2018, 2021, 2023],
     oneLiner: 'Suivre les recettes minières, de la mine au budget de la province.',
     problem:
       'Les redevances minières destinées aux provinces et aux communautés se perdent en chemin ; personne ne sait combien arrive réellement.',

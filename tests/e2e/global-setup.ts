@@ -36,7 +36,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** One server per vitest worker; a test file uses the one of its worker (VITEST_POOL_ID). */
     e2eServers: E2eServer[];
-    /** Whether the demo seed ran: the demo accounts and the 2018–2022 editions exist. */
+    /** Whether the demo seed ran: the demo accounts and the 2018–2023 editions exist. */
     seeded: boolean;
     /** The servers' SESSION_SECRET, so that a fixture can start a session they accept. */
     sessionSecret: string;

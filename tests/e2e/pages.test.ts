@@ -25,7 +25,7 @@ const SIZES: { name: string; options: BrowserOptions }[] = [
   { name: 'phone-390x844', options: { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true } },
 ];
 
-const SEEDED_YEARS = [2018, 2019, 2020, 2021, 2022];
+const SEEDED_YEARS = [2018, 2019, 2020, 2021, 2022, 2023];
 
 async function expectNoHorizontalScroll(page: Page, viewportWidth: number) {
   const { scrollWidth, innerWidth } = await horizontalOverflow(page);

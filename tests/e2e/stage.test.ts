@@ -6,14 +6,20 @@
  * seals it the same way before the reveal.
  *
  * The tablet test needs StageFollower mounted on the judge's pages (judge.$year._index.tsx and the
- * scoresheet route). With SCREENSHOTS=1, screenshots go to tests/.tmp/screenshots/stage-*.png.
+ * scoresheet route). With SCREENSHOTS=1, screenshots go to tests/.tmp/screenshots/stage-*.png: the
+ * judge's live view at 768×1024 and 1024×768, the projector at 1920×1080 (and 1280×720) during a
+ * pitch with the vote open and at each step of the reveal, the vote on a 390×844 phone.
+ * The last test prints the paper fallback of the demo's live final (2023), which the finals built
+ * here (2083–2086) leave alone.
  */
 import net from 'node:net';
 import jsQR from 'jsqr';
 import type { Locator, Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { getDb, schema } from '~/utils/db.server';
 import { buildFinalWorld, sealFinal } from '../fixtures/stage';
-import { hydrated, loginAs, openBrowser, routerIdle, screenshot, url, VIEWPORTS } from './fixtures';
+import { hydrated, loginAs, openBrowser, routerIdle, screenshot, seeded, url, VIEWPORTS } from './fixtures';
 
 const PROJECTOR = { width: 1920, height: 1080 };
 const PROJECTOR_SMALL = { width: 1280, height: 720 };
@@ -119,16 +125,16 @@ async function flakyNetwork(target: URL) {
 
 describe('the live final', () => {
   it('selecting a startup and opening scoring updates the projector and the judge’s tablet within 2 s', async () => {
-    const world = await buildFinalWorld(2023);
+    const world = await buildFinalWorld(2083);
     const control = await openBrowser({ viewport: CONTROL });
     const projector = await openBrowser({ viewport: PROJECTOR });
     const tablet = await openBrowser({ viewport: VIEWPORTS.tabletPortrait, hasTouch: true, isMobile: true });
 
-    await loginAs(control, world.organiser.email, '/organise/2023/stage');
+    await loginAs(control, world.organiser.email, '/organise/2083/stage');
     await hydrated(control.page);
-    await projector.page.goto(url('/editions/2023/stage'));
+    await projector.page.goto(url('/editions/2083/stage'));
     await hydrated(projector.page);
-    await loginAs(tablet, world.judges[0].email, '/judge/2023');
+    await loginAs(tablet, world.judges[0].email, '/judge/2083');
     await hydrated(tablet.page);
     await Promise.all([
       live(control.page, '.stage-control'),
@@ -146,7 +152,7 @@ describe('the live final', () => {
 
     started = Date.now();
     await control.page.getByRole('button', { name: 'Open scoring for Civix' }).click();
-    const sheet = `/judge/2023/rounds/${world.finalRoundId}/${world.apps.Civix}`;
+    const sheet = `/judge/2083/rounds/${world.finalRoundId}/${world.apps.Civix}`;
     await tablet.page.waitForURL((current) => current.pathname === sheet, { timeout: WITHIN_MS });
     await projector.page.getByText('Judges are scoring').waitFor({ timeout: WITHIN_MS });
     expect(Date.now() - started).toBeLessThan(WITHIN_MS);
@@ -155,28 +161,28 @@ describe('the live final', () => {
     await screenshot(tablet.page, 'stage-tablet-followed-768x1024');
 
     // The judge goes back to an earlier page: nothing pulls them to the sheet again.
-    await tablet.page.goto(url('/judge/2023'));
+    await tablet.page.goto(url('/judge/2083'));
     await hydrated(tablet.page);
     await live(tablet.page, '[data-stage-follower]');
     // The notice comes from the same answer that would have navigated: once it shows and the
     // router is idle, a pull to the sheet would have happened.
     await tablet.page.getByRole('link', { name: 'Open the scoresheet of Civix' }).waitFor();
     await routerIdle(tablet.page);
-    expect(new URL(tablet.page.url()).pathname).toBe('/judge/2023');
+    expect(new URL(tablet.page.url()).pathname).toBe('/judge/2083');
     await screenshot(tablet.page, 'stage-tablet-notice-768x1024');
     await tablet.page.setViewportSize({ width: 1024, height: 768 });
     await screenshot(tablet.page, 'stage-tablet-notice-1024x768');
   });
 
   it('runs the final on the projector: timers, the vote by QR code, and the reveal in order', async () => {
-    const world = await buildFinalWorld(2024);
+    const world = await buildFinalWorld(2084);
     const control = await openBrowser({ viewport: CONTROL });
     const projector = await openBrowser({ viewport: PROJECTOR });
     const phone = await openBrowser({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
 
-    await loginAs(control, world.organiser.email, '/organise/2024/stage');
+    await loginAs(control, world.organiser.email, '/organise/2084/stage');
     // The organiser is logged in on the projector's laptop too: the clicker works there.
-    await loginAs(projector, world.organiser.email, '/editions/2024/stage');
+    await loginAs(projector, world.organiser.email, '/editions/2084/stage');
     await hydrated(control.page);
     await hydrated(projector.page);
     await Promise.all([live(control.page, '.stage-control'), live(projector.page, '.projector')]);
@@ -209,7 +215,7 @@ describe('the live final', () => {
     await projector.page.locator('.projector-vote-aside .projector-vote__qr').waitFor();
     await projector.page.getByRole('heading', { level: 1, name: 'Votabl' }).waitFor();
     await projector.page.locator('.projector-stage__timer .timer').waitFor();
-    const voteUrl = url('/vote/2024');
+    const voteUrl = url('/vote/2084');
     const scanned = await readQrCode(projector.page, projector.page.locator('.projector-vote__qr'));
     expect(scanned).toMatch(new RegExp(`^${voteUrl.replace(/[.?/]/g, '\\$&')}\\?c=[2-9A-Z]{6}$`));
     const code = new URL(scanned!).searchParams.get('c')!;
@@ -293,7 +299,7 @@ describe('the live final', () => {
   it('respects reduced motion, and speaks French to a French browser', async () => {
     const projector = await openBrowser({ viewport: PROJECTOR, locale: 'fr-FR' });
     await projector.page.emulateMedia({ reducedMotion: 'reduce' });
-    await projector.page.goto(url('/editions/2024/stage'));
+    await projector.page.goto(url('/editions/2084/stage'));
     await hydrated(projector.page);
     // The previous test left the reveal on the first place.
     const slide = projector.page.locator('[data-slide="place-1"]');
@@ -304,17 +310,17 @@ describe('the live final', () => {
   });
 
   it('after a dropped connection, says it is reconnecting, then shows the current state', async () => {
-    const world = await buildFinalWorld(2025);
+    const world = await buildFinalWorld(2085);
     const network = await flakyNetwork(new URL(url('/')));
     try {
       const control = await openBrowser({ viewport: CONTROL });
       const projector = await openBrowser({ viewport: PROJECTOR });
       // What Chromium reports while the server cannot be reached.
       projector.allowConsoleError(/net::ERR_|Failed to load resource/);
-      await loginAs(control, world.organiser.email, '/organise/2025/stage');
+      await loginAs(control, world.organiser.email, '/organise/2085/stage');
       await hydrated(control.page);
       await live(control.page, '.stage-control');
-      await projector.page.goto(network.url('/editions/2025/stage'));
+      await projector.page.goto(network.url('/editions/2085/stage'));
       await hydrated(projector.page);
       await live(projector.page, '.projector');
 
@@ -338,19 +344,19 @@ describe('the live final', () => {
   });
 
   it('works without JavaScript: the stage control’s forms, and a projector snapshot that reloads itself', async () => {
-    const world = await buildFinalWorld(2026);
+    const world = await buildFinalWorld(2086);
     const control = await openBrowser({ viewport: CONTROL, javaScriptEnabled: false });
     const projector = await openBrowser({ viewport: PROJECTOR, javaScriptEnabled: false });
-    await loginAs(control, world.organiser.email, '/organise/2026/stage');
-    await projector.page.goto(url('/editions/2026/stage'));
+    await loginAs(control, world.organiser.email, '/organise/2086/stage');
+    await projector.page.goto(url('/editions/2086/stage'));
     await projector.page.getByRole('heading', { level: 1, name: 'Running order' }).waitFor();
 
     await confirmCommand(control.page, 'Put on stage Budgetly', 'Yes, put Budgetly on stage');
     await control.page.locator('.stage-order__item--current', { hasText: 'Budgetly' }).waitFor();
-    expect(new URL(control.page.url()).pathname).toBe('/organise/2026/stage');
+    expect(new URL(control.page.url()).pathname).toBe('/organise/2086/stage');
     // A second laptop (another tab) shows the stage as it is now…
     const second = await control.context.newPage();
-    await second.goto(url('/organise/2026/stage'));
+    await second.goto(url('/organise/2086/stage'));
     await control.page.getByRole('button', { name: 'Start the pitch timer' }).click();
     await control.page.locator('.timer--control').getByText('Pitch').waitFor();
     // …then posts from that older page: refused (409), with the reason next to the button.
@@ -361,5 +367,40 @@ describe('the live final', () => {
     // The snapshot reloads itself every 10 s.
     await projector.page.getByRole('heading', { level: 1, name: 'Budgetly' }).waitFor({ timeout: 15_000 });
     await projector.page.locator('.timer[data-phase]').waitFor();
+  });
+});
+
+describe('the paper fallback', () => {
+  /** Pages of a PDF written by Chromium: one `/Type /Page` object each (`/Pages` is the tree). */
+  const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+  // The demo's live final (2023, final round open): a French and an English judge's sheets.
+  it.skipIf(!seeded())('prints one sheet per A4 page, in the judge’s language', async () => {
+    const organiser = await openBrowser({ viewport: CONTROL });
+    await loginAs(organiser, 'organiser@example.org');
+    const cases = [
+      { email: 'judge1@example.org', lang: 'fr', criterion: 'Critère', edition: 'GovTech Summit 2023 — Concours de pitchs' },
+      { email: 'judge2@example.org', lang: 'en', criterion: 'Criterion', edition: 'GovTech Summit 2023 — Pitch competition' },
+    ];
+    for (const { email, lang, criterion, edition } of cases) {
+      const judge = getDb().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get()!;
+      await organiser.page.emulateMedia({ media: 'screen' });
+      await organiser.page.goto(url(`/organise/2023/paper?judge=${judge.id}`));
+      const sheets = organiser.page.locator('article.paper-sheet');
+      await sheets.first().waitFor();
+      const count = await sheets.count();
+      expect(count).toBeGreaterThan(0);
+      expect(await sheets.first().getAttribute('lang')).toBe(lang);
+      await sheets.first().getByRole('columnheader', { name: criterion }).waitFor();
+      await sheets.first().getByText(edition, { exact: true }).waitFor();
+      await organiser.page.emulateMedia({ media: 'print' });
+      // Only the sheets are printed: no header, no form, no list.
+      expect(await organiser.page.locator('.site-header').isVisible()).toBe(false);
+      expect(await organiser.page.locator('.paper-screen').first().isVisible()).toBe(false);
+      expect(pdfPages(await organiser.page.pdf({ format: 'A4' }))).toBe(count);
+      await organiser.page.setViewportSize({ width: 703, height: 1032 }); // A4 less its 12 mm margins
+      await screenshot(organiser.page, `paper-2023-${lang}-print`);
+      await organiser.page.setViewportSize(CONTROL);
+    }
   });
 });

@@ -211,7 +211,7 @@ describe('the demo seed', () => {
       // Everything the seed is meant to fill is filled (runtime tables such as sessions stay empty).
       const filled = [
         'applications', 'assignments', 'audit_events', 'awards', 'conflicts', 'criteria', 'edition_judges',
-        'editions', 'invitations', 'rounds', 'scores', 'scoresheets', 'tracks', 'users', 'votes',
+        'editions', 'invitations', 'rounds', 'scores', 'scoresheets', 'stage_states', 'tracks', 'users', 'votes',
       ];
       expect(filled.filter((t) => !a[t] || a[t].length === 0)).toEqual([]);
       expect([a.sessions, a.auth_attempts, a.files]).toEqual([[], [], []]);
@@ -277,6 +277,7 @@ describe('the demo seed', () => {
       [2020, 'published'],
       [2021, 'judging'],
       [2022, 'open'],
+      [2023, 'final'],
     ]);
     for (const year of [2018, 2019, 2020]) {
       const id = editionId(db, year);
@@ -450,6 +451,55 @@ describe('the demo seed', () => {
     }
   });
 
+  it('leaves 2023 ready for its live final: screening locked, finalists confirmed, judges assigned, stage idle', () => {
+    const id = editionId(db, 2023);
+    const edition = one<{ status: string; name: string; name_fr: string }>(db, 'SELECT * FROM editions WHERE id = ?', id);
+    expect(edition).toMatchObject({ status: 'final', name: 'GovTech Summit 2023 — Pitch competition', name_fr: 'GovTech Summit 2023 — Concours de pitchs' });
+    const screening = roundOf(db, 2023, 'screening');
+    const final = roundOf(db, 2023, 'final');
+    expect([screening.state, final.state]).toEqual(['locked', 'open']);
+    expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM scoresheets WHERE round_id = ? AND status <> 'submitted'", screening.id).n).toBe(0);
+
+    // The finalists are the screening's top 6, as the shortlist page suggests.
+    const eligible = all<{ id: number }>(db, "SELECT id FROM applications WHERE edition_id = ? AND status <> 'withdrawn' ORDER BY id", id).map(
+      (r) => r.id,
+    );
+    const finalists = all<{ id: number }>(db, "SELECT id FROM applications WHERE edition_id = ? AND status = 'finalist' ORDER BY id", id).map(
+      (r) => r.id,
+    );
+    expect(finalists).toHaveLength(6);
+    const screeningRanking = rankFromDatabase(db, 2023, 'screening', eligible);
+    expect(screeningRanking.ranked.slice(0, 6).map((r) => r.applicationId).sort((a, b) => a - b)).toEqual(finalists);
+
+    // Every judge of the edition scores every finalist they are not conflicted with; nothing is scored yet.
+    const judges = one<{ n: number }>(db, 'SELECT count(*) AS n FROM edition_judges WHERE edition_id = ?', id).n;
+    const conflicts = one<{ n: number }>(
+      db,
+      'SELECT count(*) AS n FROM conflicts c JOIN applications a ON a.id = c.application_id WHERE a.edition_id = ? AND a.status = ?',
+      id,
+      'finalist',
+    ).n;
+    expect(conflicts).toBeGreaterThan(0);
+    expect(one<{ n: number }>(db, 'SELECT count(*) AS n FROM assignments WHERE round_id = ?', final.id).n).toBe(judges * 6 - conflicts);
+    expect(one<{ n: number }>(db, 'SELECT count(*) AS n FROM scoresheets WHERE round_id = ?', final.id).n).toBe(0);
+    expect(one<{ n: number }>(db, 'SELECT count(*) AS n FROM awards WHERE edition_id = ?', id).n).toBe(0);
+    expect(one<{ n: number }>(db, 'SELECT count(*) AS n FROM votes WHERE edition_id = ?', id).n).toBe(0);
+
+    // The stage: the running order holds the finalists, nothing on stage, nothing open, the vote's defaults.
+    const stage = one<Row>(db, 'SELECT * FROM stage_states WHERE edition_id = ?', id);
+    expect(JSON.parse(stage.running_order as string).sort((a: number, b: number) => a - b)).toEqual(finalists);
+    expect(stage).toMatchObject({
+      current_application_id: null,
+      timer_kind: null,
+      scoring_open: 0,
+      vote_open: 0,
+      reveal_step: 0,
+      version: 0,
+      vote_max_per_address: 1000,
+      vote_presence_check: 1,
+    });
+  });
+
   it('has every scoresheet written by a judge assigned to it and not conflicted with it', () => {
     const unassigned = all(
       db,
@@ -563,8 +613,9 @@ describe('the demo seed', () => {
     const actions = Object.fromEntries(
       all<{ action: string; n: number }>(db, 'SELECT action, count(*) AS n FROM audit_events GROUP BY action').map((r) => [r.action, r.n]),
     );
-    expect(actions['round.lock']).toBe(6);
-    expect(actions['shortlist.confirm']).toBe(3);
+    // Both rounds of 2018–2020, and 2023's screening; 2023 is shortlisted but not sealed.
+    expect(actions['round.lock']).toBe(7);
+    expect(actions['shortlist.confirm']).toBe(4);
     expect(actions['round.seal']).toBe(3);
     expect(actions['edition.publish']).toBe(3);
     expect(actions['application.status']).toBeGreaterThan(90);
