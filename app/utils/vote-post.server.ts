@@ -10,8 +10,11 @@
  * server.js gives the same request to Remix, whose action checks again and renders the page with its
  * message: nothing was written for it here.
  */
+import type { Statement } from 'better-sqlite3';
 import { presenceQuery } from '~/components/VoteBallot';
-import { requirePublicEdition } from './editions.server';
+import { isPublicEdition } from '~/domain/edition-status';
+import type { EditionStatus } from '~/domain/statuses';
+import { getDb } from './db.server';
 import { queueVote } from './vote-writer.server';
 import { newVoterId, normalisePresence, voterCookie, voterIdOfCookie } from './votes.server';
 
@@ -30,17 +33,27 @@ export interface BallotAnswer {
   setCookie: string | null;
 }
 
+const editionStatements = new WeakMap<object, Statement>();
+
+/** The edition of a public URL (as requirePublicEdition), by one statement prepared once per connection. */
+function publicEdition(year: string): { id: number; year: number } | null {
+  const client = getDb().$client;
+  let statement = editionStatements.get(client);
+  if (!statement) {
+    statement = client.prepare('SELECT id, year, status FROM editions WHERE year = ?');
+    editionStatements.set(client, statement);
+  }
+  const row = statement.get(Number(year)) as { id: number; year: number; status: EditionStatus } | undefined;
+  return row && isPublicEdition(row.status) ? row : null;
+}
+
 /** The redirect of an accepted ballot, once committed; null for Remix to answer. */
 export async function acceptBallot({ year, body, cookie, ip }: BallotPost): Promise<BallotAnswer | null> {
   const form = new URLSearchParams(body);
   const applicationId = Number(form.get('applicationId'));
   if (form.get('intent') !== 'vote' || !Number.isSafeInteger(applicationId) || applicationId <= 0) return null;
-  let edition;
-  try {
-    edition = requirePublicEdition(year);
-  } catch {
-    return null;
-  }
+  const edition = publicEdition(year);
+  if (!edition) return null;
   let voterId = voterIdOfCookie(cookie);
   let setCookie: string | null = null;
   if (!voterId) {

@@ -214,6 +214,7 @@ interface VoteStatements {
   existing: Statement;
   change: Statement;
   recentFromAddress: Statement;
+  oldestFromAddress: Statement;
   insert: Statement;
 }
 const voteStatements = new WeakMap<object, VoteStatements>();
@@ -231,10 +232,15 @@ function statementsOf(client: Database): VoteStatements {
         .pluck(),
       existing: client.prepare('SELECT id, application_id AS applicationId FROM votes WHERE edition_id = ? AND voter_id = ?'),
       change: client.prepare('UPDATE votes SET application_id = ?, updated_at = ? WHERE id = ?'),
-      // The new ballots of this address still in the window, and the oldest of them (it leaves first).
-      recentFromAddress: client.prepare(
-        'SELECT count(*) AS n, min(created_at) AS oldest FROM votes WHERE edition_id = ? AND ip_hash = ? AND created_at > ?',
-      ),
+      // The new ballots of this address still in the window, counted up to the limit (no further:
+      // a hall behind one address must not make every ballot read all the others), and the oldest
+      // of them, which leaves the window first (index votes_edition_ip_created_idx).
+      recentFromAddress: client
+        .prepare('SELECT count(*) FROM (SELECT 1 FROM votes WHERE edition_id = ? AND ip_hash = ? AND created_at > ? LIMIT ?)')
+        .pluck(),
+      oldestFromAddress: client
+        .prepare('SELECT min(created_at) FROM votes WHERE edition_id = ? AND ip_hash = ? AND created_at > ?')
+        .pluck(),
       insert: client.prepare(
         'INSERT INTO votes (edition_id, application_id, voter_id, ip_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -272,10 +278,11 @@ export function applyVote(client: Database, { editionId, applicationId, voterId,
   const ipHash = addressKey(ip);
   const max = rules.maxPerAddress;
   const { windowMs } = VOTE_LIMITS.newBallotsPerAddress;
-  const recent = statements.recentFromAddress.get(editionId, ipHash, at - windowMs) as { n: number; oldest: number | null };
-  if (recent.n >= max) {
+  const since = at - windowMs;
+  if ((statements.recentFromAddress.get(editionId, ipHash, since, max) as number) >= max) {
     // The oldest ballot in the window leaves it first and frees one place.
-    throw VOTE_REFUSALS.rateLimited(Math.max(1, Math.ceil(((recent.oldest ?? at) + windowMs - at) / 60_000)));
+    const oldest = (statements.oldestFromAddress.get(editionId, ipHash, since) as number | null) ?? at;
+    throw VOTE_REFUSALS.rateLimited(Math.max(1, Math.ceil((oldest + windowMs - at) / 60_000)));
   }
   statements.insert.run(editionId, applicationId, key, ipHash, at, at);
   return 'recorded';
