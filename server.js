@@ -14,6 +14,7 @@ import { createRequestHandler } from '@remix-run/express';
 import { broadcastDevReady, createRequestHandler as createFetchHandler } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
+import proxyaddr from 'proxy-addr';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, 'build', 'index.js');
@@ -257,7 +258,7 @@ function allowedMethods(req, res, next) {
  * header, and a script that adds one needs a CORS preflight this server never grants.
  */
 function requestHosts(req) {
-  return [req.get('X-Forwarded-Host'), req.get('Host')]
+  return [req.headers['x-forwarded-host'], req.headers.host]
     .filter((value) => value !== undefined)
     .map((value) => value.split(',')[0].trim().toLowerCase());
 }
@@ -269,26 +270,27 @@ function requestHosts(req) {
  * the session cookie is SameSite=Lax, so a cross-site form of an old browser carries no session.
  */
 function sameOrigin(req, res, next) {
-  if (req.method === 'GET' || req.method === 'HEAD') return next();
-  const origin = req.get('Origin');
-  let allowed;
-  if (origin !== undefined) {
-    try {
-      allowed = origin !== 'null' && requestHosts(req).includes(new URL(origin).host.toLowerCase());
-    } catch {
-      allowed = false;
-    }
-  } else {
-    const site = req.get('Sec-Fetch-Site');
-    allowed = site === undefined || site === 'same-origin' || site === 'none';
-  }
-  if (allowed) return next();
+  if (req.method === 'GET' || req.method === 'HEAD' || isSameOrigin(req)) return next();
   logRefusal(req, 403, 'cross_origin');
   refuse(req, res, 'crossOrigin');
 }
 
+/** The rule above, on Node's raw request (also used before Express, for the ballot's post). */
+function isSameOrigin(req) {
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    try {
+      return origin !== 'null' && requestHosts(req).includes(new URL(origin).host.toLowerCase());
+    } catch {
+      return false;
+    }
+  }
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
 function mediaType(req) {
-  return (req.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+  return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
 /**
@@ -330,15 +332,14 @@ app.use(sameOrigin);
 app.use(formBodies);
 
 // Server-Sent Events must reach the client as they are written: never compress them.
-app.use(
-  compression({
-    filter: (req, res) => {
-      const type = String(res.getHeader('Content-Type') ?? '');
-      if (type.includes('text/event-stream')) return false;
-      return compression.filter(req, res);
-    },
-  }),
-);
+const compress = compression({
+  filter: (req, res) => {
+    const type = String(res.getHeader('Content-Type') ?? '');
+    if (type.includes('text/event-stream')) return false;
+    return compression.filter(req, res);
+  },
+});
+app.use(compress);
 
 // The judges' service worker (public/judge-sw.js, docs/decisions/032): always revalidated, so a new
 // version reaches the tablets at their next visit; its scope is /judge/ (it may not be wider than /).
@@ -432,8 +433,123 @@ function sendFrozen(req, res, entry) {
   }
 }
 
+// ─── The live channel and the ballot, before Express (docs/decisions/043 and 044) ─────────────────
+// Thousands of phones hold the stage's event stream and post their ballot within a minute; both are
+// answered on Node's own request and response, with the same guards, headers and limits as the
+// routes they stand in for (which `remix dev` and the integration tests still use).
+const STAGE_EVENTS_PATH = /^\/editions\/(\d{4})\/stage\/events$/;
+const VOTE_PATH = /^\/vote\/(\d{4})$/;
+/** A ballot's form is a few fields; a larger body goes through Express and Remix like any post. */
+const MAX_BALLOT_BYTES = 4096;
+
+/** The client's address exactly as Express's `req.ip` computes it (the `trust proxy` setting). */
+function clientIp(req) {
+  return proxyaddr(req, app.get('trust proxy fn')) ?? 'unknown';
+}
+
+/** The headers of every response and a CSP: with a fresh nonce when Remix renders, 'none' for a stream or a redirect. */
+function baseHeaders(nonce) {
+  return [['Content-Security-Policy', contentSecurityPolicy(nonce ? `'nonce-${nonce}'` : "'none'")], ...SECURITY_HEADERS];
+}
+
+function logRequest(req, res, started, extra = {}) {
+  if (!logRequests) return;
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(JSON.stringify({ t: new Date().toISOString(), level: 'info', event: 'request', method: req.method, path: req.url.split('?')[0], status: res.statusCode, ms: Math.round(ms * 10) / 10, ...extra }));
+}
+
+function stageEvents(req, res, year) {
+  const started = process.hrtime.bigint();
+  const personal = PRIVATE_COOKIE.test(req.headers.cookie ?? '');
+  const served = build.entry.module.serveStageEvents(req, res, { year, ip: clientIp(req), headers: baseHeaders(null), personal });
+  if (!served) return app(req, res);
+  // Logged when the stream ends, as Express logged it.
+  res.once('close', () => logRequest(req, res, started, { raw: true }));
+}
+
+/** The body of a small form post, read whole. */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > MAX_BALLOT_BYTES) return req.destroy(new Error('body larger than declared'));
+      chunks.push(chunk);
+    });
+    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+  });
+}
+
+function votePost(req, res, year) {
+  const declared = Number(req.headers['content-length']);
+  // Anything the guards of Express would refuse, or that is not a small form, goes there untouched.
+  if (!isSameOrigin(req) || mediaType(req) !== 'application/x-www-form-urlencoded' || !(declared > 0 && declared <= MAX_BALLOT_BYTES)) {
+    return app(req, res);
+  }
+  const started = process.hrtime.bigint();
+  const ip = clientIp(req);
+  readBody(req)
+    .then(async (body) => {
+      const answer = await build.entry.module.acceptBallot({ year, body, cookie: req.headers.cookie, ip });
+      if (!answer) return remixWithBody(req, res, body, ip);
+      for (const [name, value] of baseHeaders(null)) res.setHeader(name, value);
+      if (answer.setCookie) res.setHeader('Set-Cookie', answer.setCookie);
+      // A voter's answer: private, as every answer to a request with a voter cookie or setting one.
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.setHeader('Location', answer.location);
+      res.statusCode = 302;
+      res.end();
+    })
+    .catch((error) => {
+      console.error(error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    })
+    .finally(() => logRequest(req, res, started, { raw: true }));
+}
+
+const remixFetch = createFetchHandler(build, env.NODE_ENV);
+
+/**
+ * A post whose body was already read, answered by Remix in-process (the page with its message), with
+ * what Express would have added: the nonce and its CSP, the security headers, compression, and
+ * `private, no-store` for a voter's answer.
+ */
+function remixWithBody(req, res, body, ip) {
+  return new Promise((resolve, reject) => {
+    compress(req, res, () => {
+      const nonce = crypto.randomBytes(16).toString('base64');
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) headers.append(name, one);
+      }
+      const host = req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost';
+      const request = new Request(`http://${host}${req.url}`, { method: 'POST', headers, body });
+      remixFetch(request, { clientIp: ip, nonce })
+        .then(async (response) => {
+          for (const [name, value] of baseHeaders(nonce)) res.setHeader(name, value);
+          for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
+          const cookies = response.headers.getSetCookie();
+          if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
+          if (PRIVATE_COOKIE.test(req.headers.cookie ?? '') || cookies.length > 0) res.setHeader('Cache-Control', 'private, no-store');
+          res.statusCode = response.status;
+          if (response.body) for await (const chunk of response.body) res.write(chunk);
+          res.end();
+          resolve();
+        })
+        .catch(reject);
+    });
+  });
+}
+
 function handle(req, res) {
   if (isRemixDev) return app(req, res);
+  const pathname = req.url.split('?', 1)[0];
+  let route;
+  if (req.method === 'GET' && (route = STAGE_EVENTS_PATH.exec(pathname))) return stageEvents(req, res, route[1]);
+  if (req.method === 'POST' && (route = VOTE_PATH.exec(pathname))) return votePost(req, res, route[1]);
   let found;
   try {
     found = build.entry.module.lookupFrozen({ method: req.method, url: req.url, cookie: req.headers.cookie, acceptLanguage: req.headers['accept-language'] });
@@ -452,9 +568,30 @@ function handle(req, res) {
   );
 }
 
+/**
+ * Connections waiting to be accepted (docs/decisions/043): a hall's phones reconnecting at once after
+ * a Wi-Fi drop arrive faster than one process accepts them. Linux caps it at net.core.somaxconn.
+ */
+const LISTEN_BACKLOG = 4096;
+
+/** Each live-channel client is an open file: warn at start when the limit cannot hold SSE_MAX_TOTAL of them. */
+function warnAboutFileLimit() {
+  let soft;
+  try {
+    soft = Number(/^Max open files\s+(\d+|unlimited)/m.exec(fs.readFileSync('/proc/self/limits', 'utf8'))?.[1]);
+  } catch {
+    return; // not Linux
+  }
+  const needed = env.SSE_MAX_TOTAL + 1024;
+  if (Number.isFinite(soft) && soft < needed) {
+    console.warn(JSON.stringify({ t: new Date().toISOString(), level: 'warn', event: 'file_limit_low', openFiles: soft, needed, hint: 'raise `ulimit -n` (LimitNOFILE= in systemd); see docs/decisions/043' }));
+  }
+}
+
 const server = http.createServer(handle);
-server.listen(env.PORT, () => {
+server.listen({ port: env.PORT, backlog: LISTEN_BACKLOG }, () => {
   console.log(`Palmarès is serving on http://localhost:${env.PORT}`);
+  warnAboutFileLimit();
   // Mail goes out from the outbox in the background: no request waits on SMTP (docs/decisions/028).
   build.entry.module.startMailSender();
 });

@@ -21,6 +21,10 @@ export { requestRefusalPage } from '~/utils/request-refusal.server';
 /** For server.js: frozen public answers served before Express (app/utils/frozen-pages.server.ts, decision 036). */
 export { FROZEN_NONCE, frozenNotModified, gzippedEtag, lookupFrozen, storeFrozen } from '~/utils/frozen-pages.server';
 
+/** For server.js: the live channel and the ballot's post, answered before Express (decisions 043, 044). */
+export { serveStageEvents } from '~/utils/stage-stream.server';
+export { acceptBallot } from '~/utils/vote-post.server';
+
 export const streamTimeout = 5_000;
 
 /** Parses the environment (throws a readable EnvError), opens and migrates the database. */

@@ -562,6 +562,8 @@ export const votes = sqliteTable(
   (t) => [
     uniqueIndex('votes_edition_voter_unique').on(t.editionId, t.voterId),
     index('votes_edition_application_idx').on(t.editionId, t.applicationId),
+    /** The per-address limit's count of recent ballots (decision 044). */
+    index('votes_edition_ip_created_idx').on(t.editionId, t.ipHash, t.createdAt),
   ],
 );
 

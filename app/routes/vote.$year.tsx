@@ -31,8 +31,8 @@ import { requirePublicEdition } from '~/utils/editions.server';
 import { clientOf } from '~/utils/request.server';
 import type { RootHandle } from '~/utils/route-handles';
 import { publicStage } from '~/utils/stage.server';
+import { queueVote } from '~/utils/vote-writer.server';
 import {
-  castVote,
   currentChoice,
   isFreshPresence,
   newVoterId,
@@ -107,7 +107,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data<VoteAnswer>({ confirm: applicationId }, { headers });
   }
   try {
-    castVote({ editionId: edition.id, applicationId, voterId, ip: clientOf(request, context).ip, presence });
+    // Through the group commit: answered once the ballot's transaction has committed (decision 044).
+    await queueVote({ editionId: edition.id, applicationId, voterId, ip: clientOf(request, context).ip, presence });
   } catch (error) {
     if (isRefusal(error)) return refused(error);
     throw error;

@@ -230,6 +230,11 @@ function stageEvent(stage: PublicStage): Uint8Array {
   return formatEvent('stage', stage.version, JSON.stringify(stage));
 }
 
+/** The event a new connection receives first: the current state, with the server's clock. */
+export function currentStageEvent(edition: Edition): Uint8Array {
+  return stageEvent(publicStage(edition));
+}
+
 /** Sends the current state to every open screen of the edition (after a commit). */
 export function broadcastStage(edition: Edition): number {
   publicCache.delete(edition.id);

@@ -19,7 +19,8 @@
  *   before the reveal.
  */
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, count, eq, gt, inArray } from 'drizzle-orm';
+import type { Database, Statement } from 'better-sqlite3';
+import { and, count, eq } from 'drizzle-orm';
 import { Refusal } from '~/domain/refusal';
 import { VOTE_DEFAULTS } from '~/domain/stage';
 import type { DbOrTx } from './audit.server';
@@ -60,8 +61,12 @@ export function newVoterId(): string {
 
 /** The voter id of the request's cookie, if it has a well-formed one. */
 export function voterIdOf(request: Request): string | null {
-  const header = request.headers.get('Cookie') ?? '';
-  for (const part of header.split(';')) {
+  return voterIdOfCookie(request.headers.get('Cookie'));
+}
+
+/** The voter id in a raw Cookie header, if it has a well-formed one. */
+export function voterIdOfCookie(header: string | null | undefined): string | null {
+  for (const part of (header ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
     if (name === VOTER_COOKIE) {
       const value = rest.join('=');
@@ -168,43 +173,23 @@ export function voteRules(editionId: number, db: DbOrTx = getDb()): VoteRules {
     .from(s)
     .where(eq(s.editionId, editionId))
     .get();
+  return rulesOf(edition?.status, stage);
+}
+
+/** The rules from the edition's status and its stage row (none before the first change: the defaults). */
+function rulesOf(
+  status: string | undefined,
+  stage: { voteOpen: boolean | number | null; maxPerAddress: number | null; presenceCheck: boolean | number | null } | undefined,
+): VoteRules {
   return {
-    open: edition?.status === 'final' && stage?.voteOpen === true,
+    open: status === 'final' && Boolean(stage?.voteOpen),
     maxPerAddress: stage?.maxPerAddress ?? VOTE_DEFAULTS.maxPerAddress,
-    presenceCheck: stage?.presenceCheck ?? VOTE_DEFAULTS.presenceCheck,
+    presenceCheck: stage?.presenceCheck === null || stage?.presenceCheck === undefined ? VOTE_DEFAULTS.presenceCheck : Boolean(stage.presenceCheck),
   };
 }
 
 export function isVoteOpen(editionId: number, db: DbOrTx = getDb()): boolean {
   return voteRules(editionId, db).open;
-}
-
-function isFinalist(editionId: number, applicationId: number, db: DbOrTx): boolean {
-  const a = schema.applications;
-  return Boolean(
-    db
-      .select({ id: a.id })
-      .from(a)
-      .where(and(eq(a.id, applicationId), eq(a.editionId, editionId), inArray(a.status, [...FINALIST_STATUSES])))
-      .get(),
-  );
-}
-
-/** Minutes until this address may add a ballot, or 0. */
-function minutesUntilAllowed(db: DbOrTx, editionId: number, ipHash: string, now: Date, max: number): number {
-  const { windowMs } = VOTE_LIMITS.newBallotsPerAddress;
-  const v = schema.votes;
-  const since = new Date(now.getTime() - windowMs);
-  const recent = db
-    .select({ createdAt: v.createdAt })
-    .from(v)
-    .where(and(eq(v.editionId, editionId), eq(v.ipHash, ipHash), gt(v.createdAt, since)))
-    .orderBy(v.createdAt)
-    .limit(max)
-    .all();
-  if (recent.length < max) return 0;
-  // The oldest ballot in the window leaves it first and frees one place.
-  return Math.max(1, Math.ceil((recent[0].createdAt.getTime() + windowMs - now.getTime()) / 60_000));
 }
 
 export interface CastVote {
@@ -217,37 +202,101 @@ export interface CastVote {
   now?: Date;
 }
 
+export type VoteOutcome = 'recorded' | 'changed' | 'unchanged';
+
 /**
- * Records a voter's choice, or replaces their earlier one. `recorded` for a first ballot,
- * `changed` when it replaced another choice, `unchanged` when it was the same choice again.
+ * The ballot's statements, prepared once per database connection: a hall votes thousands of times
+ * a minute, and each ballot runs four or five of them (decision 044).
  */
-export function castVote({ editionId, applicationId, voterId, ip, presence, now = new Date() }: CastVote): 'recorded' | 'changed' | 'unchanged' {
+interface VoteStatements {
+  rules: Statement;
+  finalist: Statement;
+  existing: Statement;
+  change: Statement;
+  recentFromAddress: Statement;
+  oldestFromAddress: Statement;
+  insert: Statement;
+}
+const voteStatements = new WeakMap<object, VoteStatements>();
+
+function statementsOf(client: Database): VoteStatements {
+  let prepared = voteStatements.get(client);
+  if (!prepared) {
+    prepared = {
+      rules: client.prepare(
+        `SELECT e.status AS status, s.vote_open AS voteOpen, s.vote_max_per_address AS maxPerAddress, s.vote_presence_check AS presenceCheck
+           FROM editions e LEFT JOIN stage_states s ON s.edition_id = e.id WHERE e.id = ?`,
+      ),
+      finalist: client
+        .prepare(`SELECT 1 FROM applications WHERE id = ? AND edition_id = ? AND status IN (${FINALIST_STATUSES.map((s) => `'${s}'`).join(', ')})`)
+        .pluck(),
+      existing: client.prepare('SELECT id, application_id AS applicationId FROM votes WHERE edition_id = ? AND voter_id = ?'),
+      change: client.prepare('UPDATE votes SET application_id = ?, updated_at = ? WHERE id = ?'),
+      // The new ballots of this address still in the window, counted up to the limit (no further:
+      // a hall behind one address must not make every ballot read all the others), and the oldest
+      // of them, which leaves the window first (index votes_edition_ip_created_idx).
+      recentFromAddress: client
+        .prepare('SELECT count(*) FROM (SELECT 1 FROM votes WHERE edition_id = ? AND ip_hash = ? AND created_at > ? LIMIT ?)')
+        .pluck(),
+      oldestFromAddress: client
+        .prepare('SELECT min(created_at) FROM votes WHERE edition_id = ? AND ip_hash = ? AND created_at > ?')
+        .pluck(),
+      insert: client.prepare(
+        'INSERT INTO votes (edition_id, application_id, voter_id, ip_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+    };
+    voteStatements.set(client, prepared);
+  }
+  return prepared;
+}
+
+/**
+ * One ballot, checked and written inside a write transaction the caller holds (BEGIN IMMEDIATE):
+ * the vote is open (the edition's rules, read here, in the same transaction), the presence code is
+ * fresh when the edition asks for one, the startup is a finalist, then the voter's existing ballot
+ * is replaced, or a new one is added if the address is under its limit. A refusal throws before
+ * anything is written; the one write is a single statement, so a ballot is all or nothing even
+ * when the transaction holds others (the group commit of vote-writer.server.ts).
+ */
+export function applyVote(client: Database, { editionId, applicationId, voterId, ip, presence, now = new Date() }: CastVote): VoteOutcome {
+  const statements = statementsOf(client);
+  const row = statements.rules.get(editionId) as
+    | { status: string; voteOpen: number | null; maxPerAddress: number | null; presenceCheck: number | null }
+    | undefined;
+  const rules = rulesOf(row?.status, row);
+  if (!rules.open) throw VOTE_REFUSALS.closed();
+  if (rules.presenceCheck && !isFreshPresence(editionId, presence, now.getTime())) throw VOTE_REFUSALS.presence();
+  if (!statements.finalist.get(applicationId, editionId)) throw VOTE_REFUSALS.notFinalist();
   const key = voterKey(voterId);
+  const at = now.getTime();
+  const existing = statements.existing.get(editionId, key) as { id: number; applicationId: number } | undefined;
+  if (existing) {
+    if (existing.applicationId === applicationId) return 'unchanged';
+    statements.change.run(applicationId, at, existing.id);
+    return 'changed';
+  }
   const ipHash = addressKey(ip);
-  return getDb().transaction(
-    (tx) => {
-      const rules = voteRules(editionId, tx);
-      if (!rules.open) throw VOTE_REFUSALS.closed();
-      if (rules.presenceCheck && !isFreshPresence(editionId, presence, now.getTime())) throw VOTE_REFUSALS.presence();
-      if (!isFinalist(editionId, applicationId, tx)) throw VOTE_REFUSALS.notFinalist();
-      const v = schema.votes;
-      const existing = tx
-        .select({ id: v.id, applicationId: v.applicationId })
-        .from(v)
-        .where(and(eq(v.editionId, editionId), eq(v.voterId, key)))
-        .get();
-      if (existing) {
-        if (existing.applicationId === applicationId) return 'unchanged';
-        tx.update(v).set({ applicationId, updatedAt: now }).where(eq(v.id, existing.id)).run();
-        return 'changed';
-      }
-      const wait = minutesUntilAllowed(tx, editionId, ipHash, now, rules.maxPerAddress);
-      if (wait > 0) throw VOTE_REFUSALS.rateLimited(wait);
-      tx.insert(v).values({ editionId, applicationId, voterId: key, ipHash, createdAt: now, updatedAt: now }).run();
-      return 'recorded';
-    },
-    { behavior: 'immediate' },
-  );
+  const max = rules.maxPerAddress;
+  const { windowMs } = VOTE_LIMITS.newBallotsPerAddress;
+  const since = at - windowMs;
+  if ((statements.recentFromAddress.get(editionId, ipHash, since, max) as number) >= max) {
+    // The oldest ballot in the window leaves it first and frees one place.
+    const oldest = (statements.oldestFromAddress.get(editionId, ipHash, since) as number | null) ?? at;
+    throw VOTE_REFUSALS.rateLimited(Math.max(1, Math.ceil((oldest + windowMs - at) / 60_000)));
+  }
+  statements.insert.run(editionId, applicationId, key, ipHash, at, at);
+  return 'recorded';
+}
+
+/**
+ * Records a voter's choice, or replaces their earlier one, in a transaction of its own.
+ * `recorded` for a first ballot, `changed` when it replaced another choice, `unchanged` when it
+ * was the same choice again. The vote page goes through the group commit instead
+ * (`queueVote`, vote-writer.server.ts), which runs the same `applyVote`.
+ */
+export function castVote(vote: CastVote): VoteOutcome {
+  const client = getDb().$client;
+  return client.transaction(() => applyVote(client, vote)).immediate();
 }
 
 /** The finalist this voter chose, if any. */
