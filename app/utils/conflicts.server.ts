@@ -12,17 +12,12 @@ import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { refuseIfFinalSealed } from './integrity.server';
 import { isEditionJudge } from './invitations.server';
+import { exists } from './query.server';
 import { deleteScoresheets } from './rounds.server';
 import { assertNotFrozen } from './editions.server';
 
 export function isConflicted(judgeId: number, applicationId: number, db: DbOrTx = getDb()): boolean {
-  return Boolean(
-    db
-      .select({ id: schema.conflicts.id })
-      .from(schema.conflicts)
-      .where(and(eq(schema.conflicts.judgeId, judgeId), eq(schema.conflicts.applicationId, applicationId)))
-      .get(),
-  );
+  return exists(db, schema.conflicts, and(eq(schema.conflicts.judgeId, judgeId), eq(schema.conflicts.applicationId, applicationId)));
 }
 
 /** The applications of an edition a judge is conflicted with. */

@@ -17,7 +17,7 @@ import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { assertNotFrozen } from './editions.server';
 import { enqueueInvitationMail, type MailContext } from './mail.server';
-import { qualified } from './rounds.server';
+import { exists, qualified } from './query.server';
 
 export type InvitationState = 'pending' | 'accepted' | 'expired' | 'revoked';
 type InvitationRow = typeof schema.invitations.$inferSelect;
@@ -44,13 +44,7 @@ export function invitationPath(token: string): string {
 // ─── Membership ─────────────────────────────────────────────────────────────
 
 export function isEditionJudge(editionId: number, userId: number, db: DbOrTx = getDb()): boolean {
-  return Boolean(
-    db
-      .select({ userId: schema.editionJudges.userId })
-      .from(schema.editionJudges)
-      .where(and(eq(schema.editionJudges.editionId, editionId), eq(schema.editionJudges.userId, userId)))
-      .get(),
-  );
+  return exists(db, schema.editionJudges, and(eq(schema.editionJudges.editionId, editionId), eq(schema.editionJudges.userId, userId)));
 }
 
 /** The judges of an edition with their conflicts and assignments, by name. */

@@ -15,7 +15,8 @@ import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { assertNotFrozen } from './editions.server';
 import { invitationState } from './invitations.server';
-import { countOf, deleteScoresheets } from './rounds.server';
+import { countOf } from './query.server';
+import { deleteScoresheets } from './rounds.server';
 
 interface Act {
   editionId: number;
