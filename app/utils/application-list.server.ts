@@ -9,6 +9,7 @@ import { listAudit } from './audit.server';
 import { getDb, schema } from './db.server';
 import { editionTracks } from './editions.server';
 import { fileSummary, filesByIds } from './files.server';
+import { countsBy } from './query.server';
 
 const a = schema.applications;
 
@@ -124,25 +125,15 @@ export function listEditionApplications(editionId: number, query: ListQuery, { a
 /** Counts of the whole edition, per status and per track (tracks in their order, then "no track"). */
 export function editionApplicationCounts(editionId: number) {
   const db = getDb();
-  const byStatus = db
-    .select({ status: a.status, n: count() })
-    .from(a)
-    .where(eq(a.editionId, editionId))
-    .groupBy(a.status)
-    .all();
-  const byTrack = db
-    .select({ trackId: a.trackId, n: count() })
-    .from(a)
-    .where(eq(a.editionId, editionId))
-    .groupBy(a.trackId)
-    .all();
+  const byStatus = countsBy(db, a.status, eq(a.editionId, editionId));
+  const byTrack = countsBy(db, a.trackId, eq(a.editionId, editionId));
   const tracks = editionTracks(editionId);
   return {
-    total: byStatus.reduce((sum, row) => sum + row.n, 0),
-    byStatus: APPLICATION_STATUSES.map((status) => ({ status, n: byStatus.find((row) => row.status === status)?.n ?? 0 })),
+    total: [...byStatus.values()].reduce((sum, n) => sum + n, 0),
+    byStatus: APPLICATION_STATUSES.map((status) => ({ status, n: byStatus.get(status) ?? 0 })),
     byTrack: [
-      ...tracks.map((t) => ({ trackId: t.id as number | null, nameFr: t.nameFr, nameEn: t.nameEn, n: byTrack.find((row) => row.trackId === t.id)?.n ?? 0 })),
-      { trackId: null, nameFr: null, nameEn: null, n: byTrack.find((row) => row.trackId === null)?.n ?? 0 },
+      ...tracks.map((t) => ({ trackId: t.id as number | null, nameFr: t.nameFr, nameEn: t.nameEn, n: byTrack.get(t.id) ?? 0 })),
+      { trackId: null, nameFr: null, nameEn: null, n: byTrack.get(null) ?? 0 },
     ],
   };
 }
