@@ -8,7 +8,7 @@
  * marks the invitation used, in one transaction with one audit event.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { INVITATION_TTL_MS } from '~/domain/judging-setup';
 import { Refusal } from '~/domain/refusal';
@@ -75,12 +75,18 @@ export function editionJudgeList(editionId: number) {
 
 /** The edition's invitations of one role (judges by default), newest first. */
 export function listInvitations(editionId: number, now = new Date(), role: InvitationRole = 'judge') {
+  return invitationsWhere(and(eq(schema.invitations.editionId, editionId), eq(schema.invitations.role, role)), now);
+}
+
+/** Invitations matching a condition, newest first, with who sent and who accepted them and their state now. */
+export function invitationsWhere(where: SQL | undefined, now: Date) {
   const i = schema.invitations;
   const inviter = alias(schema.users, 'inviter');
   const acceptor = alias(schema.users, 'acceptor');
   return getDb()
     .select({
       id: i.id,
+      editionId: i.editionId,
       email: i.email,
       createdAt: i.createdAt,
       expiresAt: i.expiresAt,
@@ -92,7 +98,7 @@ export function listInvitations(editionId: number, now = new Date(), role: Invit
     .from(i)
     .leftJoin(inviter, eq(inviter.id, i.invitedBy))
     .leftJoin(acceptor, eq(acceptor.id, i.acceptedBy))
-    .where(and(eq(i.editionId, editionId), eq(i.role, role)))
+    .where(where)
     .orderBy(desc(i.createdAt), desc(i.id))
     .all()
     .map((row) => ({ ...row, state: invitationState(row, now) }));
