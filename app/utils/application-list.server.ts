@@ -5,7 +5,7 @@
 import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { foldForSearch, LIST_PAGE_SIZE, type ListQuery } from '~/domain/application';
 import { APPLICATION_STATUSES } from '~/domain/statuses';
-import { listAudit } from './audit.server';
+import { listAudit, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { editionTracks } from './editions.server';
 import { fileSummary, filesByIds } from './files.server';
@@ -138,21 +138,31 @@ export function editionApplicationCounts(editionId: number) {
   };
 }
 
-/** One application of the edition, as the founder submitted it, with its founder, track and files. */
-export function editionApplication(editionId: number, applicationId: number) {
-  const row = getDb()
+/** Applications matching a condition, by id, each with its founder, its edition's names and year, and its track's names. */
+export function applicationsWithFounder(db: DbOrTx, where: SQL | undefined) {
+  return db
     .select({
       application: a,
       founderName: schema.users.name,
       founderEmail: schema.users.email,
+      editionName: schema.editions.name,
+      editionNameFr: schema.editions.nameFr,
+      year: schema.editions.year,
       trackFr: schema.tracks.nameFr,
       trackEn: schema.tracks.nameEn,
     })
     .from(a)
     .innerJoin(schema.users, eq(schema.users.id, a.founderId))
+    .innerJoin(schema.editions, eq(schema.editions.id, a.editionId))
     .leftJoin(schema.tracks, eq(schema.tracks.id, a.trackId))
-    .where(and(eq(a.id, applicationId), eq(a.editionId, editionId)))
-    .get();
+    .where(where)
+    .orderBy(asc(a.id))
+    .all();
+}
+
+/** One application of the edition, as the founder submitted it, with its founder, track and files. */
+export function editionApplication(editionId: number, applicationId: number) {
+  const [row] = applicationsWithFounder(getDb(), and(eq(a.id, applicationId), eq(a.editionId, editionId)));
   if (!row) return null;
   const files = filesByIds([row.application.deckFileId, row.application.logoFileId]);
   return {
