@@ -18,12 +18,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, runMigrations } from '../db/client';
 import { seedDemo } from '../db/seed-demo';
+import { freePort } from './ports';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const YEAR = 2019;
@@ -45,17 +45,6 @@ interface Measure {
   p95: number;
   p99: number;
   bytes: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(address.port));
-    });
-  });
 }
 
 async function waitFor(url: string, child: ChildProcess, output: () => string): Promise<void> {

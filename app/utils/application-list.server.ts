@@ -5,10 +5,11 @@
 import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { foldForSearch, LIST_PAGE_SIZE, type ListQuery } from '~/domain/application';
 import { APPLICATION_STATUSES } from '~/domain/statuses';
-import { listAudit } from './audit.server';
+import { listAudit, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { editionTracks } from './editions.server';
 import { fileSummary, filesByIds } from './files.server';
+import { countsBy } from './query.server';
 
 const a = schema.applications;
 
@@ -124,44 +125,44 @@ export function listEditionApplications(editionId: number, query: ListQuery, { a
 /** Counts of the whole edition, per status and per track (tracks in their order, then "no track"). */
 export function editionApplicationCounts(editionId: number) {
   const db = getDb();
-  const byStatus = db
-    .select({ status: a.status, n: count() })
-    .from(a)
-    .where(eq(a.editionId, editionId))
-    .groupBy(a.status)
-    .all();
-  const byTrack = db
-    .select({ trackId: a.trackId, n: count() })
-    .from(a)
-    .where(eq(a.editionId, editionId))
-    .groupBy(a.trackId)
-    .all();
+  const byStatus = countsBy(db, a.status, eq(a.editionId, editionId));
+  const byTrack = countsBy(db, a.trackId, eq(a.editionId, editionId));
   const tracks = editionTracks(editionId);
   return {
-    total: byStatus.reduce((sum, row) => sum + row.n, 0),
-    byStatus: APPLICATION_STATUSES.map((status) => ({ status, n: byStatus.find((row) => row.status === status)?.n ?? 0 })),
+    total: [...byStatus.values()].reduce((sum, n) => sum + n, 0),
+    byStatus: APPLICATION_STATUSES.map((status) => ({ status, n: byStatus.get(status) ?? 0 })),
     byTrack: [
-      ...tracks.map((t) => ({ trackId: t.id as number | null, nameFr: t.nameFr, nameEn: t.nameEn, n: byTrack.find((row) => row.trackId === t.id)?.n ?? 0 })),
-      { trackId: null, nameFr: null, nameEn: null, n: byTrack.find((row) => row.trackId === null)?.n ?? 0 },
+      ...tracks.map((t) => ({ trackId: t.id as number | null, nameFr: t.nameFr, nameEn: t.nameEn, n: byTrack.get(t.id) ?? 0 })),
+      { trackId: null, nameFr: null, nameEn: null, n: byTrack.get(null) ?? 0 },
     ],
   };
 }
 
-/** One application of the edition, as the founder submitted it, with its founder, track and files. */
-export function editionApplication(editionId: number, applicationId: number) {
-  const row = getDb()
+/** Applications matching a condition, by id, each with its founder, its edition's names and year, and its track's names. */
+export function applicationsWithFounder(db: DbOrTx, where: SQL | undefined) {
+  return db
     .select({
       application: a,
       founderName: schema.users.name,
       founderEmail: schema.users.email,
+      editionName: schema.editions.name,
+      editionNameFr: schema.editions.nameFr,
+      year: schema.editions.year,
       trackFr: schema.tracks.nameFr,
       trackEn: schema.tracks.nameEn,
     })
     .from(a)
     .innerJoin(schema.users, eq(schema.users.id, a.founderId))
+    .innerJoin(schema.editions, eq(schema.editions.id, a.editionId))
     .leftJoin(schema.tracks, eq(schema.tracks.id, a.trackId))
-    .where(and(eq(a.id, applicationId), eq(a.editionId, editionId)))
-    .get();
+    .where(where)
+    .orderBy(asc(a.id))
+    .all();
+}
+
+/** One application of the edition, as the founder submitted it, with its founder, track and files. */
+export function editionApplication(editionId: number, applicationId: number) {
+  const [row] = applicationsWithFounder(getDb(), and(eq(a.id, applicationId), eq(a.editionId, editionId)));
   if (!row) return null;
   const files = filesByIds([row.application.deckFileId, row.application.logoFileId]);
   return {

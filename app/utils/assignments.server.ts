@@ -25,7 +25,8 @@ import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { isConflicted } from './conflicts.server';
 import { isEditionJudge } from './invitations.server';
-import { countOf, deleteScoresheets, refuseIfLocked, roundOrRefuse, type Round } from './rounds.server';
+import { countOf, exists } from './query.server';
+import { deleteScoresheets, refuseIfLocked, roundOrRefuse, type Round } from './rounds.server';
 import { assertNotFrozen } from './editions.server';
 
 // ─── Reading ────────────────────────────────────────────────────────────────
@@ -41,19 +42,8 @@ export function assignmentsOfJudge(judgeId: number, roundId: number, db: DbOrTx 
 }
 
 export function isAssigned(judgeId: number, roundId: number, applicationId: number, db: DbOrTx = getDb()): boolean {
-  return Boolean(
-    db
-      .select({ id: schema.assignments.id })
-      .from(schema.assignments)
-      .where(
-        and(
-          eq(schema.assignments.judgeId, judgeId),
-          eq(schema.assignments.roundId, roundId),
-          eq(schema.assignments.applicationId, applicationId),
-        ),
-      )
-      .get(),
-  );
+  const asg = schema.assignments;
+  return exists(db, asg, and(eq(asg.judgeId, judgeId), eq(asg.roundId, roundId), eq(asg.applicationId, applicationId)));
 }
 
 /** The applications a round judges: screening the submitted/shortlisted ones, the final its finalists. */

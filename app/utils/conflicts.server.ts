@@ -12,17 +12,12 @@ import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { refuseIfFinalSealed } from './integrity.server';
 import { isEditionJudge } from './invitations.server';
+import { exists } from './query.server';
 import { deleteScoresheets } from './rounds.server';
 import { assertNotFrozen } from './editions.server';
 
 export function isConflicted(judgeId: number, applicationId: number, db: DbOrTx = getDb()): boolean {
-  return Boolean(
-    db
-      .select({ id: schema.conflicts.id })
-      .from(schema.conflicts)
-      .where(and(eq(schema.conflicts.judgeId, judgeId), eq(schema.conflicts.applicationId, applicationId)))
-      .get(),
-  );
+  return exists(db, schema.conflicts, and(eq(schema.conflicts.judgeId, judgeId), eq(schema.conflicts.applicationId, applicationId)));
 }
 
 /** The applications of an edition a judge is conflicted with. */
@@ -156,12 +151,12 @@ export function removeConflict({
 
 // ─── Reading ────────────────────────────────────────────────────────────────
 
-/** The edition's conflict register: who, which startup, why, declared by whom. */
-export function conflictRegister(editionId: number) {
+/** The edition's conflict register (one judge's with `judgeId`): who, which startup, why, declared by whom. */
+export function conflictRegister(editionId: number, { judgeId, db = getDb() }: { judgeId?: number; db?: DbOrTx } = {}) {
   const c = schema.conflicts;
   const judge = alias(schema.users, 'judge');
   const declarer = alias(schema.users, 'declarer');
-  return getDb()
+  return db
     .select({
       id: c.id,
       judgeId: c.judgeId,
@@ -178,7 +173,7 @@ export function conflictRegister(editionId: number) {
     .innerJoin(schema.applications, eq(schema.applications.id, c.applicationId))
     .innerJoin(judge, eq(judge.id, c.judgeId))
     .leftJoin(declarer, eq(declarer.id, c.declaredBy))
-    .where(eq(schema.applications.editionId, editionId))
+    .where(and(eq(schema.applications.editionId, editionId), judgeId === undefined ? undefined : eq(c.judgeId, judgeId)))
     .orderBy(asc(schema.applications.startupName), asc(judge.name))
     .all();
 }
@@ -197,29 +192,13 @@ export function declarableApplications(editionId: number) {
 /** What a judge sees on their conflicts page: their conflicts, and where a declaration would delete a sheet. */
 export function judgeConflictView(judgeId: number, editionId: number) {
   const db = getDb();
-  const c = schema.conflicts;
-  const declarer = alias(schema.users, 'declarer');
-  const declared = db
-    .select({
-      id: c.id,
-      applicationId: c.applicationId,
-      startupName: schema.applications.startupName,
-      reason: c.reason,
-      createdAt: c.createdAt,
-      declaredById: c.declaredBy,
-      declaredByName: declarer.name,
-    })
-    .from(c)
-    .innerJoin(schema.applications, eq(schema.applications.id, c.applicationId))
-    .leftJoin(declarer, eq(declarer.id, c.declaredBy))
-    .where(and(eq(c.judgeId, judgeId), eq(schema.applications.editionId, editionId)))
-    .orderBy(asc(schema.applications.startupName))
-    .all()
-    .map(({ declaredById, declaredByName, ...conflict }) => ({
+  const declared = conflictRegister(editionId, { judgeId, db }).map(
+    ({ judgeId: _, judgeName: __, judgeEmail: ___, declaredById, declaredByName, ...conflict }) => ({
       ...conflict,
       /** Null when the judge declared it; else who recorded it for them. */
       recordedBy: declaredById === judgeId ? null : (declaredByName ?? ''),
-    }));
+    }),
+  );
   const s = schema.scoresheets;
   const r = schema.rounds;
   const withSheet = db

@@ -13,7 +13,7 @@ import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import type { Edition } from './editions.server';
 import { invalidatePublicResults } from './public-cache.server';
-import { countOf } from './rounds.server';
+import { countOf } from './query.server';
 
 interface Act {
   actorId: number;

@@ -10,6 +10,7 @@ import { Refusal } from '~/domain/refusal';
 import type { RoundKind } from '~/domain/statuses';
 import type { DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
+import { countsBy } from './query.server';
 
 export type Edition = typeof schema.editions.$inferSelect;
 export type Round = typeof schema.rounds.$inferSelect;
@@ -20,18 +21,8 @@ export function listEditions() {
   const e = schema.editions;
   const a = schema.applications;
   const editions = db.select().from(e).where(ne(e.status, 'draft')).orderBy(desc(e.year)).all();
-  const submitted = db
-    .select({ editionId: a.editionId, n: count() })
-    .from(a)
-    .where(notInArray(a.status, ['draft', 'withdrawn']))
-    .groupBy(a.editionId)
-    .all();
-  const tracks = db
-    .select({ editionId: schema.tracks.editionId, n: count() })
-    .from(schema.tracks)
-    .groupBy(schema.tracks.editionId)
-    .all();
-  const countOf = (rows: { editionId: number; n: number }[], id: number) => rows.find((r) => r.editionId === id)?.n ?? 0;
+  const submitted = countsBy(db, a.editionId, notInArray(a.status, ['draft', 'withdrawn']));
+  const tracks = countsBy(db, schema.tracks.editionId);
   return editions.map((edition) => ({
     id: edition.id,
     year: edition.year,
@@ -45,8 +36,8 @@ export function listEditions() {
     applicationsOpenAt: edition.applicationsOpenAt,
     applicationsCloseAt: edition.applicationsCloseAt,
     timeZone: edition.timeZone,
-    submitted: countOf(submitted, edition.id),
-    tracks: countOf(tracks, edition.id),
+    submitted: submitted.get(edition.id) ?? 0,
+    tracks: tracks.get(edition.id) ?? 0,
   }));
 }
 

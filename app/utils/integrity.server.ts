@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
+import { exists } from './query.server';
 
 // ─── The seal ───────────────────────────────────────────────────────────────
 
@@ -108,5 +109,5 @@ export function recordAuthorConflict(
 /** Whether the judge is the founder of the application: they may never score it, whatever the tables say. */
 export function isAuthor(judgeId: number, applicationId: number, db: DbOrTx = getDb()): boolean {
   const a = schema.applications;
-  return Boolean(db.select({ id: a.id }).from(a).where(and(eq(a.id, applicationId), eq(a.founderId, judgeId))).get());
+  return exists(db, a, and(eq(a.id, applicationId), eq(a.founderId, judgeId)));
 }

@@ -8,7 +8,7 @@
  * marks the invitation used, in one transaction with one audit event.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { INVITATION_TTL_MS } from '~/domain/judging-setup';
 import { Refusal } from '~/domain/refusal';
@@ -17,7 +17,7 @@ import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { assertNotFrozen } from './editions.server';
 import { enqueueInvitationMail, type MailContext } from './mail.server';
-import { qualified } from './rounds.server';
+import { exists, qualified } from './query.server';
 
 export type InvitationState = 'pending' | 'accepted' | 'expired' | 'revoked';
 type InvitationRow = typeof schema.invitations.$inferSelect;
@@ -44,13 +44,7 @@ export function invitationPath(token: string): string {
 // ─── Membership ─────────────────────────────────────────────────────────────
 
 export function isEditionJudge(editionId: number, userId: number, db: DbOrTx = getDb()): boolean {
-  return Boolean(
-    db
-      .select({ userId: schema.editionJudges.userId })
-      .from(schema.editionJudges)
-      .where(and(eq(schema.editionJudges.editionId, editionId), eq(schema.editionJudges.userId, userId)))
-      .get(),
-  );
+  return exists(db, schema.editionJudges, and(eq(schema.editionJudges.editionId, editionId), eq(schema.editionJudges.userId, userId)));
 }
 
 /** The judges of an edition with their conflicts and assignments, by name. */
@@ -81,12 +75,18 @@ export function editionJudgeList(editionId: number) {
 
 /** The edition's invitations of one role (judges by default), newest first. */
 export function listInvitations(editionId: number, now = new Date(), role: InvitationRole = 'judge') {
+  return invitationsWhere(and(eq(schema.invitations.editionId, editionId), eq(schema.invitations.role, role)), now);
+}
+
+/** Invitations matching a condition, newest first, with who sent and who accepted them and their state now. */
+export function invitationsWhere(where: SQL | undefined, now: Date) {
   const i = schema.invitations;
   const inviter = alias(schema.users, 'inviter');
   const acceptor = alias(schema.users, 'acceptor');
   return getDb()
     .select({
       id: i.id,
+      editionId: i.editionId,
       email: i.email,
       createdAt: i.createdAt,
       expiresAt: i.expiresAt,
@@ -98,7 +98,7 @@ export function listInvitations(editionId: number, now = new Date(), role: Invit
     .from(i)
     .leftJoin(inviter, eq(inviter.id, i.invitedBy))
     .leftJoin(acceptor, eq(acceptor.id, i.acceptedBy))
-    .where(and(eq(i.editionId, editionId), eq(i.role, role)))
+    .where(where)
     .orderBy(desc(i.createdAt), desc(i.id))
     .all()
     .map((row) => ({ ...row, state: invitationState(row, now) }));

@@ -1,11 +1,11 @@
 /** Queries on judging: memberships, assignments and scoresheets. */
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { getDb, schema } from './db.server';
+import { countsBy } from './query.server';
 
-type RoundCount = { roundId: number; n: number };
-
-function countFor(rows: RoundCount[], roundId: number): number {
-  return rows.find((r) => r.roundId === roundId)?.n ?? 0;
+/** A round's figure from a count per round (0 when the round has no rows). */
+function countFor(counts: Map<number, number>, roundId: number): number {
+  return counts.get(roundId) ?? 0;
 }
 
 /** The editions a judge belongs to, with their progress per round (only their own sheets). */
@@ -22,20 +22,10 @@ export function judgeOverview(judgeId: number) {
   if (editionIds.length === 0) return [];
   const r = schema.rounds;
   const rounds = db.select().from(r).where(inArray(r.editionId, editionIds)).orderBy(asc(r.position)).all();
-  const asg = schema.assignments;
   const sh = schema.scoresheets;
-  const assigned = db
-    .select({ roundId: asg.roundId, n: count() })
-    .from(asg)
-    .where(eq(asg.judgeId, judgeId))
-    .groupBy(asg.roundId)
-    .all();
-  const sheets = db
-    .select({ roundId: sh.roundId, status: sh.status, n: count() })
-    .from(sh)
-    .where(eq(sh.judgeId, judgeId))
-    .groupBy(sh.roundId, sh.status)
-    .all();
+  const assigned = countsBy(db, schema.assignments.roundId, eq(schema.assignments.judgeId, judgeId));
+  const submitted = countsBy(db, sh.roundId, and(eq(sh.judgeId, judgeId), eq(sh.status, 'submitted')));
+  const drafts = countsBy(db, sh.roundId, and(eq(sh.judgeId, judgeId), eq(sh.status, 'draft')));
   return editions.map((edition) => ({
     ...edition,
     rounds: rounds
@@ -47,8 +37,8 @@ export function judgeOverview(judgeId: number) {
         nameEn: round.nameEn,
         state: round.state,
         assigned: countFor(assigned, round.id),
-        submitted: countFor(sheets.filter((s) => s.status === 'submitted'), round.id),
-        drafts: countFor(sheets.filter((s) => s.status === 'draft'), round.id),
+        submitted: countFor(submitted, round.id),
+        drafts: countFor(drafts, round.id),
       })),
   }));
 }
@@ -63,30 +53,17 @@ export function organiserOverview() {
     .from(schema.applications)
     .groupBy(schema.applications.editionId, schema.applications.status)
     .all();
-  const judgeCounts = db
-    .select({ editionId: schema.editionJudges.editionId, n: count() })
-    .from(schema.editionJudges)
-    .groupBy(schema.editionJudges.editionId)
-    .all();
+  const judgeCounts = countsBy(db, schema.editionJudges.editionId);
   const rounds = db.select().from(schema.rounds).orderBy(asc(schema.rounds.position)).all();
-  const assignments = db
-    .select({ roundId: schema.assignments.roundId, n: count() })
-    .from(schema.assignments)
-    .groupBy(schema.assignments.roundId)
-    .all();
-  const submitted = db
-    .select({ roundId: schema.scoresheets.roundId, n: count() })
-    .from(schema.scoresheets)
-    .where(and(eq(schema.scoresheets.status, 'submitted')))
-    .groupBy(schema.scoresheets.roundId)
-    .all();
+  const assignments = countsBy(db, schema.assignments.roundId);
+  const submitted = countsBy(db, schema.scoresheets.roundId, eq(schema.scoresheets.status, 'submitted'));
   return editions.map((edition) => ({
     id: edition.id,
     year: edition.year,
     name: edition.name,
     nameFr: edition.nameFr,
     status: edition.status,
-    judges: judgeCounts.find((j) => j.editionId === edition.id)?.n ?? 0,
+    judges: judgeCounts.get(edition.id) ?? 0,
     applications: Object.fromEntries(
       statusCounts.filter((s) => s.editionId === edition.id).map((s) => [s.status, s.n]),
     ) as Partial<Record<schema.ApplicationStatus, number>>,

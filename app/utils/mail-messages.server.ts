@@ -9,30 +9,14 @@ import { excerpt } from '~/domain/mail-templates';
 import { neutralStartupLabel } from '~/domain/open-data';
 import { countryName } from '~/domain/application';
 import type { DbOrTx } from './audit.server';
+import { applicationsWithFounder } from './application-list.server';
 import { schema } from './db.server';
 import { foundersWithFeedback } from './feedback.server';
 import { enqueueMail, mailTranslator, recipientLang, type MailContext } from './mail.server';
 
 /** The founder's "application received", with a summary of what was sent, in their language. */
 export function enqueueApplicationReceipt(tx: DbOrTx, applicationId: number, mail: MailContext, now = new Date()): number | null {
-  const a = schema.applications;
-  const row = tx
-    .select({
-      application: a,
-      founderName: schema.users.name,
-      founderEmail: schema.users.email,
-      editionName: schema.editions.name,
-      editionNameFr: schema.editions.nameFr,
-      year: schema.editions.year,
-      trackFr: schema.tracks.nameFr,
-      trackEn: schema.tracks.nameEn,
-    })
-    .from(a)
-    .innerJoin(schema.users, eq(schema.users.id, a.founderId))
-    .innerJoin(schema.editions, eq(schema.editions.id, a.editionId))
-    .leftJoin(schema.tracks, eq(schema.tracks.id, a.trackId))
-    .where(eq(a.id, applicationId))
-    .get();
+  const [row] = applicationsWithFounder(tx, eq(schema.applications.id, applicationId));
   if (!row) return null;
   const lang = recipientLang(tx, row.founderEmail, mail.lang);
   const t = mailTranslator(lang);
@@ -86,30 +70,13 @@ export function enqueueApplicationReceipt(tx: DbOrTx, applicationId: number, mai
  */
 export function enqueueResultsNotices(tx: DbOrTx, editionId: number, mail: MailContext, now = new Date()): number {
   const a = schema.applications;
-  const rows = tx
-    .select({
-      id: a.id,
-      founderId: a.founderId,
-      status: a.status,
-      startupName: a.startupName,
-      consent: a.consentToPublication,
-      founderName: schema.users.name,
-      founderEmail: schema.users.email,
-      editionName: schema.editions.name,
-      editionNameFr: schema.editions.nameFr,
-    })
-    .from(a)
-    .innerJoin(schema.users, eq(schema.users.id, a.founderId))
-    .innerJoin(schema.editions, eq(schema.editions.id, a.editionId))
-    .where(and(eq(a.editionId, editionId), isNotNull(a.submittedAt)))
-    .orderBy(a.id)
-    .all()
-    .filter((row) => row.status !== 'draft' && row.status !== 'withdrawn');
+  const rows = applicationsWithFounder(tx, and(eq(a.editionId, editionId), isNotNull(a.submittedAt))).filter(
+    (row) => row.application.status !== 'draft' && row.application.status !== 'withdrawn',
+  );
   // Founders with feedback from the jury to read get its link too (issue 15; none when the organiser turned it off).
   const withFeedback = new Set(foundersWithFeedback(editionId, tx).map((f) => f.founderId));
-  const year = tx.select({ year: schema.editions.year }).from(schema.editions).where(eq(schema.editions.id, editionId)).get()?.year;
-  for (const row of rows) {
-    const publicLabel = neutralStartupLabel(row.id);
+  for (const { application, ...row } of rows) {
+    const publicLabel = neutralStartupLabel(application.id);
     const lang = recipientLang(tx, row.founderEmail, mail.lang);
     enqueueMail(tx, {
       to: row.founderEmail,
@@ -118,11 +85,11 @@ export function enqueueResultsNotices(tx: DbOrTx, editionId: number, mail: MailC
       params: {
         founderName: row.founderName,
         editionName: editionName({ name: row.editionName, nameFr: row.editionNameFr }, lang),
-        startupName: row.startupName.trim() || publicLabel,
-        consent: row.consent && row.startupName.trim() !== '',
+        startupName: application.startupName.trim() || publicLabel,
+        consent: application.consentToPublication && application.startupName.trim() !== '',
         publicLabel,
         url: `${mail.origin}/me`,
-        feedbackUrl: withFeedback.has(row.founderId) ? `${mail.origin}/me/feedback/${year}` : null,
+        feedbackUrl: withFeedback.has(application.founderId) ? `${mail.origin}/me/feedback/${row.year}` : null,
       },
       editionId,
       now,

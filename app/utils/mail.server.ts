@@ -182,20 +182,25 @@ export interface MailTransport {
   describe: string;
 }
 
+/** What nodemailer sends for one message, whichever the transport. */
+function envelope(from: string, message: Parameters<MailTransport['send']>[0]) {
+  return {
+    from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    headers: { 'Content-Language': message.lang, 'X-Palmares-Template': message.template },
+  };
+}
+
 /** nodemailer over SMTP. */
 export function smtpTransport(url: string, from: string): MailTransport {
   const transporter = nodemailer.createTransport(url);
   return {
     describe: 'smtp',
     async send(message) {
-      await transporter.sendMail({
-        from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        headers: { 'Content-Language': message.lang, 'X-Palmares-Template': message.template },
-      });
+      await transporter.sendMail(envelope(from, message));
     },
   };
 }
@@ -206,14 +211,7 @@ export function fileTransport(dir: string, from: string): MailTransport {
   return {
     describe: `files:${dir}`,
     async send(message) {
-      const info = await transporter.sendMail({
-        from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        headers: { 'Content-Language': message.lang, 'X-Palmares-Template': message.template },
-      });
+      const info = await transporter.sendMail(envelope(from, message));
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, `${String(message.id).padStart(6, '0')}-${message.template}.eml`);
       fs.writeFileSync(`${file}.partial`, info.message as Buffer);

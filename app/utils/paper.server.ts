@@ -5,13 +5,14 @@
  * idempotency key), with the organiser as the audit log's actor (`enteredBy`); the audit event's
  * `after` also says `enteredOnPaperFor` the judge.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { readScoresheetForm } from '~/domain/scoresheet';
 import { saveRequestSchema } from '~/domain/scoresheet-request';
 import { isLang, type Lang } from '~/i18n';
 import { getDb, schema } from './db.server';
 import { editionCriteria } from './editions.server';
-import { judgeRounds, ownScoresheet, saveScoresheet, type SaveOutcome } from './scoresheets.server';
+import { isEditionJudge } from './invitations.server';
+import { judgeRounds, ownScoresheet, saveScoresheet, scoringCriteria, type SaveOutcome } from './scoresheets.server';
 
 export interface PaperJudge {
   id: number;
@@ -42,16 +43,7 @@ export function paperJudge(editionId: number, judgeId: number, fallback: Lang): 
 /** The judge's sheets that can still be scored: assigned, not conflicted, in rounds that are not locked. */
 export function paperSheets(editionId: number, judgeId: number) {
   const rounds = judgeRounds(judgeId, editionId).filter((round) => !round.locked);
-  const criteria = editionCriteria(editionId).map((c) => ({
-    id: c.id,
-    nameFr: c.nameFr,
-    nameEn: c.nameEn,
-    helpFr: c.helpFr,
-    helpEn: c.helpEn,
-    weight: c.weight,
-    scaleMin: c.scaleMin,
-    scaleMax: c.scaleMax,
-  }));
+  const criteria = scoringCriteria(editionId);
   return { rounds, criteria };
 }
 
@@ -62,12 +54,6 @@ export function paperSheet(editionId: number, judgeId: number, roundId: number, 
   if (!round || !application) return null;
   const stored = ownScoresheet(judgeId, roundId, applicationId);
   return { round, application, stored };
-}
-
-/** Whether the user is a judge of the edition (the sheet must be a judge's). */
-function isJudgeOf(editionId: number, judgeId: number): boolean {
-  const j = schema.editionJudges;
-  return Boolean(getDb().select({ id: j.userId }).from(j).where(and(eq(j.editionId, editionId), eq(j.userId, judgeId))).get());
 }
 
 export interface PaperEntry {
@@ -81,7 +67,8 @@ export interface PaperEntry {
 
 /** Saves a paper scoresheet typed by an organiser: the judge's save, the organiser as actor. */
 export function enterPaperScores({ organiserId, editionId, judgeId, roundId, applicationId, form }: PaperEntry): SaveOutcome {
-  if (!isJudgeOf(editionId, judgeId)) return { result: 'notFound' };
+  // The sheet must be a judge's.
+  if (!isEditionJudge(editionId, judgeId)) return { result: 'notFound' };
   const request = saveRequestSchema.safeParse({
     intent: form.get('save'),
     idempotencyKey: form.get('idempotencyKey'),

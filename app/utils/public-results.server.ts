@@ -27,6 +27,7 @@ import { cachedPublic, publicFileResponse, type PublicEntry } from './public-cac
 import {
   conflictsOf,
   criterionRows,
+  publishedRound,
   rankedApplications,
   submittedSheetsOf,
   trackRows,
@@ -89,14 +90,7 @@ export function loadOpenResults(db: DbOrTx, edition: Edition): LoadedResults {
     tracks,
     applications: applications.map((a) => ({ id: a.id, startupName: a.startupName, consent: a.consent, trackId: a.trackId })),
     rounds: rounds.map((round) => ({
-      id: round.id,
-      kind: round.kind,
-      nameEn: round.nameEn,
-      nameFr: round.nameFr,
-      method: round.method,
-      minSheets: round.minSheets,
-      sealHash: round.sealHash,
-      sealedAt: round.sealedAt,
+      ...publishedRound(round),
       applicationIds: applications
         .filter((a) => (RANKED_STATUSES[round.kind] as readonly string[]).includes(statusOf.get(a.id)!))
         .map((a) => a.id),

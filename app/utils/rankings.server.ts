@@ -139,6 +139,11 @@ export function roundInputs(db: DbOrTx, editionId: number, round: Round, method:
 }
 
 export function roundSummary(round: Round) {
+  return { ...publishedRound(round), state: round.state, lockedAt: round.lockedAt };
+}
+
+/** What the open data says of a round: its names, method and seal (not whether it is locked now). */
+export function publishedRound(round: Round) {
   return {
     id: round.id,
     kind: round.kind,
@@ -146,8 +151,6 @@ export function roundSummary(round: Round) {
     nameFr: round.nameFr,
     method: round.method,
     minSheets: round.minSheets,
-    state: round.state,
-    lockedAt: round.lockedAt,
     sealHash: round.sealHash,
     sealedAt: round.sealedAt,
   };

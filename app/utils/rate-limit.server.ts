@@ -15,6 +15,7 @@
  */
 import { and, count, countDistinct, eq, gt, max } from 'drizzle-orm';
 import { getDb, schema } from './db.server';
+import { exists } from './query.server';
 
 type Kind = 'login' | 'signup' | 'reset';
 
@@ -65,14 +66,7 @@ const t = schema.authAttempts;
 /** Whether this account logged in from this address recently. */
 function isKnownAddress(ip: string, email: string, now: Date): boolean {
   const since = new Date(now.getTime() - LOGIN_THROTTLE.knownAddressMs);
-  return Boolean(
-    getDb()
-      .select({ id: t.id })
-      .from(t)
-      .where(and(eq(t.kind, 'login'), eq(t.email, email), eq(t.ip, ip), eq(t.succeeded, true), gt(t.at, since)))
-      .limit(1)
-      .get(),
-  );
+  return exists(getDb(), t, and(eq(t.kind, 'login'), eq(t.email, email), eq(t.ip, ip), eq(t.succeeded, true), gt(t.at, since)));
 }
 
 function pairWait(ip: string, email: string, now: Date): number {

@@ -4,13 +4,13 @@
  * assignments; unlocking it needs a written reason. Both are audited.
  */
 import { invariantResponse } from '@epic-web/invariant';
-import { and, asc, count, eq, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { Refusal } from '~/domain/refusal';
 import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { assertNotFrozen, type Round } from './editions.server';
+import { countOf } from './query.server';
 
 export type { Round };
 
@@ -65,20 +65,6 @@ export function firstSubmissionAt(editionId: number, db: DbOrTx = getDb()): Date
     .where(and(eq(r.editionId, editionId), eq(sh.status, 'submitted')))
     .get();
   return row?.at ? new Date(row.at) : null;
-}
-
-/**
- * A column with its table's name, for correlated subqueries: drizzle writes bare column names
- * when a select has a single table, and inside `(select … from other where col = "id")` a bare
- * "id" would mean the subquery's own table.
- */
-export function qualified(column: Column): SQL {
-  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
-}
-
-/** How many rows of a table match (drizzle's $count is asynchronous; the whole app is synchronous SQLite). */
-export function countOf(db: DbOrTx, table: SQLiteTable, where: SQL | undefined): number {
-  return db.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
 }
 
 interface RoundChange {

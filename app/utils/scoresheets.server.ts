@@ -23,6 +23,7 @@ import { conflictedApplicationIds, isConflicted } from './conflicts.server';
 import { getDb, schema } from './db.server';
 import { editionCriteria, editionRounds } from './editions.server';
 import { isAuthor, isClosedOnStage } from './integrity.server';
+import { exists } from './query.server';
 import { getRound, isRoundLocked } from './rounds.server';
 import type { MessageKey } from '~/i18n';
 
@@ -171,18 +172,9 @@ function assignedApplication(judgeId: number, editionId: number, roundId: number
   );
 }
 
-/** The criteria of an edition as the scoresheet shows them. */
+/** The criteria of an edition as the scoresheet shows them (its fields but the edition and the position). */
 export function scoringCriteria(editionId: number) {
-  return editionCriteria(editionId).map((c) => ({
-    id: c.id,
-    nameFr: c.nameFr,
-    nameEn: c.nameEn,
-    helpFr: c.helpFr,
-    helpEn: c.helpEn,
-    weight: c.weight,
-    scaleMin: c.scaleMin,
-    scaleMax: c.scaleMax,
-  }));
+  return editionCriteria(editionId).map(({ editionId: _, position: __, ...criterion }) => criterion);
 }
 
 export type StoredScoresheet = ScoresheetSnapshot & { id: number; updatedAt: Date; submittedAt: Date | null };
@@ -381,5 +373,5 @@ export function saveScoresheet(input: SaveInput): SaveOutcome {
 
 function applicationOfEdition(db: DbOrTx, editionId: number, applicationId: number): boolean {
   const a = schema.applications;
-  return Boolean(db.select({ id: a.id }).from(a).where(and(eq(a.id, applicationId), eq(a.editionId, editionId))).get());
+  return exists(db, a, and(eq(a.id, applicationId), eq(a.editionId, editionId)));
 }

@@ -14,8 +14,9 @@ import type { Lang } from '~/i18n';
 import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
-import { countOf, qualified, editionHasSubmittedSheet, firstSubmissionAt, refuseIfLocked, roundOrRefuse } from './rounds.server';
-import { assertNotFrozen } from './editions.server';
+import { countOf, countsBy } from './query.server';
+import { editionHasSubmittedSheet, firstSubmissionAt, refuseIfLocked, roundOrRefuse } from './rounds.server';
+import { assertNotFrozen, editionCriteria, editionRounds, editionTracks } from './editions.server';
 
 interface Act {
   editionId: number;
@@ -26,67 +27,23 @@ interface Act {
 /** Everything the set-up page shows, with what depends on each item. */
 export function setupOverview(editionId: number) {
   const db = getDb();
-  const t = schema.tracks;
-  const c = schema.criteria;
-  const r = schema.rounds;
-  const a = schema.applications;
-  const sc = schema.scores;
-  const asg = schema.assignments;
-  const sh = schema.scoresheets;
-  const tracks = db
-    .select({
-      id: t.id,
-      slug: t.slug,
-      nameFr: t.nameFr,
-      nameEn: t.nameEn,
-      position: t.position,
-      applications: sql<number>`(select count(*) from ${a} where ${qualified(a.trackId)} = ${qualified(t.id)})`,
-    })
-    .from(t)
-    .where(eq(t.editionId, editionId))
-    .orderBy(asc(t.position), asc(t.id))
-    .all();
-  const criteria = db
-    .select({
-      id: c.id,
-      nameFr: c.nameFr,
-      nameEn: c.nameEn,
-      helpFr: c.helpFr,
-      helpEn: c.helpEn,
-      weight: c.weight,
-      scaleMin: c.scaleMin,
-      scaleMax: c.scaleMax,
-      position: c.position,
-      scores: sql<number>`(select count(*) from ${sc} where ${qualified(sc.criterionId)} = ${qualified(c.id)})`,
-    })
-    .from(c)
-    .where(eq(c.editionId, editionId))
-    .orderBy(asc(c.position), asc(c.id))
-    .all();
-  const rounds = db
-    .select({
-      id: r.id,
-      kind: r.kind,
-      nameFr: r.nameFr,
-      nameEn: r.nameEn,
-      method: r.method,
-      minSheets: r.minSheets,
-      judgesPerApplication: r.judgesPerApplication,
-      state: r.state,
-      lockedAt: r.lockedAt,
-      sealed: sql<number>`${qualified(r.sealHash)} is not null`,
-      assignments: sql<number>`(select count(*) from ${asg} where ${qualified(asg.roundId)} = ${qualified(r.id)})`,
-      scoresheets: sql<number>`(select count(*) from ${sh} where ${qualified(sh.roundId)} = ${qualified(r.id)})`,
-    })
-    .from(r)
-    .where(eq(r.editionId, editionId))
-    .orderBy(asc(r.position), asc(r.id))
-    .all()
-    .map((round) => ({ ...round, sealed: Boolean(round.sealed) }));
+  const trackList = editionTracks(editionId, db);
+  const criterionList = editionCriteria(editionId, db);
+  const roundList = editionRounds(editionId, db);
+  const applications = countsBy(db, schema.applications.trackId, eq(schema.applications.editionId, editionId));
+  const scores = countsBy(db, schema.scores.criterionId, inArray(schema.scores.criterionId, criterionList.map((c) => c.id)));
+  const roundIds = roundList.map((r) => r.id);
+  const assignments = countsBy(db, schema.assignments.roundId, inArray(schema.assignments.roundId, roundIds));
+  const scoresheets = countsBy(db, schema.scoresheets.roundId, inArray(schema.scoresheets.roundId, roundIds));
   return {
-    tracks,
-    criteria,
-    rounds,
+    tracks: trackList.map(({ editionId: _, ...track }) => ({ ...track, applications: applications.get(track.id) ?? 0 })),
+    criteria: criterionList.map(({ editionId: _, ...criterion }) => ({ ...criterion, scores: scores.get(criterion.id) ?? 0 })),
+    rounds: roundList.map(({ editionId: _, position: __, sealHash, sealedAt: ___, ...round }) => ({
+      ...round,
+      sealed: sealHash !== null,
+      assignments: assignments.get(round.id) ?? 0,
+      scoresheets: scoresheets.get(round.id) ?? 0,
+    })),
     criteriaFrozenSince: editionHasSubmittedSheet(editionId, db) ? firstSubmissionAt(editionId, db) : null,
   };
 }

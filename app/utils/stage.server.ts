@@ -6,7 +6,7 @@
  * broadcast after the commit, the winners' reveal from the sealed final round, and where a judge's
  * tablet should go when scoring opens.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { rankVotes } from '~/domain/ranking';
 import {
   applyStageCommand,
@@ -32,7 +32,7 @@ import { getDb, schema } from './db.server';
 import { editionRoundOfKind, editionTracks } from './editions.server';
 import { formatEvent, publish, retryHint, subscribe, type Send } from './events.server';
 import { publicFile } from './files.server';
-import { roundRankingView } from './rankings.server';
+import { rankedApplications, roundRankingView } from './rankings.server';
 import { ballotCount, voteCounts } from './votes.server';
 
 type Edition = typeof schema.editions.$inferSelect;
@@ -41,37 +41,16 @@ const FINALIST_STATUSES = ['finalist', 'winner'] as const;
 
 // ─── Reading ────────────────────────────────────────────────────────────────
 
-interface FinalistRow {
-  id: number;
-  startupName: string;
-  oneLiner: string;
-  logoFileId: number | null;
-  consent: boolean;
-  trackId: number | null;
-  trackFr: string | null;
-  trackEn: string | null;
+/** The edition's finalists (and winners), by id, with their track's names. */
+function finalistRows(editionId: number, db: DbOrTx) {
+  const tracks = new Map(editionTracks(editionId, db).map((t) => [t.id, t]));
+  return rankedApplications(db, editionId, FINALIST_STATUSES).map((row) => {
+    const track = row.trackId === null ? undefined : tracks.get(row.trackId);
+    return { ...row, trackFr: track?.nameFr ?? null, trackEn: track?.nameEn ?? null };
+  });
 }
 
-function finalistRows(editionId: number, db: DbOrTx): FinalistRow[] {
-  const a = schema.applications;
-  const t = schema.tracks;
-  return db
-    .select({
-      id: a.id,
-      startupName: a.startupName,
-      oneLiner: a.oneLiner,
-      logoFileId: a.logoFileId,
-      consent: a.consentToPublication,
-      trackId: a.trackId,
-      trackFr: t.nameFr,
-      trackEn: t.nameEn,
-    })
-    .from(a)
-    .leftJoin(t, eq(t.id, a.trackId))
-    .where(and(eq(a.editionId, editionId), inArray(a.status, [...FINALIST_STATUSES])))
-    .orderBy(asc(a.id))
-    .all();
-}
+type FinalistRow = ReturnType<typeof finalistRows>[number];
 
 /** The finalists' ids (applications of the edition with status finalist or winner). */
 export function finalistIds(editionId: number, db: DbOrTx = getDb()): number[] {

@@ -6,16 +6,16 @@
  * go back to the pool, their scoresheets there are deleted with a snapshot in the audit log, and
  * the applications now short of judges are listed. Locked rounds keep everything.
  */
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { ELIGIBLE_STATUSES } from '~/domain/statuses';
 import { Refusal } from '~/domain/refusal';
 import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { assertNotFrozen } from './editions.server';
-import { invitationState } from './invitations.server';
-import { countOf, deleteScoresheets } from './rounds.server';
+import { invitationsWhere } from './invitations.server';
+import { countOf } from './query.server';
+import { deleteScoresheets } from './rounds.server';
 
 interface Act {
   editionId: number;
@@ -37,25 +37,7 @@ export function listOrganisers() {
 
 /** Every organiser invitation, from whichever edition it was sent, newest first. */
 export function organiserInvitations(now = new Date()) {
-  const i = schema.invitations;
-  const inviter = alias(schema.users, 'inviter');
-  return getDb()
-    .select({
-      id: i.id,
-      editionId: i.editionId,
-      email: i.email,
-      createdAt: i.createdAt,
-      expiresAt: i.expiresAt,
-      acceptedAt: i.acceptedAt,
-      revokedAt: i.revokedAt,
-      invitedByName: inviter.name,
-    })
-    .from(i)
-    .leftJoin(inviter, eq(inviter.id, i.invitedBy))
-    .where(eq(i.role, 'organiser'))
-    .orderBy(desc(i.createdAt), desc(i.id))
-    .all()
-    .map((row) => ({ ...row, state: invitationState(row, now) }));
+  return invitationsWhere(eq(schema.invitations.role, 'organiser'), now);
 }
 
 /** The edition an organiser invitation was sent from (its revocation is audited there). */

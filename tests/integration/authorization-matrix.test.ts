@@ -21,6 +21,7 @@ import { context, formRequest, getRequest } from '../fixtures/http';
 import { assign, attachStoredDeck, judgingEdition, type JudgingEdition } from '../fixtures/judging';
 import { INTENTS, routeEntries, routeParams, type RouteEntry } from '../fixtures/routes';
 import { sessionCookie } from '../fixtures/users';
+import { statusOf } from './helpers';
 
 const ROLES = ['anon', 'own', 'other', 'asg', 'unasg', 'conf', 'org'] as const;
 type Role = (typeof ROLES)[number];
@@ -227,27 +228,6 @@ async function cell(module: Module, route: RouteEntry, method: string, role: Rol
       getDb().update(schema.applications).set({ status: 'submitted', withdrawnAt: null }).where(eq(schema.applications.editionId, e.edition.id)).run();
     }
   }
-}
-
-/** The status a loader or action answers, without reading a body (a live stream never ends). */
-async function statusOf(run: () => unknown): Promise<number> {
-  let value: unknown;
-  try {
-    value = await run();
-  } catch (thrown) {
-    value = thrown;
-    if (!(thrown instanceof Response) && !(typeof thrown === 'object' && thrown !== null && (thrown as { type?: string }).type === 'DataWithResponseInit')) {
-      throw thrown;
-    }
-  }
-  if (value instanceof Response) {
-    await value.body?.cancel().catch(() => undefined);
-    return value.status;
-  }
-  if (typeof value === 'object' && value !== null && (value as { type?: string }).type === 'DataWithResponseInit') {
-    return (value as { init: ResponseInit | null }).init?.status ?? 200;
-  }
-  return 200;
 }
 
 function methodsOf(route: RouteEntry, module: Module): string[] {

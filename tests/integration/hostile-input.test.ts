@@ -18,6 +18,7 @@ import { BASE, context } from '../fixtures/http';
 import { assign, attachStoredDeck, judgingEdition, type JudgingEdition } from '../fixtures/judging';
 import { INTENTS, routeEntries, routeParams, type RouteEntry } from '../fixtures/routes';
 import { sessionCookie } from '../fixtures/users';
+import { statusOf } from './helpers';
 
 
 /**
@@ -120,25 +121,6 @@ function checksum(): string {
   return hash.digest('hex');
 }
 
-async function statusOf(run: () => unknown): Promise<number> {
-  let value: unknown;
-  try {
-    value = await run();
-  } catch (thrown) {
-    value = thrown;
-    const isData = typeof thrown === 'object' && thrown !== null && (thrown as { type?: string }).type === 'DataWithResponseInit';
-    if (!(thrown instanceof Response) && !isData) return 500; // what Remix would answer for an uncaught error
-  }
-  if (value instanceof Response) {
-    await value.body?.cancel().catch(() => undefined);
-    return value.status;
-  }
-  if (typeof value === 'object' && value !== null && (value as { type?: string }).type === 'DataWithResponseInit') {
-    return (value as { init: ResponseInit | null }).init?.status ?? 200;
-  }
-  return 200;
-}
-
 describe('hostile input to every action', () => {
   it('answers 4xx and changes nothing, for every action × hostile variant (but the cells listed as open)', async () => {
     const failures: string[] = [];
@@ -168,6 +150,7 @@ describe('hostile input to every action', () => {
             const before = checksum();
             status = await statusOf(() =>
               module.action!({ request: new Request(url, { method: 'POST', headers, body: body as BodyInit }), params: routeParams, context: context() }),
+              { uncaught: 500 },
             );
             changed = checksum() !== before;
           } finally {

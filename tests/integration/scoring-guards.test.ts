@@ -19,6 +19,7 @@ import {
   type ScoringWorld,
   scoringWorld,
 } from '../fixtures/scoring';
+import { expectRefusedWritingNothing } from './helpers';
 import { addJudge, createEdition, createUser, sessionCookie } from '../fixtures/users';
 
 let world: ScoringWorld;
@@ -34,15 +35,6 @@ beforeAll(async () => {
   assign(other.roundId, other.judges[0].id, other.apps.Civix);
 });
 
-/** Runs a refused POST and checks that the database is exactly as before. */
-async function expectRefusedWritingNothing(run: () => ReturnType<typeof postSheet>, status: number) {
-  const before = writtenState();
-  const result = await run();
-  expect(result.status).toBe(status);
-  expect(writtenState()).toEqual(before);
-  return result;
-}
-
 describe('a conflicted judge', () => {
   it('gets 403 on GET and on POST for that application, and nothing is written', async () => {
     const [, , carol] = world.judges;
@@ -50,8 +42,8 @@ describe('a conflicted judge', () => {
     assign(world.roundId, carol.id, world.apps.Votabl);
     declareConflictDirectly(carol.id, world.apps.Votabl);
     expect((await openSheet(world, carol, world.apps.Votabl)).status).toBe(403);
-    await expectRefusedWritingNothing(() => postSheet(world, carol, world.apps.Votabl, { ...COMPLETE, intent: 'submit' }), 403);
-    await expectRefusedWritingNothing(() => postSheet(world, carol, world.apps.Votabl, { values: { impact: 3 } }), 403);
+    await expectRefusedWritingNothing(writtenState, () => postSheet(world, carol, world.apps.Votabl, { ...COMPLETE, intent: 'submit' }), 403);
+    await expectRefusedWritingNothing(writtenState, () => postSheet(world, carol, world.apps.Votabl, { values: { impact: 3 } }), 403);
     expect(sheetOf(world.roundId, carol.id, world.apps.Votabl)).toBeNull();
     const audit = getDb().select().from(schema.auditEvents).all();
     expect(audit.filter((e) => e.actorId === carol.id)).toEqual([]);
@@ -74,14 +66,14 @@ describe('a judge who is not assigned to the application in that round', () => {
   it('gets 404 on GET and POST (nothing says whether it exists), and nothing is written', async () => {
     const [alice] = world.judges;
     expect((await openSheet(world, alice, world.apps.Parlio)).status).toBe(404);
-    await expectRefusedWritingNothing(() => postSheet(world, alice, world.apps.Parlio, COMPLETE), 404);
+    await expectRefusedWritingNothing(writtenState, () => postSheet(world, alice, world.apps.Parlio, COMPLETE), 404);
   });
 
   it('cannot reach an application or a round of another edition through this edition', async () => {
     const [alice] = world.judges;
     expect((await openSheet(world, alice, other.apps.Civix)).status).toBe(404);
     expect((await openSheet(world, alice, world.apps.Civix, other.roundId)).status).toBe(404);
-    await expectRefusedWritingNothing(() => postSheet(world, alice, world.apps.Civix, COMPLETE, other.roundId), 404);
+    await expectRefusedWritingNothing(writtenState, () => postSheet(world, alice, world.apps.Civix, COMPLETE, other.roundId), 404);
   });
 
   it('gets 404 for ids that are not ids', async () => {
@@ -111,7 +103,7 @@ describe('people who are not judges of the edition', () => {
     const get = await openSheet(world, null, world.apps.Civix);
     expect(get.status).toBe(302);
     expect(get.headers.get('Location')).toMatch(/^\/login\?redirectTo=/);
-    await expectRefusedWritingNothing(() => postSheet(world, null, world.apps.Civix, COMPLETE), 302);
+    await expectRefusedWritingNothing(writtenState, () => postSheet(world, null, world.apps.Civix, COMPLETE), 302);
   });
 
   it('refuses an organiser (not a judge by role), a founder and a judge of another edition with 403', async () => {
@@ -119,7 +111,7 @@ describe('people who are not judges of the edition', () => {
     const founderCookie = await sessionCookie(founder.id);
     for (const cookie of [world.organiser.cookie, founderCookie, other.judges[0].cookie]) {
       expect((await openSheet(world, { cookie }, world.apps.Civix)).status).toBe(403);
-      await expectRefusedWritingNothing(() => postSheet(world, { cookie }, world.apps.Civix, COMPLETE), 403);
+      await expectRefusedWritingNothing(writtenState, () => postSheet(world, { cookie }, world.apps.Civix, COMPLETE), 403);
     }
   });
 
@@ -187,7 +179,7 @@ describe('a locked round', () => {
       { revision: 0, values: { impact: 1 } },
     ]) {
       const applicationId = save.revision === 0 ? locked.apps.Votabl : locked.apps.Civix;
-      const result = await expectRefusedWritingNothing(() => postSheet(locked, judge, applicationId, save), 409);
+      const result = await expectRefusedWritingNothing(writtenState, () => postSheet(locked, judge, applicationId, save), 409);
       expect(result.data).toMatchObject({ result: 'locked' });
     }
 
@@ -203,7 +195,7 @@ describe('a locked round', () => {
     assign(published.roundId, judge.id, published.apps.Civix);
     getDb().update(schema.editions).set({ status: 'published' }).where(eq(schema.editions.id, published.editionId)).run();
     expect((await openSheet(published, judge, published.apps.Civix)).data.locked).toBe(true);
-    await expectRefusedWritingNothing(() => postSheet(published, judge, published.apps.Civix, { values: { impact: 4 } }), 409);
+    await expectRefusedWritingNothing(writtenState, () => postSheet(published, judge, published.apps.Civix, { values: { impact: 4 } }), 409);
   });
 });
 

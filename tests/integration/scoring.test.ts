@@ -20,6 +20,7 @@ import {
   type Person,
   type ScoringWorld,
 } from '../fixtures/scoring';
+import { expectRefusedWritingNothing } from './helpers';
 
 let world: ScoringWorld;
 let judge: Person;
@@ -33,14 +34,6 @@ beforeEach(async () => {
 });
 
 const civix = () => world.apps.Civix;
-
-async function expectNothingWritten(run: () => Promise<{ status: number; data: any }>, status: number) {
-  const before = writtenState();
-  const result = await run();
-  expect(result.status).toBe(status);
-  expect(writtenState()).toEqual(before);
-  return result;
-}
 
 describe('drafts', () => {
   it('saves a partial draft at revision 1, with its comments, and audits it once', async () => {
@@ -81,7 +74,7 @@ describe('drafts', () => {
 
 describe('refused values', () => {
   it('refuses a submit with one criterion missing: 400, a message on that criterion, nothing written', async () => {
-    const result = await expectNothingWritten(
+    const result = await expectRefusedWritingNothing(writtenState, 
       () => postSheet(world, judge, civix(), { intent: 'submit', values: { impact: 8, team: 4 } }),
       400,
     );
@@ -95,18 +88,18 @@ describe('refused values', () => {
   });
 
   it('refuses 11 on a 1–10 scale and 6 on a 1–5 scale: 400, nothing written', async () => {
-    const eleven = await expectNothingWritten(
+    const eleven = await expectRefusedWritingNothing(writtenState, 
       () => postSheet(world, judge, civix(), { values: { impact: 11, feasibility: 6, team: 4 }, intent: 'submit' }),
       400,
     );
     expect(eleven.data.fieldErrors).toEqual({ [`score-${world.criteria.impact}`]: 'scoring.errors.outOfScale' });
-    const six = await expectNothingWritten(() => postSheet(world, judge, civix(), { values: { team: 6 } }), 400);
+    const six = await expectRefusedWritingNothing(writtenState, () => postSheet(world, judge, civix(), { values: { team: 6 } }), 400);
     expect(six.data.fieldErrors).toEqual({ [`score-${world.criteria.team}`]: 'scoring.errors.outOfScale' });
   });
 
   it('refuses values that are not whole numbers, even in a draft', async () => {
     for (const typed of ['7.5', 'seven', '1e1']) {
-      const result = await expectNothingWritten(() => postSheet(world, judge, civix(), { values: { impact: typed } }), 400);
+      const result = await expectRefusedWritingNothing(writtenState, () => postSheet(world, judge, civix(), { values: { impact: typed } }), 400);
       expect(result.data.fieldErrors).toEqual({ [`score-${world.criteria.impact}`]: 'scoring.errors.notInteger' });
     }
   });
@@ -127,7 +120,7 @@ describe('refused values', () => {
     const fields = saveFields(world, { values: { impact: 5 } });
     for (const missing of ['idempotencyKey', 'intent', 'revision']) {
       const { [missing]: _dropped, ...rest } = fields;
-      const result = await expectNothingWritten(() => postFields(world, judge, civix(), rest), 400);
+      const result = await expectRefusedWritingNothing(writtenState, () => postFields(world, judge, civix(), rest), 400);
       expect(result.data).toMatchObject({ result: 'invalid', formError: 'scoring.errors.badRequest' });
     }
   });
@@ -162,7 +155,7 @@ describe('submit and change after submit', () => {
     const changed = await postSheet(world, judge, civix(), { revision: 1, values: { impact: 5, feasibility: 6, team: 4 } });
     expect(changed.data).toMatchObject({ result: 'saved', revision: 2, status: 'submitted' });
     expect(sheetOf(world.roundId, judge.id, civix())).toMatchObject({ status: 'submitted', submittedAt: firstSubmittedAt });
-    const incomplete = await expectNothingWritten(
+    const incomplete = await expectRefusedWritingNothing(writtenState, 
       () => postSheet(world, judge, civix(), { revision: 2, values: { impact: 5, team: 4 } }),
       400,
     );
@@ -237,7 +230,7 @@ describe('idempotency', () => {
   it('refuses a key already used for another sheet, writing nothing', async () => {
     const key = randomUUID();
     await postSheet(world, judge, civix(), { key, values: { impact: 6 } });
-    const result = await expectNothingWritten(
+    const result = await expectRefusedWritingNothing(writtenState, 
       () => postSheet(world, judge, world.apps.OpenLedger, { key, values: { impact: 6 } }),
       400,
     );
@@ -250,7 +243,7 @@ describe('revisions', () => {
     // Two tabs open at revision 0; the first saves, then the second.
     await postSheet(world, judge, civix(), { values: { impact: 7, feasibility: 5 }, comments: { impact: 'from the tablet' } });
     await postSheet(world, judge, civix(), { revision: 1, values: { impact: 7, feasibility: 6 }, comments: { impact: 'from the tablet' } });
-    const result = await expectNothingWritten(
+    const result = await expectRefusedWritingNothing(writtenState, 
       () =>
         postSheet(world, judge, civix(), {
           revision: 1,
@@ -291,7 +284,7 @@ describe('revisions', () => {
   });
 
   it('refuses a first save that claims a revision the sheet never had', async () => {
-    const result = await expectNothingWritten(() => postSheet(world, judge, civix(), { revision: 4, values: { impact: 3 } }), 409);
+    const result = await expectRefusedWritingNothing(writtenState, () => postSheet(world, judge, civix(), { revision: 4, values: { impact: 3 } }), 409);
     expect(result.data.stored).toMatchObject({ revision: 0, status: 'draft' });
   });
 });

@@ -10,6 +10,7 @@ import {
   type RankingMethod,
   type RankingSheet,
 } from '~/domain/ranking';
+import { createPrng } from '~/domain/prng';
 
 // ---------------------------------------------------------------------------------------------
 // Builders
@@ -475,20 +476,7 @@ describe('invalid input', () => {
 
 /** Deterministic Fisher–Yates driven by a fast-check seed, so a failing permutation shrinks and replays. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
+  return createPrng(seed).shuffle(items);
 }
 
 const criteriaArb = fc
