@@ -72,6 +72,17 @@ export function tOf(matches: readonly DataMatch[]): Lookup {
   return { t, lang, has };
 }
 
+/** The language the root loader chose, as seen from a route's `meta`. */
+export function langOf(matches: readonly DataMatch[]): Lang {
+  const lang = (matches.find((m) => m.id === 'root')?.data as { lang?: unknown } | undefined)?.lang;
+  return isLang(lang) ? lang : 'en';
+}
+
+/** `[{ title: '<translated> — Palmarès' }]` */
+export function titleMeta(matches: readonly DataMatch[], key: MessageKey, params?: Params) {
+  return [{ title: `${tOf(matches).t(key, params)} — Palmarès` }];
+}
+
 /** The page's language and its lookup, for components. */
 export function useT(): Lookup {
   const matches = useMatches();
