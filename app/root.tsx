@@ -17,12 +17,9 @@ import {
 } from '@remix-run/react';
 import { type ReactNode } from 'react';
 import { LanguageSwitch } from '~/components/LanguageSwitch';
-import { useT, type Lang } from '~/i18n';
-import { tOf } from '~/i18n/meta';
-import { messagesIn } from '~/i18n/messages.server';
+import { type Lang, tOf, useT } from '~/i18n';
 import stylesheet from '~/styles/app.css';
-import { canOrganise, getUser, judgedEditionIds } from '~/utils/auth.server';
-import { getLanguage } from '~/utils/language.server';
+import { canOrganise, getLanguage, getUser, judgedEditionIds, messagesIn } from '~/utils/root-route.server';
 import { useNonce } from '~/utils/nonce';
 import { postKeepsRootData, type RootHandle } from '~/utils/route-handles';
 

@@ -7,7 +7,7 @@
  * DURATION seconds each; the median round of each server is reported (a shared machine's load moves
  * between runs, and interleaving keeps each ratio within the same minutes).
  *
- *   npx remix build && npm run bench:http [-- --duration 5 --connections 50] [--before DIR]
+ *   npx remix build && npm run bench:http [-- --duration 5 --connections 50] [--before DIR] [--only healthz,organise]
  *
  * One line per path: requests per second and p99 of each, and the ratio app / bare. With
  * `--before DIR` (a copy of an earlier server.js, build/ and public/, e.g. `git archive main` built
@@ -48,7 +48,13 @@ interface Target {
   organiser?: boolean;
 }
 
-const TARGETS: Target[] = [
+/** `--only healthz,organise`: measure only the paths whose name contains one of these words. */
+const ONLY = (() => {
+  const at = process.argv.indexOf('--only');
+  return at > 0 ? process.argv[at + 1].split(',') : undefined;
+})();
+
+const ALL_TARGETS: Target[] = [
   { name: '/editions/2019 (en)', path: '/editions/2019', headers: { 'Accept-Language': 'en', Accept: 'text/html' } },
   { name: '/editions/2019 (fr)', path: '/editions/2019', headers: { 'Accept-Language': 'fr', Accept: 'text/html' } },
   { name: '/method', path: '/method', headers: { 'Accept-Language': 'en', Accept: 'text/html' } },
@@ -58,6 +64,7 @@ const TARGETS: Target[] = [
   { name: '/healthz', path: '/healthz' },
   { name: '/organise/2021 (organiser)', path: '/organise/2021', headers: { Accept: 'text/html' }, organiser: true },
 ];
+const TARGETS = ONLY ? ALL_TARGETS.filter((t) => ONLY.some((word) => t.name.includes(word))) : ALL_TARGETS;
 
 function start(command: string, args: string[], env: Record<string, string>, cwd = ROOT): { child: ChildProcess; output: () => string } {
   let output = '';

@@ -133,18 +133,6 @@ function sum(values: readonly number[]): number {
   return total;
 }
 
-function mean(values: readonly number[]): number {
-  return sum(values) / values.length;
-}
-
-function populationSd(values: readonly number[]): number {
-  if (values.length < 2) return 0;
-  const mu = mean(values);
-  let squares = 0;
-  for (const value of values) squares += (value - mu) ** 2;
-  return Math.sqrt(squares / values.length);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Validation: bad configuration is a bug to surface, not something to rank around
 // ---------------------------------------------------------------------------------------------
@@ -255,8 +243,50 @@ export function sheetTotal(criteria: RankingCriterion[], scores: Record<number, 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Counted sheets
+// Counted sheets, validated in place into flat arrays
 // ---------------------------------------------------------------------------------------------
+//
+// A round of 10,000 applications has 50,000 sheets: the counting, grouping and statistics below
+// work on typed arrays (one Float64Array of values per round, sheet k's criterion i at k·C + i)
+// rather than on an object per sheet, an array per application and a key array per candidate.
+// The only objects made are the result's own — fresh, holding only the criteria's values, so
+// neither the caller's objects nor a stray key for a deleted criterion reach the result. Every sum
+// keeps the canonical order of the simple version (tests/unit/ranking-reference.ts), so the
+// numbers are the same bit for bit (tests/unit/ranking-fast-path.test.ts).
+
+/** The round's criteria in display order, as parallel arrays for the loops that run per sheet. */
+interface CriteriaTable {
+  ordered: RankingCriterion[];
+  ids: number[];
+  mins: Float64Array;
+  maxs: Float64Array;
+  /** max − min, exact: the bounds are integers. */
+  ranges: Float64Array;
+  weights: Float64Array;
+  weightSum: number;
+}
+
+function criteriaTable(criteria: readonly RankingCriterion[]): CriteriaTable {
+  assertValidCriteria(criteria);
+  const ordered = criteriaInDisplayOrder(criteria);
+  const count = ordered.length;
+  const table: CriteriaTable = {
+    ordered,
+    ids: ordered.map((c) => c.id),
+    mins: new Float64Array(count),
+    maxs: new Float64Array(count),
+    ranges: new Float64Array(count),
+    weights: new Float64Array(count),
+    weightSum: sum(ordered.map((c) => c.weight)),
+  };
+  ordered.forEach((c, i) => {
+    table.mins[i] = c.min;
+    table.maxs[i] = c.max;
+    table.ranges[i] = c.max - c.min;
+    table.weights[i] = c.weight;
+  });
+  return table;
+}
 
 /** Conflicted application ids per judge: a nested lookup, not a string key built for every sheet. */
 function conflictedPairs(conflicts: RankingInput['conflicts']): Map<number, Set<number>> {
@@ -269,139 +299,203 @@ function conflictedPairs(conflicts: RankingInput['conflicts']): Map<number, Set<
   return byJudge;
 }
 
-/** Only the criteria's values: a stray key for a deleted criterion must not travel into exports. */
-function criterionScores(
-  ordered: readonly RankingCriterion[],
-  scores: RankingSheet['scores'],
-): Record<number, number> {
-  const kept: Record<number, number> = {};
-  for (const c of ordered) kept[c.id] = scores[c.id] as number;
-  return kept;
+/** Each distinct application id and its slot (its first place in `applications`). */
+interface ApplicationSlots {
+  slotOf: Map<number, number>;
+  ids: number[];
+}
+
+function applicationSlots(applications: readonly RankingApplication[], requireDistinct: boolean): ApplicationSlots {
+  const slotOf = new Map<number, number>();
+  const ids: number[] = [];
+  for (const a of applications) {
+    if (slotOf.has(a.id)) {
+      if (requireDistinct) throw new Error(`Ranking: application ${a.id} is listed twice.`);
+      continue;
+    }
+    slotOf.set(a.id, ids.length);
+    ids.push(a.id);
+  }
+  return { slotOf, ids };
+}
+
+/**
+ * The counted sheets in canonical order (application id, then judge id): position p is the
+ * validated sheet `order[p]`, whose values are at `values[order[p] · C …]`. The sheets of slot s
+ * are the positions `start[s]` to `end[s]` (exclusive).
+ */
+interface CountedTable {
+  count: number;
+  order: Int32Array;
+  values: Float64Array;
+  /** By position. */
+  totals: Float64Array;
+  /** By position. */
+  judgeIds: Float64Array;
+  /** By position. */
+  slots: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
 }
 
 /**
  * The sheets SCORING.md counts: submitted, complete, integers inside the scale, for an application
- * of the round, by a judge not conflicted with it. Ordered by application id, then judge id.
- * Two counted sheets by one judge for one application would be counted twice, so they throw.
+ * of the round, by a judge not conflicted with it. Two counted sheets by one judge for one
+ * application would be counted twice, so they throw.
  */
-export function countSheets(input: RankingInput): CountedScoresheet[] {
-  assertValidCriteria(input.criteria);
-  const ordered = criteriaInDisplayOrder(input.criteria);
-  const weightSum = sum(ordered.map((c) => c.weight));
-  const eligible = new Set(input.applications.map((a) => a.id));
+function countedTable(input: RankingInput, criteria: CriteriaTable, applications: ApplicationSlots): CountedTable {
+  const { ids, mins, maxs, ranges, weights, weightSum } = criteria;
+  const width = ids.length;
   const conflicted = conflictedPairs(input.conflicts);
-
-  const counted: CountedScoresheet[] = [];
-  for (const sheet of input.sheets) {
+  const size = input.sheets.length;
+  const values = new Float64Array(size * width);
+  const rawTotals = new Float64Array(size);
+  const rawJudges = new Float64Array(size);
+  const rawSlots = new Int32Array(size);
+  let count = 0;
+  sheets: for (const sheet of input.sheets) {
     if (sheet.status !== 'submitted') continue;
-    if (!eligible.has(sheet.applicationId)) continue;
-    if (conflicted.get(sheet.judgeId)?.has(sheet.applicationId)) continue;
-    if (!scoresAreCountable(ordered, sheet.scores)) continue;
-    const scores = criterionScores(ordered, sheet.scores);
-    counted.push({
-      judgeId: sheet.judgeId,
-      applicationId: sheet.applicationId,
-      scores,
-      total: totalOf(ordered, weightSum, scores),
-    });
+    const slot = applications.slotOf.get(sheet.applicationId);
+    if (slot === undefined) continue;
+    if (conflicted.size > 0 && conflicted.get(sheet.judgeId)?.has(sheet.applicationId)) continue;
+    const scores = sheet.scores;
+    const base = count * width;
+    // T(j,a), summed in display order as `totalOf` does, while checking each value.
+    let weighted = 0;
+    for (let i = 0; i < width; i++) {
+      const value = scores[ids[i]];
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < mins[i] || value > maxs[i]) continue sheets;
+      values[base + i] = value;
+      weighted += weights[i] * ((value - mins[i]) / ranges[i]);
+    }
+    rawTotals[count] = (100 * weighted) / weightSum;
+    rawJudges[count] = sheet.judgeId;
+    rawSlots[count] = slot;
+    count++;
   }
-  counted.sort((a, b) => a.applicationId - b.applicationId || a.judgeId - b.judgeId);
-  assertOneSheetPerPair(counted);
-  return counted;
-}
 
-function assertOneSheetPerPair(sorted: readonly CountedScoresheet[]): void {
-  for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1];
-    const cur = sorted[i];
-    if (prev.applicationId === cur.applicationId && prev.judgeId === cur.judgeId) {
-      throw new Error(
-        `Ranking: judge ${cur.judgeId} has two counted sheets for application ${cur.applicationId}.`,
-      );
+  // Group by application in id order (a counting sort), then by judge inside each small group.
+  const slotCount = applications.ids.length;
+  const start = new Int32Array(slotCount);
+  const end = new Int32Array(slotCount);
+  for (let k = 0; k < count; k++) start[rawSlots[k]]++;
+  let offset = 0;
+  for (const slot of slotsInIdOrder(applications.ids)) {
+    const sheetsOfSlot = start[slot];
+    start[slot] = offset;
+    end[slot] = offset;
+    offset += sheetsOfSlot;
+  }
+  const order = new Int32Array(count);
+  for (let k = 0; k < count; k++) order[end[rawSlots[k]]++] = k;
+  for (let slot = 0; slot < slotCount; slot++) {
+    for (let p = start[slot] + 1; p < end[slot]; p++) {
+      const k = order[p];
+      const judge = rawJudges[k];
+      let q = p - 1;
+      while (q >= start[slot] && rawJudges[order[q]] > judge) {
+        order[q + 1] = order[q];
+        q--;
+      }
+      order[q + 1] = k;
     }
   }
+
+  const totals = new Float64Array(count);
+  const judgeIds = new Float64Array(count);
+  const slots = new Int32Array(count);
+  for (let p = 0; p < count; p++) {
+    const k = order[p];
+    totals[p] = rawTotals[k];
+    judgeIds[p] = rawJudges[k];
+    slots[p] = rawSlots[k];
+    if (p > 0 && slots[p - 1] === slots[p] && judgeIds[p - 1] === judgeIds[p]) {
+      throw new Error(`Ranking: judge ${judgeIds[p]} has two counted sheets for application ${applications.ids[slots[p]]}.`);
+    }
+  }
+  return { count, order, values, totals, judgeIds, slots, start, end };
+}
+
+/** Slots ordered by application id (already so when the caller lists applications by id). */
+function slotsInIdOrder(ids: readonly number[]): number[] {
+  const slots = ids.map((_, slot) => slot);
+  let sorted = true;
+  for (let i = 1; i < ids.length && sorted; i++) sorted = ids[i - 1] < ids[i];
+  return sorted ? slots : slots.sort((a, b) => ids[a] - ids[b]);
+}
+
+/** The counted sheets as the result gives them: fresh objects holding only the criteria's values. */
+function countedSheetsOf(counted: CountedTable, criteria: CriteriaTable, applications: ApplicationSlots): CountedScoresheet[] {
+  const { ids } = criteria;
+  const width = ids.length;
+  const list: CountedScoresheet[] = new Array(counted.count);
+  for (let p = 0; p < counted.count; p++) {
+    const base = counted.order[p] * width;
+    const scores: Record<number, number> = {};
+    for (let i = 0; i < width; i++) scores[ids[i]] = counted.values[base + i];
+    list[p] = { judgeId: counted.judgeIds[p], applicationId: applications.ids[counted.slots[p]], scores, total: counted.totals[p] };
+  }
+  return list;
+}
+
+/** The sheets SCORING.md counts (see countedTable), ordered by application id, then judge id. */
+export function countSheets(input: RankingInput): CountedScoresheet[] {
+  const criteria = criteriaTable(input.criteria);
+  const applications = applicationSlots(input.applications, false);
+  return countedSheetsOf(countedTable(input, criteria, applications), criteria, applications);
 }
 
 // ---------------------------------------------------------------------------------------------
 // 2. Application scores
 // ---------------------------------------------------------------------------------------------
 
-/** Counted sheets per application id, each list keeping the canonical judge order. */
-function sheetsByApplication(counted: readonly CountedScoresheet[]): Map<number, CountedScoresheet[]> {
-  const grouped = new Map<number, CountedScoresheet[]>();
-  for (const sheet of counted) {
-    const list = grouped.get(sheet.applicationId);
-    if (list) list.push(sheet);
-    else grouped.set(sheet.applicationId, [sheet]);
+/**
+ * z(j,a) for every counted sheet, by position. μ_j and σ_j over every counted sheet of the
+ * round, including those of applications left unranked. A judge with fewer than 3 sheets, or
+ * whose totals do not spread, gets z = 0: one or two sheets say nothing about a judge's own scale.
+ * σ_j counts as 0 when it rounds to 0 at 9 decimals — equal totals reached by different score
+ * vectors can differ in the last bit, and dividing by that noise would give z = ±1.
+ */
+function zScores(counted: CountedTable): Float64Array {
+  const judgeOf = new Map<number, number>();
+  const judgeAt = new Int32Array(counted.count);
+  const sums: number[] = [];
+  const counts: number[] = [];
+  for (let p = 0; p < counted.count; p++) {
+    let judge = judgeOf.get(counted.judgeIds[p]);
+    if (judge === undefined) {
+      judge = sums.length;
+      judgeOf.set(counted.judgeIds[p], judge);
+      sums.push(0);
+      counts.push(0);
+    }
+    judgeAt[p] = judge;
+    sums[judge] += counted.totals[p];
+    counts[judge]++;
   }
-  return grouped;
-}
-
-function meanCriterionValues(
-  ordered: readonly RankingCriterion[],
-  sheets: readonly CountedScoresheet[],
-): Record<number, number> {
-  const means: Record<number, number> = {};
-  if (sheets.length === 0) return means;
-  for (const c of ordered) {
-    let total = 0;
-    for (const sheet of sheets) total += normalised(c, sheet.scores[c.id]);
-    means[c.id] = total / sheets.length;
+  const mus = sums.map((total, judge) => total / counts[judge]);
+  const squares = new Float64Array(sums.length);
+  for (let p = 0; p < counted.count; p++) squares[judgeAt[p]] += (counted.totals[p] - mus[judgeAt[p]]) ** 2;
+  const sigmas = counts.map((n, judge) => {
+    const sigma = n < 2 ? 0 : Math.sqrt(squares[judge] / n);
+    return n >= ZSCORE_MIN_JUDGE_SHEETS && roundForComparison(sigma) !== 0 ? sigma : 0;
+  });
+  const z = new Float64Array(counted.count);
+  for (let p = 0; p < counted.count; p++) {
+    const sigma = sigmas[judgeAt[p]];
+    z[p] = sigma === 0 ? 0 : (counted.totals[p] - mus[judgeAt[p]]) / sigma;
   }
-  return means;
+  return z;
 }
 
 /** `trimmed`: from 5 sheets, one highest and one lowest total are dropped (one each, even if repeated). */
-function trimmedMean(totals: readonly number[]): number {
-  if (totals.length < TRIMMED_MIN_SHEETS) return mean(totals);
-  const sorted = [...totals].sort((a, b) => a - b);
-  return mean(sorted.slice(1, -1));
-}
-
-/** A judge's own scale, or null when it says nothing (see judgeScales). */
-type JudgeScale = { mu: number; sigma: number } | null;
-
-/**
- * μ_j and σ_j over every counted sheet of the round, including those of applications left
- * unranked. A judge with fewer than 3 sheets, or whose totals do not spread, gets null and so
- * z = 0: one or two sheets say nothing about a judge's own scale.
- * σ_j counts as 0 when it rounds to 0 at 9 decimals — equal totals reached by different
- * score vectors can differ in the last bit, and dividing by that noise would give z = ±1.
- */
-function judgeScales(counted: readonly CountedScoresheet[]): Map<number, JudgeScale> {
-  const totalsByJudge = new Map<number, number[]>();
-  for (const sheet of counted) {
-    const list = totalsByJudge.get(sheet.judgeId);
-    if (list) list.push(sheet.total);
-    else totalsByJudge.set(sheet.judgeId, [sheet.total]);
-  }
-  const scales = new Map<number, JudgeScale>();
-  for (const [judgeId, totals] of totalsByJudge) {
-    const sigma = populationSd(totals);
-    const usable = totals.length >= ZSCORE_MIN_JUDGE_SHEETS && roundForComparison(sigma) !== 0;
-    scales.set(judgeId, usable ? { mu: mean(totals), sigma } : null);
-  }
-  return scales;
-}
-
-function zScore(sheet: CountedScoresheet, scale: JudgeScale | undefined): number {
-  return scale ? (sheet.total - scale.mu) / scale.sigma : 0;
-}
-
-function applicationScore(
-  method: RankingMethod,
-  sheets: readonly CountedScoresheet[],
-  totals: readonly number[],
-  scales: Map<number, JudgeScale>,
-): number {
-  switch (method) {
-    case 'mean':
-      return mean(totals);
-    case 'trimmed':
-      return trimmedMean(totals);
-    case 'zscore':
-      return mean(sheets.map((s) => zScore(s, scales.get(s.judgeId))));
-  }
+function trimmedMean(totals: Float64Array, start: number, end: number, mean: number): number {
+  const n = end - start;
+  if (n < TRIMMED_MIN_SHEETS) return mean;
+  const sorted = totals.slice(start, end).sort();
+  let total = 0;
+  for (let i = 1; i < n - 1; i++) total += sorted[i];
+  return total / (n - 2);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -427,21 +521,6 @@ function compareByName(
   );
 }
 
-/**
- * Everything an application is ordered by, higher first, already rounded where SCORING.md says so:
- * [score, tie-break criterion means…, counted sheets].
- */
-function orderingKey(
-  score: number,
-  means: Record<number, number>,
-  sheets: number,
-  tieBreak: readonly RankingCriterion[],
-): number[] {
-  const key = [roundForComparison(score)];
-  for (const c of tieBreak) key.push(roundForComparison(means[c.id]));
-  key.push(sheets);
-  return key;
-}
 
 /** Negative when `a` ranks ahead of `b`; 0 when tied after every tie-break. */
 function compareKeys(a: readonly number[], b: readonly number[]): number {
@@ -476,24 +555,6 @@ function competitionRanks(sortedKeys: readonly (readonly number[])[]): { rank: n
   return places;
 }
 
-/** Spelled out, not `{ ...entry, ...place }`: V8 copies two-source spreads slowly, and at 10,000 applications it showed. */
-function placed(
-  entry: Omit<RankedApplication, 'rank' | 'tie'>,
-  place: { rank: number; tie: boolean },
-): RankedApplication {
-  return {
-    applicationId: entry.applicationId,
-    name: entry.name,
-    rank: place.rank,
-    score: entry.score,
-    sheets: entry.sheets,
-    tie: place.tie,
-    spread: entry.spread,
-    meanTotal: entry.meanTotal,
-    criterionMeans: entry.criterionMeans,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // The round
 // ---------------------------------------------------------------------------------------------
@@ -505,51 +566,106 @@ function placed(
 export function rankRound(input: RankingInput): RoundRanking {
   assertValidMethod(input.method);
   assertValidMinSheets(input.minSheets);
-  assertDistinctApplications(input.applications);
-  const countedSheets = countSheets(input);
-
-  const ordered = criteriaInDisplayOrder(input.criteria);
-  const tieBreak = criteriaInTieBreakOrder(input.criteria);
-  const bySheetApplication = sheetsByApplication(countedSheets);
-  const scales = input.method === 'zscore' ? judgeScales(countedSheets) : new Map<number, JudgeScale>();
+  const applications = applicationSlots(input.applications, true);
+  const criteria = criteriaTable(input.criteria);
+  const counted = countedTable(input, criteria, applications);
+  const { ids, mins, ranges } = criteria;
+  const width = ids.length;
+  const { values, totals, order, start, end } = counted;
+  const z = input.method === 'zscore' ? zScores(counted) : null;
+  // Tie-break keys: [score, criterion means heaviest first…, counted sheets], rounded as SCORING.md says.
+  const displayIndex = new Map(ids.map((id, i) => [id, i]));
+  const tieBreak = criteriaInTieBreakOrder(input.criteria).map((c) => displayIndex.get(c.id)!);
+  const keyWidth = tieBreak.length + 2;
   // An application with no counted sheet has no score, whatever minSheets says.
   const minSheets = Math.max(input.minSheets, 1);
 
-  const candidates: { key: number[]; entry: Omit<RankedApplication, 'rank' | 'tie'> }[] = [];
+  const slotCount = applications.ids.length;
+  const keys = new Float64Array(slotCount * keyWidth);
+  const scores = new Float64Array(slotCount);
+  const spreads = new Float64Array(slotCount);
+  const meanTotals = new Float64Array(slotCount);
+  const means = new Float64Array(width);
+  const meansBySlot: Record<number, number>[] = new Array(slotCount);
+  const candidates: number[] = [];
   const unranked: UnrankedApplication[] = [];
-  for (const application of input.applications) {
-    const sheets = bySheetApplication.get(application.id) ?? [];
-    const criterionMeans = meanCriterionValues(ordered, sheets);
-    if (sheets.length < minSheets) {
-      unranked.push({
-        applicationId: application.id,
-        name: application.name,
-        sheets: sheets.length,
-        criterionMeans,
-      });
+  for (let slot = 0; slot < slotCount; slot++) {
+    const first = start[slot];
+    const last = end[slot];
+    const n = last - first;
+    const criterionMeans: Record<number, number> = {};
+    if (n > 0) {
+      for (let i = 0; i < width; i++) {
+        let total = 0;
+        for (let p = first; p < last; p++) total += (values[order[p] * width + i] - mins[i]) / ranges[i];
+        means[i] = total / n;
+        criterionMeans[ids[i]] = means[i];
+      }
+    }
+    if (n < minSheets) {
+      const application = input.applications[slot];
+      unranked.push({ applicationId: application.id, name: application.name, sheets: n, criterionMeans });
       continue;
     }
-    const totals = sheets.map((s) => s.total);
-    const score = applicationScore(input.method, sheets, totals, scales);
-    candidates.push({
-      key: orderingKey(score, criterionMeans, sheets.length, tieBreak),
-      entry: {
-        applicationId: application.id,
-        name: application.name,
-        score,
-        sheets: sheets.length,
-        spread: populationSd(totals),
-        meanTotal: mean(totals),
-        criterionMeans,
-      },
-    });
+    let total = 0;
+    for (let p = first; p < last; p++) total += totals[p];
+    const meanTotal = total / n;
+    let squares = 0;
+    if (n >= 2) for (let p = first; p < last; p++) squares += (totals[p] - meanTotal) ** 2;
+    let score = meanTotal;
+    if (input.method === 'trimmed') score = trimmedMean(totals, first, last, meanTotal);
+    else if (z) {
+      let zTotal = 0;
+      for (let p = first; p < last; p++) zTotal += z[p];
+      score = zTotal / n;
+    }
+    scores[slot] = score;
+    meanTotals[slot] = meanTotal;
+    spreads[slot] = n < 2 ? 0 : Math.sqrt(squares / n);
+    meansBySlot[slot] = criterionMeans;
+    const key = slot * keyWidth;
+    keys[key] = roundForComparison(score);
+    for (let j = 0; j < tieBreak.length; j++) keys[key + 1 + j] = roundForComparison(means[tieBreak[j]]);
+    keys[key + keyWidth - 1] = n;
+    candidates.push(slot);
   }
 
-  const sorted = sortedByKey(candidates);
-  const places = competitionRanks(sorted.map((c) => c.key));
-  const ranked = sorted.map(({ entry }, i) => placed(entry, places[i]));
+  const compareSlotKeys = (a: number, b: number): number => {
+    for (let i = 0; i < keyWidth; i++) {
+      const x = keys[a * keyWidth + i];
+      const y = keys[b * keyWidth + i];
+      if (x !== y) return y - x;
+    }
+    return 0;
+  };
+  const named = (slot: number) => ({ name: input.applications[slot].name, applicationId: applications.ids[slot] });
+  candidates.sort((a, b) => compareSlotKeys(a, b) || compareByName(named(a), named(b)));
+
+  // Standard competition ranks (1, 2, 2, 4): one more than the number of applications strictly ahead.
+  const ranked: RankedApplication[] = new Array(candidates.length);
+  let groupStart = 0;
+  while (groupStart < candidates.length) {
+    let groupEnd = groupStart + 1;
+    while (groupEnd < candidates.length && compareSlotKeys(candidates[groupStart], candidates[groupEnd]) === 0) groupEnd++;
+    const tie = groupEnd - groupStart > 1;
+    for (let i = groupStart; i < groupEnd; i++) {
+      const slot = candidates[i];
+      ranked[i] = {
+        applicationId: applications.ids[slot],
+        name: input.applications[slot].name,
+        rank: groupStart + 1,
+        score: scores[slot],
+        sheets: end[slot] - start[slot],
+        tie,
+        spread: spreads[slot],
+        meanTotal: meanTotals[slot],
+        criterionMeans: meansBySlot[slot],
+      };
+    }
+    groupStart = groupEnd;
+  }
   unranked.sort(compareByName);
-  return { method: input.method, ranked, unranked, countedSheets };
+  return { method: input.method, ranked, unranked, countedSheets: countedSheetsOf(counted, criteria, applications) };
 }
 
 // ---------------------------------------------------------------------------------------------

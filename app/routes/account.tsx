@@ -2,8 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { describeDevice } from '~/domain/user-agent';
-import { formatDate, useT } from '~/i18n';
-import { titleMeta } from '~/i18n/meta';
+import { formatDate, titleMeta, useT } from '~/i18n';
 import { requireUser } from '~/utils/auth.server';
 import { CLEAR_SITE_DATA, listSessions, revokeSession } from '~/utils/session.server';
 

@@ -22,8 +22,7 @@ import {
   type FormField,
   type FormSectionId,
 } from '~/domain/application';
-import { formatNumber, useT, type MessageKey } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { formatNumber, type MessageKey, tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import { saveSection } from '~/utils/applications.server';
 import { requireFounder } from '~/utils/auth.server';

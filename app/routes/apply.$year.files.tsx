@@ -10,8 +10,7 @@ import { ApplicationAnswers, sectionPath, useFocusOnArrival } from '~/components
 import { UploadField } from '~/components/UploadField';
 import { isSectionId, SECTIONS } from '~/domain/application';
 import type { FileKind } from '~/domain/file-types';
-import { useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import { detachFile, fileRefusalMessage, uploadApplicationFile } from '~/utils/application-files.server';
 import { requireFounder } from '~/utils/auth.server';

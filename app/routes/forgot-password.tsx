@@ -8,8 +8,7 @@ import { ConformForm, ErrorSummary, Field, SubmitButton, useSchemaForm } from '~
 import { DoneNotice } from '~/components/notices';
 import { forgotPasswordSchema } from '~/domain/account';
 import { formMessage, replyOf } from '~/domain/form-reply';
-import { useT } from '~/i18n';
-import { titleMeta } from '~/i18n/meta';
+import { titleMeta, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import { parseForm, replyTo } from '~/utils/form.server';
 import { mailContext } from '~/utils/mail.server';

@@ -24,8 +24,7 @@ import {
 } from '~/domain/account';
 import { formMessage, replyOf } from '~/domain/form-reply';
 import { Refusal } from '~/domain/refusal';
-import { useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { AuthFailure, authenticate, getUser } from '~/utils/auth.server';

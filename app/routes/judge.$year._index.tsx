@@ -12,8 +12,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
 import { StatusBadge } from '~/components/StatusBadge';
-import { useT, type Lang } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { type Lang, tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import { StageFollower } from '~/components/StageFollower';
 import scoringStyles from '~/styles/scoring.css';

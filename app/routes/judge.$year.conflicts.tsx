@@ -14,8 +14,7 @@ import { ConformForm, ErrorSummary, SelectField, TextareaField, useSchemaForm } 
 import { DoneNotice, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { declareConflictSchema, LIMITS } from '~/domain/judging-setup';
-import { formatDate, useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { formatDate, tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { requireJudgeOf } from '~/utils/auth.server';

@@ -4,14 +4,7 @@
  * this round (404). A locked round shows the sheet read only and refuses every change (409).
  * Saves: app/utils/scoresheets.server.ts; rules: app/domain/scoresheet.ts.
  */
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
   Link,
@@ -26,14 +19,24 @@ import { ScoresheetApplication } from '~/components/ScoresheetApplication';
 import { ATTEMPT_FIELD, ScoresheetForm, waitForServer } from '~/components/ScoresheetForm';
 import { emptyContent, readScoresheetForm, typedContent, type SaveAnswer } from '~/domain/scoresheet';
 import { ScoresheetReadOnly } from '~/components/ScoresheetReadOnly';
-import { useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
-import { messagesFor } from '~/i18n/messages.server';
+import { tOf, useT } from '~/i18n';
 import { StageFollower } from '~/components/StageFollower';
 import scoringStyles from '~/styles/scoring.css';
-import { forbidden, requireJudgeOf } from '~/utils/auth.server';
-import { parseYear, requireEdition } from '~/utils/editions.server';
-import { newSaveKey, ownScoresheet, requireScoresheetAccess, saveRequestSchema, saveScoresheet, scoringCriteria } from '~/utils/scoresheets.server';
+import {
+  data,
+  forbidden,
+  messagesFor,
+  newSaveKey,
+  ownScoresheet,
+  parseYear,
+  redirect,
+  requireEdition,
+  requireJudgeOf,
+  requireScoresheetAccess,
+  saveRequestSchema,
+  saveScoresheet,
+  scoringCriteria,
+} from '~/utils/scoresheet-route.server';
 import { settleRedirected } from '~/utils/outbox';
 import type { RootHandle } from '~/utils/route-handles';
 

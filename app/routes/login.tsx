@@ -3,8 +3,7 @@ import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/
 import { ConformForm, ErrorSummary, Field, SubmitButton, useSchemaForm } from '~/components/forms';
 import { loginSchema, safeRedirect } from '~/domain/account';
 import { replyOf } from '~/domain/form-reply';
-import { useT } from '~/i18n';
-import { titleMeta } from '~/i18n/meta';
+import { titleMeta, useT } from '~/i18n';
 import { AuthFailure, authenticate, getUser, homeOf } from '~/utils/auth.server';
 import { authFailureResult, parseForm, replyTo } from '~/utils/form.server';
 import { getLanguage } from '~/utils/language.server';

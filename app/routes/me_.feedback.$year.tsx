@@ -8,8 +8,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { ScrollRegion } from '~/components/ScrollRegion';
 import type { Placing } from '~/domain/feedback';
-import { formatNumber, useT, type Lang, type T } from '~/i18n';
-import { titleMeta } from '~/i18n/meta';
+import { formatNumber, type Lang, type T, titleMeta, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/feedback.css';
 import { requireFounder } from '~/utils/auth.server';

@@ -19,8 +19,7 @@ import {
   type RankingSheet,
 } from '~/domain/ranking';
 import { canonicalSealText } from '~/domain/seal';
-import { formatNumber, useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { formatNumber, tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 

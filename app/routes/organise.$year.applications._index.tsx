@@ -19,8 +19,7 @@ import {
   type ListSort,
 } from '~/domain/application';
 import { APPLICATION_STATUSES } from '~/domain/statuses';
-import { formatDate, formatNumber, useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { formatDate, formatNumber, tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/applications.css';
 import { editionApplicationCounts, listEditionApplications } from '~/utils/application-list.server';

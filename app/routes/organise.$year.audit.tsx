@@ -8,8 +8,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AuditDiff } from '~/components/AuditDiff';
 import { AUDIT_ENTITY_NAMES } from '~/domain/judging-setup';
-import { formatDate, useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { formatDate, tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { listAudit } from '~/utils/audit.server';

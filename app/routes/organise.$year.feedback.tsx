@@ -9,8 +9,7 @@ import { ChoiceField, CheckboxField, ConformForm, ErrorSummary, TextareaField, u
 import { DoneNotice, LockedNotice } from '~/components/notices';
 import { feedbackSettingsSchema, WITHHOLD_REASON_MAX, withholdSchema } from '~/domain/feedback';
 import { replyOf } from '~/domain/form-reply';
-import { useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/feedback.css';
 import { requireOrganiser } from '~/utils/auth.server';

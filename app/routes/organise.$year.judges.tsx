@@ -11,8 +11,7 @@ import { ConformForm, ErrorSummary, Field, RefusalSummary, SelectField, Textarea
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { invitationItemSchema, invitationSchema, LIMITS, organiserConflictSchema, removeConflictSchema } from '~/domain/judging-setup';
-import { formatDate, useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { formatDate, tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { requireOrganiser } from '~/utils/auth.server';

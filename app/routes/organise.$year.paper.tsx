@@ -15,8 +15,7 @@ import {
   scoreField,
 } from '~/domain/scoresheet';
 import { editionName } from '~/domain/edition';
-import { interpolate, useT, type Lang, type Messages, type MessageKey, type Params } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { interpolate, type Lang, type MessageKey, type Messages, type Params, tOf, useT } from '~/i18n';
 import { messagesFor, messagesIn } from '~/i18n/messages.server';
 import scoringStyles from '~/styles/scoring.css';
 import { requireOrganiser } from '~/utils/auth.server';

@@ -6,8 +6,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Progress } from '~/components/Progress';
-import { useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import scoringStyles from '~/styles/scoring.css';
 import { requireOrganiser } from '~/utils/auth.server';

@@ -16,8 +16,7 @@ import { EDITION_LIMITS, editionSettingsSchema, editionStepSchema } from '~/doma
 import type { StepCheck } from '~/domain/edition-status';
 import { replyOf } from '~/domain/form-reply';
 import type { EditionStatus } from '~/domain/statuses';
-import { useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { requireOrganiser } from '~/utils/auth.server';

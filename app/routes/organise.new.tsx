@@ -10,8 +10,7 @@ import { EDITION_ERROR_PARAMS, EditionFields, useEditionLabels } from '~/compone
 import { ConformForm, ErrorSummary, Field, useSchemaForm } from '~/components/forms';
 import { newEditionSchema } from '~/domain/edition-form';
 import { replyOf } from '~/domain/form-reply';
-import { useT } from '~/i18n';
-import { titleMeta } from '~/i18n/meta';
+import { titleMeta, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/judging-setup.css';
 import { requireOrganiser } from '~/utils/auth.server';

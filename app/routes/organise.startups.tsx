@@ -10,8 +10,7 @@ import { ConformForm, ErrorSummary, SelectField, useSchemaForm } from '~/compone
 import { DoneNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { mergeSchema, splitSchema } from '~/domain/showcase';
-import { useT } from '~/i18n';
-import { titleMeta } from '~/i18n/meta';
+import { titleMeta, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/feedback.css';
 import { requireOrganiser } from '~/utils/auth.server';

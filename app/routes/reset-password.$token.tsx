@@ -8,8 +8,7 @@ import { ConformForm, ErrorSummary, Field, SubmitButton, useSchemaForm } from '~
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, resetPasswordSchema } from '~/domain/account';
 import { replyOf } from '~/domain/form-reply';
 import { isRefusal } from '~/domain/refusal';
-import { useT } from '~/i18n';
-import { titleMeta } from '~/i18n/meta';
+import { titleMeta, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import { parseForm, refusedForm, replyTo } from '~/utils/form.server';
 import { hashPassword } from '~/utils/password.server';

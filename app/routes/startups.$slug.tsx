@@ -8,8 +8,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { awardText, StartupLogo } from '~/components/showcase';
 import { countryName } from '~/domain/application';
-import { useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
+import { tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/feedback.css';
 import { getLanguage } from '~/utils/language.server';

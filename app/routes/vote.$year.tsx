@@ -10,39 +10,35 @@
  * voter without one (a typed address, an expired code) is asked to scan again or type the code
  * shown under the QR code. After each step, focus moves to what changed, for screen readers.
  */
-import { editionName } from '~/domain/edition';
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useStageEvents } from '~/components/StageEvents';
 import { VoteBallot, VoteConfirm, presenceQuery } from '~/components/VoteBallot';
-import { useT, type MessageKey } from '~/i18n';
-import { tOf } from '~/i18n/meta';
-import { messagesFor } from '~/i18n/messages.server';
+import { type MessageKey, tOf, useT } from '~/i18n';
 import voteStyles from '~/styles/vote.css';
-import { requirePublicEdition } from '~/utils/editions.server';
-import { clientOf } from '~/utils/request.server';
 import type { RootHandle } from '~/utils/route-handles';
-import { publicStage } from '~/utils/stage.server';
-import { queueVote } from '~/utils/vote-writer.server';
 import {
+  clientOf,
   currentChoice,
+  data,
+  editionName,
+  getLanguage,
   isFreshPresence,
+  isRefusal,
+  messagesIn,
   newVoterId,
   normalisePresence,
+  publicStage,
+  queueVote,
+  redirect,
+  requirePublicEdition,
   voterCookie,
   voterIdOf,
   voteRules,
   VOTE_REFUSALS,
-} from '~/utils/votes.server';
-import { isRefusal, type Refusal } from '~/domain/refusal';
+} from '~/utils/vote-route.server';
+import type { Refusal } from '~/domain/refusal';
 
 /** The audience never logs in here: no log-in or sign-up links in the header. */
 export const handle: RootHandle = { withoutAccountLinks: true };
@@ -50,8 +46,8 @@ export const handle: RootHandle = { withoutAccountLinks: true };
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: voteStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const { t, lang } = tOf(matches);
-  return [{ title: `${t('stage.vote.metaTitle')} — ${page ? editionName({ name: page.editionName, nameFr: page.editionNameFr }, lang) : ''}` }];
+  const { t } = tOf(matches);
+  return [{ title: `${t('stage.vote.metaTitle')} — ${page?.editionName ?? ''}` }];
 };
 
 type VoteAnswer = { confirm: number } | { refused: { key: MessageKey; params?: Record<string, string | number> } };
@@ -62,11 +58,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const typed = url.searchParams.get('c');
   const code = normalisePresence(typed);
+  const lang = await getLanguage(request);
   return {
-    messages: await messagesFor(request, ['stage']),
+    messages: messagesIn(lang, ['stage']),
     year: edition.year,
-    editionName: edition.name,
-    editionNameFr: edition.nameFr,
+    /** In the page's language (the language switch reloads every loader). */
+    editionName: editionName(edition, lang),
     voteOpen: stage.voteOpen,
     ended: stage.reveal !== null || edition.status === 'published',
     finalists: stage.runningOrder,
@@ -119,7 +116,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function VotePage() {
   const page = useLoaderData<typeof loader>();
   const answer = useActionData<VoteAnswer>();
-  const { t, lang } = useT();
+  const { t } = useT();
   const { stage } = useStageEvents(page.year, null);
   const revalidator = useRevalidator();
   const refresh = useRef(revalidator);
@@ -151,7 +148,7 @@ export default function VotePage() {
   return (
     <div className="vote-page">
       <header className="vote-header">
-        <p className="eyebrow">{t('stage.vote.eyebrow', { edition: editionName({ name: page.editionName, nameFr: page.editionNameFr }, lang) })}</p>
+        <p className="eyebrow">{t('stage.vote.eyebrow', { edition: page.editionName })}</p>
         <h1>{t('stage.vote.title')}</h1>
       </header>
 

@@ -7,12 +7,12 @@
  */
 import { redirect } from '@remix-run/node';
 import type { AppLoadContext } from '@remix-run/node';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Authenticator } from 'remix-auth';
 import { FormStrategy } from 'remix-auth-form';
 import { fieldErrorsOf, loginSchema, signupSchema, type FieldErrors } from '~/domain/account';
 import type { MessageKey } from '~/i18n';
-import { getDb, schema } from './db.server';
+import { getDb, preparedOnce, schema } from './db.server';
 import { getLanguage } from './language.server';
 import { log } from './log.server';
 import { decoyHash, hashPassword, verifyPassword } from './password.server';
@@ -194,13 +194,15 @@ export function canOrganise(user: Pick<AuthUser, 'role'> | null): boolean {
 }
 
 export function judgedEditionIds(userId: number): number[] {
-  return getDb()
-    .select({ editionId: schema.editionJudges.editionId })
-    .from(schema.editionJudges)
-    .where(eq(schema.editionJudges.userId, userId))
-    .all()
+  return judgedEditionsQuery()
+    .all({ userId })
     .map((r) => r.editionId);
 }
+
+/** The root loader asks it on every logged-in page: prepared once (db.server.ts `preparedOnce`). */
+const judgedEditionsQuery = preparedOnce((db) =>
+  db.select({ editionId: schema.editionJudges.editionId }).from(schema.editionJudges).where(eq(schema.editionJudges.userId, sql.placeholder('userId'))).prepare(),
+);
 
 /**
  * Where a user lands after logging in, when no redirectTo was given. Judging is a membership of an

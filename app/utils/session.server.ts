@@ -5,8 +5,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createCookie } from '@remix-run/node';
-import { and, eq, lt, or } from 'drizzle-orm';
-import { getDb, schema } from './db.server';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { getDb, preparedOnce, schema } from './db.server';
 import { env } from './env.server';
 
 export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -76,19 +76,7 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
   if (!id) return null;
   const idHash = hashSessionId(id);
   const db = getDb();
-  const row = db
-    .select({
-      id: schema.users.id,
-      email: schema.users.email,
-      name: schema.users.name,
-      role: schema.users.role,
-      lastSeenAt: schema.sessions.lastSeenAt,
-      expiresAt: schema.sessions.expiresAt,
-    })
-    .from(schema.sessions)
-    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
-    .where(eq(schema.sessions.idHash, idHash))
-    .get();
+  const row = sessionUserQuery().get({ idHash });
   if (!row) return null;
   const t = now.getTime();
   if (row.expiresAt.getTime() <= t || row.lastSeenAt.getTime() + SESSION_IDLE_MS <= t) {
@@ -117,13 +105,29 @@ export async function sessionEnded(request: Request): Promise<boolean> {
   if (!request.headers.get('Cookie')?.includes('palmares_session=')) return false;
   const id = await readSessionId(request);
   if (!id) return false;
-  const row = getDb()
-    .select({ idHash: schema.sessions.idHash })
-    .from(schema.sessions)
-    .where(eq(schema.sessions.idHash, hashSessionId(id)))
-    .get();
-  return !row;
+  return !sessionExistsQuery().get({ idHash: hashSessionId(id) });
 }
+
+/** Every logged-in request reads its session: prepared once (db.server.ts `preparedOnce`). */
+const sessionUserQuery = preparedOnce((db) =>
+  db
+    .select({
+      id: schema.users.id,
+      email: schema.users.email,
+      name: schema.users.name,
+      role: schema.users.role,
+      lastSeenAt: schema.sessions.lastSeenAt,
+      expiresAt: schema.sessions.expiresAt,
+    })
+    .from(schema.sessions)
+    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
+    .where(eq(schema.sessions.idHash, sql.placeholder('idHash')))
+    .prepare(),
+);
+
+const sessionExistsQuery = preparedOnce((db) =>
+  db.select({ idHash: schema.sessions.idHash }).from(schema.sessions).where(eq(schema.sessions.idHash, sql.placeholder('idHash'))).prepare(),
+);
 
 /**
  * When the request's session has ended, adds to its response's `headers` what tells the device to
