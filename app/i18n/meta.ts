@@ -15,3 +15,8 @@ export function langOf(matches: readonly Match[]): Lang {
 export function titleMeta(matches: readonly Match[], key: MessageKey, params?: Params) {
   return [{ title: `${tOf(matches).t(key, params)} — Palmarès` }];
 }
+
+/** `[{ title: '<translated> — <year> — Palmarès' }]`, the title of one edition's page. */
+export function editionTitleMeta(matches: readonly Match[], key: MessageKey, year: number | undefined, params?: Params) {
+  return [{ title: `${tOf(matches).t(key, params)} — ${year ?? ''} — Palmarès` }];
+}

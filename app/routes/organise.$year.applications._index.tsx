@@ -21,12 +21,11 @@ import {
 import { APPLICATION_STATUSES } from '~/domain/statuses';
 import { formatDate, formatNumber, useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
-import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/applications.css';
 import { editionApplicationCounts, listEditionApplications } from '~/utils/application-list.server';
-import { requireOrganiser } from '~/utils/auth.server';
-import { editionTracks, requireEdition } from '~/utils/editions.server';
+import { editionTracks } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
+import { organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -36,13 +35,12 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['applications', 'layout']);
   const lang = await getLanguage(request);
   const query = parseListQuery(new URL(request.url).searchParams);
   const list = listEditionApplications(edition.id, query);
   return {
-    messages: await messagesFor(request, ['applications', 'layout']),
+    messages,
     year: edition.year,
     timeZone: edition.timeZone,
     query: { ...query, page: list.page },

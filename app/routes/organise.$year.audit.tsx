@@ -9,29 +9,23 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AuditDiff } from '~/components/AuditDiff';
 import { AUDIT_ENTITY_NAMES } from '~/domain/judging-setup';
 import { formatDate, useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
-import { messagesFor } from '~/i18n/messages.server';
+import { editionTitleMeta } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';
 import { listAudit } from '~/utils/audit.server';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 import { auditFilterOptions, auditNames } from '~/utils/setup.server';
+import { organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('organise.tabs.audit')} — ${data?.edition.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'organise.tabs.audit', data?.edition.year);
 
 const PAGE_SIZE = 25;
 
 const positiveId = (value: string | null) => (value && /^\d{1,12}$/.test(value) ? Number(value) : undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['judging', 'applications', 'editions', 'layout']);
   const search = new URL(request.url).searchParams;
   const filters = {
     type: search.get('type') ?? '',
@@ -50,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const page = events.slice(0, PAGE_SIZE);
   return {
-    messages: await messagesFor(request, ['judging', 'applications', 'editions', 'layout']),
+    messages,
     edition: { year: edition.year, timeZone: edition.timeZone },
     filters,
     options: auditFilterOptions(edition.id),

@@ -12,12 +12,9 @@ import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { invitationItemSchema, invitationSchema, LIMITS, organiserConflictSchema, removeConflictSchema } from '~/domain/judging-setup';
 import { formatDate, useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
-import { messagesFor } from '~/i18n/messages.server';
+import { editionTitleMeta } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';
-import { requireOrganiser } from '~/utils/auth.server';
 import { conflictRegister, declarableApplications, declareConflict, removeConflict } from '~/utils/conflicts.server';
-import { requireEdition } from '~/utils/editions.server';
 import {
   createInvitation,
   editionJudgeList,
@@ -29,20 +26,17 @@ import {
 } from '~/utils/invitations.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { mailContext } from '~/utils/mail.server';
+import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('organise.tabs.judges')} — ${data?.edition.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'organise.tabs.judges', data?.edition.year);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['judging']);
   return {
-    messages: await messagesFor(request, ['judging']),
-    edition: { id: edition.id, year: edition.year, status: edition.status, timeZone: edition.timeZone },
+    messages,
+    edition: editionHeader(edition),
     invitations: listInvitations(edition.id),
     judges: editionJudgeList(edition.id),
     conflicts: conflictRegister(edition.id),
@@ -51,11 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const formData = await request.formData();
-  const act = { editionId: edition.id, actorId: user.id, mail: await mailContext(request) };
-  const intent = String(formData.get('intent') ?? '');
+  const { user, edition, formData, intent, act: actor } = await organiserAction(request, params);
+  const act = { ...actor, mail: await mailContext(request) };
   const done = (anchor: string, extra: Record<string, string | number> = {}) =>
     redirect(`/organise/${edition.year}/judges?${new URLSearchParams({ done: intent, ...mapToStrings(extra) })}#${anchor}`);
   /** The link, shown once: the token is never stored, so it cannot be shown again. */

@@ -15,21 +15,17 @@ import {
   scoreField,
 } from '~/domain/scoresheet';
 import { interpolate, useT, type Lang, type Messages, type MessageKey, type Params } from '~/i18n';
-import { tOf } from '~/i18n/meta';
-import { messagesFor, messagesIn } from '~/i18n/messages.server';
+import { editionTitleMeta } from '~/i18n/meta';
+import { messagesIn } from '~/i18n/messages.server';
 import scoringStyles from '~/styles/scoring.css';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 import { enterPaperScores, paperJudge, paperJudges, paperSheet, paperSheets } from '~/utils/paper.server';
 import { newSaveKey } from '~/utils/scoresheets.server';
+import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('scoring.paper.title')} — ${page?.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => editionTitleMeta(matches, 'scoring.paper.title', page?.year);
 
 function idParam(value: string | null): number | null {
   const id = Number(value);
@@ -37,8 +33,7 @@ function idParam(value: string | null): number | null {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['scoring']);
   const lang = await getLanguage(request);
   const url = new URL(request.url);
   const judgeId = idParam(url.searchParams.get('judge'));
@@ -48,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const applicationId = idParam(url.searchParams.get('application'));
   const entry = judge && roundId !== null && applicationId !== null ? paperSheet(edition.id, judge.id, roundId, applicationId) : null;
   return {
-    messages: await messagesFor(request, ['scoring']),
+    messages,
     year: edition.year,
     editionName: edition.name,
     judges: paperJudges(edition.id, lang).map(({ id, name }) => ({ id, name })),
@@ -81,10 +76,7 @@ function pickPaperMessages(messages: Messages): Messages {
 type PaperAnswer = { formError?: MessageKey; fieldErrors?: Record<string, MessageKey> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const organiser = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const form = await request.formData();
-  const intent = form.get('intent');
+  const { user: organiser, edition, formData: form, intent } = await organiserAction(request, params);
   const judgeId = idParam(String(form.get('judgeId') ?? ''));
   const roundId = idParam(String(form.get('roundId') ?? ''));
   const applicationId = idParam(String(form.get('applicationId') ?? ''));

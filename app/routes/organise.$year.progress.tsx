@@ -8,11 +8,10 @@ import { z } from 'zod';
 import { Progress } from '~/components/Progress';
 import { useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
-import { messagesFor } from '~/i18n/messages.server';
 import scoringStyles from '~/styles/scoring.css';
-import { requireOrganiser } from '~/utils/auth.server';
-import { editionRounds, requireEdition } from '~/utils/editions.server';
+import { editionRounds } from '~/utils/editions.server';
 import { roundProgress } from '~/utils/progress.server';
+import { organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
@@ -28,8 +27,7 @@ const filtersSchema = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['scoring']);
   const query = new URL(request.url).searchParams;
   const filters = filtersSchema.parse({ round: query.get('round') ?? undefined, only: query.get('only') ?? undefined });
   const rounds = editionRounds(edition.id);
@@ -39,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const onlyIncomplete = filters.only === 'incomplete';
   const progress = round ? roundProgress(edition.id, round) : null;
   return {
-    messages: await messagesFor(request, ['scoring']),
+    messages,
     year: edition.year,
     rounds: rounds.map((r) => ({ id: r.id, nameFr: r.nameFr, nameEn: r.nameEn })),
     roundId: round?.id ?? null,

@@ -11,12 +11,10 @@ import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { RankingTable } from '~/components/RankingTable';
 import { useT } from '~/i18n';
 import { tOf } from '~/i18n/meta';
-import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
 import { roundRankingView } from '~/utils/rankings.server';
 import { requireRound } from '~/utils/rounds.server';
+import { organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -27,11 +25,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['results', 'layout']);
   const round = requireRound(edition.id, params.roundId);
   const compare = new URL(request.url).searchParams.get('compare') === 'methods';
-  return { messages: await messagesFor(request, ['results', 'layout']), year: edition.year, compare, view: roundRankingView(edition.id, round.id, { compare }) };
+  return { messages, year: edition.year, compare, view: roundRankingView(edition.id, round.id, { compare }) };
 }
 
 export default function RoundRanking() {

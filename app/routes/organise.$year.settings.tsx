@@ -17,24 +17,18 @@ import type { StepCheck } from '~/domain/edition-status';
 import { replyOf } from '~/domain/form-reply';
 import type { EditionStatus } from '~/domain/statuses';
 import { useT } from '~/i18n';
-import { tOf } from '~/i18n/meta';
-import { messagesFor } from '~/i18n/messages.server';
+import { editionTitleMeta } from '~/i18n/meta';
 import styles from '~/styles/judging-setup.css';
-import { requireOrganiser } from '~/utils/auth.server';
 import { statusSteps, stepEdition, updateEditionSettings, windowConfirmationShown } from '~/utils/edition-settings.server';
-import { requireEdition } from '~/utils/editions.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
+import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('editions.tabs.settings')} — ${data?.edition.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'editions.tabs.settings', data?.edition.year);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['editions', 'judging']);
   const opensAt = instantToLocal(edition.applicationsOpenAt, EDITION_TIME_ZONE);
   const closesAt = instantToLocal(edition.applicationsCloseAt, EDITION_TIME_ZONE);
   const ambiguous = (local: string) => {
@@ -42,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return result.ok && result.ambiguous;
   };
   return {
-    messages: await messagesFor(request, ['editions', 'judging']),
+    messages,
     edition: { id: edition.id, year: edition.year, status: edition.status },
     values: {
       nameEn: edition.name,
@@ -68,11 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const formData = await request.formData();
-  const intent = String(formData.get('intent') ?? '');
-  const act = { actorId: user.id };
+  const { edition, formData, intent, act } = await organiserAction(request, params);
   switch (intent) {
     case 'edition.update': {
       const submission = parseForm(formData, editionSettingsSchema);
