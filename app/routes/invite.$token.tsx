@@ -5,14 +5,7 @@
  * used or unknown links get a page that says so. The rules live in invitations.server.ts.
  */
 import { invariantResponse } from '@epic-web/invariant';
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ConformForm, ErrorSummary, Field, useSchemaForm } from '~/components/forms';
 import {

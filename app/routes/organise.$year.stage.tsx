@@ -5,14 +5,7 @@
  * (each post redirects back); with it, posts go through fetchers and the page follows the live
  * channel, so a second organiser laptop stays in step.
  */
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { StageControl } from '~/components/StageControl';
