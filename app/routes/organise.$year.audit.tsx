@@ -15,6 +15,7 @@ import { listAudit } from '~/utils/audit.server';
 import { getLanguage } from '~/utils/language.server';
 import { auditFilterOptions, auditNames } from '~/utils/setup.server';
 import { organiserPage } from '~/utils/organiser-page.server';
+import { FilterSelect } from '~/components/field-shell';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -86,45 +87,30 @@ export default function EditionAudit() {
           {t('audit.filters')}
         </h3>
         <div className="inline-form">
-          <div className="field">
-            <label htmlFor="audit-type" className="field__label">
-              {t('audit.filter.type')}
-            </label>
-            <select id="audit-type" name="type" className="field__input field__input--select" defaultValue={filters.type}>
-              <option value="">{t('audit.filter.all')}</option>
-              {options.entityTypes.map((type) => (
-                <option key={type} value={type}>
-                  {label(`audit.entity.${type}`, type)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="audit-action" className="field__label">
-              {t('audit.filter.action')}
-            </label>
-            <select id="audit-action" name="action" className="field__input field__input--select" defaultValue={filters.action}>
-              <option value="">{t('audit.filter.all')}</option>
-              {options.actions.map((action) => (
-                <option key={action} value={action}>
-                  {label(`audit.action.${action}`, action)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="audit-actor" className="field__label">
-              {t('audit.filter.actor')}
-            </label>
-            <select id="audit-actor" name="actor" className="field__input field__input--select" defaultValue={filters.actor}>
-              <option value="">{t('audit.filter.all')}</option>
-              {options.actors.map((actor) => (
-                <option key={actor.id} value={actor.id}>
-                  {actor.name} ({t(`roles.${actor.role}`)})
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="audit-type"
+            name="type"
+            label={t('audit.filter.type')}
+            value={filters.type}
+            placeholder={t('audit.filter.all')}
+            options={options.entityTypes.map((type) => ({ value: type, label: label(`audit.entity.${type}`, type) }))}
+          />
+          <FilterSelect
+            id="audit-action"
+            name="action"
+            label={t('audit.filter.action')}
+            value={filters.action}
+            placeholder={t('audit.filter.all')}
+            options={options.actions.map((action) => ({ value: action, label: label(`audit.action.${action}`, action) }))}
+          />
+          <FilterSelect
+            id="audit-actor"
+            name="actor"
+            label={t('audit.filter.actor')}
+            value={filters.actor}
+            placeholder={t('audit.filter.all')}
+            options={options.actors.map((actor) => ({ value: actor.id, label: `${actor.name} (${t(`roles.${actor.role}`)})` }))}
+          />
           <button type="submit" className="button button--primary">
             {t('audit.filter.submit')}
           </button>

@@ -12,6 +12,7 @@ import scoringStyles from '~/styles/scoring.css';
 import { editionRounds } from '~/utils/editions.server';
 import { roundProgress } from '~/utils/progress.server';
 import { organiserPage } from '~/utils/organiser-page.server';
+import { FilterSelect } from '~/components/field-shell';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
@@ -67,18 +68,13 @@ export default function OrganiseProgress() {
             <fieldset>
               <legend>{t('scoring.progress.filters')}</legend>
               <div className="progress-filters__fields">
-                <div className="field">
-                  <label htmlFor="progress-round" className="field__label">
-                    {t('scoring.progress.round')}
-                  </label>
-                  <select id="progress-round" name="round" className="field__input" defaultValue={page.roundId ?? undefined}>
-                    {page.rounds.map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {lang === 'fr' ? r.nameFr : r.nameEn}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <FilterSelect
+                  id="progress-round"
+                  name="round"
+                  label={t('scoring.progress.round')}
+                  value={page.roundId}
+                  options={page.rounds.map((r) => ({ value: r.id, label: lang === 'fr' ? r.nameFr : r.nameEn }))}
+                />
                 <label className="checkbox">
                   <input type="checkbox" name="only" value="incomplete" defaultChecked={page.onlyIncomplete} />
                   <span>{t('scoring.progress.onlyIncomplete')}</span>

@@ -14,6 +14,7 @@ import { messagesFor } from '~/i18n/messages.server';
 import { requireOrganiser } from '~/utils/auth.server';
 import { env } from '~/utils/env.server';
 import { listOutbox } from '~/utils/mail.server';
+import { FilterSelect } from '~/components/field-shell';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'outbox.title');
 
@@ -47,15 +48,14 @@ export default function Outbox() {
       </header>
       {search.get('done') === 'retry' ? <DoneNotice>{t('outbox.retried')}</DoneNotice> : null}
       <Form method="get" className="inline-form">
-        <label htmlFor="outbox-status">{t('outbox.filter.label')}</label>{' '}
-        <select id="outbox-status" name="status" defaultValue={status ?? ''}>
-          <option value="">{t('outbox.filter.all')}</option>
-          {MAIL_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`outbox.status.${s}`)}
-            </option>
-          ))}
-        </select>{' '}
+        <FilterSelect
+          id="outbox-status"
+          name="status"
+          label={t('outbox.filter.label')}
+          value={status}
+          placeholder={t('outbox.filter.all')}
+          options={MAIL_STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) }))}
+        />
         <button type="submit" className="button button--ghost">
           {t('outbox.filter.apply')}
         </button>
