@@ -20,6 +20,7 @@ import { editionJudgeList } from '~/utils/invitations.server';
 import { getRound } from '~/utils/rounds.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -252,21 +253,13 @@ export default function EditionAssignments() {
           <div className="table-wrap matrix-wrap" role="region" tabIndex={0} aria-labelledby="panels-title">
             <table className="table matrix">
               <caption className="visually-hidden">{t('assignments.panels.caption', { round: name(round) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="matrix__corner">
-                    {t('assignments.panels.application')}
-                  </th>
-                  {judges.map((judge) => (
-                    <th key={judge.id} scope="col" className="matrix__judge">
-                      {judge.name}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    {t('assignments.panels.count')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('assignments.panels.application'), className: 'matrix__corner' },
+                  ...judges.map((judge) => ({ label: judge.name, className: 'matrix__judge' })),
+                  { label: t('assignments.panels.count'), num: true },
+                ]}
+              />
               <tbody>
                 {board.applications.map((application) => {
                   const panel = panelOf(application.id);

@@ -27,6 +27,7 @@ import {
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { mailContext } from '~/utils/mail.server';
 import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -161,15 +162,15 @@ export default function EditionJudges() {
           <div className="table-wrap">
             <table className="table">
               <caption className="visually-hidden">{t('judges.invitations.caption', { year: edition.year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.email')}</th>
-                  <th scope="col">{t('judges.invitations.state')}</th>
-                  <th scope="col">{t('judges.invitations.sent')}</th>
-                  <th scope="col">{t('judges.invitations.dates')}</th>
-                  {!published ? <th scope="col">{t('judging.actions')}</th> : null}
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('fields.email') },
+                  { label: t('judges.invitations.state') },
+                  { label: t('judges.invitations.sent') },
+                  { label: t('judges.invitations.dates') },
+                  !published && { label: t('judging.actions') },
+                ]}
+              />
               <tbody>
                 {invitations.map((invitation) => {
                   const open = invitation.state === 'pending' || invitation.state === 'expired';
@@ -223,15 +224,15 @@ export default function EditionJudges() {
           <div className="table-wrap">
             <table className="table">
               <caption className="visually-hidden">{t('judges.list.caption', { year: edition.year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.name')}</th>
-                  <th scope="col">{t('fields.email')}</th>
-                  <th scope="col">{t('judges.list.joined')}</th>
-                  <th scope="col" className="num">{t('judges.list.conflicts')}</th>
-                  <th scope="col" className="num">{t('judges.list.assignments')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('fields.name') },
+                  { label: t('fields.email') },
+                  { label: t('judges.list.joined') },
+                  { label: t('judges.list.conflicts'), num: true },
+                  { label: t('judges.list.assignments'), num: true },
+                ]}
+              />
               <tbody>
                 {judges.map((judge) => (
                   <tr key={judge.id}>

@@ -23,6 +23,7 @@ import { getLanguage } from '~/utils/language.server';
 import { enterPaperScores, paperJudge, paperJudges, paperSheet, paperSheets } from '~/utils/paper.server';
 import { newSaveKey } from '~/utils/scoresheets.server';
 import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
@@ -188,12 +189,12 @@ function PrintableSheets() {
               <p className="paper-sheet__how">{p('scoring.paper.sheet.how')}</p>
             </header>
             <table className="paper-sheet__table">
-              <thead>
-                <tr>
-                  <th scope="col">{p('scoring.paper.sheet.criterion')}</th>
-                  <th scope="col">{p('scoring.paper.sheet.score')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: p('scoring.paper.sheet.criterion') },
+                  { label: p('scoring.paper.sheet.score') },
+                ]}
+              />
               <tbody>
                 {criteria.map((c) => (
                   <tr key={c.id}>

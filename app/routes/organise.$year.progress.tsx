@@ -13,6 +13,7 @@ import { editionRounds } from '~/utils/editions.server';
 import { roundProgress } from '~/utils/progress.server';
 import { organiserPage } from '~/utils/organiser-page.server';
 import { FilterSelect } from '~/components/field-shell';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
@@ -107,23 +108,15 @@ export default function OrganiseProgress() {
           ) : (
             <div className="table-scroll">
               <table className="table progress-table" aria-labelledby="progress-judges">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('scoring.progress.judge')}</th>
-                    <th scope="col" className="num">
-                      {t('scoring.progress.assigned')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('scoring.progress.drafts')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('scoring.progress.submitted')}
-                    </th>
-                    <th scope="col" className="progress-table__bar">
-                      {t('scoring.progress.progress')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('scoring.progress.judge') },
+                    { label: t('scoring.progress.assigned'), num: true },
+                    { label: t('scoring.progress.drafts'), num: true },
+                    { label: t('scoring.progress.submitted'), num: true },
+                    { label: t('scoring.progress.progress'), className: 'progress-table__bar' },
+                  ]}
+                />
                 <tbody>
                   {progress.judges.map((judge) => (
                     <tr key={judge.judgeId}>
@@ -160,17 +153,15 @@ export default function OrganiseProgress() {
           ) : (
             <div className="table-scroll">
               <table className="table progress-table" aria-labelledby="progress-applications">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('scoring.progress.application')}</th>
-                    <th scope="col">{t('scoring.progress.track')}</th>
-                    <th scope="col">{t('scoring.progress.sheetsIn')}</th>
-                    <th scope="col" className="num">
-                      {t('scoring.progress.assignedJudges')}
-                    </th>
-                    <th scope="col">{t('scoring.progress.missing')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('scoring.progress.application') },
+                    { label: t('scoring.progress.track') },
+                    { label: t('scoring.progress.sheetsIn') },
+                    { label: t('scoring.progress.assignedJudges'), num: true },
+                    { label: t('scoring.progress.missing') },
+                  ]}
+                />
                 <tbody>
                   {progress.applications.map((application) => (
                     <tr key={application.applicationId}>

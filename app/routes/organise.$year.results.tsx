@@ -22,6 +22,7 @@ import { publishResults, resultsOverview, sealFinalRound } from '~/utils/publica
 import { mailContext } from '~/utils/mail.server';
 import { ScrollRegion } from '~/components/ScrollRegion';
 import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -85,18 +86,16 @@ export default function Results() {
       <ScrollRegion label={t('results.overview.roundsCaption')}>
         <table className="table">
           <caption className="visually-hidden">{t('results.overview.roundsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('results.overview.round')}</th>
-              <th scope="col">{t('results.overview.state')}</th>
-              <th scope="col">{t('results.overview.method')}</th>
-              <th scope="col" className="num">
-                {t('results.overview.submitted')}
-              </th>
-              <th scope="col">{t('results.overview.seal')}</th>
-              <th scope="col">{t('results.overview.pages')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('results.overview.round') },
+              { label: t('results.overview.state') },
+              { label: t('results.overview.method') },
+              { label: t('results.overview.submitted'), num: true },
+              { label: t('results.overview.seal') },
+              { label: t('results.overview.pages') },
+            ]}
+          />
           <tbody>
             {rounds.map((round) => (
               <tr key={round.id}>

@@ -22,6 +22,7 @@ import { DEFAULT_FINALISTS, MAX_FINALISTS, SHORTLIST_MODES } from '~/domain/shor
 import { parseForm, refusedForm, replyTo } from '~/utils/form.server';
 import { confirmShortlist, shortlistView } from '~/utils/shortlist.server';
 import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -175,24 +176,18 @@ export default function Shortlist() {
             <div className="table-scroll" id="shortlist-selected" tabIndex={-1}>
               <table className="table shortlist-table">
                 <caption className="visually-hidden">{t('results.shortlist.tableCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('results.shortlist.finalist')}</th>
-                    <th scope="col" className="num">
-                      {t('results.table.rank')}
-                    </th>
-                    <th scope="col">{t('results.table.startup')}</th>
-                    <th scope="col">{t('results.table.track')}</th>
-                    <th scope="col" className="num">
-                      {t('results.table.score', { method: t(`method.${view.method ?? 'mean'}`) })}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('results.table.sheets')}
-                    </th>
-                    <th scope="col">{t('results.shortlist.suggestionColumn')}</th>
-                    <th scope="col">{t('results.table.status')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('results.shortlist.finalist') },
+                    { label: t('results.table.rank'), num: true },
+                    { label: t('results.table.startup') },
+                    { label: t('results.table.track') },
+                    { label: t('results.table.score', { method: t(`method.${view.method ?? 'mean'}`) }), num: true },
+                    { label: t('results.table.sheets'), num: true },
+                    { label: t('results.shortlist.suggestionColumn') },
+                    { label: t('results.table.status') },
+                  ]}
+                />
                 <tbody>
                   {view.rows.map((row) => (
                     <tr key={row.applicationId} className={suggested.has(row.applicationId) ? 'shortlist-table__row--suggested' : undefined}>

@@ -21,6 +21,7 @@ import { createInvitation, editionJudgeList, invitationPath, revokeInvitation } 
 import { mailContext } from '~/utils/mail.server';
 import { listOrganisers, organiserInvitationEdition, organiserInvitations, removeJudge, revokeOrganiser } from '~/utils/team.server';
 import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -108,13 +109,13 @@ export default function Team() {
         <div className="table-wrap">
           <table className="table">
             <caption className="visually-hidden">{t('team.organisers.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.name')}</th>
-                <th scope="col">{t('fields.email')}</th>
-                <th scope="col">{t('judging.actions')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('fields.name') },
+                { label: t('fields.email') },
+                { label: t('judging.actions') },
+              ]}
+            />
             <tbody>
               {organisers.map((organiser) => (
                 <tr key={organiser.id} id={`organiser-${organiser.id}`}>

@@ -15,6 +15,7 @@ import { requireOrganiser } from '~/utils/auth.server';
 import { env } from '~/utils/env.server';
 import { listOutbox } from '~/utils/mail.server';
 import { FilterSelect } from '~/components/field-shell';
+import { TableHead } from '~/components/TableHead';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'outbox.title');
 
@@ -65,16 +66,16 @@ export default function Outbox() {
       ) : (
         <table className="table table--compact" id="outbox">
           <caption className="visually-hidden">{t('outbox.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('outbox.col.created')}</th>
-              <th scope="col">{t('outbox.col.to')}</th>
-              <th scope="col">{t('outbox.col.subject')}</th>
-              <th scope="col">{t('outbox.col.status')}</th>
-              <th scope="col">{t('outbox.col.attempts')}</th>
-              <th scope="col">{t('outbox.col.lastError')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('outbox.col.created') },
+              { label: t('outbox.col.to') },
+              { label: t('outbox.col.subject') },
+              { label: t('outbox.col.status') },
+              { label: t('outbox.col.attempts') },
+              { label: t('outbox.col.lastError') },
+            ]}
+          />
           <tbody>
             {outbox.map((message) => (
               <tr key={message.id} data-status={message.status}>
