@@ -58,7 +58,7 @@ export function CalibrationChart({ calibration, judges }: { calibration: Calibra
         <figcaption id={`${id}-caption`} className="calibration__caption">
           {t('results.calibration.chartCaption')}
         </figcaption>
-        <div className="calibration__chart" role="img" aria-label={summary}>
+        <div className="box calibration__chart" role="img" aria-label={summary}>
           <div className="calibration__row calibration__row--axis">
             <span />
             <svg viewBox={`-8 0 ${WIDTH + 16} ${ROW}`} className="calibration__svg">

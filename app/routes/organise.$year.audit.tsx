@@ -137,7 +137,7 @@ export default function EditionAudit() {
             const action = label(`audit.action.${event.action}`, event.action);
             const entity = entityLabel(event.entityType, event.entityId);
             return (
-              <li key={event.id} className="audit-event">
+              <li key={event.id} className="box audit-event">
                 <div className="audit-event__head">
                   <p className="audit-event__what">
                     <strong>{action}</strong>
