@@ -7,6 +7,7 @@
  */
 import { AUDIT_ID_FIELDS, AUDIT_ID_LIST_FIELDS, type AuditNames } from '~/domain/judging-setup';
 import { formatDate, formatNumber, useT, type Lang, type MessageKey } from '~/i18n';
+import { TableHead } from './TableHead';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -174,13 +175,13 @@ export function AuditDiff({
     <div className="audit-diff">
       <table className="table table--compact">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.diff.field')}</th>
-            <th scope="col">{t('audit.diff.before')}</th>
-            <th scope="col">{t('audit.diff.after')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('audit.diff.field') },
+            { label: t('audit.diff.before') },
+            { label: t('audit.diff.after') },
+          ]}
+        />
         <tbody>
           {rows.map((row) => (
             <tr key={row.field}>

@@ -9,6 +9,7 @@ import { useId } from 'react';
 import type { Calibration, JudgeCalibration, Leaning } from '~/domain/calibration';
 import { formatNumber, useT } from '~/i18n';
 import { ScrollRegion } from './ScrollRegion';
+import { TableHead } from './TableHead';
 
 export type CalibrationJudge = JudgeCalibration & { name: string };
 
@@ -57,7 +58,7 @@ export function CalibrationChart({ calibration, judges }: { calibration: Calibra
         <figcaption id={`${id}-caption`} className="calibration__caption">
           {t('results.calibration.chartCaption')}
         </figcaption>
-        <div className="calibration__chart" role="img" aria-label={summary}>
+        <div className="box calibration__chart" role="img" aria-label={summary}>
           <div className="calibration__row calibration__row--axis">
             <span />
             <svg viewBox={`-8 0 ${WIDTH + 16} ${ROW}`} className="calibration__svg">
@@ -93,27 +94,17 @@ export function CalibrationChart({ calibration, judges }: { calibration: Calibra
       <ScrollRegion label={t('results.calibration.tableCaption')}>
         <table className="table table--compact calibration-table">
           <caption>{t('results.calibration.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('results.calibration.judge')}</th>
-              <th scope="col" className="num">
-                {t('results.calibration.sheets')}
-              </th>
-              <th scope="col" className="num">
-                {t('results.calibration.mean')}
-              </th>
-              <th scope="col" className="num">
-                {t('results.calibration.spread')}
-              </th>
-              <th scope="col" className="num">
-                {t('results.calibration.range')}
-              </th>
-              <th scope="col" className="num">
-                {t('results.calibration.gap')}
-              </th>
-              <th scope="col">{t('results.calibration.reading')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('results.calibration.judge') },
+              { label: t('results.calibration.sheets'), num: true },
+              { label: t('results.calibration.mean'), num: true },
+              { label: t('results.calibration.spread'), num: true },
+              { label: t('results.calibration.range'), num: true },
+              { label: t('results.calibration.gap'), num: true },
+              { label: t('results.calibration.reading') },
+            ]}
+          />
           <tbody>
             {judges.map((j) => (
               <tr key={j.judgeId}>

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { useT } from '~/i18n';
 import { formatShare } from './ChartMeter';
 import { ScrollRegion } from './ScrollRegion';
+import { TableHead } from './TableHead';
 
 export interface CriteriaChartRow {
   applicationId: number;
@@ -75,17 +76,13 @@ export function ChartCriteria({
         <ScrollRegion label={title}>
           <table className="table table--compact">
             <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('results.table.rank')}</th>
-                <th scope="col">{t('results.table.startup')}</th>
-                {criteria.map((c) => (
-                  <th key={c.id} scope="col" className="num">
-                    {c.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('results.table.rank') },
+                { label: t('results.table.startup') },
+                ...criteria.map((c) => ({ label: c.name, num: true })),
+              ]}
+            />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.applicationId}>

@@ -13,6 +13,7 @@ import { ScrollRegion } from './ScrollRegion';
 import { StatusBadge } from './StatusBadge';
 import { ChartMeter } from './ChartMeter';
 import { formatPoints, formatScore } from './RankingScore';
+import { TableHead } from './TableHead';
 
 
 export function RankChange({ from, to }: { from: number | null; to: number | null }) {
@@ -69,35 +70,17 @@ export function RankingTable({
     <ScrollRegion className="ranking-region" label={t('results.ranking.tableRegion', { caption })}>
       <table className="table ranking-table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num sticky-col ranking-table__rank">
-              {t('results.table.rank')}
-            </th>
-            <th scope="col" className="sticky-col ranking-table__startup">
-              {t('results.table.startup')}
-            </th>
-            <th scope="col" className="num">
-              {t('results.table.score', { method: t(`method.${method}`) })}
-            </th>
-            <th scope="col" className="num">
-              {t('results.table.sheets')}
-            </th>
-            <th scope="col" className="num">
-              <abbr title={t('results.table.spreadLong')}>{t('results.table.spread')}</abbr>
-            </th>
-            {criteria.map((c) => (
-              <th key={c.id} scope="col" className="ranking-table__criterion">
-                {criterionName(c)}
-              </th>
-            ))}
-            {others.map((m) => (
-              <th key={m} scope="col" className="num ranking-table__other">
-                {t('results.table.rankBy', { method: t(`method.${m}`) })}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('results.table.rank'), num: true, className: 'sticky-col ranking-table__rank' },
+            { label: t('results.table.startup'), className: 'sticky-col ranking-table__startup' },
+            { label: t('results.table.score', { method: t(`method.${method}`) }), num: true },
+            { label: t('results.table.sheets'), num: true },
+            { label: <abbr title={t('results.table.spreadLong')}>{t('results.table.spread')}</abbr>, num: true },
+            ...criteria.map((c) => ({ label: criterionName(c), className: 'ranking-table__criterion' })),
+            ...others.map((m) => ({ label: t('results.table.rankBy', { method: t(`method.${m}`) }), num: true, className: 'ranking-table__other' })),
+          ]}
+        />
         <tbody>
           {rows.map((row) => (
             <tr key={row.applicationId} className={row.rank === null ? 'ranking-table__row--unranked' : undefined}>

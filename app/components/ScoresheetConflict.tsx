@@ -12,6 +12,7 @@ import { differingCriteria, scoresheetFormFields, type SaveIntent, type Scoreshe
 import { useT } from '~/i18n';
 import type { ScoresheetCriterion } from './ScoresheetForm';
 import { ScrollRegion } from './ScrollRegion';
+import { TableHead } from './TableHead';
 
 export interface ScoresheetConflictProps {
   criteria: ScoresheetCriterion[];
@@ -67,13 +68,13 @@ export function ScoresheetConflict({
       <ScrollRegion label={t('scoring.conflict.caption')}>
         <table className="table revision-conflict__table">
           <caption className="visually-hidden">{t('scoring.conflict.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('scoring.conflict.criterion')}</th>
-              <th scope="col">{t('scoring.conflict.mine')}</th>
-              <th scope="col">{t('scoring.conflict.stored')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('scoring.conflict.criterion') },
+              { label: t('scoring.conflict.mine') },
+              { label: t('scoring.conflict.stored') },
+            ]}
+          />
           <tbody>
             {criteria.map((c) => (
               <tr key={c.id} className={differs.has(c.id) ? 'revision-conflict__row--differs' : undefined}>

@@ -572,7 +572,7 @@ export function ScoresheetForm({
           text: labels[field] ? t('forms.summaryItem', { label: labels[field], message }) : message,
         }))}
       />
-      <ol className="criteria-list">
+      <ol className="card-list">
         {criteria.map((c) => {
           const help = lang === 'fr' ? c.helpFr : c.helpEn;
           const commentId = `field-${commentField(c.id)}`;
@@ -580,7 +580,7 @@ export function ScoresheetForm({
           const sharedId = `field-${sharedCommentField(c.id)}`;
           const sharedError = errors[sharedCommentField(c.id)];
           return (
-            <li key={c.id} className="criterion-card">
+            <li key={c.id} className="box criterion-card">
               <Scale
                 id={`field-${scoreField(c.id)}`}
                 name={scoreField(c.id)}

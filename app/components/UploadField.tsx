@@ -105,7 +105,7 @@ export function UploadField({
   const title = t(`apply.fields.${kind}`);
 
   return (
-    <section className={`upload${shownError ? ' field--error' : ''}`} aria-labelledby={`${fieldId}-title`}>
+    <section className={`box upload${shownError ? ' field--error' : ''}`} aria-labelledby={`${fieldId}-title`}>
       <h3 id={`${fieldId}-title`} className="upload__title">
         {title}
         {kind === 'logo' ? <span className="field__optional"> {t('apply.form.optional')}</span> : null}

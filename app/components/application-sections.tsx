@@ -83,7 +83,7 @@ export function SectionNav({ year, states, editable }: { year: number; states: R
   );
   return (
     <>
-      <nav className="apply-nav apply-nav--wide" aria-labelledby="apply-nav-title">
+      <nav className="box apply-nav apply-nav--wide" aria-labelledby="apply-nav-title">
         <h2 id="apply-nav-title" className="apply-nav__title">
           {t('apply.nav.title')}
         </h2>
@@ -96,7 +96,7 @@ export function SectionNav({ year, states, editable }: { year: number; states: R
           <span className="apply-nav-compact__where">{where}</span>
           <span className="apply-nav-compact__count">{count}</span>
         </summary>
-        <nav className="apply-nav apply-nav--compact" aria-label={t('apply.nav.title')}>
+        <nav className="box apply-nav apply-nav--compact" aria-label={t('apply.nav.title')}>
           {list}
         </nav>
       </details>
@@ -235,7 +235,7 @@ export function ApplicationAnswers({
   return (
     <div className="answers">
       {sections.map((section) => (
-        <section key={section} className="answers__section" aria-labelledby={untitled ? undefined : `answers-${section}`}>
+        <section key={section} className="box answers__section" aria-labelledby={untitled ? undefined : `answers-${section}`}>
           {untitled ? null : (
             <div className="answers__head">
               <Heading id={`answers-${section}`} className="answers__title">

@@ -63,6 +63,41 @@ export function FieldShell({
   );
 }
 
+/**
+ * A select of a search form (`<Form method="get">`: the list filters): no schema and no error, its
+ * value is the URL's, so it is re-drawn (`key`) when the URL changes. Same markup as `SelectField`.
+ */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  options,
+  placeholder,
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  value: string | number | null | undefined;
+  options: readonly { value: string | number; label: ReactNode }[];
+  /** A first choice with the empty value: "all", "any". */
+  placeholder?: string;
+}) {
+  const current = String(value ?? '');
+  return (
+    <FieldShell id={id} label={label}>
+      <select id={id} name={name} key={current} defaultValue={current} className="field__input field__select field__input--select">
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
 export interface SummaryItem {
   /** Where the link goes: a field of this page (`#id`) or another page. */
   href: string;

@@ -28,8 +28,9 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import { Form, type FormProps } from '@remix-run/react';
 import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '~/domain/account';
 import { readFormMessage, replyOf } from '~/domain/form-reply';
-import { ariaOf, FieldShell, ProblemSummary, type SummaryItem } from './field-shell';
+import { ariaOf, FieldShell, FilterSelect, ProblemSummary, type SummaryItem } from './field-shell';
 import { useT, type MessageKey, type T } from '~/i18n';
 
 type Params = Record<string, string | number>;
@@ -183,6 +184,24 @@ export function Field({
     <Frame frame={frame} ids={ids}>
       <input key={key} className="field__input" {...props} aria-describedby={ids.describedBy} {...input} />
     </Frame>
+  );
+}
+
+/** The numbers of the password length rule, for a password field's messages and the error summary. */
+export const PASSWORD_LENGTHS = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+
+/** A password being chosen (sign-up, reset, invitation): the length rule as hint, the browser's suggestion asked for. */
+export function NewPasswordField({ meta, label }: { meta: Meta; label: string }) {
+  const { t } = useT();
+  return (
+    <Field
+      meta={meta}
+      type="password"
+      label={label}
+      hint={t('signup.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+      autoComplete="new-password"
+      errorParams={PASSWORD_LENGTHS}
+    />
   );
 }
 
@@ -354,7 +373,7 @@ export function ChoiceField({
 
 // ─── The error summary ──────────────────────────────────────────────────────
 
-export { ariaOf, FieldShell, ProblemSummary, type SummaryItem };
+export { ariaOf, FieldShell, FilterSelect, ProblemSummary, type SummaryItem };
 
 /**
  * The errors of one form, at its top (GOV.UK): the form's own message, then one link per

@@ -83,6 +83,11 @@ export function titleMeta(matches: readonly DataMatch[], key: MessageKey, params
   return [{ title: `${tOf(matches).t(key, params)} — Palmarès` }];
 }
 
+/** `[{ title: '<translated> — <year> — Palmarès' }]`, the title of one edition's page. */
+export function editionTitleMeta(matches: readonly DataMatch[], key: MessageKey, year: number | undefined, params?: Params) {
+  return [{ title: `${tOf(matches).t(key, params)} — ${year ?? ''} — Palmarès` }];
+}
+
 /** The page's language and its lookup, for components. */
 export function useT(): Lookup {
   const matches = useMatches();

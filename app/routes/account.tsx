@@ -5,6 +5,7 @@ import { describeDevice } from '~/domain/user-agent';
 import { formatDate, titleMeta, useT } from '~/i18n';
 import { requireUser } from '~/utils/auth.server';
 import { CLEAR_SITE_DATA, listSessions, revokeSession } from '~/utils/session.server';
+import { TableHead } from '~/components/TableHead';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'account.title');
 
@@ -76,15 +77,13 @@ export default function Account() {
           </p>
         ) : null}
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('account.device')}</th>
-              <th scope="col">{t('account.lastSeen')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('account.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('account.device') },
+              { label: t('account.lastSeen') },
+              { label: <span className="visually-hidden">{t('account.actions')}</span> },
+            ]}
+          />
           <tbody>
             {sessions.map((session) => (
               <tr key={session.idHash}>

@@ -27,6 +27,7 @@ import { editionCriteria, editionTracks, requirePublicEdition } from '~/utils/ed
 import { getLanguage } from '~/utils/language.server';
 import { ifNoneMatch, isDocumentRequest, publicPageHeaders } from '~/utils/public-cache.server';
 import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~/utils/public-results.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -388,23 +389,14 @@ function PublicRankingTable({ caption, method, rows }: { caption: string; method
       <ScrollRegion label={caption}>
         <table className="table public-ranking">
           <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('results.table.rank')}
-              </th>
-              <th scope="col">
-                {t('results.table.startup')} <span className="public-ranking__sub">· {t('results.table.track')}</span>
-              </th>
-              <th scope="col" className="num">
-                {t('layout.public.scoreHeader')}
-                <span className="public-ranking__method">{t('layout.public.scoreMethod', { method: t(`method.${method}`) })}</span>
-              </th>
-              <th scope="col" className="num">
-                {t('results.table.sheets')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('results.table.rank'), num: true },
+              { label: <>{t('results.table.startup')} <span className="public-ranking__sub">· {t('results.table.track')}</span></> },
+              { label: <>{t('layout.public.scoreHeader')}<span className="public-ranking__method">{t('layout.public.scoreMethod', { method: t(`method.${method}`) })}</span></>, num: true },
+              { label: t('results.table.sheets'), num: true },
+            ]}
+          />
           <tbody>
             {rows.map((row) => (
               <tr key={row.applicationId}>

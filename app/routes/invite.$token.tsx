@@ -5,23 +5,10 @@
  * used or unknown links get a page that says so. The rules live in invitations.server.ts.
  */
 import { invariantResponse } from '@epic-web/invariant';
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ConformForm, ErrorSummary, Field, useSchemaForm } from '~/components/forms';
-import {
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  invitationJoinSchema,
-  invitationLoginSchema,
-  invitationSignupSchema,
-} from '~/domain/account';
+import { ConformForm, ErrorSummary, Field, NewPasswordField, PASSWORD_LENGTHS, useSchemaForm } from '~/components/forms';
+import { invitationJoinSchema, invitationLoginSchema, invitationSignupSchema } from '~/domain/account';
 import { formMessage, replyOf } from '~/domain/form-reply';
 import { Refusal } from '~/domain/refusal';
 import { tOf, useT } from '~/i18n';
@@ -205,10 +192,9 @@ function InviteForms({
   const { t } = useT();
   const schema = variant === 'signup' ? invitationSignupSchema : variant === 'login' ? invitationLoginSchema : invitationJoinSchema;
   const [form, fields] = useSchemaForm({ id: 'invite', schema, lastResult });
-  const passwordParams = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
   return (
     <>
-      <ErrorSummary form={form} labels={labels} errorParams={{ password: passwordParams }} />
+      <ErrorSummary form={form} labels={labels} errorParams={{ password: PASSWORD_LENGTHS }} />
       {variant === 'otherAccount' ? (
         <div className="notice">
           <p>{t('invite.otherAccount', { email: userEmail, invited: invitedEmail })}</p>
@@ -241,14 +227,7 @@ function InviteForms({
           {/* For password managers: the account's address, which the invitation fixes. */}
           <input type="hidden" name="username" autoComplete="username" value={invitedEmail} />
           <Field meta={fields.name} label={labels.name} autoComplete="name" />
-          <Field
-            meta={fields.password}
-            type="password"
-            label={labels.password}
-            hint={t('signup.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-            autoComplete="new-password"
-            errorParams={passwordParams}
-          />
+          <NewPasswordField meta={fields.password} label={labels.password} />
           <button type="submit" className="button button--primary button--large">
             {t(organiser ? 'invite.organiser.createAccount' : 'invite.createAccount')}
           </button>

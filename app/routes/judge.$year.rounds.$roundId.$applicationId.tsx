@@ -4,7 +4,7 @@
  * this round (404). A locked round shows the sheet read only and refuses every change (409).
  * Saves: app/utils/scoresheets.server.ts; rules: app/domain/scoresheet.ts.
  */
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
   Link,

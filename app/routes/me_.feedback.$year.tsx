@@ -14,6 +14,7 @@ import styles from '~/styles/feedback.css';
 import { requireFounder } from '~/utils/auth.server';
 import { parseYear } from '~/utils/editions.server';
 import { founderFeedback } from '~/utils/feedback.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -64,14 +65,14 @@ export default function FounderFeedback() {
           <ScrollRegion label={t('feedback.table.caption')}>
             <table className="table feedback-table">
               <caption>{t('feedback.table.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('feedback.table.criterion')}</th>
-                  <th scope="col">{t('feedback.table.yours')}</th>
-                  <th scope="col">{t('feedback.table.median')}</th>
-                  <th scope="col">{t('feedback.table.quartiles')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('feedback.table.criterion') },
+                  { label: t('feedback.table.yours') },
+                  { label: t('feedback.table.median') },
+                  { label: t('feedback.table.quartiles') },
+                ]}
+              />
               <tbody>
                 {round.criteria.map((c) => (
                   <tr key={c.id}>

@@ -11,11 +11,10 @@ import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { criterionSchema, itemSchema, LIMITS, newRoundSchema, roundSchema, trackSchema, unlockRoundSchema } from '~/domain/judging-setup';
 import { ROUND_KINDS } from '~/domain/statuses';
-import { formatDate, formatNumber, tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { formatDate, formatNumber, useT, editionTitleMeta } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
-import { requireOrganiser } from '~/utils/auth.server';
-import { editionRounds, requireEdition } from '~/utils/editions.server';
+import { editionRounds } from '~/utils/editions.server';
+import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
 import { LockForm } from '~/components/lock-form';
 import { lockRound, lockShortfall, unlockRound } from '~/utils/rounds.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
@@ -34,28 +33,20 @@ import {
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('setup.title')} — ${data?.edition.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'setup.title', data?.edition.year);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['judging']);
   return {
-    messages: await messagesFor(request, ['judging']),
-    edition: { id: edition.id, year: edition.year, status: edition.status, timeZone: edition.timeZone },
+    messages,
+    edition: editionHeader(edition),
     ...setupOverview(edition.id),
     lockShortfalls: Object.fromEntries(editionRounds(edition.id).map((r) => [r.id, lockShortfall(r.id)])),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const formData = await request.formData();
-  const act = { editionId: edition.id, actorId: user.id };
-  const intent = String(formData.get('intent') ?? '');
+  const { edition, formData, intent, act } = await organiserAction(request, params);
   const done = (anchor: string) => redirect(`/organise/${edition.year}?done=${encodeURIComponent(intent)}#${anchor}`);
   const item = parseForm(formData, itemSchema);
   const form = item.status === 'success' ? `${intent}:${item.value.id}` : intent;

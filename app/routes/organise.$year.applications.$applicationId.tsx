@@ -9,14 +9,12 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { ApplicationAnswers } from '~/components/application-sections';
 import { StatusBadge } from '~/components/StatusBadge';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '~/domain/statuses';
-import { formatDate, type Lookup, type T, tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { formatDate, useT, type Lookup, type T, tOf } from '~/i18n';
 import styles from '~/styles/applications.css';
 import { applicationHistory, editionApplication } from '~/utils/application-list.server';
 import { answersData } from '~/utils/applications.server';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
+import { organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -32,15 +30,14 @@ function idOf(param: string | undefined): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['applications']);
   const found = editionApplication(edition.id, idOf(params.applicationId));
   invariantResponse(found, 'Not Found', { status: 404 });
   const lang = await getLanguage(request);
   const { application } = found;
   const track = found.trackFr && found.trackEn ? { nameFr: found.trackFr, nameEn: found.trackEn } : null;
   return {
-    messages: await messagesFor(request, ['applications']),
+    messages,
     year: edition.year,
     timeZone: edition.timeZone,
     application: {

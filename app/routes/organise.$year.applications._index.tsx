@@ -19,13 +19,13 @@ import {
   type ListSort,
 } from '~/domain/application';
 import { APPLICATION_STATUSES } from '~/domain/statuses';
-import { formatDate, formatNumber, tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { formatDate, formatNumber, useT, tOf } from '~/i18n';
 import styles from '~/styles/applications.css';
 import { editionApplicationCounts, listEditionApplications } from '~/utils/application-list.server';
-import { requireOrganiser } from '~/utils/auth.server';
-import { editionTracks, requireEdition } from '~/utils/editions.server';
+import { editionTracks } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
+import { organiserPage } from '~/utils/organiser-page.server';
+import { FilterSelect } from '~/components/field-shell';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -35,13 +35,12 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['applications', 'layout']);
   const lang = await getLanguage(request);
   const query = parseListQuery(new URL(request.url).searchParams);
   const list = listEditionApplications(edition.id, query);
   return {
-    messages: await messagesFor(request, ['applications', 'layout']),
+    messages,
     year: edition.year,
     timeZone: edition.timeZone,
     query: { ...query, page: list.page },
@@ -164,54 +163,39 @@ export default function EditionApplications() {
             key={query.q}
           />
         </div>
-        <div className="field">
-          <label htmlFor="field-status" className="field__label">
-            {t('applications.filters.status')}
-          </label>
-          <select id="field-status" name="status" className="field__input" defaultValue={query.status ?? ''} key={query.status ?? ''}>
-            <option value="">{t('applications.filters.allStatuses')}</option>
-            {APPLICATION_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`status.application.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="field-track" className="field__label">
-            {t('applications.filters.track')}
-          </label>
-          <select id="field-track" name="track" className="field__input" defaultValue={query.track ?? ''} key={String(query.track ?? '')}>
-            <option value="">{t('applications.filters.allTracks')}</option>
-            {tracks.map((track) => (
-              <option key={track.id} value={track.id}>
-                {track.name}
-              </option>
-            ))}
-            <option value="none">{t('applications.noTrack')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="field-sort" className="field__label">
-            {t('applications.filters.sort')}
-          </label>
-          <select id="field-sort" name="sort" className="field__input" defaultValue={query.sort} key={query.sort}>
-            {LIST_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`applications.sort.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="field-dir" className="field__label">
-            {t('applications.filters.direction')}
-          </label>
-          <select id="field-dir" name="dir" className="field__input" defaultValue={query.dir} key={query.dir}>
-            <option value="asc">{t('applications.sort.ascending')}</option>
-            <option value="desc">{t('applications.sort.descending')}</option>
-          </select>
-        </div>
+        <FilterSelect
+          id="field-status"
+          name="status"
+          label={t('applications.filters.status')}
+          value={query.status}
+          placeholder={t('applications.filters.allStatuses')}
+          options={APPLICATION_STATUSES.map((status) => ({ value: status, label: t(`status.application.${status}`) }))}
+        />
+        <FilterSelect
+          id="field-track"
+          name="track"
+          label={t('applications.filters.track')}
+          value={query.track}
+          placeholder={t('applications.filters.allTracks')}
+          options={[...tracks.map((track) => ({ value: track.id, label: track.name })), { value: 'none', label: t('applications.noTrack') }]}
+        />
+        <FilterSelect
+          id="field-sort"
+          name="sort"
+          label={t('applications.filters.sort')}
+          value={query.sort}
+          options={LIST_SORTS.map((sort) => ({ value: sort, label: t(`applications.sort.${sort}`) }))}
+        />
+        <FilterSelect
+          id="field-dir"
+          name="dir"
+          label={t('applications.filters.direction')}
+          value={query.dir}
+          options={[
+            { value: 'asc', label: t('applications.sort.ascending') },
+            { value: 'desc', label: t('applications.sort.descending') },
+          ]}
+        />
         <div className="button-row filters__buttons">
           <button type="submit" className="button button--primary">
             {t('applications.filters.apply')}

@@ -5,27 +5,9 @@
  * The same table as applications.xlsx (app/utils/exports.server.ts).
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { parseListQuery } from '~/domain/application';
-import { toCsv } from '~/domain/csv';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
-import { applicationsTable } from '~/utils/exports.server';
-import { getLanguage } from '~/utils/language.server';
+import { applicationsExport, csvResponse } from '~/utils/organiser-export.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const lang = await getLanguage(request);
-  const query = parseListQuery(new URL(request.url).searchParams);
-  const { header, rows } = applicationsTable(edition, lang, query);
-  const csv = toCsv([header, ...rows], { delimiter: lang === 'fr' ? ';' : ',' });
-  const filename = `applications-${edition.year}${query.status ? `-${query.status}` : ''}.csv`;
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  const { lang, header, rows, basename } = await applicationsExport(request, params);
+  return csvResponse(`${basename}.csv`, [header, ...rows], lang);
 }

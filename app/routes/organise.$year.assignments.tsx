@@ -11,33 +11,29 @@ import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { repliedForm, replyOf } from '~/domain/form-reply';
 import { describeAssignments } from '~/domain/assignment';
 import { autoAssignSchema, finalAssignSchema, LIMITS, manualAssignmentSchema, removeAssignmentSchema } from '~/domain/judging-setup';
-import { tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { useT, editionTitleMeta } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
-import { requireOrganiser } from '~/utils/auth.server';
 import { addAssignment, applyAutoAssignment, removeAssignment, roundBoard, suggestSeed } from '~/utils/assignments.server';
-import { editionRounds, requireEdition } from '~/utils/editions.server';
+import { editionRounds } from '~/utils/editions.server';
 import { editionJudgeList } from '~/utils/invitations.server';
 import { getRound } from '~/utils/rounds.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
+import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('organise.tabs.assignments')} — ${data?.edition.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'organise.tabs.assignments', data?.edition.year);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['judging']);
   const rounds = editionRounds(edition.id);
   const asked = Number(new URL(request.url).searchParams.get('round'));
   const round = rounds.find((r) => r.id === asked) ?? rounds[0] ?? null;
   const judges = editionJudgeList(edition.id).map(({ id, name, conflicts }) => ({ id, name, conflicts }));
   const board = round ? roundBoard(edition.id, round) : null;
   return {
-    messages: await messagesFor(request, ['judging']),
+    messages,
     edition: { id: edition.id, year: edition.year, status: edition.status },
     rounds: rounds.map((r) => ({ id: r.id, kind: r.kind, nameFr: r.nameFr, nameEn: r.nameEn, state: r.state, judgesPerApplication: r.judgesPerApplication })),
     round: round ? { id: round.id, kind: round.kind, nameFr: round.nameFr, nameEn: round.nameEn, state: round.state, judgesPerApplication: round.judgesPerApplication } : null,
@@ -50,11 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const formData = await request.formData();
-  const act = { editionId: edition.id, actorId: user.id };
-  const intent = String(formData.get('intent') ?? '');
+  const { edition, formData, intent, act } = await organiserAction(request, params);
   const done = (roundId: number, anchor: string) =>
     redirect(`/organise/${edition.year}/assignments?${new URLSearchParams({ round: String(roundId), done: intent })}#${anchor}`);
 
@@ -260,21 +252,13 @@ export default function EditionAssignments() {
           <div className="table-wrap matrix-wrap" role="region" tabIndex={0} aria-labelledby="panels-title">
             <table className="table matrix">
               <caption className="visually-hidden">{t('assignments.panels.caption', { round: name(round) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="matrix__corner">
-                    {t('assignments.panels.application')}
-                  </th>
-                  {judges.map((judge) => (
-                    <th key={judge.id} scope="col" className="matrix__judge">
-                      {judge.name}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    {t('assignments.panels.count')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('assignments.panels.application'), className: 'matrix__corner' },
+                  ...judges.map((judge) => ({ label: judge.name, className: 'matrix__judge' })),
+                  { label: t('assignments.panels.count'), num: true },
+                ]}
+              />
               <tbody>
                 {board.applications.map((application) => {
                   const panel = panelOf(application.id);

@@ -8,29 +8,24 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AuditDiff } from '~/components/AuditDiff';
 import { AUDIT_ENTITY_NAMES } from '~/domain/judging-setup';
-import { formatDate, tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { formatDate, useT, editionTitleMeta } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
 import { listAudit } from '~/utils/audit.server';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 import { auditFilterOptions, auditNames } from '~/utils/setup.server';
+import { organiserPage } from '~/utils/organiser-page.server';
+import { FilterSelect } from '~/components/field-shell';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('organise.tabs.audit')} — ${data?.edition.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'organise.tabs.audit', data?.edition.year);
 
 const PAGE_SIZE = 25;
 
 const positiveId = (value: string | null) => (value && /^\d{1,12}$/.test(value) ? Number(value) : undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['judging', 'applications', 'editions', 'layout']);
   const search = new URL(request.url).searchParams;
   const filters = {
     type: search.get('type') ?? '',
@@ -49,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const page = events.slice(0, PAGE_SIZE);
   return {
-    messages: await messagesFor(request, ['judging', 'applications', 'editions', 'layout']),
+    messages,
     edition: { year: edition.year, timeZone: edition.timeZone },
     filters,
     options: auditFilterOptions(edition.id),
@@ -91,45 +86,30 @@ export default function EditionAudit() {
           {t('audit.filters')}
         </h3>
         <div className="inline-form">
-          <div className="field">
-            <label htmlFor="audit-type" className="field__label">
-              {t('audit.filter.type')}
-            </label>
-            <select id="audit-type" name="type" className="field__input field__input--select" defaultValue={filters.type}>
-              <option value="">{t('audit.filter.all')}</option>
-              {options.entityTypes.map((type) => (
-                <option key={type} value={type}>
-                  {label(`audit.entity.${type}`, type)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="audit-action" className="field__label">
-              {t('audit.filter.action')}
-            </label>
-            <select id="audit-action" name="action" className="field__input field__input--select" defaultValue={filters.action}>
-              <option value="">{t('audit.filter.all')}</option>
-              {options.actions.map((action) => (
-                <option key={action} value={action}>
-                  {label(`audit.action.${action}`, action)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="audit-actor" className="field__label">
-              {t('audit.filter.actor')}
-            </label>
-            <select id="audit-actor" name="actor" className="field__input field__input--select" defaultValue={filters.actor}>
-              <option value="">{t('audit.filter.all')}</option>
-              {options.actors.map((actor) => (
-                <option key={actor.id} value={actor.id}>
-                  {actor.name} ({t(`roles.${actor.role}`)})
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="audit-type"
+            name="type"
+            label={t('audit.filter.type')}
+            value={filters.type}
+            placeholder={t('audit.filter.all')}
+            options={options.entityTypes.map((type) => ({ value: type, label: label(`audit.entity.${type}`, type) }))}
+          />
+          <FilterSelect
+            id="audit-action"
+            name="action"
+            label={t('audit.filter.action')}
+            value={filters.action}
+            placeholder={t('audit.filter.all')}
+            options={options.actions.map((action) => ({ value: action, label: label(`audit.action.${action}`, action) }))}
+          />
+          <FilterSelect
+            id="audit-actor"
+            name="actor"
+            label={t('audit.filter.actor')}
+            value={filters.actor}
+            placeholder={t('audit.filter.all')}
+            options={options.actors.map((actor) => ({ value: actor.id, label: `${actor.name} (${t(`roles.${actor.role}`)})` }))}
+          />
           <button type="submit" className="button button--primary">
             {t('audit.filter.submit')}
           </button>
@@ -156,7 +136,7 @@ export default function EditionAudit() {
             const action = label(`audit.action.${event.action}`, event.action);
             const entity = entityLabel(event.entityType, event.entityId);
             return (
-              <li key={event.id} className="audit-event">
+              <li key={event.id} className="box audit-event">
                 <div className="audit-event__head">
                   <p className="audit-event__what">
                     <strong>{action}</strong>

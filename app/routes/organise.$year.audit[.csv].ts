@@ -5,19 +5,15 @@
  * /organise/:year/audit says the same in words. `;` for French spreadsheets, `,` for English ones.
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { toCsv, type CsvCell } from '~/domain/csv';
+import type { CsvCell } from '~/domain/csv';
 import { isMessageKey, translate } from '~/i18n/messages.server';
 import { listAudit } from '~/utils/audit.server';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
-import { getLanguage } from '~/utils/language.server';
+import { csvResponse, organiserExport } from '~/utils/organiser-export.server';
 
 const positiveId = (value: string | null) => (value && /^\d{1,12}$/.test(value) ? Number(value) : undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const lang = await getLanguage(request);
+  const { edition, lang } = await organiserExport(request, params);
   const search = new URL(request.url).searchParams;
   const events = listAudit({
     editionId: edition.id,
@@ -54,13 +50,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     json(event.before),
     json(event.after),
   ]);
-  const csv = toCsv([header, ...body], { delimiter: lang === 'fr' ? ';' : ',' });
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="audit-${edition.year}.csv"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return csvResponse(`audit-${edition.year}.csv`, [header, ...body], lang);
 }

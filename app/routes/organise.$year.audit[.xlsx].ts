@@ -4,15 +4,12 @@
  * and after values (JSON), newest first.
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
 import { auditWorkbook } from '~/utils/exports.server';
-import { getLanguage } from '~/utils/language.server';
+import { organiserExport } from '~/utils/organiser-export.server';
 import { xlsxResponse } from '~/utils/xlsx.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const { sheets, filename } = auditWorkbook(edition, await getLanguage(request));
+  const { edition, lang } = await organiserExport(request, params);
+  const { sheets, filename } = auditWorkbook(edition, lang);
   return xlsxResponse(filename, sheets);
 }

@@ -9,26 +9,20 @@ import { ChoiceField, CheckboxField, ConformForm, ErrorSummary, TextareaField, u
 import { DoneNotice, LockedNotice } from '~/components/notices';
 import { feedbackSettingsSchema, WITHHOLD_REASON_MAX, withholdSchema } from '~/domain/feedback';
 import { replyOf } from '~/domain/form-reply';
-import { tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { useT, editionTitleMeta } from '~/i18n';
 import styles from '~/styles/feedback.css';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
 import { editionSharedComments, setFeedbackSettings, withholdSharedComment } from '~/utils/feedback.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
+import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('organise.tabs.feedback')} — ${data?.edition.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'organise.tabs.feedback', data?.edition.year);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['feedback']);
   return {
-    messages: await messagesFor(request, ['feedback']),
+    messages,
     edition: {
       year: edition.year,
       name: edition.name,
@@ -41,11 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const formData = await request.formData();
-  const act = { editionId: edition.id, actorId: user.id };
-  const intent = String(formData.get('intent') ?? '');
+  const { edition, formData, intent, act } = await organiserAction(request, params);
   const done = (what: string, anchor: string) => redirect(`/organise/${edition.year}/feedback?done=${what}#${anchor}`);
   switch (intent) {
     case 'settings': {

@@ -11,12 +11,9 @@ import { ConformForm, ErrorSummary, Field, RefusalSummary, SelectField, Textarea
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { invitationItemSchema, invitationSchema, LIMITS, organiserConflictSchema, removeConflictSchema } from '~/domain/judging-setup';
-import { formatDate, tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { formatDate, useT, editionTitleMeta } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
-import { requireOrganiser } from '~/utils/auth.server';
 import { conflictRegister, declarableApplications, declareConflict, removeConflict } from '~/utils/conflicts.server';
-import { requireEdition } from '~/utils/editions.server';
 import {
   createInvitation,
   editionJudgeList,
@@ -28,20 +25,18 @@ import {
 } from '~/utils/invitations.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { mailContext } from '~/utils/mail.server';
+import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('organise.tabs.judges')} — ${data?.edition.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'organise.tabs.judges', data?.edition.year);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['judging']);
   return {
-    messages: await messagesFor(request, ['judging']),
-    edition: { id: edition.id, year: edition.year, status: edition.status, timeZone: edition.timeZone },
+    messages,
+    edition: editionHeader(edition),
     invitations: listInvitations(edition.id),
     judges: editionJudgeList(edition.id),
     conflicts: conflictRegister(edition.id),
@@ -50,11 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const formData = await request.formData();
-  const act = { editionId: edition.id, actorId: user.id, mail: await mailContext(request) };
-  const intent = String(formData.get('intent') ?? '');
+  const { user, edition, formData, intent, act: actor } = await organiserAction(request, params);
+  const act = { ...actor, mail: await mailContext(request) };
   const done = (anchor: string, extra: Record<string, string | number> = {}) =>
     redirect(`/organise/${edition.year}/judges?${new URLSearchParams({ done: intent, ...mapToStrings(extra) })}#${anchor}`);
   /** The link, shown once: the token is never stored, so it cannot be shown again. */
@@ -169,15 +161,15 @@ export default function EditionJudges() {
           <div className="table-wrap">
             <table className="table">
               <caption className="visually-hidden">{t('judges.invitations.caption', { year: edition.year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.email')}</th>
-                  <th scope="col">{t('judges.invitations.state')}</th>
-                  <th scope="col">{t('judges.invitations.sent')}</th>
-                  <th scope="col">{t('judges.invitations.dates')}</th>
-                  {!published ? <th scope="col">{t('judging.actions')}</th> : null}
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('fields.email') },
+                  { label: t('judges.invitations.state') },
+                  { label: t('judges.invitations.sent') },
+                  { label: t('judges.invitations.dates') },
+                  !published && { label: t('judging.actions') },
+                ]}
+              />
               <tbody>
                 {invitations.map((invitation) => {
                   const open = invitation.state === 'pending' || invitation.state === 'expired';
@@ -231,15 +223,15 @@ export default function EditionJudges() {
           <div className="table-wrap">
             <table className="table">
               <caption className="visually-hidden">{t('judges.list.caption', { year: edition.year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.name')}</th>
-                  <th scope="col">{t('fields.email')}</th>
-                  <th scope="col">{t('judges.list.joined')}</th>
-                  <th scope="col" className="num">{t('judges.list.conflicts')}</th>
-                  <th scope="col" className="num">{t('judges.list.assignments')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('fields.name') },
+                  { label: t('fields.email') },
+                  { label: t('judges.list.joined') },
+                  { label: t('judges.list.conflicts'), num: true },
+                  { label: t('judges.list.assignments'), num: true },
+                ]}
+              />
               <tbody>
                 {judges.map((judge) => (
                   <tr key={judge.id}>

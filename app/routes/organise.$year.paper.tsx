@@ -7,6 +7,7 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ariaOf, FieldShell, ProblemSummary } from '~/components/field-shell';
 import {
   COMMENT_MAX_LENGTH,
   commentField,
@@ -14,22 +15,19 @@ import {
   OVERALL_COMMENT_MAX_LENGTH,
   scoreField,
 } from '~/domain/scoresheet';
+import { interpolate, useT, type Lang, type Messages, type MessageKey, type Params, editionTitleMeta } from '~/i18n';
 import { editionName } from '~/domain/edition';
-import { interpolate, type Lang, type MessageKey, type Messages, type Params, tOf, useT } from '~/i18n';
-import { messagesFor, messagesIn } from '~/i18n/messages.server';
+import { messagesIn } from '~/i18n/messages.server';
 import scoringStyles from '~/styles/scoring.css';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 import { enterPaperScores, paperJudge, paperJudges, paperSheet, paperSheets } from '~/utils/paper.server';
 import { newSaveKey } from '~/utils/scoresheets.server';
+import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('scoring.paper.title')} — ${page?.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => editionTitleMeta(matches, 'scoring.paper.title', page?.year);
 
 function idParam(value: string | null): number | null {
   const id = Number(value);
@@ -37,8 +35,7 @@ function idParam(value: string | null): number | null {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['scoring']);
   const lang = await getLanguage(request);
   const url = new URL(request.url);
   const judgeId = idParam(url.searchParams.get('judge'));
@@ -48,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const applicationId = idParam(url.searchParams.get('application'));
   const entry = judge && roundId !== null && applicationId !== null ? paperSheet(edition.id, judge.id, roundId, applicationId) : null;
   return {
-    messages: await messagesFor(request, ['scoring']),
+    messages,
     year: edition.year,
     // The printed sheets name the edition in the judge's language.
     editionName: judge ? editionName(edition, judge.lang) : edition.name,
@@ -82,10 +79,7 @@ function pickPaperMessages(messages: Messages): Messages {
 type PaperAnswer = { formError?: MessageKey; fieldErrors?: Record<string, MessageKey> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const organiser = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const form = await request.formData();
-  const intent = form.get('intent');
+  const { user: organiser, edition, formData: form, intent } = await organiserAction(request, params);
   const judgeId = idParam(String(form.get('judgeId') ?? ''));
   const roundId = idParam(String(form.get('roundId') ?? ''));
   const applicationId = idParam(String(form.get('applicationId') ?? ''));
@@ -196,12 +190,12 @@ function PrintableSheets() {
               <p className="paper-sheet__how">{p('scoring.paper.sheet.how')}</p>
             </header>
             <table className="paper-sheet__table">
-              <thead>
-                <tr>
-                  <th scope="col">{p('scoring.paper.sheet.criterion')}</th>
-                  <th scope="col">{p('scoring.paper.sheet.score')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: p('scoring.paper.sheet.criterion') },
+                  { label: p('scoring.paper.sheet.score') },
+                ]}
+              />
               <tbody>
                 {criteria.map((c) => (
                   <tr key={c.id}>
@@ -268,6 +262,21 @@ function PaperEntryForm() {
   const entry = page.entry!;
   const { criteria } = page.sheets!;
   const errors = answer?.fieldErrors ?? {};
+  const criterionName = (c: (typeof criteria)[number]) => (lang === 'fr' ? c.nameFr : c.nameEn);
+  // Each field's id and label, for the fields and the error summary's links.
+  const idOf: Record<string, string> = { [OVERALL_COMMENT_FIELD]: 'paper-overall' };
+  const labelOf: Record<string, string> = { [OVERALL_COMMENT_FIELD]: t('scoring.paper.overallLabel') };
+  const paramsOf: Record<string, Params> = { [OVERALL_COMMENT_FIELD]: { maxLength: OVERALL_COMMENT_MAX_LENGTH } };
+  for (const c of criteria) {
+    idOf[scoreField(c.id)] = `paper-${c.id}`;
+    idOf[commentField(c.id)] = `paper-${c.id}-comment`;
+    labelOf[scoreField(c.id)] = t('scoring.paper.scoreLabel', { criterion: criterionName(c), min: c.scaleMin, max: c.scaleMax });
+    labelOf[commentField(c.id)] = t('scoring.paper.commentLabel', { criterion: criterionName(c) });
+    paramsOf[scoreField(c.id)] = { min: c.scaleMin, max: c.scaleMax };
+    paramsOf[commentField(c.id)] = { maxLength: COMMENT_MAX_LENGTH };
+  }
+  const message = (field: string, key: MessageKey) => t(key, paramsOf[field]);
+  const overallError = errors[OVERALL_COMMENT_FIELD] && message(OVERALL_COMMENT_FIELD, errors[OVERALL_COMMENT_FIELD]);
   return (
     <section aria-labelledby="paper-entry-title" className="paper-screen paper-entry">
       <p>
@@ -280,66 +289,58 @@ function PaperEntryForm() {
       <p>
         {lang === 'fr' ? entry.roundName.fr : entry.roundName.en} · {t('scoring.paper.entryLead', { judge: judge.name })}
       </p>
-      {answer?.formError ? (
-        <p className="notice notice--error" role="alert">
-          {t(answer.formError)}
-        </p>
-      ) : null}
-      <Form method="post" className="paper-entry__form">
+      <ProblemSummary
+        formId="paper-entry"
+        level={3}
+        formErrors={answer?.formError ? [t(answer.formError)] : []}
+        items={Object.entries(errors).map(([field, key]) => ({
+          href: `#${idOf[field] ?? field}`,
+          text: t('forms.summaryItem', { label: labelOf[field] ?? field, message: message(field, key) }),
+        }))}
+      />
+      <Form method="post" id="paper-entry" className="paper-entry__form">
         <input type="hidden" name="judgeId" value={judge.id} />
         <input type="hidden" name="roundId" value={entry.roundId} />
         <input type="hidden" name="applicationId" value={entry.applicationId} />
         <input type="hidden" name="revision" value={entry.revision} />
         <input type="hidden" name="idempotencyKey" value={page.idempotencyKey} />
         {criteria.map((c) => {
-          const error = errors[scoreField(c.id)];
-          const commentError = errors[commentField(c.id)];
+          const scoreId = idOf[scoreField(c.id)];
+          const commentId = idOf[commentField(c.id)];
+          const scoreError = errors[scoreField(c.id)] && message(scoreField(c.id), errors[scoreField(c.id)]);
+          const commentError = errors[commentField(c.id)] && message(commentField(c.id), errors[commentField(c.id)]);
           const value = entry.stored?.values[c.id];
           return (
-            <div key={c.id} className="field">
-              <label htmlFor={`paper-${c.id}`} className="field__label">
-                {t('scoring.paper.scoreLabel', { criterion: lang === 'fr' ? c.nameFr : c.nameEn, min: c.scaleMin, max: c.scaleMax })}
-              </label>
-              {error ? (
-                <p id={`paper-${c.id}-error`} className="field__error">
-                  {t(error, { min: c.scaleMin, max: c.scaleMax })}
-                </p>
-              ) : null}
-              <input
-                id={`paper-${c.id}`}
-                name={scoreField(c.id)}
-                type="number"
-                inputMode="numeric"
-                min={c.scaleMin}
-                max={c.scaleMax}
-                step={1}
-                defaultValue={value === null || value === undefined ? '' : String(value)}
-                className="field__input paper-entry__score"
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `paper-${c.id}-error` : undefined}
-              />
-              <label htmlFor={`paper-${c.id}-comment`} className="field__label paper-entry__comment-label">
-                {t('scoring.paper.commentLabel', { criterion: lang === 'fr' ? c.nameFr : c.nameEn })}
-              </label>
-              {commentError ? <p className="field__error">{t(commentError, { maxLength: COMMENT_MAX_LENGTH })}</p> : null}
-              <textarea
-                id={`paper-${c.id}-comment`}
-                name={commentField(c.id)}
-                rows={2}
-                maxLength={COMMENT_MAX_LENGTH}
-                defaultValue={entry.stored?.comments[c.id] ?? ''}
-                className="field__input"
-              />
+            <div key={c.id} className="paper-entry__criterion">
+              <FieldShell id={scoreId} label={labelOf[scoreField(c.id)]} error={scoreError}>
+                <input
+                  id={scoreId}
+                  name={scoreField(c.id)}
+                  type="number"
+                  inputMode="numeric"
+                  min={c.scaleMin}
+                  max={c.scaleMax}
+                  step={1}
+                  defaultValue={value === null || value === undefined ? '' : String(value)}
+                  className="field__input paper-entry__score"
+                  {...ariaOf(scoreId, { error: scoreError })}
+                />
+              </FieldShell>
+              <FieldShell id={commentId} label={labelOf[commentField(c.id)]} error={commentError} className="paper-entry__comment">
+                <textarea
+                  id={commentId}
+                  name={commentField(c.id)}
+                  rows={2}
+                  maxLength={COMMENT_MAX_LENGTH}
+                  defaultValue={entry.stored?.comments[c.id] ?? ''}
+                  className="field__input"
+                  {...ariaOf(commentId, { error: commentError })}
+                />
+              </FieldShell>
             </div>
           );
         })}
-        <div className="field">
-          <label htmlFor="paper-overall" className="field__label">
-            {t('scoring.paper.overallLabel')}
-          </label>
-          {errors[OVERALL_COMMENT_FIELD] ? (
-            <p className="field__error">{t(errors[OVERALL_COMMENT_FIELD], { maxLength: OVERALL_COMMENT_MAX_LENGTH })}</p>
-          ) : null}
+        <FieldShell id="paper-overall" label={labelOf[OVERALL_COMMENT_FIELD]} error={overallError}>
           <textarea
             id="paper-overall"
             name={OVERALL_COMMENT_FIELD}
@@ -347,8 +348,9 @@ function PaperEntryForm() {
             maxLength={OVERALL_COMMENT_MAX_LENGTH}
             defaultValue={entry.stored?.overallComment ?? ''}
             className="field__input"
+            {...ariaOf('paper-overall', { error: overallError })}
           />
-        </div>
+        </FieldShell>
         <p className="paper-entry__actions">
           <button type="submit" name="intent" value="paper.submit" className="button button--primary">
             {t('scoring.paper.submit')}

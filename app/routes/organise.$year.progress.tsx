@@ -6,12 +6,13 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { Progress } from '~/components/Progress';
-import { tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { useT, tOf } from '~/i18n';
 import scoringStyles from '~/styles/scoring.css';
-import { requireOrganiser } from '~/utils/auth.server';
-import { editionRounds, requireEdition } from '~/utils/editions.server';
+import { editionRounds } from '~/utils/editions.server';
 import { roundProgress } from '~/utils/progress.server';
+import { organiserPage } from '~/utils/organiser-page.server';
+import { FilterSelect } from '~/components/field-shell';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
@@ -27,8 +28,7 @@ const filtersSchema = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['scoring']);
   const query = new URL(request.url).searchParams;
   const filters = filtersSchema.parse({ round: query.get('round') ?? undefined, only: query.get('only') ?? undefined });
   const rounds = editionRounds(edition.id);
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const onlyIncomplete = filters.only === 'incomplete';
   const progress = round ? roundProgress(edition.id, round) : null;
   return {
-    messages: await messagesFor(request, ['scoring']),
+    messages,
     year: edition.year,
     rounds: rounds.map((r) => ({ id: r.id, nameFr: r.nameFr, nameEn: r.nameEn })),
     roundId: round?.id ?? null,
@@ -68,18 +68,13 @@ export default function OrganiseProgress() {
             <fieldset>
               <legend>{t('scoring.progress.filters')}</legend>
               <div className="progress-filters__fields">
-                <div className="field">
-                  <label htmlFor="progress-round" className="field__label">
-                    {t('scoring.progress.round')}
-                  </label>
-                  <select id="progress-round" name="round" className="field__input" defaultValue={page.roundId ?? undefined}>
-                    {page.rounds.map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {lang === 'fr' ? r.nameFr : r.nameEn}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <FilterSelect
+                  id="progress-round"
+                  name="round"
+                  label={t('scoring.progress.round')}
+                  value={page.roundId}
+                  options={page.rounds.map((r) => ({ value: r.id, label: lang === 'fr' ? r.nameFr : r.nameEn }))}
+                />
                 <label className="checkbox">
                   <input type="checkbox" name="only" value="incomplete" defaultChecked={page.onlyIncomplete} />
                   <span>{t('scoring.progress.onlyIncomplete')}</span>
@@ -112,23 +107,15 @@ export default function OrganiseProgress() {
           ) : (
             <div className="table-scroll">
               <table className="table progress-table" aria-labelledby="progress-judges">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('scoring.progress.judge')}</th>
-                    <th scope="col" className="num">
-                      {t('scoring.progress.assigned')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('scoring.progress.drafts')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('scoring.progress.submitted')}
-                    </th>
-                    <th scope="col" className="progress-table__bar">
-                      {t('scoring.progress.progress')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('scoring.progress.judge') },
+                    { label: t('scoring.progress.assigned'), num: true },
+                    { label: t('scoring.progress.drafts'), num: true },
+                    { label: t('scoring.progress.submitted'), num: true },
+                    { label: t('scoring.progress.progress'), className: 'progress-table__bar' },
+                  ]}
+                />
                 <tbody>
                   {progress.judges.map((judge) => (
                     <tr key={judge.judgeId}>
@@ -165,17 +152,15 @@ export default function OrganiseProgress() {
           ) : (
             <div className="table-scroll">
               <table className="table progress-table" aria-labelledby="progress-applications">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('scoring.progress.application')}</th>
-                    <th scope="col">{t('scoring.progress.track')}</th>
-                    <th scope="col">{t('scoring.progress.sheetsIn')}</th>
-                    <th scope="col" className="num">
-                      {t('scoring.progress.assignedJudges')}
-                    </th>
-                    <th scope="col">{t('scoring.progress.missing')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('scoring.progress.application') },
+                    { label: t('scoring.progress.track') },
+                    { label: t('scoring.progress.sheetsIn') },
+                    { label: t('scoring.progress.assignedJudges'), num: true },
+                    { label: t('scoring.progress.missing') },
+                  ]}
+                />
                 <tbody>
                   {progress.applications.map((application) => (
                     <tr key={application.applicationId}>

@@ -14,27 +14,22 @@ import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
 import { replyOf } from '~/domain/form-reply';
 import { isRefusal } from '~/domain/refusal';
-import { formatDate, type MessageKey, tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { formatDate, useT, type MessageKey, editionTitleMeta } from '~/i18n';
 import resultsStyles from '~/styles/results.css';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
 import { parseForm, refusedForm, replyTo } from '~/utils/form.server';
 import { publishResults, resultsOverview, sealFinalRound } from '~/utils/publication.server';
 import { mailContext } from '~/utils/mail.server';
 import { ScrollRegion } from '~/components/ScrollRegion';
+import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('results.overview.title')} — ${page?.overview.edition.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => editionTitleMeta(matches, 'results.overview.title', page?.overview.edition.year);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  return { messages: await messagesFor(request, ['results', 'judging']), overview: resultsOverview(edition.id) };
+  const { edition, messages } = await organiserPage(request, params, ['results', 'judging']);
+  return { messages, overview: resultsOverview(edition.id) };
 }
 
 const INTENTS = ['seal', 'publish'] as const;
@@ -43,15 +38,12 @@ const INTENTS = ['seal', 'publish'] as const;
 const stepSchema = z.object({ confirm: z.literal('yes', { error: 'results.errors.confirmRequired' }) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const formData = await request.formData();
-  const intent = INTENTS.find((i) => i === formData.get('intent'));
+  const { edition, formData, act, intent: asked } = await organiserAction(request, params);
+  const intent = INTENTS.find((i) => i === asked);
   if (!intent) throw new Response('Bad Request', { status: 400 });
   const submission = parseForm(formData, stepSchema);
   if (submission.status !== 'success') return replyTo(intent, submission.reply());
   try {
-    const act = { editionId: edition.id, actorId: user.id };
     if (intent === 'seal') sealFinalRound(act);
     else publishResults({ ...act, mail: await mailContext(request) });
     return redirect(`/organise/${edition.year}/results?done=${intent}#${intent}`);
@@ -93,18 +85,16 @@ export default function Results() {
       <ScrollRegion label={t('results.overview.roundsCaption')}>
         <table className="table">
           <caption className="visually-hidden">{t('results.overview.roundsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('results.overview.round')}</th>
-              <th scope="col">{t('results.overview.state')}</th>
-              <th scope="col">{t('results.overview.method')}</th>
-              <th scope="col" className="num">
-                {t('results.overview.submitted')}
-              </th>
-              <th scope="col">{t('results.overview.seal')}</th>
-              <th scope="col">{t('results.overview.pages')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('results.overview.round') },
+              { label: t('results.overview.state') },
+              { label: t('results.overview.method') },
+              { label: t('results.overview.submitted'), num: true },
+              { label: t('results.overview.seal') },
+              { label: t('results.overview.pages') },
+            ]}
+          />
           <tbody>
             {rounds.map((round) => (
               <tr key={round.id}>

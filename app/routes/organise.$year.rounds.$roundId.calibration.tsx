@@ -8,13 +8,11 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { CalibrationChart } from '~/components/CalibrationChart';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { GAP_THRESHOLD_SD, MIN_PAIRED_SHEETS } from '~/domain/calibration';
-import { formatNumber, tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { formatNumber, useT, tOf } from '~/i18n';
 import resultsStyles from '~/styles/results.css';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
 import { roundCalibrationView } from '~/utils/rankings.server';
 import { requireRound } from '~/utils/rounds.server';
+import { organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -25,10 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['results']);
   const round = requireRound(edition.id, params.roundId);
-  return { messages: await messagesFor(request, ['results']), year: edition.year, view: roundCalibrationView(edition.id, round.id) };
+  return { messages, year: edition.year, view: roundCalibrationView(edition.id, round.id) };
 }
 
 export default function RoundCalibration() {

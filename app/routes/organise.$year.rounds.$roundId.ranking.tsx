@@ -9,13 +9,11 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { LockIcon } from '~/components/RankingIcons';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { RankingTable } from '~/components/RankingTable';
-import { tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { useT, tOf } from '~/i18n';
 import resultsStyles from '~/styles/results.css';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
 import { roundRankingView } from '~/utils/rankings.server';
 import { requireRound } from '~/utils/rounds.server';
+import { organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -26,11 +24,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['results', 'layout']);
   const round = requireRound(edition.id, params.roundId);
   const compare = new URL(request.url).searchParams.get('compare') === 'methods';
-  return { messages: await messagesFor(request, ['results', 'layout']), year: edition.year, compare, view: roundRankingView(edition.id, round.id, { compare }) };
+  return { messages, year: edition.year, compare, view: roundRankingView(edition.id, round.id, { compare }) };
 }
 
 export default function RoundRanking() {

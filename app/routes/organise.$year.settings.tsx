@@ -16,24 +16,18 @@ import { EDITION_LIMITS, editionSettingsSchema, editionStepSchema } from '~/doma
 import type { StepCheck } from '~/domain/edition-status';
 import { replyOf } from '~/domain/form-reply';
 import type { EditionStatus } from '~/domain/statuses';
-import { tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { useT, editionTitleMeta } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
-import { requireOrganiser } from '~/utils/auth.server';
 import { statusSteps, stepEdition, updateEditionSettings, windowConfirmationShown } from '~/utils/edition-settings.server';
-import { requireEdition } from '~/utils/editions.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
+import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('editions.tabs.settings')} — ${data?.edition.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'editions.tabs.settings', data?.edition.year);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['editions', 'judging']);
   const opensAt = instantToLocal(edition.applicationsOpenAt, EDITION_TIME_ZONE);
   const closesAt = instantToLocal(edition.applicationsCloseAt, EDITION_TIME_ZONE);
   const ambiguous = (local: string) => {
@@ -41,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return result.ok && result.ambiguous;
   };
   return {
-    messages: await messagesFor(request, ['editions', 'judging']),
+    messages,
     edition: { id: edition.id, year: edition.year, status: edition.status },
     values: {
       nameEn: edition.name,
@@ -67,11 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const formData = await request.formData();
-  const intent = String(formData.get('intent') ?? '');
-  const act = { actorId: user.id };
+  const { edition, formData, intent, act } = await organiserAction(request, params);
   switch (intent) {
     case 'edition.update': {
       const submission = parseForm(formData, editionSettingsSchema);

@@ -14,21 +14,18 @@ import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
 import { StatusBadge } from '~/components/StatusBadge';
 import { isRefusal } from '~/domain/refusal';
-import { tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { useT, editionTitleMeta } from '~/i18n';
 import resultsStyles from '~/styles/results.css';
-import { requireOrganiser } from '~/utils/auth.server';
-import { editionRounds, requireEdition } from '~/utils/editions.server';
+import { editionRounds } from '~/utils/editions.server';
 import { DEFAULT_FINALISTS, MAX_FINALISTS, SHORTLIST_MODES } from '~/domain/shortlist';
 import { parseForm, refusedForm, replyTo } from '~/utils/form.server';
 import { confirmShortlist, shortlistView } from '~/utils/shortlist.server';
+import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('results.shortlist.title')} — ${page?.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => editionTitleMeta(matches, 'results.shortlist.title', page?.year);
 
 const REASON_MAX = 1000;
 
@@ -53,14 +50,13 @@ const shortlistSchema = z.object({
 const PARAMS: Record<string, Record<string, number>> = { n: { max: MAX_FINALISTS }, reason: { max: REASON_MAX } };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['results', 'judging']);
   const query = new URL(request.url).searchParams;
   const asked = query.has('mode') || query.has('n');
   const { mode, n } = suggestionSchema.parse({ mode: query.get('mode') ?? undefined, n: query.get('n') ?? undefined });
   const view = shortlistView(edition.id, { mode, n });
   return {
-    messages: await messagesFor(request, ['results', 'judging']),
+    messages,
     year: edition.year,
     mode,
     n,
@@ -72,9 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const form = await request.formData();
+  const { edition, formData: form, act } = await organiserAction(request, params);
   const selected = form
     .getAll('selected')
     .map((v) => Number(v))
@@ -83,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return replyTo('shortlist', submission.reply());
   const parsed = { data: submission.value };
   try {
-    const outcome = confirmShortlist({ editionId: edition.id, actorId: user.id, ...parsed.data, selected });
+    const outcome = confirmShortlist({ ...act, ...parsed.data, selected });
     const done = new URLSearchParams({
       done: 'confirmed',
       finalists: String(outcome.finalists.length),
@@ -181,24 +175,18 @@ export default function Shortlist() {
             <div className="table-scroll" id="shortlist-selected" tabIndex={-1}>
               <table className="table shortlist-table">
                 <caption className="visually-hidden">{t('results.shortlist.tableCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('results.shortlist.finalist')}</th>
-                    <th scope="col" className="num">
-                      {t('results.table.rank')}
-                    </th>
-                    <th scope="col">{t('results.table.startup')}</th>
-                    <th scope="col">{t('results.table.track')}</th>
-                    <th scope="col" className="num">
-                      {t('results.table.score', { method: t(`method.${view.method ?? 'mean'}`) })}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('results.table.sheets')}
-                    </th>
-                    <th scope="col">{t('results.shortlist.suggestionColumn')}</th>
-                    <th scope="col">{t('results.table.status')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('results.shortlist.finalist') },
+                    { label: t('results.table.rank'), num: true },
+                    { label: t('results.table.startup') },
+                    { label: t('results.table.track') },
+                    { label: t('results.table.score', { method: t(`method.${view.method ?? 'mean'}`) }), num: true },
+                    { label: t('results.table.sheets'), num: true },
+                    { label: t('results.shortlist.suggestionColumn') },
+                    { label: t('results.table.status') },
+                  ]}
+                />
                 <tbody>
                   {view.rows.map((row) => (
                     <tr key={row.applicationId} className={suggested.has(row.applicationId) ? 'shortlist-table__row--suggested' : undefined}>

@@ -5,42 +5,31 @@
  * (each post redirects back); with it, posts go through fetchers and the page follows the live
  * channel, so a second organiser laptop stays in step.
  */
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { StageControl } from '~/components/StageControl';
 import { parseStageForm, type StageActionAnswer } from '~/domain/stage';
 import { useStageEvents } from '~/components/StageEvents';
 import { isRefusal } from '~/domain/refusal';
-import { tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { useT, editionTitleMeta } from '~/i18n';
 import stageStyles from '~/styles/stage.css';
 import { requireOrganiser } from '~/utils/auth.server';
 import { requireEdition } from '~/utils/editions.server';
 import { runStageCommand, stageControlView } from '~/utils/stage.server';
+import { organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stageStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('stage.control.metaTitle')} — ${page?.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => editionTitleMeta(matches, 'stage.control.metaTitle', page?.year);
 
 /** Ballots come in without changing the stage: re-read them this often while the vote is open. */
 const BALLOT_REFRESH_MS = 10_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { edition, messages } = await organiserPage(request, params, ['stage']);
   return {
-    messages: await messagesFor(request, ['stage']),
+    messages,
     ...stageControlView(edition),
     year: edition.year,
     editionStatus: edition.status,

@@ -13,29 +13,24 @@ import { DoneNotice } from '~/components/notices';
 import { EDITION_LIMITS, removeJudgeSchema, teamInvitationSchema, teamUserSchema } from '~/domain/edition-form';
 import { replyOf } from '~/domain/form-reply';
 import { invitationSchema } from '~/domain/judging-setup';
-import { formatDate, tOf, useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
+import { formatDate, useT, editionTitleMeta } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { createInvitation, editionJudgeList, invitationPath, revokeInvitation } from '~/utils/invitations.server';
 import { mailContext } from '~/utils/mail.server';
 import { listOrganisers, organiserInvitationEdition, organiserInvitations, removeJudge, revokeOrganiser } from '~/utils/team.server';
+import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const { t } = tOf(matches);
-  return [{ title: `${t('team.title')} — ${data?.edition.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'team.title', data?.edition.year);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  const { user, edition, messages } = await organiserPage(request, params, ['editions', 'judging']);
   return {
-    messages: await messagesFor(request, ['editions', 'judging']),
-    edition: { id: edition.id, year: edition.year, status: edition.status, timeZone: edition.timeZone },
+    messages,
+    edition: editionHeader(edition),
     me: user.id,
     organisers: listOrganisers(),
     invitations: organiserInvitations().filter((i) => i.state === 'pending' || i.state === 'expired'),
@@ -44,11 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireOrganiser(request);
-  const edition = requireEdition(params.year);
-  const formData = await request.formData();
-  const intent = String(formData.get('intent') ?? '');
-  const act = { editionId: edition.id, actorId: user.id };
+  const { user, edition, formData, intent, act } = await organiserAction(request, params);
   const done = (anchor: string) => redirect(`/organise/${edition.year}/team?done=${intent}#${anchor}`);
   switch (intent) {
     case 'organiser.invite': {
@@ -117,13 +108,13 @@ export default function Team() {
         <div className="table-wrap">
           <table className="table">
             <caption className="visually-hidden">{t('team.organisers.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.name')}</th>
-                <th scope="col">{t('fields.email')}</th>
-                <th scope="col">{t('judging.actions')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('fields.name') },
+                { label: t('fields.email') },
+                { label: t('judging.actions') },
+              ]}
+            />
             <tbody>
               {organisers.map((organiser) => (
                 <tr key={organiser.id} id={`organiser-${organiser.id}`}>

@@ -10,9 +10,7 @@ import { SectionError } from '~/components/SectionError';
 import { StatusBadge } from '~/components/StatusBadge';
 import { editionName } from '~/domain/edition';
 import { useT } from '~/i18n';
-import { messagesFor } from '~/i18n/messages.server';
-import { requireOrganiser } from '~/utils/auth.server';
-import { requireEdition } from '~/utils/editions.server';
+import { organiserPage } from '~/utils/organiser-page.server';
 
 export const ORGANISE_TABS = [
   { to: '', key: 'organise.tabs.setup', end: true },
@@ -30,11 +28,10 @@ export const ORGANISE_TABS = [
 ] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireOrganiser(request);
-  const edition = requireEdition(params.year);
+  // The tabs and the settings, status and team pages (app/i18n/editions.ts).
+  const { edition, messages } = await organiserPage(request, params, ['editions']);
   return {
-    // The tabs and the settings, status and team pages (app/i18n/editions.ts).
-    messages: await messagesFor(request, ['editions']),
+    messages,
     edition: { year: edition.year, name: edition.name, nameFr: edition.nameFr, status: edition.status },
   };
 }

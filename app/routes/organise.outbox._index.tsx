@@ -13,6 +13,8 @@ import { messagesFor } from '~/i18n/messages.server';
 import { requireOrganiser } from '~/utils/auth.server';
 import { env } from '~/utils/env.server';
 import { listOutbox } from '~/utils/mail.server';
+import { FilterSelect } from '~/components/field-shell';
+import { TableHead } from '~/components/TableHead';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'outbox.title');
 
@@ -46,15 +48,14 @@ export default function Outbox() {
       </header>
       {search.get('done') === 'retry' ? <DoneNotice>{t('outbox.retried')}</DoneNotice> : null}
       <Form method="get" className="inline-form">
-        <label htmlFor="outbox-status">{t('outbox.filter.label')}</label>{' '}
-        <select id="outbox-status" name="status" defaultValue={status ?? ''}>
-          <option value="">{t('outbox.filter.all')}</option>
-          {MAIL_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`outbox.status.${s}`)}
-            </option>
-          ))}
-        </select>{' '}
+        <FilterSelect
+          id="outbox-status"
+          name="status"
+          label={t('outbox.filter.label')}
+          value={status}
+          placeholder={t('outbox.filter.all')}
+          options={MAIL_STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) }))}
+        />
         <button type="submit" className="button button--ghost">
           {t('outbox.filter.apply')}
         </button>
@@ -64,16 +65,16 @@ export default function Outbox() {
       ) : (
         <table className="table table--compact" id="outbox">
           <caption className="visually-hidden">{t('outbox.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('outbox.col.created')}</th>
-              <th scope="col">{t('outbox.col.to')}</th>
-              <th scope="col">{t('outbox.col.subject')}</th>
-              <th scope="col">{t('outbox.col.status')}</th>
-              <th scope="col">{t('outbox.col.attempts')}</th>
-              <th scope="col">{t('outbox.col.lastError')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('outbox.col.created') },
+              { label: t('outbox.col.to') },
+              { label: t('outbox.col.subject') },
+              { label: t('outbox.col.status') },
+              { label: t('outbox.col.attempts') },
+              { label: t('outbox.col.lastError') },
+            ]}
+          />
           <tbody>
             {outbox.map((message) => (
               <tr key={message.id} data-status={message.status}>

@@ -4,8 +4,8 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { ConformForm, ErrorSummary, Field, SubmitButton, useSchemaForm } from '~/components/forms';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, resetPasswordSchema } from '~/domain/account';
+import { ConformForm, ErrorSummary, NewPasswordField, PASSWORD_LENGTHS, SubmitButton, useSchemaForm } from '~/components/forms';
+import { resetPasswordSchema } from '~/domain/account';
 import { replyOf } from '~/domain/form-reply';
 import { isRefusal } from '~/domain/refusal';
 import { titleMeta, useT } from '~/i18n';
@@ -46,7 +46,6 @@ export default function ResetPassword() {
   const navigation = useNavigation();
   const { t } = useT();
   const [form, fields] = useSchemaForm({ id: 'reset', schema: resetPasswordSchema, lastResult: replyOf(answer, 'reset') });
-  const lengths = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
   if (!email || (answer && 'invalid' in answer)) {
     return (
       <div className="page page--narrow">
@@ -64,17 +63,10 @@ export default function ResetPassword() {
     <div className="page page--narrow">
       <h1>{t('reset.title')}</h1>
       <p className="lead">{t('reset.lead', { email })}</p>
-      <ErrorSummary form={form} labels={{ password: t('fields.newPassword') }} errorParams={{ password: lengths }} />
+      <ErrorSummary form={form} labels={{ password: t('fields.newPassword') }} errorParams={{ password: PASSWORD_LENGTHS }} />
       <ConformForm form={form} className="stack">
         <input type="hidden" name="username" value={email} autoComplete="username" />
-        <Field
-          meta={fields.password}
-          type="password"
-          label={t('fields.newPassword')}
-          hint={t('signup.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          autoComplete="new-password"
-          errorParams={lengths}
-        />
+        <NewPasswordField meta={fields.password} label={t('fields.newPassword')} />
         <SubmitButton busy={navigation.state === 'submitting'}>{t('reset.submit')}</SubmitButton>
       </ConformForm>
     </div>

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useNavigation } from '@remix-run/react';
-import { ConformForm, ErrorSummary, Field, SubmitButton, useSchemaForm } from '~/components/forms';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, signupSchema } from '~/domain/account';
+import { ConformForm, ErrorSummary, Field, NewPasswordField, PASSWORD_LENGTHS, SubmitButton, useSchemaForm } from '~/components/forms';
+import { signupSchema } from '~/domain/account';
 import { replyOf } from '~/domain/form-reply';
 import { titleMeta, useT } from '~/i18n';
 import { AuthFailure, authenticate, getUser, homeOf } from '~/utils/auth.server';
@@ -35,7 +35,6 @@ export default function Signup() {
   const navigation = useNavigation();
   const { t } = useT();
   const [form, fields] = useSchemaForm({ id: 'signup', schema: signupSchema, lastResult: replyOf(answer, 'signup') });
-  const lengths = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
   return (
     <div className="page page--narrow">
       <h1>{t('signup.title')}</h1>
@@ -43,19 +42,12 @@ export default function Signup() {
       <ErrorSummary
         form={form}
         labels={{ name: t('fields.name'), email: t('fields.email'), password: t('fields.password') }}
-        errorParams={{ password: lengths }}
+        errorParams={{ password: PASSWORD_LENGTHS }}
       />
       <ConformForm form={form} className="stack">
         <Field meta={fields.name} label={t('fields.name')} autoComplete="name" />
         <Field meta={fields.email} type="email" label={t('fields.email')} autoComplete="email" />
-        <Field
-          meta={fields.password}
-          type="password"
-          label={t('fields.password')}
-          hint={t('signup.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          autoComplete="new-password"
-          errorParams={lengths}
-        />
+        <NewPasswordField meta={fields.password} label={t('fields.password')} />
         <SubmitButton busy={navigation.state === 'submitting'}>{t('signup.submit')}</SubmitButton>
       </ConformForm>
       <p>

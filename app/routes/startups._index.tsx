@@ -13,6 +13,7 @@ import { messagesFor } from '~/i18n/messages.server';
 import { getLanguage } from '~/utils/language.server';
 import styles from '~/styles/feedback.css';
 import { filterOptions, publicShowcase } from '~/utils/showcase.server';
+import { FilterSelect } from '~/components/field-shell';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -47,44 +48,35 @@ export default function Showcase() {
         <p className="lead">{t('showcase.lead')}</p>
       </header>
       <Form method="get" className="showcase-filters" aria-label={t('showcase.filters')}>
-        <div className="field">
-          <label htmlFor="filter-track" className="field__label">
-            {t('showcase.filter.track')}
-          </label>
-          <select id="filter-track" name="track" className="field__input field__input--select" defaultValue={filters.track ?? ''}>
-            <option value="">{t('showcase.filter.any')}</option>
-            {tracks.map((track) => (
-              <option key={track.slug} value={track.slug}>
-                {lang === 'fr' ? track.nameFr : track.nameEn}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-country" className="field__label">
-            {t('showcase.filter.country')}
-          </label>
-          <select id="filter-country" name="country" className="field__input field__input--select" defaultValue={filters.country ?? ''}>
-            <option value="">{t('showcase.filter.any')}</option>
-            {countries.map((country) => (
-              <option key={country.code} value={country.code}>
-                {country.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-award" className="field__label">
-            {t('showcase.filter.award')}
-          </label>
-          <select id="filter-award" name="award" className="field__input field__input--select" defaultValue={filters.award ?? ''}>
-            <option value="">{t('showcase.filter.award.none')}</option>
-            <option value="any">{t('showcase.filter.award.any')}</option>
-            <option value="overall">{t('showcase.award.overall', { place: '1–3' })}</option>
-            <option value="track">{t('showcase.award.track', { track: '…' })}</option>
-            <option value="peoples_choice">{t('showcase.award.peoples_choice')}</option>
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-track"
+          name="track"
+          label={t('showcase.filter.track')}
+          value={filters.track}
+          placeholder={t('showcase.filter.any')}
+          options={tracks.map((track) => ({ value: track.slug, label: lang === 'fr' ? track.nameFr : track.nameEn }))}
+        />
+        <FilterSelect
+          id="filter-country"
+          name="country"
+          label={t('showcase.filter.country')}
+          value={filters.country}
+          placeholder={t('showcase.filter.any')}
+          options={countries.map((country) => ({ value: country.code, label: country.name }))}
+        />
+        <FilterSelect
+          id="filter-award"
+          name="award"
+          label={t('showcase.filter.award')}
+          value={filters.award}
+          placeholder={t('showcase.filter.award.none')}
+          options={[
+            { value: 'any', label: t('showcase.filter.award.any') },
+            { value: 'overall', label: t('showcase.award.overall', { place: '1–3' }) },
+            { value: 'track', label: t('showcase.award.track', { track: '…' }) },
+            { value: 'peoples_choice', label: t('showcase.award.peoples_choice') },
+          ]}
+        />
         <div className="showcase-filters__actions">
           <button type="submit" className="button button--primary">
             {t('showcase.filter.apply')}

@@ -10,7 +10,7 @@
  * voter without one (a typed address, an expired code) is asked to scan again or type the code
  * shown under the QR code. After each step, focus moves to what changed, for screen readers.
  */
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useStageEvents } from '~/components/StageEvents';
