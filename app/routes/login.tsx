@@ -58,7 +58,7 @@ export default function Login() {
         <Field meta={fields.password} type="password" label={t('fields.password')} autoComplete="current-password" />
         <SubmitButton busy={navigation.state === 'submitting'}>{t('login.submit')}</SubmitButton>
       </ConformForm>
-      <p>
+      <p className="after-form">
         <Link to="/forgot-password">{t('login.forgotLink')}</Link>
       </p>
       <p>
