@@ -24,12 +24,10 @@ import autocannon from 'autocannon';
 import { openDatabase, runMigrations } from '../db/client';
 import { seedDemo } from '../db/seed-demo';
 import { freePort } from './ports';
+import { numberOption } from './options';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
+const arg = numberOption;
 const DURATION = arg('duration', 3);
 /** Each path is measured in ROUNDS rounds of app, bare (and before), interleaved; medians are reported. */
 const ROUNDS = arg('rounds', 3);

@@ -17,12 +17,10 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { openDatabase, runMigrations } from '../db/client';
 import { seedDemo } from '../db/seed-demo';
+import { numberOption } from './options';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const arg = numberOption;
 const DURATION = arg('duration', 5);
 const CONNECTIONS = arg('connections', 10);
 const PORT = arg('port', 3104);

@@ -33,14 +33,12 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { numberOption } from './options';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const YEAR = 2023;
 /** `--clients N`, `--voters N`, `--connections N` (votes in flight) override the defaults. */
-const option = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
+const option = numberOption;
 const CLIENTS = option('clients', 1_000);
 const CHANGES = 8;
 const VOTERS = option('voters', 2_000);
