@@ -13,6 +13,7 @@
  * flat-array pass (tests/unit/ranking-reference.ts, decision 045), which gives the same output: the
  * ratio of the two is the speed-up, whatever the machine's load.
  */
+import { createPrng } from '../app/domain/prng';
 import { performance } from 'node:perf_hooks';
 import {
   rankRound,
@@ -30,17 +31,6 @@ const WARM_UP_RUNS = 3;
 const MEASURED_RUNS = 15;
 const SEED = 20_240_601;
 
-/** mulberry32: tiny, seeded, good enough to make the same round on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const criteria: RankingCriterion[] = [
   { id: 1, weight: 3, min: 1, max: 10, position: 1 },
@@ -53,7 +43,7 @@ const criteria: RankingCriterion[] = [
 
 /** Each judge has a severity, each application a quality, so z-scores and ties are realistic. */
 function generateRound(): Omit<RankingInput, 'method'> {
-  const random = mulberry32(SEED);
+  const random = createPrng(SEED).next;
   const severity = Array.from({ length: JUDGES }, () => random() * 0.4 - 0.2);
   const applications = Array.from({ length: APPLICATIONS }, (_, i) => ({
     id: i + 1,

@@ -5,6 +5,7 @@
  * random rounds with drafts, gaps, values off the scale, stray keys, conflicts, ties and judges
  * with too few sheets for a z-score (decision 045).
  */
+import { createPrng } from '~/domain/prng';
 import { describe, expect, it } from 'vitest';
 import {
   countSheets,
@@ -16,22 +17,11 @@ import {
 } from '~/domain/ranking';
 import { countSheets as referenceCountSheets, rankRound as referenceRankRound } from './ranking-reference';
 
-/** mulberry32, as in bench/ranking.bench.ts. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Civix', 'civix', 'Émile', 'Emile', 'OpenLedger', 'Votabl', 'Zeta', 'Ålborg', 'beta'];
 
 function randomRound(seed: number): Omit<RankingInput, 'method'> {
-  const random = mulberry32(seed);
+  const random = createPrng(seed).next;
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   let criterionId = 10;
@@ -102,7 +92,7 @@ describe('the fast ranking engine matches the simple reference', () => {
   });
 
   it('a round shaped like the bench: 500 applications × 5 sheets, same output', () => {
-    const random = mulberry32(20_240_601);
+    const random = createPrng(20_240_601).next;
     const criteria: RankingCriterion[] = [
       { id: 1, weight: 3, min: 1, max: 10, position: 1 },
       { id: 2, weight: 2, min: 1, max: 10, position: 2 },
