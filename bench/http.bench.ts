@@ -15,14 +15,12 @@
  * and its ratio is printed in the same run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { openDatabase, runMigrations } from '../db/client';
-import { seedDemo } from '../db/seed-demo';
+import { demoDatabase } from './demo-database';
 import { freePort } from './ports';
 import { numberOption } from './options';
 
@@ -131,24 +129,7 @@ function median(runs: Run[]): Run {
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palmares-bench-http-'));
-  const databasePath = path.join(dir, 'bench.db');
-  const sessionSecret = crypto.randomBytes(32).toString('hex');
-  const seedStarted = performance.now();
-  const db = openDatabase(databasePath);
-  runMigrations(db);
-  await seedDemo(db, { now: new Date(), hashPassword: async () => 'bench-no-login' });
-  db.$client.close();
-  const seedMs = performance.now() - seedStarted;
-
-  // The organiser's session, started as a log-in starts one, in the server's database.
-  process.env.DATABASE_PATH = databasePath;
-  process.env.SESSION_SECRET = sessionSecret;
-  process.env.LOG_LEVEL = 'warn';
-  const { startSession } = await import('../app/utils/session.server');
-  const { getDb, schema } = await import('../app/utils/db.server');
-  const { eq } = await import('drizzle-orm');
-  const organiser = getDb().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, 'organiser@example.org')).get()!;
-  const cookie = (await startSession(organiser.id, { ip: '127.0.0.1', userAgent: 'bench' })).split(';')[0];
+  const { databasePath, sessionSecret, organiserCookie: cookie, seedMs } = await demoDatabase(dir, 'bench.db');
 
   const appPort = await freePort();
   const barePort = await freePort();

@@ -9,14 +9,12 @@
  * The .cpuprofile files are left in the printed directory (open them in Chrome DevTools).
  */
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { openDatabase, runMigrations } from '../db/client';
-import { seedDemo } from '../db/seed-demo';
+import { demoDatabase } from './demo-database';
 import { numberOption } from './options';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -79,20 +77,7 @@ async function profile(name: string, url: string, headers: Record<string, string
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palmares-floor-'));
-  const databasePath = path.join(dir, 'floor.db');
-  const sessionSecret = crypto.randomBytes(32).toString('hex');
-  const db = openDatabase(databasePath);
-  runMigrations(db);
-  await seedDemo(db, { now: new Date(), hashPassword: async () => 'bench-no-login' });
-  db.$client.close();
-  process.env.DATABASE_PATH = databasePath;
-  process.env.SESSION_SECRET = sessionSecret;
-  process.env.LOG_LEVEL = 'warn';
-  const { startSession } = await import('../app/utils/session.server');
-  const { getDb, schema } = await import('../app/utils/db.server');
-  const { eq } = await import('drizzle-orm');
-  const organiser = getDb().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, 'organiser@example.org')).get()!;
-  const cookie = (await startSession(organiser.id, { ip: '127.0.0.1', userAgent: 'bench' })).split(';')[0];
+  const { databasePath, sessionSecret, organiserCookie: cookie } = await demoDatabase(dir, 'floor.db');
   const env = { NODE_ENV: 'production', PORT: String(PORT), DATABASE_PATH: databasePath, UPLOADS_DIR: path.join(dir, 'uploads'), SESSION_SECRET: sessionSecret, LOG_LEVEL: 'warn' };
   console.log(`profiles in ${dir}; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   await profile('healthz', `http://127.0.0.1:${PORT}/healthz`, {}, env, dir);
