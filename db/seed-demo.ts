@@ -24,6 +24,7 @@ import { initialStageState } from '../app/domain/stage';
 import { type AuditSink } from '../app/utils/audit.server';
 import { publishResults, sealFinalRound } from '../app/utils/publication.server';
 import { confirmShortlist } from '../app/utils/shortlist.server';
+import { saveStage } from '../app/utils/stage.server';
 import { linkUnlinkedApplications } from '../app/utils/showcase.server';
 import type { Db } from './client';
 import {
@@ -38,7 +39,6 @@ import {
   rounds,
   scores,
   scoresheets,
-  stageStates,
   tracks,
   users,
   votes,
@@ -980,26 +980,7 @@ function seedJudging(ctx: EditionContext): void {
 function seedFinal(ctx: EditionContext): void {
   const { pitchOrder } = seedUpToFinal(ctx);
   const spec = ctx.spec as FinalEditionSpec;
-  const order = initialStageState(pitchOrder);
-  ctx.tx
-    .insert(stageStates)
-    .values({
-      editionId: ctx.editionId,
-      runningOrder: order.runningOrder,
-      currentApplicationId: null,
-      timerKind: null,
-      timerDurationMs: 0,
-      timerStartedAt: null,
-      timerElapsedMs: 0,
-      scoringOpen: false,
-      voteOpen: false,
-      voteMaxPerAddress: order.voteMaxPerAddress,
-      votePresenceCheck: order.votePresenceCheck,
-      revealStep: 0,
-      version: 0,
-      updatedAt: plus(at(spec.timeline.finalistsAnnouncedAt), DAY),
-    })
-    .run();
+  saveStage(ctx.tx, ctx.editionId, initialStageState(pitchOrder), plus(at(spec.timeline.finalistsAnnouncedAt), DAY));
 }
 
 /** 2022: applications open; two judges invited who have not answered yet. */

@@ -82,7 +82,8 @@ export function loadStage(editionId: number, db: DbOrTx = getDb()): StageState {
   return { ...state, runningOrder: reconcileRunningOrder(state.runningOrder, finalists) };
 }
 
-function saveStage(db: DbOrTx, editionId: number, state: StageState, now: Date): void {
+/** Writes an edition's stage state (insert or replace); the seed writes the demo final's idle stage through it. */
+export function saveStage(db: DbOrTx, editionId: number, state: StageState, now: Date): void {
   const values = {
     runningOrder: state.runningOrder,
     currentApplicationId: state.currentApplicationId,
