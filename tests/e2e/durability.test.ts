@@ -22,7 +22,7 @@ import { backupDatabase } from '../../db/backup';
 import { restoreDatabase } from '../../db/restore';
 import { closeDb, getDb, runMigrations } from '~/utils/db.server';
 import { buildFinalWorld, type FinalWorld } from '../fixtures/stage';
-import { freePort, ROOT, startServerProcess, type ServerProcess } from './server-process';
+import { freePort, readDatabase, ROOT, startServerProcess, type ServerProcess } from './server-process';
 
 const LOAD_MS = 1_500;
 const YEAR = 2041;
@@ -91,14 +91,7 @@ function sheetsOffTheirAudit(db: Database.Database): number[] {
     .map((sheet) => sheet.id);
 }
 
-function readDb<T>(read: (db: Database.Database) => T): T {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+const readDb = <T>(read: (db: Database.Database) => T): T => readDatabase(databasePath, read);
 
 interface Acknowledged {
   sheets: { judgeId: number; revision: number; comment: string }[];
@@ -258,20 +251,14 @@ describe('backups', () => {
     expect(acknowledged.sheets.length, acknowledged.errors.join('; ')).toBeGreaterThan(0);
     expect(acknowledged.errors).toEqual([]);
 
-    const counts = (file: string) => {
-      const db = new Database(file, { readonly: true, fileMustExist: true });
-      try {
-        return {
-          check: db.pragma('integrity_check', { simple: true }),
-          offAudit: sheetsOffTheirAudit(db),
-          sheets: (db.prepare('select count(*) as n from scoresheets').get() as { n: number }).n,
-          audit: (db.prepare('select count(*) as n from audit_events').get() as { n: number }).n,
-          revisions: (db.prepare('select sum(revision) as n from scoresheets').get() as { n: number }).n,
-        };
-      } finally {
-        db.close();
-      }
-    };
+    const counts = (file: string) =>
+      readDatabase(file, (db) => ({
+        check: db.pragma('integrity_check', { simple: true }),
+        offAudit: sheetsOffTheirAudit(db),
+        sheets: (db.prepare('select count(*) as n from scoresheets').get() as { n: number }).n,
+        audit: (db.prepare('select count(*) as n from audit_events').get() as { n: number }).n,
+        revisions: (db.prepare('select sum(revision) as n from scoresheets').get() as { n: number }).n,
+      }));
     const backedUp = counts(backupFile);
     expect(backedUp.check).toBe('ok');
     // A consistent snapshot: each sheet it holds is in the state its last audit event says.

@@ -28,7 +28,7 @@ import { organiserCreateCommand } from '../../db/organiser-create';
 import { tinyPdf } from '../fixtures/applications';
 import { linkIn, readMail, type ReadMail } from '../fixtures/mail';
 import { hydrated, openBrowser, routerIdle, screenshot, VIEWPORTS } from './fixtures';
-import { freePort, ROOT, startServerProcess, type ServerProcess } from './server-process';
+import { freePort, readDatabase, ROOT, startServerProcess, type ServerProcess } from './server-process';
 
 const YEAR = 2030;
 const EDITION = 'GovTech Summit 2030 — Pitch competition';
@@ -46,14 +46,7 @@ let base = '';
 const at = (pathname: string) => new URL(pathname, base).toString();
 const main = (page: Page): Locator => page.locator('main');
 
-function readDb<T>(read: (db: Database.Database) => T): T {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+const readDb = <T>(read: (db: Database.Database) => T): T => readDatabase(databasePath, read);
 
 /** The message of this kind to this address, once the server's sender has written it. */
 async function mailTo(to: string, template: string): Promise<ReadMail> {

@@ -4,6 +4,7 @@
  * test file owns because it kills or restarts it (durability) or starts from an empty database.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,4 +120,14 @@ async function waitForHealth(url: string, server: ServerProcess): Promise<void> 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s (${lastProblem}).\n${server.output()}`);
+}
+
+/** Reads a server's SQLite file (read-only, closed afterwards), as a second look at what the server stored. */
+export function readDatabase<T>(file: string, read: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
 }
