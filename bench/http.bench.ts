@@ -23,6 +23,7 @@ import autocannon from 'autocannon';
 import { demoDatabase } from './demo-database';
 import { freePort } from './ports';
 import { numberOption } from './options';
+import { stop } from './child';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const arg = numberOption;
@@ -83,15 +84,6 @@ async function waitFor(url: string, child: ChildProcess, output: () => string): 
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`${url} did not answer within 30 s:\n${output()}`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** A bare Node http server: each path answers its recorded status, content type and bytes. */

@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, runMigrations } from '../db/client';
 import { seedDemo } from '../db/seed-demo';
 import { freePort } from './ports';
+import { stop } from './child';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const YEAR = 2019;
@@ -68,15 +69,6 @@ function start(command: string, args: string[], env: Record<string, string>): { 
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   return { child, output: () => output };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** One request on a keep-alive agent: status, body size and time taken (ms). */
