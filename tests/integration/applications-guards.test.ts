@@ -18,24 +18,17 @@ import * as list from '~/routes/organise.$year.applications._index';
 import { getDb, schema } from '~/utils/db.server';
 import { createOpenEdition, multipartRequest, tinyPdf } from '../fixtures/applications';
 import { context, formRequest, getRequest, outcome } from '../fixtures/http';
-import { addJudge, createUser, sessionCookie } from '../fixtures/users';
+import { createUser, guardCookies, type GuardRole } from '../fixtures/users';
 
-type Role = 'anonymous' | 'founder' | 'judge' | 'organiser';
 const YEAR = 2046;
-const cookies: Record<Role, string | undefined> = { anonymous: undefined, founder: '', judge: '', organiser: '' };
+let cookies: Record<GuardRole, string | undefined>;
 let applicationId = 0;
 let fileId = 0;
 
 beforeAll(async () => {
   const { edition } = createOpenEdition(YEAR);
-  const founder = await createUser('guard-apply-founder@example.org', 'founder');
+  cookies = await guardCookies(edition.id, 'guard-apply');
   const owner = await createUser('guard-apply-owner@example.org', 'founder');
-  const judge = await createUser('guard-apply-judge@example.org', 'judge');
-  const organiser = await createUser('guard-apply-organiser@example.org', 'organiser');
-  addJudge(edition.id, judge.id);
-  cookies.founder = await sessionCookie(founder.id);
-  cookies.judge = await sessionCookie(judge.id);
-  cookies.organiser = await sessionCookie(organiser.id);
   // Someone else's application and deck: the founder of the matrix is not its owner.
   const file = getDb()
     .insert(schema.files)
@@ -54,7 +47,7 @@ const LOGIN = 302;
 const FOUNDERS_ONLY = { anonymous: LOGIN, founder: 200, judge: 403, organiser: 403 } as const;
 const ORGANISERS_ONLY = { anonymous: LOGIN, founder: 403, judge: 403, organiser: 200 } as const;
 
-const pages: { path: () => string; params: () => Record<string, string>; loader: (args: LoaderFunctionArgs) => unknown; expected: Record<Role, number> }[] = [
+const pages: { path: () => string; params: () => Record<string, string>; loader: (args: LoaderFunctionArgs) => unknown; expected: Record<GuardRole, number> }[] = [
   { path: () => `/apply/${YEAR}`, params: () => ({ year: String(YEAR) }), loader: applyFrame.loader, expected: FOUNDERS_ONLY },
   { path: () => `/apply/${YEAR}`, params: () => ({ year: String(YEAR) }), loader: applyReview.loader, expected: FOUNDERS_ONLY },
   { path: () => `/apply/${YEAR}/pitch`, params: () => ({ year: String(YEAR), section: 'pitch' }), loader: applySection.loader, expected: FOUNDERS_ONLY },
@@ -72,7 +65,7 @@ const pages: { path: () => string; params: () => Record<string, string>; loader:
 ];
 
 describe.each(pages)('GET $path', ({ path, params, loader, expected }) => {
-  it.each(Object.keys(expected) as Role[])('as %s', async (role) => {
+  it.each(Object.keys(expected) as GuardRole[])('as %s', async (role) => {
     const result = await outcome(() => loader({ request: getRequest(path(), { cookie: cookies[role] }), params: params(), context: context() }));
     expect(result.status).toBe(expected[role]);
     if (role === 'anonymous') expect(result.headers.get('Location')).toBe(`/login?redirectTo=${encodeURIComponent(path())}`);

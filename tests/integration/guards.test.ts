@@ -9,24 +9,16 @@ import * as judgeHome from '~/routes/judge._index';
 import * as me from '~/routes/me';
 import * as organiseHome from '~/routes/organise._index';
 import { context, formRequest, getRequest, outcome } from '../fixtures/http';
-import { addJudge, createEdition, createUser, sessionCookie } from '../fixtures/users';
+import { createEdition, guardCookies, type GuardRole } from '../fixtures/users';
 
-type Role = 'anonymous' | 'founder' | 'judge' | 'organiser';
-const cookies: Record<Role, string | undefined> = { anonymous: undefined, founder: '', judge: '', organiser: '' };
+let cookies: Record<GuardRole, string | undefined>;
 
 beforeAll(async () => {
-  const edition = createEdition(2031, 'judging');
-  const founder = await createUser('guard-founder@example.org', 'founder');
-  const judge = await createUser('guard-judge@example.org', 'judge');
-  const organiser = await createUser('guard-organiser@example.org', 'organiser');
-  addJudge(edition.id, judge.id);
-  cookies.founder = await sessionCookie(founder.id);
-  cookies.judge = await sessionCookie(judge.id);
-  cookies.organiser = await sessionCookie(organiser.id);
+  cookies = await guardCookies(createEdition(2031, 'judging').id, 'guard');
 });
 
 const LOGIN = 302;
-const matrix: { path: string; loader: (args: LoaderFunctionArgs) => unknown; expected: Record<Role, number> }[] = [
+const matrix: { path: string; loader: (args: LoaderFunctionArgs) => unknown; expected: Record<GuardRole, number> }[] = [
   { path: '/me', loader: me.loader, expected: { anonymous: LOGIN, founder: 200, judge: 403, organiser: 403 } },
   { path: '/judge', loader: judgeHome.loader, expected: { anonymous: LOGIN, founder: 403, judge: 200, organiser: 403 } },
   { path: '/organise', loader: organiseHome.loader, expected: { anonymous: LOGIN, founder: 403, judge: 403, organiser: 200 } },
@@ -34,7 +26,7 @@ const matrix: { path: string; loader: (args: LoaderFunctionArgs) => unknown; exp
 ];
 
 describe.each(matrix)('GET $path', ({ path, loader, expected }) => {
-  it.each(Object.keys(expected) as Role[])('as %s', async (role) => {
+  it.each(Object.keys(expected) as GuardRole[])('as %s', async (role) => {
     const result = await outcome(() =>
       loader({ request: getRequest(path, { cookie: cookies[role] }), params: {}, context: context() }),
     );

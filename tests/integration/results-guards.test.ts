@@ -13,15 +13,11 @@ import { resultsState, resultsWorld, setRoundState, type ResultsWorld } from '..
 
 let world: ResultsWorld;
 let other: ResultsWorld;
-let founderCookie: string;
-let judgeCookie: string;
 
 beforeAll(async () => {
   world = await resultsWorld(2071);
   other = await resultsWorld(2072);
   setRoundState(world.screeningId, 'locked');
-  founderCookie = world.founder.cookie;
-  judgeCookie = world.judges[0].cookie;
 });
 
 type Page = { name: string; path: (w: ResultsWorld, round?: number) => string; run: (request: Request, params: Record<string, string>) => unknown; params: (w: ResultsWorld, round?: number) => Record<string, string> };
@@ -61,7 +57,7 @@ describe.each(PAGES)('the $name page', (page) => {
   });
 
   it('refuses founders and judges (403)', async () => {
-    for (const cookie of [founderCookie, judgeCookie]) {
+    for (const cookie of [world.founder.cookie, world.judges[0].cookie]) {
       const result = await outcome(() => page.run(getRequest(page.path(world), { cookie }), page.params(world)));
       expect(result.status).toBe(403);
     }
@@ -114,8 +110,8 @@ describe('posting to the result pages', () => {
   it.each(posts)('$name: a visitor is sent to log in, founders and judges get a 403, and nothing changes', async (post) => {
     const before = resultsState(world);
     expect((await post.run()).status).toBe(302);
-    expect((await post.run(founderCookie)).status).toBe(403);
-    expect((await post.run(judgeCookie)).status).toBe(403);
+    expect((await post.run(world.founder.cookie)).status).toBe(403);
+    expect((await post.run(world.judges[0].cookie)).status).toBe(403);
     expect(resultsState(world)).toEqual(before);
   });
 
