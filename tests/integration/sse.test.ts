@@ -6,12 +6,12 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loader as eventsLoader } from '~/routes/editions.$year_.stage.events';
-import { action as stageAction } from '~/routes/organise.$year.stage';
 import { getDb, schema } from '~/utils/db.server';
 import { HEARTBEAT_MS, subscriberCount } from '~/utils/events.server';
 import { castVote, presenceCode } from '~/utils/votes.server';
-import { BASE, context, formRequest, outcome } from '../fixtures/http';
-import { buildFinalWorld, cookiesOf, SseReader, type FinalWorld } from '../fixtures/stage';
+import { BASE, context, outcome } from '../fixtures/http';
+import { buildFinalWorld, cookiesOf, FINALISTS, SseReader, type FinalWorld } from '../fixtures/stage';
+import { stageCommand } from '../fixtures/stage-control';
 
 let world: FinalWorld;
 let organiser: string;
@@ -37,13 +37,7 @@ async function connect(year = world.year) {
 }
 
 function command(fields: Record<string, string>) {
-  return outcome(() =>
-    stageAction({
-      request: formRequest(`/organise/${world.year}/stage`, fields, { cookie: organiser }),
-      params: { year: String(world.year) },
-      context: context(),
-    }),
-  );
+  return stageCommand(world.year, fields, organiser);
 }
 
 describe('GET /editions/:year/stage/events', () => {
@@ -61,14 +55,7 @@ describe('GET /editions/:year/stage/events', () => {
     const first = await reader.nextStage();
     expect(first.id).toBe(String(first.state.version));
     expect(first.state).toMatchObject({ year: 2023, editionStatus: 'final', currentApplicationId: null, voteOpen: false, reveal: null });
-    expect(first.state.runningOrder.map((f: { name: string }) => f.name)).toEqual([
-      'Civix',
-      'OpenLedger',
-      'Votabl',
-      'Parlio',
-      'Budgetly',
-      'Mairie+',
-    ]);
+    expect(first.state.runningOrder.map((f: { name: string }) => f.name)).toEqual(FINALISTS);
     expect(Math.abs(first.state.now - Date.now())).toBeLessThan(2_000);
   });
 

@@ -7,11 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loader as projectorLoader } from '~/routes/editions.$year_.stage';
 import { loader as eventsLoader } from '~/routes/editions.$year_.stage.events';
 import { loader as targetLoader } from '~/routes/judge.$year.stage-target';
-import { action as stageAction, loader as stageLoader } from '~/routes/organise.$year.stage';
+import { loader as stageLoader } from '~/routes/organise.$year.stage';
 import { loader as voteLoader } from '~/routes/vote.$year';
 import { getDb, schema } from '~/utils/db.server';
-import { BASE, context, formRequest, getRequest, outcome } from '../fixtures/http';
+import { BASE, context, getRequest, outcome } from '../fixtures/http';
 import { buildFinalWorld, cookiesOf, type FinalWorld } from '../fixtures/stage';
+import { stageCommand } from '../fixtures/stage-control';
 import { addJudge, createEdition, createUser, sessionCookie } from '../fixtures/users';
 
 let world: FinalWorld;
@@ -67,13 +68,7 @@ describe('the stage control /organise/:year/stage', () => {
     ];
     for (const cookie of [undefined, founder, judge, otherJudge]) {
       for (const fields of commands) {
-        const result = await outcome(() =>
-          stageAction({
-            request: formRequest('/organise/2023/stage', { ...fields, version: '0' }, { cookie }),
-            params,
-            context: context(),
-          }),
-        );
+        const result = await stageCommand(2023, { ...fields, version: '0' }, cookie);
         expect(result.status, `${fields.intent} by ${cookie ?? 'a visitor'}`).toBe(cookie ? 403 : 302);
       }
     }
@@ -85,13 +80,7 @@ describe('the stage control /organise/:year/stage', () => {
       stageLoader({ request: getRequest('/organise/2023/stage', { cookie: organiser }), params, context: context() }),
     );
     expect(page.status).toBe(200);
-    const done = await outcome(() =>
-      stageAction({
-        request: formRequest('/organise/2023/stage', { intent: 'vote.open', version: '0' }, { cookie: organiser }),
-        params,
-        context: context(),
-      }),
-    );
+    const done = await stageCommand(2023, { intent: 'vote.open', version: '0' }, organiser);
     expect(done.status).toBe(200);
   });
 
@@ -103,13 +92,7 @@ describe('the stage control /organise/:year/stage', () => {
   });
 
   it('refuses a request no form of ours sends (400)', async () => {
-    const result = await outcome(() =>
-      stageAction({
-        request: formRequest('/organise/2023/stage', { intent: 'drop.tables', version: '1' }, { cookie: organiser }),
-        params,
-        context: context(),
-      }),
-    );
+    const result = await stageCommand(2023, { intent: 'drop.tables', version: '1' }, organiser);
     expect(result.status).toBe(400);
   });
 });

@@ -8,11 +8,12 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loader as targetLoader } from '~/routes/judge.$year.stage-target';
-import { action as stageAction, loader as stageLoader } from '~/routes/organise.$year.stage';
+import { loader as stageLoader } from '~/routes/organise.$year.stage';
 import { closeDb, getDb, schema } from '~/utils/db.server';
 import { castVote, presenceCode } from '~/utils/votes.server';
-import { context, formRequest, getRequest, outcome } from '../fixtures/http';
-import { buildFinalWorld, cookiesOf, EXPECTED_RANKING, sealFinal, type FinalWorld } from '../fixtures/stage';
+import { context, getRequest, outcome } from '../fixtures/http';
+import { buildFinalWorld, cookiesOf, EXPECTED_RANKING, sealFinal, type FinalistName, type FinalWorld } from '../fixtures/stage';
+import { stageCommand } from '../fixtures/stage-control';
 
 let world: FinalWorld;
 let cookies: Awaited<ReturnType<typeof cookiesOf>>;
@@ -25,9 +26,7 @@ beforeAll(async () => {
 const params = () => ({ year: String(world.year) });
 
 function post(fields: Record<string, string>, cookie = cookies.organiser) {
-  return outcome(() =>
-    stageAction({ request: formRequest(`/organise/${world.year}/stage`, fields, { cookie }), params: params(), context: context() }),
-  );
+  return stageCommand(world.year, fields, cookie);
 }
 
 async function control() {
@@ -57,6 +56,12 @@ function stageAudit() {
     .from(schema.auditEvents)
     .where(and(eq(schema.auditEvents.entityType, 'stage'), eq(schema.auditEvents.editionId, world.editionId)))
     .all();
+}
+
+/** Puts `startup` on stage and opens scoring, as the organiser does when a pitch ends. */
+async function scoreOnStage(startup: FinalistName) {
+  await act({ intent: 'current.select', applicationId: String(world.apps[startup]) });
+  await act({ intent: 'scoring.open' });
 }
 
 function target(judgeIndex: number) {
@@ -150,8 +155,7 @@ describe('where the judges’ tablets go', () => {
   });
 
   it('to the final round’s sheet of the startup on stage when scoring opens', async () => {
-    await act({ intent: 'current.select', applicationId: String(world.apps.Civix) });
-    await act({ intent: 'scoring.open' });
+    await scoreOnStage('Civix');
     const result = await target(0);
     expect(result.data).toMatchObject({
       kind: 'sheet',
@@ -162,8 +166,7 @@ describe('where the judges’ tablets go', () => {
   });
 
   it('never to the sheet of a startup the judge is conflicted with: "conflicted" instead', async () => {
-    await act({ intent: 'current.select', applicationId: String(world.apps.OpenLedger) });
-    await act({ intent: 'scoring.open' });
+    await scoreOnStage('OpenLedger');
     const conflicted = await target(2);
     expect(conflicted.data).toEqual({
       kind: 'conflicted',

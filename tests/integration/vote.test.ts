@@ -8,14 +8,14 @@
  */
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { action as stageAction } from '~/routes/organise.$year.stage';
 import { action as voteAction, loader as voteLoader } from '~/routes/vote.$year';
 import { getDb, schema } from '~/utils/db.server';
 import { runStageCommand } from '~/utils/stage.server';
 import { VOTE_DEFAULTS } from '~/domain/stage';
 import { castVote, isFreshPresence, PRESENCE, presenceCode, voteRules, VOTER_COOKIE, voteCounts } from '~/utils/votes.server';
 import { context, cookieFrom, formRequest, getRequest, outcome } from '../fixtures/http';
-import { buildFinalWorld, cookiesOf, type FinalWorld } from '../fixtures/stage';
+import { buildFinalWorld, cookiesOf, FINALISTS, type FinalWorld } from '../fixtures/stage';
+import { stageCommand } from '../fixtures/stage-control';
 import { createUser } from '../fixtures/users';
 
 let world: FinalWorld;
@@ -63,14 +63,7 @@ describe('voting', () => {
     stage('vote.open');
     const open = await page();
     expect(open.data.voteOpen).toBe(true);
-    expect(open.data.finalists.map((f: { name: string }) => f.name)).toEqual([
-      'Civix',
-      'OpenLedger',
-      'Votabl',
-      'Parlio',
-      'Budgetly',
-      'Mairie+',
-    ]);
+    expect(open.data.finalists.map((f: { name: string }) => f.name)).toEqual(FINALISTS);
   });
 
   it('asks for a confirmation first (writing nothing) and gives the voter an httpOnly, SameSite=Lax cookie', async () => {
@@ -156,24 +149,12 @@ describe('voting', () => {
 
   it('refuses a limit outside 1–100000 from the stage control, writing nothing, and audits a change', async () => {
     for (const maxPerAddress of ['0', '100001', '2.5', 'many']) {
-      const result = await outcome(() =>
-        stageAction({
-          request: formRequest(`/organise/${world.year}/stage`, { intent: 'vote.settings', maxPerAddress, presenceCheck: 'on' }, { cookie: organiserCookie }),
-          params: { year: String(world.year) },
-          context: context(),
-        }),
-      );
+      const result = await stageCommand(world.year, { intent: 'vote.settings', maxPerAddress, presenceCheck: 'on' }, organiserCookie);
       expect(result.status).toBe(400);
       expect(result.data).toMatchObject({ ok: false, error: { key: 'stage.errors.voteLimit' } });
     }
     expect(voteRules(world.editionId).maxPerAddress).toBe(VOTE_DEFAULTS.maxPerAddress);
-    const ok = await outcome(() =>
-      stageAction({
-        request: formRequest(`/organise/${world.year}/stage`, { intent: 'vote.settings', maxPerAddress: '2500', presenceCheck: 'on' }, { cookie: organiserCookie }),
-        params: { year: String(world.year) },
-        context: context(),
-      }),
-    );
+    const ok = await stageCommand(world.year, { intent: 'vote.settings', maxPerAddress: '2500', presenceCheck: 'on' }, organiserCookie);
     expect(ok.status).toBe(200);
     expect(voteRules(world.editionId)).toMatchObject({ maxPerAddress: 2500, presenceCheck: true });
     const audit = getDb().select().from(schema.auditEvents).where(eq(schema.auditEvents.action, 'stage.vote.settings')).all();
