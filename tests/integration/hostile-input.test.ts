@@ -15,7 +15,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, schema } from '~/utils/db.server';
 import { BASE, context } from '../fixtures/http';
-import { assign, attachStoredDeck, judgingEdition, type JudgingEdition } from '../fixtures/judging';
+import { everyRouteEdition, type JudgingEdition } from '../fixtures/judging';
 import { INTENTS, routeEntries, routeParams, type RouteEntry } from '../fixtures/routes';
 import { sessionCookie } from '../fixtures/users';
 import { statusOf } from './helpers';
@@ -93,11 +93,8 @@ let e: JudgingEdition;
 let params: Record<string, string>;
 
 beforeAll(async () => {
-  e = await judgingEdition(2052, { applications: 2, judges: 3 });
-  const [a] = e.applications;
-  attachStoredDeck(a.id, e.founders[0].id, '%PDF-1.4 hostile');
-  assign(e.screening.id, e.judges[0].id, a.id);
-  params = routeParams(e.year, a.id, e.screening.id);
+  e = await everyRouteEdition(2052, '%PDF-1.4 hostile');
+  params = routeParams(e.year, e.applications[0].id, e.screening.id);
 });
 
 /** Who may use a route's action: the organiser for /organise, the assigned judge for /judge, A's founder for /apply and /account. */
