@@ -1,26 +1,7 @@
 import fc from 'fast-check';
 import { roundPublicScore, roundScaleOf, scoreOutOf100 } from '~/domain/public-score';
-import { rankRound, type RankingSheet } from '~/domain/ranking';
-
-// SCORING.md's worked example: Impact w=3 (1–10), Feasibility w=2 (1–10), Team w=1 (1–5).
-const CRITERIA = [
-  { id: 1, weight: 3, min: 1, max: 10, position: 0 },
-  { id: 2, weight: 2, min: 1, max: 10, position: 1 },
-  { id: 3, weight: 1, min: 1, max: 5, position: 2 },
-];
-const APPLICATIONS = [
-  { id: 1, name: 'Civix' },
-  { id: 2, name: 'OpenLedger' },
-  { id: 3, name: 'Votabl' },
-];
-const VALUES = [
-  [[8, 6, 4], [9, 7, 3], [6, 8, 5]],
-  [[5, 5, 3], [6, 4, 2], [7, 7, 4]],
-  [[9, 9, 5], [9, 8, 5], [8, 9, 4]],
-];
-const SHEETS: RankingSheet[] = VALUES.flatMap((perJudge, j) =>
-  perJudge.map(([i, f, t], a) => ({ judgeId: j + 1, applicationId: a + 1, status: 'submitted' as const, scores: { 1: i, 2: f, 3: t } })),
-);
+import { rankRound } from '~/domain/ranking';
+import { workedExample } from '../fixtures/ranking';
 
 describe('roundScaleOf', () => {
   it('is the mean and population standard deviation of the totals', () => {
@@ -47,7 +28,7 @@ describe('scoreOutOf100', () => {
   });
 
   it('keeps the order of SCORING.md’s worked example under the z-score method', () => {
-    const ranking = rankRound({ criteria: CRITERIA, method: 'zscore', minSheets: 2, applications: APPLICATIONS, sheets: SHEETS });
+    const ranking = rankRound(workedExample('zscore'));
     const scale = roundScaleOf(ranking.countedSheets.map((s) => s.total));
     // The nine totals of the example's table.
     expect(scale.mean).toBeCloseTo(70.0617, 4);

@@ -11,32 +11,11 @@ import {
   type RankingSheet,
 } from '~/domain/ranking';
 import { createPrng } from '~/domain/prng';
+import { applicationsNamed, CIVIX, criterion, OPENLEDGER, round, sheet, VOTABL, WORKED_EXAMPLE, workedExample } from '../fixtures/ranking';
 
 // ---------------------------------------------------------------------------------------------
-// Builders
+// Helpers (the input builders criterion, sheet and round are in tests/fixtures/ranking.ts)
 // ---------------------------------------------------------------------------------------------
-
-function criterion(id: number, weight: number, min: number, max: number, position = id): RankingCriterion {
-  return { id, weight, min, max, position };
-}
-
-function sheet(
-  judgeId: number,
-  applicationId: number,
-  values: (number | null | undefined)[],
-  status: RankingSheet['status'] = 'submitted',
-  criterionIds = values.map((_, i) => i + 1),
-): RankingSheet {
-  const scores: RankingSheet['scores'] = {};
-  criterionIds.forEach((id, i) => (scores[id] = values[i]));
-  return { judgeId, applicationId, status, scores };
-}
-
-function round(
-  partial: Partial<RankingInput> & Pick<RankingInput, 'criteria' | 'applications' | 'sheets'>,
-): RankingInput {
-  return { method: 'mean', minSheets: 1, ...partial };
-}
 
 /** One criterion 0–100 with weight 1: T(j,a) is the value itself, which keeps expectations readable. */
 const percent = [criterion(1, 1, 0, 100)];
@@ -56,40 +35,20 @@ function names(ranking: ReturnType<typeof rankRound>): string[] {
 // ---------------------------------------------------------------------------------------------
 
 describe('the worked example of SCORING.md', () => {
-  const criteria = [criterion(1, 3, 1, 10), criterion(2, 2, 1, 10), criterion(3, 1, 1, 5)];
-  const [CIVIX, OPENLEDGER, VOTABL] = [1, 2, 3];
-  const applications = [
-    { id: CIVIX, name: 'Civix' },
-    { id: OPENLEDGER, name: 'OpenLedger' },
-    { id: VOTABL, name: 'Votabl' },
-  ];
-  const [A, B, C] = [1, 2, 3];
-  const table: [number, number, number[], number][] = [
-    [A, CIVIX, [8, 6, 4], 69.9074],
-    [A, OPENLEDGER, [9, 7, 3], 75.0],
-    [A, VOTABL, [6, 8, 5], 70.3704],
-    [B, CIVIX, [5, 5, 3], 45.3704],
-    [B, OPENLEDGER, [6, 4, 2], 43.0556],
-    [B, VOTABL, [7, 7, 4], 68.0556],
-    [C, CIVIX, [9, 9, 5], 90.7407],
-    [C, OPENLEDGER, [9, 8, 5], 87.037],
-    [C, VOTABL, [8, 9, 4], 81.0185],
-  ];
-  const sheets = table.map(([judge, application, values]) => sheet(judge, application, values));
-  const input = (method: RankingMethod) => round({ criteria, applications, sheets, method, minSheets: 2 });
+  const { criteria, table } = WORKED_EXAMPLE;
 
   it.each(table)('judge %i, application %i: %j gives T = %d', (judge, application, values, expected) => {
     expect(
       sheetTotal(criteria, sheet(judge, application, values).scores as Record<number, number>),
     ).toBeCloseTo(expected, 4);
-    const counted = countSheets(input('mean')).find(
+    const counted = countSheets(workedExample('mean')).find(
       (s) => s.judgeId === judge && s.applicationId === application,
     );
     expect(counted?.total).toBeCloseTo(expected, 4);
   });
 
   it('mean: Votabl 73.1481, Civix 68.6728, OpenLedger 68.3642', () => {
-    const ranking = rankRound(input('mean'));
+    const ranking = rankRound(workedExample('mean'));
     expect(names(ranking)).toEqual(['Votabl', 'Civix', 'OpenLedger']);
     expect(ranking.ranked.map((r) => r.rank)).toEqual([1, 2, 3]);
     expect(scoreOf(ranking, VOTABL)).toBeCloseTo(73.1481, 4);
@@ -99,7 +58,7 @@ describe('the worked example of SCORING.md', () => {
   });
 
   it('zscore: OpenLedger 0.2649, Civix −0.0968, Votabl −0.1681 (each judge has exactly 3 sheets)', () => {
-    const ranking = rankRound(input('zscore'));
+    const ranking = rankRound(workedExample('zscore'));
     expect(names(ranking)).toEqual(['OpenLedger', 'Civix', 'Votabl']);
     expect(scoreOf(ranking, OPENLEDGER)).toBeCloseTo(0.2649, 4);
     expect(scoreOf(ranking, CIVIX)).toBeCloseTo(-0.0968, 4);
@@ -107,7 +66,7 @@ describe('the worked example of SCORING.md', () => {
   });
 
   it('reports the mean total, spread and criterion means whatever the method', () => {
-    const votabl = rankRound(input('zscore')).ranked.find((r) => r.applicationId === VOTABL)!;
+    const votabl = rankRound(workedExample('zscore')).ranked.find((r) => r.applicationId === VOTABL)!;
     expect(votabl.meanTotal).toBeCloseTo(73.1481, 4);
     const totals = [70.37037037, 68.05555556, 81.01851852];
     const mu = totals.reduce((a, b) => a + b) / 3;
@@ -118,8 +77,8 @@ describe('the worked example of SCORING.md', () => {
   });
 
   it('trimmed equals mean with 3 sheets', () => {
-    const trimmed = rankRound(input('trimmed'));
-    const mean = rankRound(input('mean'));
+    const trimmed = rankRound(workedExample('trimmed'));
+    const mean = rankRound(workedExample('mean'));
     expect(trimmed.ranked.map((r) => [r.name, r.score])).toEqual(mean.ranked.map((r) => [r.name, r.score]));
   });
 });
@@ -157,11 +116,7 @@ describe('trimmed', () => {
 
 describe('zscore', () => {
   // Judge 1 sees the three applications: totals 20, 50, 80 → μ = 50, σ = √600.
-  const applications = [
-    { id: 1, name: 'Alpha' },
-    { id: 2, name: 'Bravo' },
-    { id: 3, name: 'Charlie' },
-  ];
+  const applications = applicationsNamed('Alpha', 'Bravo', 'Charlie');
   const judgeOne = [sheet(1, 1, [20]), sheet(1, 2, [50]), sheet(1, 3, [80])];
   const zOfJudgeOne = (total: number) => (total - 50) / Math.sqrt(600);
 
@@ -214,11 +169,7 @@ describe('zscore', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('minSheets', () => {
-  const applications = [
-    { id: 1, name: 'Zephyr' },
-    { id: 2, name: 'Kept' },
-    { id: 3, name: 'Atlas' },
-  ];
+  const applications = applicationsNamed('Zephyr', 'Kept', 'Atlas');
   const sheets = [sheet(1, 1, [90]), sheet(1, 2, [40]), sheet(2, 2, [60])];
 
   it('an application with 1 sheet and minSheets 2 is unranked; one with none too; listed by name', () => {
@@ -323,19 +274,14 @@ describe('sheets that never count', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('tie-breaks', () => {
+  /** Alpha (id 1) and Bravo (id 2), ranked on `criteria` from `sheets`. */
+  const rankAlphaBravo = (criteria: RankingCriterion[], sheets: RankingSheet[]) =>
+    rankRound(round({ criteria, applications: applicationsNamed('Alpha', 'Bravo'), sheets }));
+
   it('an equal score is broken by the heaviest criterion', () => {
     // T ∝ 2·a + b: Alpha (4, 2) and Bravo (5, 0) both give 10/30, Bravo is better on a.
     const criteria = [criterion(1, 2, 0, 10), criterion(2, 1, 0, 10)];
-    const ranking = rankRound(
-      round({
-        criteria,
-        applications: [
-          { id: 1, name: 'Alpha' },
-          { id: 2, name: 'Bravo' },
-        ],
-        sheets: [sheet(1, 1, [4, 2]), sheet(1, 2, [5, 0])],
-      }),
-    );
+    const ranking = rankAlphaBravo(criteria, [sheet(1, 1, [4, 2]), sheet(1, 2, [5, 0])]);
     expect(ranking.ranked[0].score).toBeCloseTo(ranking.ranked[1].score, 12);
     expect(names(ranking)).toEqual(['Bravo', 'Alpha']);
     expect(ranking.ranked.map((r) => [r.rank, r.tie])).toEqual([
@@ -347,53 +293,26 @@ describe('tie-breaks', () => {
   it('then by the next heaviest criterion', () => {
     // T ∝ 3a + 2b + c: Alpha (5, 2, 2) and Bravo (5, 3, 0) give 21; equal on a, Bravo better on b.
     const criteria = [criterion(1, 1, 0, 10, 1), criterion(2, 3, 0, 10, 2), criterion(3, 2, 0, 10, 3)];
-    const ranking = rankRound(
-      round({
-        criteria,
-        applications: [
-          { id: 1, name: 'Alpha' },
-          { id: 2, name: 'Bravo' },
-        ],
-        // values by criterion id: c1 (w1), c2 (w3), c3 (w2)
-        sheets: [sheet(1, 1, [2, 5, 2]), sheet(1, 2, [0, 5, 3])],
-      }),
-    );
+    // values by criterion id: c1 (w1), c2 (w3), c3 (w2)
+    const ranking = rankAlphaBravo(criteria, [sheet(1, 1, [2, 5, 2]), sheet(1, 2, [0, 5, 3])]);
     expect(names(ranking)).toEqual(['Bravo', 'Alpha']);
   });
 
   it('equal weights are taken in display order (position), not by id', () => {
     // Criterion 2 is shown first. Alpha is better on criterion 1, Bravo on criterion 2.
     const criteria = [criterion(1, 1, 0, 10, 2), criterion(2, 1, 0, 10, 1)];
-    const ranking = rankRound(
-      round({
-        criteria,
-        applications: [
-          { id: 1, name: 'Alpha' },
-          { id: 2, name: 'Bravo' },
-        ],
-        sheets: [sheet(1, 1, [6, 4]), sheet(1, 2, [4, 6])],
-      }),
-    );
+    const ranking = rankAlphaBravo(criteria, [sheet(1, 1, [6, 4]), sheet(1, 2, [4, 6])]);
     expect(names(ranking)).toEqual(['Bravo', 'Alpha']);
   });
 
   it('then more counted sheets first', () => {
-    const ranking = rankRound(
-      round({
-        criteria: percent,
-        applications: [
-          { id: 1, name: 'Alpha' },
-          { id: 2, name: 'Bravo' },
-        ],
-        sheets: [
-          sheet(1, 1, [70]),
-          sheet(2, 1, [70]),
-          sheet(1, 2, [70]),
-          sheet(2, 2, [70]),
-          sheet(3, 2, [70]),
-        ],
-      }),
-    );
+    const ranking = rankAlphaBravo(percent, [
+      sheet(1, 1, [70]),
+      sheet(2, 1, [70]),
+      sheet(1, 2, [70]),
+      sheet(2, 2, [70]),
+      sheet(3, 2, [70]),
+    ]);
     expect(names(ranking)).toEqual(['Bravo', 'Alpha']);
     expect(ranking.ranked.map((r) => [r.sheets, r.rank, r.tie])).toEqual([
       [3, 1, false],
@@ -406,12 +325,8 @@ describe('tie-breaks', () => {
     const ranking = rankRound(
       round({
         criteria,
-        applications: [
-          { id: 1, name: 'Last' },
-          { id: 2, name: 'alpha' }, // lower case: 'en' collation puts it before 'Mu', code points would not
-          { id: 3, name: 'Mu' },
-          { id: 4, name: 'Top' },
-        ],
+        // 'alpha' in lower case: 'en' collation puts it before 'Mu', code points would not.
+        applications: applicationsNamed('Last', 'alpha', 'Mu', 'Top'),
         sheets: [sheet(1, 1, [1, 1]), sheet(1, 2, [6, 6]), sheet(1, 3, [6, 6]), sheet(1, 4, [9, 9])],
       }),
     );
@@ -429,10 +344,7 @@ describe('tie-breaks', () => {
     const ranking = rankRound(
       round({
         criteria,
-        applications: [
-          { id: 1, name: 'Bravo' },
-          { id: 2, name: 'Alpha' },
-        ],
+        applications: applicationsNamed('Bravo', 'Alpha'),
         sheets: [sheet(1, 1, [1, 2]), sheet(1, 2, [3, 0])],
       }),
     );
