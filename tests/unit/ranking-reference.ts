@@ -4,122 +4,44 @@
  * next to it by bench/ranking.bench.ts. Do not optimise it: it is the readable statement of
  * SCORING.md that the fast one is checked against.
  *
- * The ranking engine: docs/SCORING.md, and nothing else.
+ * Only its two entry points the fast path replaced are kept: countSheets and rankRound. It takes
+ * the domain's types (declarations, no behaviour, so the two cannot drift apart) and nothing
+ * else: its constants, checks and every step of the computation are its own, so that a mistake
+ * in app/domain/ranking.ts cannot be copied here and make the comparison pass.
  *
- * Pure on purpose — no I/O, no imports — so that the results page, the open-data export and an
- * outsider re-running the published method all get the same numbers from the same inputs.
+ * The ranking engine: docs/SCORING.md, and nothing else.
  *
  * Determinism: every sum is taken in a canonical order (criteria by display order, sheets by
  * application then judge), so the floating-point result is bit-for-bit the same whatever order
  * the caller passes things in. Comparisons then round to 9 decimals, as SCORING.md §3 says.
  */
 
+import type {
+  CountedScoresheet,
+  RankedApplication,
+  RankingApplication,
+  RankingCriterion,
+  RankingInput,
+  RankingMethod,
+  RankingSheet,
+  RoundRanking,
+  UnrankedApplication,
+} from '~/domain/ranking';
+
 // ---------------------------------------------------------------------------------------------
-// Public types (other modules are written against these shapes: extend, do not rename)
+// SCORING.md's constants
 // ---------------------------------------------------------------------------------------------
 
-export type RankingMethod = 'mean' | 'trimmed' | 'zscore';
-
-/** `position` is the display order; it also breaks ties between criteria of equal weight. */
-export interface RankingCriterion {
-  id: number;
-  weight: number;
-  min: number;
-  max: number;
-  position: number;
-}
-
-/** `scores` is keyed by criterion id; a missing, null or undefined value makes the sheet incomplete. */
-export interface RankingSheet {
-  judgeId: number;
-  applicationId: number;
-  status: 'draft' | 'submitted';
-  scores: Record<number, number | null | undefined>;
-}
-
-export interface RankingApplication {
-  id: number;
-  name: string;
-}
-
-export interface RankingInput {
-  criteria: RankingCriterion[];
-  method: RankingMethod;
-  minSheets: number;
-  /** The eligible applications of the round (the caller removes withdrawn ones). */
-  applications: RankingApplication[];
-  sheets: RankingSheet[];
-  conflicts?: { judgeId: number; applicationId: number }[];
-}
-
-/** A sheet that counts; `total` is T(j,a), 0..100. */
-export interface CountedScoresheet {
-  judgeId: number;
-  applicationId: number;
-  scores: Record<number, number>;
-  total: number;
-}
-
-export interface RankedApplication {
-  applicationId: number;
-  name: string;
-  /** Standard competition ranking: 1, 2, 2, 4. */
-  rank: number;
-  /** The method's score, unrounded. */
-  score: number;
-  /** Number of counted sheets. */
-  sheets: number;
-  /** Still tied after every tie-break: shares its rank with at least one other application. */
-  tie: boolean;
-  /** Population standard deviation of the sheet totals (0 for one sheet). */
-  spread: number;
-  /** Arithmetic mean of the sheet totals, whatever the method. */
-  meanTotal: number;
-  /** Per criterion id: mean normalised value (x − lo)/(hi − lo), 0..1. */
-  criterionMeans: Record<number, number>;
-}
-
-/** Fewer counted sheets than `minSheets` ("insufficient scores"); `criterionMeans` is {} with no sheet. */
-export interface UnrankedApplication {
-  applicationId: number;
-  name: string;
-  sheets: number;
-  criterionMeans: Record<number, number>;
-}
-
-export interface RoundRanking {
-  method: RankingMethod;
-  ranked: RankedApplication[];
-  unranked: UnrankedApplication[];
-  /** Every counted sheet, ordered by application id then judge id. */
-  countedSheets: CountedScoresheet[];
-}
-
-export interface VoteCount {
-  applicationId: number;
-  name: string;
-  votes: number;
-}
-
-export interface RankedVote extends VoteCount {
-  rank: number;
-  /** Shares its rank with at least one other finalist. */
-  tie: boolean;
-}
-
-export const RANKING_METHODS: readonly RankingMethod[] = ['mean', 'trimmed', 'zscore'];
-
-/** SCORING.md §2: the round's minSheets when the organiser has not chosen one. */
-export const DEFAULT_MIN_SHEETS = 2;
+const RANKING_METHODS: readonly RankingMethod[] = ['mean', 'trimmed', 'zscore'];
 
 /** SCORING.md §3: values are compared after rounding to this many decimals. */
-export const COMPARISON_DECIMALS = 9;
+const COMPARISON_DECIMALS = 9;
 
 /** `trimmed` drops one highest and one lowest total only from this many sheets up. */
-export const TRIMMED_MIN_SHEETS = 5;
+const TRIMMED_MIN_SHEETS = 5;
 
 /** `zscore` reads a judge against their own scale only from this many sheets up. */
-export const ZSCORE_MIN_JUDGE_SHEETS = 3;
+const ZSCORE_MIN_JUDGE_SHEETS = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Small numeric helpers
@@ -128,7 +50,7 @@ export const ZSCORE_MIN_JUDGE_SHEETS = 3;
 const SCALE = 10 ** COMPARISON_DECIMALS;
 
 /** The value compared in every ordering decision; `+ 0` turns −0 into 0. */
-export function roundForComparison(value: number): number {
+function roundForComparison(value: number): number {
   return Math.round(value * SCALE) / SCALE + 0;
 }
 
@@ -220,7 +142,7 @@ function isCountableValue(criterion: RankingCriterion, value: number | null | un
 }
 
 /** True when every criterion holds an integer inside its scale — the only sheets SCORING.md counts. */
-export function scoresAreCountable(
+function scoresAreCountable(
   criteria: readonly RankingCriterion[],
   scores: Record<number, number | null | undefined>,
 ): boolean {
@@ -240,23 +162,6 @@ function totalOf(
   let weighted = 0;
   for (const c of ordered) weighted += c.weight * normalised(c, scores[c.id]);
   return (100 * weighted) / weightSum;
-}
-
-/**
- * T(j,a) = 100 · Σ w_c·(x_c − lo_c)/(hi_c − lo_c) / Σ w_c, in 0..100.
- * Throws on a value that would not count, rather than return a total outside 0..100 or NaN.
- */
-export function sheetTotal(criteria: RankingCriterion[], scores: Record<number, number>): number {
-  assertValidCriteria(criteria);
-  for (const c of criteria) {
-    if (!isCountableValue(c, scores[c.id])) {
-      throw new Error(
-        `Ranking: criterion ${c.id} has value ${scores[c.id]}; expected an integer in ${c.min}…${c.max}.`,
-      );
-    }
-  }
-  const ordered = criteriaInDisplayOrder(criteria);
-  return totalOf(ordered, sum(ordered.map((c) => c.weight)), scores);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -555,29 +460,4 @@ export function rankRound(input: RankingInput): RoundRanking {
   const ranked = sorted.map(({ entry }, i) => placed(entry, places[i]));
   unranked.sort(compareByName);
   return { method: input.method, ranked, unranked, countedSheets };
-}
-
-// ---------------------------------------------------------------------------------------------
-// 4. People's choice
-// ---------------------------------------------------------------------------------------------
-
-/** Most votes first; equal counts share a rank (1, 2, 2, 4) and are listed by name. */
-export function rankVotes(counts: VoteCount[]): RankedVote[] {
-  for (const c of counts) {
-    if (!Number.isInteger(c.votes) || c.votes < 0) {
-      throw new Error(
-        `Ranking: application ${c.applicationId} has ${c.votes} votes; expected a whole number >= 0.`,
-      );
-    }
-  }
-  assertDistinctApplications(counts.map((c) => ({ id: c.applicationId, name: c.name })));
-  const sorted = sortedByKey(counts.map((entry) => ({ key: [entry.votes], entry })));
-  const places = competitionRanks(sorted.map((c) => c.key));
-  return sorted.map(({ entry }, i) => ({
-    applicationId: entry.applicationId,
-    name: entry.name,
-    votes: entry.votes,
-    rank: places[i].rank,
-    tie: places[i].tie,
-  }));
 }
