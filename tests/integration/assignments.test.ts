@@ -19,6 +19,11 @@ const pairsOf = (roundId: number) =>
     .orderBy(schema.assignments.applicationId, schema.assignments.judgeId)
     .all();
 
+/** The fields of the form that adds or removes one judge × application pair of a round. */
+function pairForm(intent: 'assignment.add' | 'assignment.remove', roundId: number, judgeId: number, applicationId: number) {
+  return { intent, roundId: String(roundId), judgeId: String(judgeId), applicationId: String(applicationId) };
+}
+
 function run(e: JudgingEdition, fields: Record<string, string>) {
   return post(action, `/organise/${e.year}/assignments`, { year: String(e.year) }, fields, e.organiser.cookie);
 }
@@ -145,12 +150,7 @@ describe('manual changes', () => {
   it('refuses to assign a conflicted pair (409) and writes nothing', async () => {
     const before = auditCount();
     const assignments = countRows(schema.assignments);
-    const result = await run(e, {
-      intent: 'assignment.add',
-      roundId: String(e.screening.id),
-      judgeId: String(e.judges[0].id),
-      applicationId: String(e.applications[0].id),
-    });
+    const result = await run(e, pairForm('assignment.add', e.screening.id, e.judges[0].id, e.applications[0].id));
     expect(result.status).toBe(409);
     expect(formAnswer(result.data).messages.applicationId.key).toBe('assignments.errors.conflicted');
     expect(formAnswer(result.data).values).toMatchObject({ judgeId: String(e.judges[0].id) });
@@ -159,7 +159,7 @@ describe('manual changes', () => {
   });
 
   it('adds one assignment with one audit event, and refuses it twice', async () => {
-    const fields = { intent: 'assignment.add', roundId: String(e.screening.id), judgeId: String(e.judges[1].id), applicationId: String(e.applications[0].id) };
+    const fields = pairForm('assignment.add', e.screening.id, e.judges[1].id, e.applications[0].id);
     const before = auditCount();
     expect((await run(e, fields)).status).toBe(302);
     expect(isAssigned(e.judges[1].id, e.screening.id, e.applications[0].id)).toBe(true);
@@ -173,10 +173,10 @@ describe('manual changes', () => {
 
   it('refuses an application the round does not judge, and a user who is not a judge', async () => {
     getDb().update(schema.applications).set({ status: 'draft' }).where(eq(schema.applications.id, e.applications[2].id)).run();
-    const draft = await run(e, { intent: 'assignment.add', roundId: String(e.screening.id), judgeId: String(e.judges[1].id), applicationId: String(e.applications[2].id) });
+    const draft = await run(e, pairForm('assignment.add', e.screening.id, e.judges[1].id, e.applications[2].id));
     expect(draft.status).toBe(409);
     expect(formAnswer(draft.data).messages.applicationId.key).toBe('assignments.errors.notEligible.screening');
-    const outsider = await run(e, { intent: 'assignment.add', roundId: String(e.screening.id), judgeId: String(e.founders[0].id), applicationId: String(e.applications[1].id) });
+    const outsider = await run(e, pairForm('assignment.add', e.screening.id, e.founders[0].id, e.applications[1].id));
     expect(outsider.status).toBe(404);
     getDb().update(schema.applications).set({ status: 'submitted' }).where(eq(schema.applications.id, e.applications[2].id)).run();
   });
@@ -184,7 +184,7 @@ describe('manual changes', () => {
   it('removes an assignment without a scoresheet at once, with one audit event', async () => {
     assign(e.screening.id, e.judges[2].id, e.applications[1].id);
     const before = auditCount();
-    const result = await run(e, { intent: 'assignment.remove', roundId: String(e.screening.id), judgeId: String(e.judges[2].id), applicationId: String(e.applications[1].id) });
+    const result = await run(e, pairForm('assignment.remove', e.screening.id, e.judges[2].id, e.applications[1].id));
     expect(result.status).toBe(302);
     expect(isAssigned(e.judges[2].id, e.screening.id, e.applications[1].id)).toBe(false);
     expect(auditCount()).toBe(before + 1);
@@ -196,7 +196,7 @@ describe('manual changes', () => {
     const application = e.applications[2];
     assign(e.screening.id, judge.id, application.id);
     const sheet = scoresheet(e, e.screening.id, judge.id, application.id, 'submitted');
-    const fields = { intent: 'assignment.remove', roundId: String(e.screening.id), judgeId: String(judge.id), applicationId: String(application.id) };
+    const fields = pairForm('assignment.remove', e.screening.id, judge.id, application.id);
     const before = auditCount();
 
     const question = await run(e, fields);
@@ -224,8 +224,8 @@ describe('manual changes', () => {
     const before = auditCount();
     const pairs = pairsOf(e.screening.id);
     const attempts: Record<string, string>[] = [
-      { intent: 'assignment.add', roundId: String(e.screening.id), judgeId: String(e.judges[2].id), applicationId: String(e.applications[1].id) },
-      { intent: 'assignment.remove', roundId: String(e.screening.id), judgeId: String(e.judges[1].id), applicationId: String(e.applications[0].id), confirm: 'yes' },
+      pairForm('assignment.add', e.screening.id, e.judges[2].id, e.applications[1].id),
+      { ...pairForm('assignment.remove', e.screening.id, e.judges[1].id, e.applications[0].id), confirm: 'yes' },
       { intent: 'assign.auto', roundId: String(e.screening.id), seed: '3', replace: 'yes' },
     ];
     for (const fields of attempts) {
@@ -239,12 +239,7 @@ describe('manual changes', () => {
 
   it("refuses a round of another edition", async () => {
     const other = await judgingEdition(2074, { applications: 1, judges: 1 });
-    const result = await run(e, {
-      intent: 'assignment.add',
-      roundId: String(other.screening.id),
-      judgeId: String(other.judges[0].id),
-      applicationId: String(other.applications[0].id),
-    });
+    const result = await run(e, pairForm('assignment.add', other.screening.id, other.judges[0].id, other.applications[0].id));
     expect(result.status).toBe(404);
     expect(
       getDb()
