@@ -22,6 +22,7 @@ import { getDb, schema } from '~/utils/db.server';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loader = (args: any) => unknown;
+import { EDITION_2030_FORM } from '../fixtures/edition-form';
 import { formAnswer } from '../fixtures/http';
 import { assign, auditCount, judgingEdition, lastAudit, load, post, roundState, scoresheet, type JudgingEdition } from '../fixtures/judging';
 import { createUser, sessionCookie } from '../fixtures/users';
@@ -36,19 +37,7 @@ beforeAll(async () => {
   founderCookie = await sessionCookie(founder.id);
 });
 
-const NEW = {
-  year: '2030',
-  nameEn: 'GovTech Summit 2030 — Pitch competition',
-  nameFr: 'GovTech Summit 2030 — Concours de pitchs',
-  city: 'Paris',
-  venue: 'Station F',
-  startsOn: '2030-06-12',
-  endsOn: '2030-06-13',
-  opensAt: '2030-01-15T09:00',
-  closesAt: '2030-03-31T23:59',
-  descriptionFr: 'Le concours de pitchs du sommet.',
-  descriptionEn: 'The summit’s pitch competition.',
-};
+const NEW = EDITION_2030_FORM;
 
 const create = (fields: Record<string, string>, cookie = organiser.cookie) => post(newAction, '/organise/new', {}, fields, cookie);
 const edition = (year: number) => getDb().select().from(schema.editions).where(eq(schema.editions.year, year)).get()!;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { editionDescription, editionName } from '~/domain/edition';
 import { exactInstant, instantToLocal, localToInstant, zoneOffsetMinutes } from '~/domain/edition-time';
 import { editionSettingsSchema, newEditionSchema, windowChangeNeedsConfirmation } from '~/domain/edition-form';
+import { EDITION_2030_FORM } from '../fixtures/edition-form';
 
 const PARIS = 'Europe/Paris';
 
@@ -70,19 +71,7 @@ describe('Paris wall-clock times across daylight-saving changes', () => {
 });
 
 describe('the edition forms', () => {
-  const valid = {
-    year: '2030',
-    nameEn: 'GovTech Summit 2030',
-    nameFr: 'Sommet GovTech 2030',
-    city: 'Paris',
-    venue: 'Station F',
-    startsOn: '2030-06-12',
-    endsOn: '2030-06-13',
-    opensAt: '2030-01-15T09:00',
-    closesAt: '2030-03-31T23:59',
-    descriptionFr: '',
-    descriptionEn: '',
-  };
+  const valid = EDITION_2030_FORM;
   const errors = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
     Object.fromEntries((result.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
 
