@@ -155,70 +155,52 @@ function shortOfJudges(input: AssignmentInput): number[] {
 /** Ids that are not 1..n, so that no code can confuse an id with an index. */
 const ids = (count: number, base: number) => Array.from({ length: count }, (_, i) => base + i * 7);
 
+/**
+ * Editions of the sizes `sizes` draws, each with a seed and a conflict on each judge × application
+ * pair with a probability drawn in `density`.
+ */
+function withRandomConflicts(
+  sizes: fc.Arbitrary<Pick<AssignmentInput, 'applications' | 'judges' | 'k'>>,
+  density: { min: number; max: number },
+) {
+  return fc
+    .record({ sizes, density: fc.double({ ...density, noNaN: true }), seed: fc.nat(), conflictSeed: fc.nat() })
+    .map(({ sizes: { applications, judges, k }, density, seed, conflictSeed }): AssignmentInput => {
+      const rng = createPrng(conflictSeed);
+      const conflicts: AssignmentPair[] = [];
+      for (const applicationId of applications) {
+        for (const judgeId of judges) if (rng.next() < density) conflicts.push({ judgeId, applicationId });
+      }
+      return { applications, judges, conflicts, k, seed };
+    });
+}
+
 /** Any small edition, conflicts anywhere (some instances are impossible on purpose). */
-const anyEdition = fc
-  .record({
-    n: fc.integer({ min: 0, max: 14 }),
-    m: fc.integer({ min: 0, max: 7 }),
-    k: fc.integer({ min: 1, max: 4 }),
-    density: fc.double({ min: 0, max: 0.7, noNaN: true }),
-    seed: fc.nat(),
-    conflictSeed: fc.nat(),
-  })
-  .map(({ n, m, k, density, seed, conflictSeed }): AssignmentInput => {
-    const applications = ids(n, 101);
-    const judges = ids(m, 9001);
-    const rng = createPrng(conflictSeed);
-    const conflicts: AssignmentPair[] = [];
-    for (const applicationId of applications) {
-      for (const judgeId of judges) if (rng.next() < density) conflicts.push({ judgeId, applicationId });
-    }
-    return { applications, judges, conflicts, k, seed };
-  });
+const anyEdition = withRandomConflicts(
+  fc
+    .record({ n: fc.integer({ min: 0, max: 14 }), m: fc.integer({ min: 0, max: 7 }), k: fc.integer({ min: 1, max: 4 }) })
+    .map(({ n, m, k }) => ({ applications: ids(n, 101), judges: ids(m, 9001), k })),
+  { min: 0, max: 0.7 },
+);
 
 /**
  * About as many applications as judges, k of 2 or 3, moderate conflicts: where a plain greedy
  * most often misses the best spread (about one case in twenty), so the oracle has teeth.
  */
-const tightEdition = fc
-  .record({
-    m: fc.integer({ min: 4, max: 8 }),
-    nRoom: fc.integer({ min: 0, max: 9 }),
-    k: fc.integer({ min: 2, max: 3 }),
-    density: fc.double({ min: 0.1, max: 0.5, noNaN: true }),
-    seed: fc.nat(),
-    conflictSeed: fc.nat(),
-  })
-  .map(({ m, nRoom, k, density, seed, conflictSeed }): AssignmentInput => {
-    const applications = ids(1 + (nRoom % (m + 2)), 301);
-    const judges = ids(m, 8001);
-    const rng = createPrng(conflictSeed);
-    const conflicts: AssignmentPair[] = [];
-    for (const applicationId of applications) {
-      for (const judgeId of judges) if (rng.next() < density) conflicts.push({ judgeId, applicationId });
-    }
-    return { applications, judges, conflicts, k, seed };
-  });
+const tightEdition = withRandomConflicts(
+  fc
+    .record({ m: fc.integer({ min: 4, max: 8 }), nRoom: fc.integer({ min: 0, max: 9 }), k: fc.integer({ min: 2, max: 3 }) })
+    .map(({ m, nRoom, k }) => ({ applications: ids(1 + (nRoom % (m + 2)), 301), judges: ids(m, 8001), k })),
+  { min: 0.1, max: 0.5 },
+);
 
 /** Tiny editions (every assignment can be enumerated) with many conflicts. */
-const tinyEdition = fc
-  .record({
-    n: fc.integer({ min: 2, max: 4 }),
-    m: fc.integer({ min: 3, max: 5 }),
-    density: fc.double({ min: 0.1, max: 0.6, noNaN: true }),
-    seed: fc.nat(),
-    conflictSeed: fc.nat(),
-  })
-  .map(({ n, m, density, seed, conflictSeed }): AssignmentInput => {
-    const applications = ids(n, 11);
-    const judges = ids(m, 601);
-    const rng = createPrng(conflictSeed);
-    const conflicts: AssignmentPair[] = [];
-    for (const applicationId of applications) {
-      for (const judgeId of judges) if (rng.next() < density) conflicts.push({ judgeId, applicationId });
-    }
-    return { applications, judges, conflicts, k: 2, seed };
-  });
+const tinyEdition = withRandomConflicts(
+  fc
+    .record({ n: fc.integer({ min: 2, max: 4 }), m: fc.integer({ min: 3, max: 5 }) })
+    .map(({ n, m }) => ({ applications: ids(n, 11), judges: ids(m, 601), k: 2 })),
+  { min: 0.1, max: 0.6 },
+);
 
 /** Every k-subset of a list. */
 function subsets(items: number[], k: number): number[][] {
