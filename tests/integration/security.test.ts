@@ -54,31 +54,26 @@ describe('redirects after log-in stay on the site', () => {
     '/\u0000/evil.example',
   ];
 
-  it.each(BYPASSES)('a logged-in visitor of /login?redirectTo=%j goes home, not off-site (and never a 500)', async (to) => {
+  /** GET /login?`query` by a founder who is already logged in (a new one each time). */
+  async function loginPageLoggedIn(query: string) {
     const user = await createUser(`redirect-${Math.random().toString(36).slice(2)}@example.org`);
     const cookie = await sessionCookie(user.id);
-    const result = await outcome(() =>
-      loginLoader({ request: getRequest(`/login?${new URLSearchParams({ redirectTo: to })}`, { cookie }), params: {}, context: context() }),
-    );
+    return outcome(() => loginLoader({ request: getRequest(`/login?${query}`, { cookie }), params: {}, context: context() }));
+  }
+
+  it.each(BYPASSES)('a logged-in visitor of /login?redirectTo=%j goes home, not off-site (and never a 500)', async (to) => {
+    const result = await loginPageLoggedIn(String(new URLSearchParams({ redirectTo: to })));
     expect(result.status).toBe(302);
     expect(result.headers.get('Location')).toBe('/me');
   });
 
   it('the exact request of the report: %2F%09%2Fevil.example', async () => {
-    const user = await createUser('report@example.org');
-    const cookie = await sessionCookie(user.id);
-    const result = await outcome(() =>
-      loginLoader({ request: getRequest('/login?redirectTo=%2F%09%2Fevil.example', { cookie }), params: {}, context: context() }),
-    );
+    const result = await loginPageLoggedIn('redirectTo=%2F%09%2Fevil.example');
     expect(result.headers.get('Location')).toBe('/me');
   });
 
   it('a path on the site is honoured', async () => {
-    const user = await createUser('honoured@example.org');
-    const cookie = await sessionCookie(user.id);
-    const result = await outcome(() =>
-      loginLoader({ request: getRequest('/login?redirectTo=%2Faccount%3Ftab%3Dsessions', { cookie }), params: {}, context: context() }),
-    );
+    const result = await loginPageLoggedIn('redirectTo=%2Faccount%3Ftab%3Dsessions');
     expect(result.headers.get('Location')).toBe('/account?tab=sessions');
   });
 

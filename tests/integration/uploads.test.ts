@@ -40,6 +40,17 @@ function postFiles(cookie: string, parts: Part[], route: 'files' | 'upload' = 'f
   return { result: outcome(() => action({ request, params: { year: String(year) }, context: context() })), read };
 }
 
+/** The plain form post (no JavaScript) that removes the application's file `fileId` of that kind. */
+function removeFile(cookie: string, kind: 'deck' | 'logo', fileId: number) {
+  return outcome(() =>
+    filesRoute.action({
+      request: formRequest(`/apply/${YEAR}/files`, { intent: 'remove', kind, replaces: String(fileId) }, { cookie }),
+      params: { year: String(YEAR) },
+      context: context(),
+    }),
+  );
+}
+
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 beforeAll(() => {
@@ -241,13 +252,7 @@ describe('uploading through the files page (no JavaScript)', () => {
     const quentin = await founder('quentin@example.org');
     await postFiles(quentin.cookie, [{ name: 'replaces', value: '' }, { name: 'logo', filename: 'l.png', contentType: 'image/png', data: tinyPng() }]).result;
     const logoId = founderApplication(edition.id, quentin.id)!.logoFileId!;
-    const removed = await outcome(() =>
-      filesRoute.action({
-        request: formRequest(`/apply/${YEAR}/files`, { intent: 'remove', kind: 'logo', replaces: String(logoId) }, { cookie: quentin.cookie }),
-        params: { year: String(YEAR) },
-        context: context(),
-      }),
-    );
+    const removed = await removeFile(quentin.cookie, 'logo', logoId);
     expect(removed.status).toBe(302);
     expect(founderApplication(edition.id, quentin.id)!.logoFileId).toBeNull();
   });
@@ -280,13 +285,7 @@ describe('uploading with JavaScript (JSON endpoint)', () => {
     expect(wrong.data).toEqual({ ok: false, kind: 'logo', error: 'apply.files.errors.wrongType.logo', params: {} });
     // A submitted application keeps a deck: it may be replaced, not removed.
     const current = founderApplication(edition.id, rose.id)!.deckFileId!;
-    const removal = await outcome(() =>
-      filesRoute.action({
-        request: formRequest(`/apply/${YEAR}/files`, { intent: 'remove', kind: 'deck', replaces: String(current) }, { cookie: rose.cookie }),
-        params: { year: String(YEAR) },
-        context: context(),
-      }),
-    );
+    const removal = await removeFile(rose.cookie, 'deck', current);
     expect(removal.status).toBe(409);
     expect(removal.data.error).toBe('apply.files.errors.deckRequired');
   });
