@@ -3,6 +3,10 @@
  *
  *     npx tsx bench/ranking.bench.ts
  *
+ * `--applications N` and `--runs N` (measured runs) make it smaller, to check that it runs:
+ *
+ *     npx tsx bench/ranking.bench.ts --applications 500 --runs 3
+ *
  * A deterministic round far larger than any real edition (10,000 applications × 5 sheets × 6
  * criteria, 40 judges) so that a slow path in rankRound shows up as a ratio, not as noise.
  * The baseline, measured in the same process, is the least work any ranking must do: compute
@@ -23,12 +27,13 @@ import {
   type RankingSheet,
 } from '../app/domain/ranking';
 import { rankRound as referenceRankRound } from '../tests/unit/ranking-reference';
+import { numberOption } from './options';
 
-const APPLICATIONS = 10_000;
+const APPLICATIONS = numberOption('applications', 10_000);
 const SHEETS_PER_APPLICATION = 5;
 const JUDGES = 40;
 const WARM_UP_RUNS = 3;
-const MEASURED_RUNS = 15;
+const MEASURED_RUNS = numberOption('runs', 15);
 const SEED = 20_240_601;
 
 
