@@ -126,12 +126,8 @@ function pages(): Page[] {
     { route: 'routes/login', path: '/login', as: 'public' },
     { route: 'routes/signup', path: '/signup', as: 'public' },
     { route: 'routes/method', path: '/method', as: 'public' },
-    { route: 'routes/editions.$year', path: '/editions/2018', as: 'public' },
-    { route: 'routes/editions.$year', path: '/editions/2019', as: 'public' },
-    { route: 'routes/editions.$year', path: '/editions/2020', as: 'public' },
-    { route: 'routes/editions.$year', path: '/editions/2021', as: 'public' },
-    { route: 'routes/editions.$year', path: '/editions/2022', as: 'public' },
-    { route: 'routes/editions.$year', path: '/editions/2023', as: 'public' },
+    // The demo's six editions, one at each step of an edition's life.
+    ...[2018, 2019, 2020, 2021, 2022, 2023].map((year): Page => ({ route: 'routes/editions.$year', path: `/editions/${year}`, as: 'public' })),
     { route: 'routes/editions.$year', path: '/editions/1999', as: 'public', status: 404 },
     { route: 'routes/editions.$year_.stage', path: '/editions/2020/stage', as: 'public' },
     // The demo's live final (2023): its stage between pitches, its vote not open yet.
@@ -147,33 +143,30 @@ function pages(): Page[] {
     ),
     { route: 'routes/apply.$year.files', path: '/apply/2022/files', as: 'founder' },
     { route: 'routes/apply.$year.withdraw', path: '/apply/2022/withdraw', as: 'founder' },
-    { route: 'routes/judge._index', path: '/judge', as: 'judge' },
-    { route: 'routes/judge.$year._index', path: '/judge/2021', as: 'judge' },
-    { route: 'routes/judge.$year._index', path: '/judge/2023', as: 'judge' },
-    { route: 'routes/judge.$year.conflicts', path: '/judge/2021/conflicts', as: 'judge' },
-    { route: 'routes/judge.$year.rounds.$roundId.$applicationId', path: `/judge/2021/rounds/${screening2021}/${assigned}`, as: 'judge' },
-    { route: 'routes/judge.$year.rounds.$roundId.$applicationId', path: `/judge/2021/rounds/${screening2021}/999999`, as: 'judge', status: 404 },
+    ...table('judge', `
+      judge._index                                 /judge
+      judge.$year._index                           /judge/2021
+      judge.$year._index                           /judge/2023
+      judge.$year.conflicts                        /judge/2021/conflicts
+      judge.$year.rounds.$roundId.$applicationId   /judge/2021/rounds/${screening2021}/${assigned}
+      judge.$year.rounds.$roundId.$applicationId   /judge/2021/rounds/${screening2021}/999999        404`),
     { route: 'routes/organise._index', path: '/organise', as: 'organiser' },
     { route: 'routes/organise.$year._index', path: '/organise/2021', as: 'organiser' },
     { route: 'routes/organise.$year.applications._index', path: '/organise/2021/applications', as: 'organiser' },
     { route: 'routes/organise.$year.applications.$applicationId', path: `/organise/2021/applications/${application2021}`, as: 'organiser' },
     { route: 'routes/organise.$year.applications.$applicationId', path: '/organise/2021/applications/999999', as: 'organiser', status: 404 },
-    { route: 'routes/organise.$year.judges', path: '/organise/2021/judges', as: 'organiser' },
-    { route: 'routes/organise.$year.assignments', path: '/organise/2021/assignments', as: 'organiser' },
-    { route: 'routes/organise.$year.progress', path: '/organise/2021/progress', as: 'organiser' },
     { route: 'routes/organise.$year.rounds.$roundId.ranking', path: `/organise/2021/rounds/${screening2021}/ranking`, as: 'organiser' },
     { route: 'routes/organise.$year.rounds.$roundId.calibration', path: `/organise/2021/rounds/${screening2021}/calibration`, as: 'organiser' },
-    { route: 'routes/organise.$year.shortlist', path: '/organise/2021/shortlist', as: 'organiser' },
+    // The pages of the edition in judging (2021) named as their route.
+    ...['judges', 'assignments', 'progress', 'shortlist', 'settings', 'team', 'feedback', 'paper'].map(
+      (page): Page => ({ route: `routes/organise.$year.${page}`, path: `/organise/2021/${page}`, as: 'organiser' }),
+    ),
     { route: 'routes/organise.$year.stage', path: '/organise/2020/stage', as: 'organiser' },
     { route: 'routes/organise.$year.stage', path: '/organise/2023/stage', as: 'organiser' },
     { route: 'routes/organise.$year.results', path: '/organise/2020/results', as: 'organiser' },
     { route: 'routes/organise.$year.audit', path: '/organise/2020/audit', as: 'organiser' },
     { route: 'routes/organise.$year.audit', path: '/organise/2021/audit', as: 'organiser' },
     { route: 'routes/organise.new', path: '/organise/new', as: 'organiser' },
-    { route: 'routes/organise.$year.settings', path: '/organise/2021/settings', as: 'organiser' },
-    { route: 'routes/organise.$year.team', path: '/organise/2021/team', as: 'organiser' },
-    { route: 'routes/organise.$year.feedback', path: '/organise/2021/feedback', as: 'organiser' },
-    { route: 'routes/organise.$year.paper', path: '/organise/2021/paper', as: 'organiser' },
     { route: 'routes/organise.outbox._index', path: '/organise/outbox', as: 'organiser' },
     { route: 'routes/organise.outbox.$messageId', path: '/organise/outbox/999999', as: 'organiser', status: 404 },
     { route: 'routes/organise.startups', path: '/organise/startups', as: 'organiser' },
@@ -186,6 +179,17 @@ function pages(): Page[] {
       ? { route: 'routes/me_.feedback.$year', path: `/me/feedback/${feedbackYear}`, as: 'founder' }
       : { route: 'routes/me_.feedback.$year', path: '/me/feedback/2019', as: 'founder', status: 404 },
   ];
+}
+
+/** Pages as a table: a line per page, its route id (less `routes/`), its path and, if not 200, its status. */
+function table(as: Role, lines: string): Page[] {
+  return lines
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [route, path, status] = line.trim().split(/\s+/);
+      return { route: `routes/${route}`, path, as, ...(status ? { status: Number(status) } : {}) };
+    });
 }
 
 let walk: Page[] = [];
