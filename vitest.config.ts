@@ -48,7 +48,7 @@ export default defineConfig({
           globals: true,
           globalSetup: ['tests/setup/global-db.ts'],
           setupFiles: ['tests/setup/db.ts', 'tests/setup/fail-on-console-error.ts'],
-          // Two files at a time share the two cores (see component below).
+          // Several files at a time share the two cores (see component below).
           testTimeout: 15_000,
         },
       },
@@ -60,7 +60,7 @@ export default defineConfig({
           environment: 'jsdom',
           globals: true,
           setupFiles: ['tests/setup/component.ts', 'tests/setup/fail-on-console-error.ts'],
-          // Two files at a time share the two cores: a first render in jsdom can take over vitest's 5 s.
+          // Several files at a time share the two cores: a first render in jsdom can take over vitest's 5 s.
           testTimeout: 15_000,
         },
       },
