@@ -17,11 +17,13 @@ export default defineConfig({
     globals: true,
     // A run that executed nothing must fail (vitest's default; stated so nobody flips it).
     passWithNoTests: false,
-    // Two files at a time on the 2-core machine, whatever the project (vitest's default there is
-    // one: cores - 1). End-to-end files too: each worker has its own server and database
-    // (tests/e2e/global-setup.ts). `--maxWorkers=N` on the command line overrides it; measured in
+    // Three files at a time on the 2-core machine, whatever the project (vitest's default there is
+    // one: cores - 1). Two left the cores idle about half the run: an end-to-end file mostly waits
+    // (on Chromium, its server, a timer), and every file starts a fresh process. End-to-end files
+    // too: each worker has its own server and database (tests/e2e/global-setup.ts).
+    // `--maxWorkers=N` on the command line overrides it; measured in
     // docs/decisions/046-test-suite-under-five-minutes.md.
-    maxWorkers: 2,
+    maxWorkers: 3,
     reporters: ['default', './tests/reporters/summary.ts'],
     projects: [
       {
@@ -46,7 +48,7 @@ export default defineConfig({
           globals: true,
           globalSetup: ['tests/setup/global-db.ts'],
           setupFiles: ['tests/setup/db.ts', 'tests/setup/fail-on-console-error.ts'],
-          // Two files at a time share the two cores (see component below).
+          // Several files at a time share the two cores (see component below).
           testTimeout: 15_000,
         },
       },
@@ -58,7 +60,7 @@ export default defineConfig({
           environment: 'jsdom',
           globals: true,
           setupFiles: ['tests/setup/component.ts', 'tests/setup/fail-on-console-error.ts'],
-          // Two files at a time share the two cores: a first render in jsdom can take over vitest's 5 s.
+          // Several files at a time share the two cores: a first render in jsdom can take over vitest's 5 s.
           testTimeout: 15_000,
         },
       },

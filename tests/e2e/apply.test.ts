@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tinyPdf } from '../fixtures/applications';
+import { fillAndSave, main, startApplication } from './application-form';
 import { hydrated, loginAs, openBrowser, screenshot, seeded, url, VIEWPORTS, horizontalOverflow, type BrowserHandle } from './fixtures';
 
 const YEAR = 2022;
@@ -17,9 +18,6 @@ function expectedRefusal(path: string, status: number) {
   return new RegExp(`: Failed to load resource: the server responded with a status of ${status} .*\\(https?://[^/]+${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\.data)?(\\?[^ ]*)?:\\d+\\)$`);
 }
 
-function main(page: Page) {
-  return page.locator('main');
-}
 
 /** Against the viewport asked for: a mobile browser widens its layout viewport to fit what overflows. */
 async function expectNoHorizontalScroll(page: Page) {
@@ -52,16 +50,9 @@ async function journey(browser: BrowserHandle, { email, startup, js }: { email: 
   await main(page).getByText(/Applications close on .* \(Paris time\)/).waitFor();
   await main(page).getByText(/\d+ days? and \d+ hours? left\./).waitFor();
   await hydrated(page);
-  await main(page).getByRole('link', { name: 'Start your application' }).click();
-  await page.waitForURL((u) => u.pathname === `/apply/${YEAR}/startup`);
-
   // First sitting, section 1: a bad website is refused next to its field, the rest kept.
-  await hydrated(page);
-  const form = main(page).locator('form.section-form');
-  await form.getByLabel('Startup name').fill(startup);
-  await form.getByLabel('Country').selectOption('FR');
+  const form = await startApplication(page, YEAR, { name: startup, theme: 'Transparency and accountability' });
   await form.getByLabel('Website (optional)').fill('not a web address');
-  await form.getByRole('radio', { name: 'Transparency and accountability' }).check();
   await saveSection(page, 'Save and continue');
   const summary = main(page).getByRole('alert');
   await summary.getByRole('heading', { name: 'There is a problem' }).waitFor();
@@ -77,11 +68,12 @@ async function journey(browser: BrowserHandle, { email, startup, js }: { email: 
   await main(page).getByText('Saved: Startup.').waitFor();
 
   // Section 2, half filled, then to the review.
-  await hydrated(page);
-  await main(page).getByLabel('One-liner').fill('Open public spending, line by line.');
-  await main(page).getByLabel('Problem').fill('Citizens cannot follow public spending.\nJournalists lose weeks.');
-  await saveSection(page, 'Save and go to the review');
-  await page.waitForURL((u) => u.pathname === `/apply/${YEAR}`);
+  await fillAndSave(
+    page,
+    { 'One-liner': 'Open public spending, line by line.', Problem: 'Citizens cannot follow public spending.\nJournalists lose weeks.' },
+    `/apply/${YEAR}`,
+    'Save and go to the review',
+  );
   const nav = main(page).getByRole('navigation', { name: 'Sections' });
   await nav.getByRole('link', { name: /^Startup\s+Complete$/ }).waitFor();
   await nav.getByRole('link', { name: /^Pitch\s+In progress$/ }).waitFor();
@@ -96,23 +88,14 @@ async function journey(browser: BrowserHandle, { email, startup, js }: { email: 
   await nav.getByRole('link', { name: /^Pitch\s+In progress$/ }).click();
   await page.waitForURL((u) => u.pathname === `/apply/${YEAR}/pitch`);
   expect(await main(page).getByLabel('Problem').inputValue()).toBe('Citizens cannot follow public spending.\nJournalists lose weeks.');
-  await hydrated(page);
-  await main(page).getByLabel('Solution').fill('A public ledger of every invoice, searchable by anyone.');
-  await saveSection(page, 'Save and continue');
-  await page.waitForURL((u) => u.pathname === `/apply/${YEAR}/impact`);
-  await hydrated(page);
-  await main(page).getByLabel('Impact for the public sector').fill('Three ministries publish every invoice within a week.');
-  await saveSection(page, 'Save and continue');
-  await page.waitForURL((u) => u.pathname === `/apply/${YEAR}/business`);
-  await hydrated(page);
-  await main(page).getByLabel('Business model').fill('Free for citizens; administrations pay a yearly licence.');
-  await main(page).getByLabel('Traction').fill('Three ministries, 40,000 monthly visitors.');
-  await saveSection(page, 'Save and continue');
-  await page.waitForURL((u) => u.pathname === `/apply/${YEAR}/team`);
-  await hydrated(page);
-  await main(page).getByLabel('Team').fill('Tomás (CEO) and Ana (CTO), with four engineers in Mexico City.');
-  await saveSection(page, 'Save and continue');
-  await page.waitForURL((u) => u.pathname === `/apply/${YEAR}/files`);
+  await fillAndSave(page, { Solution: 'A public ledger of every invoice, searchable by anyone.' }, `/apply/${YEAR}/impact`);
+  await fillAndSave(page, { 'Impact for the public sector': 'Three ministries publish every invoice within a week.' }, `/apply/${YEAR}/business`);
+  await fillAndSave(
+    page,
+    { 'Business model': 'Free for citizens; administrations pay a yearly licence.', Traction: 'Three ministries, 40,000 monthly visitors.' },
+    `/apply/${YEAR}/team`,
+  );
+  await fillAndSave(page, { Team: 'Tomás (CEO) and Ana (CTO), with four engineers in Mexico City.' }, `/apply/${YEAR}/files`);
 
   // The deck: a small valid PDF, padded so the upload takes a moment.
   await hydrated(page);

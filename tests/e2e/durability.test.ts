@@ -179,6 +179,25 @@ beforeAll(async () => {
   for (const judge of world.judges) cookies.push(await login(judge.email));
 }, 120_000);
 
+/**
+ * Starts `load` and resolves once it is under way: more than three saves acknowledged (however slow
+ * the machine), an error, or 20 s. `stop()` ends the load and answers what was acknowledged.
+ */
+async function underLoad(): Promise<{ stop: () => Promise<Acknowledged> }> {
+  let end!: () => void;
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  const live: Acknowledged = { sheets: [], voters: [], errors: [] };
+  const running = load(ended, live);
+  const deadline = Date.now() + 20_000;
+  while (live.sheets.length <= 3 && live.errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return {
+    stop() {
+      end();
+      return running;
+    },
+  };
+}
+
 afterAll(async () => {
   await stopServer('SIGKILL');
   fs.rmSync(dir, { recursive: true, force: true });
@@ -186,17 +205,11 @@ afterAll(async () => {
 
 describe('a crash in the middle of the final', () => {
   it('loses no acknowledged save or vote; the database is whole and the audit log matches the sheets', async () => {
-    let kill!: () => void;
-    const killed = new Promise<void>((resolve) => (kill = resolve));
-    const live: Acknowledged = { sheets: [], voters: [], errors: [] };
-    const running = load(killed, live);
     // Under load for a moment (more than three saves in, however slow the machine, then LOAD_MS more), then killed.
-    const deadline = Date.now() + 20_000;
-    while (live.sheets.length <= 3 && live.errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const running = await underLoad();
     await new Promise((resolve) => setTimeout(resolve, LOAD_MS));
     await stopServer('SIGKILL');
-    kill();
-    const acknowledged = await running;
+    const acknowledged = await running.stop();
     expect(acknowledged.sheets.length, `saves acknowledged before the crash (${acknowledged.errors.join('; ')})`).toBeGreaterThan(3);
 
     await startServer();
@@ -238,16 +251,10 @@ describe('a crash in the middle of the final', () => {
 describe('backups', () => {
   it('a backup taken while judges save is whole; restore refuses while the server runs and restores it once stopped', async () => {
     const backupFile = path.join(dir, 'backup.db');
-    let stop!: () => void;
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const live: Acknowledged = { sheets: [], voters: [], errors: [] };
-    const running = load(stopped, live);
-    const deadline = Date.now() + 20_000;
-    while (live.sheets.length <= 3 && live.errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const running = await underLoad();
     // The same function `npm run db:backup` runs, from another connection than the server's.
     await backupDatabase(databasePath, backupFile);
-    stop();
-    const acknowledged = await running;
+    const acknowledged = await running.stop();
     expect(acknowledged.sheets.length, acknowledged.errors.join('; ')).toBeGreaterThan(0);
     expect(acknowledged.errors).toEqual([]);
 

@@ -27,6 +27,7 @@ import { openDatabase } from '../../db/client';
 import { organiserCreateCommand } from '../../db/organiser-create';
 import { tinyPdf } from '../fixtures/applications';
 import { linkIn, readMail, type ReadMail } from '../fixtures/mail';
+import { fillAndSave, main, startApplication } from './application-form';
 import { hydrated, openBrowser, routerIdle, screenshot, VIEWPORTS } from './fixtures';
 import { freePort, readDatabase, ROOT, startServerProcess, type ServerProcess } from './server-process';
 
@@ -44,7 +45,6 @@ let server: ServerProcess | null = null;
 let base = '';
 
 const at = (pathname: string) => new URL(pathname, base).toString();
-const main = (page: Page): Locator => page.locator('main');
 
 const readDb = <T>(read: (db: Database.Database) => T): T => readDatabase(databasePath, read);
 
@@ -183,19 +183,8 @@ describe('an edition run from an empty database', () => {
     await main(fp).getByRole('link', { name: `Apply to ${EDITION}` }).click();
     await fp.waitForURL((u) => u.pathname === `/apply/${YEAR}`);
     await hydrated(fp);
-    await main(fp).getByRole('link', { name: 'Start your application' }).click();
-    await fp.waitForURL((u) => u.pathname === `/apply/${YEAR}/startup`);
-    await hydrated(fp);
-    const section = main(fp).locator('form.section-form');
-    await section.getByLabel('Startup name').fill(STARTUP);
-    await section.getByLabel('Country').selectOption('FR');
-    await section.getByRole('radio', { name: 'Public services' }).check();
-    const save = async (next: string, fields: Record<string, string>) => {
-      await hydrated(fp);
-      for (const [label, value] of Object.entries(fields)) await main(fp).getByLabel(label).fill(value);
-      await main(fp).getByRole('button', { name: 'Save and continue' }).click();
-      await fp.waitForURL((u) => u.pathname === `/apply/${YEAR}/${next}`);
-    };
+    await startApplication(fp, YEAR, { name: STARTUP, theme: 'Public services' });
+    const save = (next: string, fields: Record<string, string>) => fillAndSave(fp, fields, `/apply/${YEAR}/${next}`);
     await save('pitch', {});
     await save('impact', {
       'One-liner': 'Public spending, line by line.',

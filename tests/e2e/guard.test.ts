@@ -14,24 +14,22 @@ describe('the console guard', () => {
     await browser.close();
   });
 
-  it('fails on console.error', async () => {
+  it.each([
+    { what: 'console.error', error: () => console.error('guard check'), message: /guard check/ },
+    {
+      what: 'an uncaught exception',
+      error: () =>
+        setTimeout(() => {
+          throw new Error('guard boom');
+        }),
+      message: /guard boom/,
+    },
+  ])('fails on $what', async ({ error, message }) => {
     const browser = await openBrowser();
     await browser.page.goto(url('/'));
-    await browser.page.evaluate(() => console.error('guard check'));
+    await browser.page.evaluate(error);
     await expect.poll(() => browser.errors.length).toBe(1);
-    await expect(browser.close()).rejects.toThrow(/guard check/);
-  });
-
-  it('fails on an uncaught exception', async () => {
-    const browser = await openBrowser();
-    await browser.page.goto(url('/'));
-    await browser.page.evaluate(() => {
-      setTimeout(() => {
-        throw new Error('guard boom');
-      });
-    });
-    await expect.poll(() => browser.errors.length).toBe(1);
-    await expect(browser.close()).rejects.toThrow(/guard boom/);
+    await expect(browser.close()).rejects.toThrow(message);
   });
 
   it('fails on a Content-Security-Policy violation (an inline script without the nonce)', async () => {

@@ -9,17 +9,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  horizontalOverflow,
-  hydrated,
-  loginAs,
-  openBrowser,
-  screenshot,
-  seeded,
-  uniqueEmail,
-  url,
-  VIEWPORTS,
-} from './fixtures';
+import { horizontalOverflow, hydrated, loginAs, openBrowser, screenshot, seeded, uniqueEmail, url, VIEWPORTS } from './fixtures';
 
 const TABLET = { hasTouch: true, isMobile: true } as const;
 const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);

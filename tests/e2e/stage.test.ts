@@ -123,14 +123,19 @@ async function flakyNetwork(target: URL) {
   };
 }
 
+/** A final of its own (tests/fixtures/stage.ts), its stage control open for the organiser on a laptop, and a projector's browser. */
+async function finalWithControl(year: number) {
+  const world = await buildFinalWorld(year);
+  const control = await openBrowser({ viewport: CONTROL });
+  const projector = await openBrowser({ viewport: PROJECTOR });
+  await loginAs(control, world.organiser.email, `/organise/${year}/stage`);
+  return { world, control, projector };
+}
+
 describe('the live final', () => {
   it('selecting a startup and opening scoring updates the projector and the judge’s tablet within 2 s', async () => {
-    const world = await buildFinalWorld(2083);
-    const control = await openBrowser({ viewport: CONTROL });
-    const projector = await openBrowser({ viewport: PROJECTOR });
+    const { world, control, projector } = await finalWithControl(2083);
     const tablet = await openBrowser({ viewport: VIEWPORTS.tabletPortrait, hasTouch: true, isMobile: true });
-
-    await loginAs(control, world.organiser.email, '/organise/2083/stage');
     await hydrated(control.page);
     await projector.page.goto(url('/editions/2083/stage'));
     await hydrated(projector.page);
@@ -175,12 +180,8 @@ describe('the live final', () => {
   });
 
   it('runs the final on the projector: timers, the vote by QR code, and the reveal in order', async () => {
-    const world = await buildFinalWorld(2084);
-    const control = await openBrowser({ viewport: CONTROL });
-    const projector = await openBrowser({ viewport: PROJECTOR });
+    const { world, control, projector } = await finalWithControl(2084);
     const phone = await openBrowser({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
-
-    await loginAs(control, world.organiser.email, '/organise/2084/stage');
     // The organiser is logged in on the projector's laptop too: the clicker works there.
     await loginAs(projector, world.organiser.email, '/editions/2084/stage');
     await hydrated(control.page);
