@@ -29,7 +29,7 @@ import {
   type SectionValues,
 } from '~/domain/application';
 import type { Lang, MessageKey } from '~/i18n';
-import { auditedTransaction, type DbOrTx } from './audit.server';
+import { auditedTransaction, statusChange, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { changesSealedFinal, recordAuthorConflict } from './integrity.server';
 import { editionTracks, type Edition } from './editions.server';
@@ -283,13 +283,7 @@ export function submitApplication({
       .where(and(eq(a.id, current.id), eq(a.founderId, founderId), eq(a.revision, revision), eq(a.status, 'draft')))
       .run();
     if (updated.changes !== 1) return { ok: false, reason: 'stale', revision: current.revision };
-    audit({
-      action: 'application.status',
-      entityType: 'application',
-      entityId: current.id,
-      before: { status: 'draft' },
-      after: { status: 'submitted' },
-    });
+    audit(statusChange('application', current.id, { from: 'draft', to: 'submitted' }));
     if (mail) enqueueApplicationReceipt(tx, current.id, mail, now);
     return { ok: true };
   });
@@ -321,14 +315,8 @@ export function withdrawApplication({
       .set({ status: 'withdrawn', withdrawnAt: now, revision: current.revision + 1, updatedAt: now })
       .where(and(eq(a.id, current.id), eq(a.founderId, founderId)))
       .run();
-    audit({
-      action: 'application.status',
-      entityType: 'application',
-      entityId: current.id,
-      before: { status: current.status },
-      after: { status: 'withdrawn' },
-      reason: reason?.trim() ? reason.trim().slice(0, 500) : null,
-    });
+    const why = reason?.trim() ? reason.trim().slice(0, 500) : null;
+    audit(statusChange('application', current.id, { from: current.status, to: 'withdrawn', reason: why }));
     return { ok: true };
   });
 }

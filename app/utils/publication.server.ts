@@ -14,7 +14,7 @@ import { sealInputOf, type OpenAward } from '~/domain/open-data';
 import { rankRound, rankVotes, type RoundRanking } from '~/domain/ranking';
 import { Refusal } from '~/domain/refusal';
 import { sealHash } from '~/domain/seal';
-import { auditedTransaction, type AuditAct, type DbOrTx } from './audit.server';
+import { auditedTransaction, statusChange, type AuditAct, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { assertNotFrozen, editionRoundOfKind, editionRounds, type Edition, type Round } from './editions.server';
 import { enqueueResultsNotices } from './mail-messages.server';
@@ -179,13 +179,7 @@ export function publishResults(act: ResultsAct, db: DbOrTx = getDb()) {
     for (const application of applications) {
       if (!winners.has(application.id) || application.status === 'winner') continue;
       tx.update(schema.applications).set({ status: 'winner', updatedAt: now }).where(eq(schema.applications.id, application.id)).run();
-      audit({
-        action: 'application.status',
-        entityType: 'application',
-        entityId: application.id,
-        before: { status: application.status },
-        after: { status: 'winner' },
-      });
+      audit(statusChange('application', application.id, { from: application.status, to: 'winner' }));
     }
     tx.update(schema.editions).set({ status: 'published', publishedAt: now }).where(eq(schema.editions.id, edition.id)).run();
     audit({
