@@ -5,7 +5,7 @@
  */
 import { Link, NavLink, useNavigationType, useParams } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
-import { SECTIONS, type SectionId, type SectionState } from '~/domain/application';
+import { SECTIONS, type ApplicationAnswers, type SectionId, type SectionState } from '~/domain/application';
 import { formatNumber, useT, type Lang, type T } from '~/i18n';
 
 /**
@@ -128,19 +128,11 @@ export function FileLink({ file, label }: { file: FileInfo; label?: string }) {
   );
 }
 
-export interface AnswersData {
+export interface AnswersData extends ApplicationAnswers {
   startupName: string;
   countryName: string | null;
   website: string | null;
   trackName: string | null;
-  oneLiner: string;
-  problem: string;
-  solution: string;
-  videoUrl: string | null;
-  impact: string;
-  businessModel: string;
-  traction: string;
-  team: string;
   consentToPublication: boolean;
   deck: FileInfo | null;
   logo: FileInfo | null;

@@ -43,6 +43,18 @@ export type ApplicationRow = typeof schema.applications.$inferSelect;
 const a = schema.applications;
 const e = schema.editions;
 
+/** The columns of an application's written answers (`ApplicationAnswers`), for every read that shows them. */
+export const answerColumns = {
+  oneLiner: a.oneLiner,
+  problem: a.problem,
+  solution: a.solution,
+  impact: a.impact,
+  businessModel: a.businessModel,
+  traction: a.traction,
+  team: a.team,
+  videoUrl: a.videoUrl,
+};
+
 // ─── The founder's side ─────────────────────────────────────────────────────
 
 /** A founder's applications across every edition, newest edition first. */
