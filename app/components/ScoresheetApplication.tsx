@@ -1,8 +1,8 @@
 /** The application a judge is scoring, as the founders wrote it (in their own language). */
-import type { ApplicationAnswers } from '~/domain/application';
+import type { WrittenAnswers } from '~/domain/application';
 import { useT, type Lang } from '~/i18n';
 
-export interface ApplicationView extends ApplicationAnswers {
+export interface ApplicationView extends WrittenAnswers {
   id: number;
   startupName: string;
   country: string | null;

@@ -5,7 +5,7 @@
  */
 import { Link, NavLink, useNavigationType, useParams } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
-import { SECTIONS, type ApplicationAnswers, type SectionId, type SectionState } from '~/domain/application';
+import { SECTIONS, type SectionId, type SectionState, type WrittenAnswers } from '~/domain/application';
 import { formatNumber, useT, type Lang, type T } from '~/i18n';
 
 /**
@@ -128,7 +128,7 @@ export function FileLink({ file, label }: { file: FileInfo; label?: string }) {
   );
 }
 
-export interface AnswersData extends ApplicationAnswers {
+export interface AnswersData extends WrittenAnswers {
   startupName: string;
   countryName: string | null;
   website: string | null;

@@ -273,7 +273,7 @@ export function validateSection(
 // ─── Reading an application back ────────────────────────────────────────────
 
 /** What the founders wrote (pitch, impact, business and team sections): the text every reader of an application reads. */
-export interface ApplicationAnswers {
+export interface WrittenAnswers {
   oneLiner: string;
   problem: string;
   solution: string;
@@ -284,7 +284,7 @@ export interface ApplicationAnswers {
   team: string;
 }
 
-export interface ApplicationFields extends ApplicationAnswers {
+export interface ApplicationFields extends WrittenAnswers {
   startupName: string;
   country: string | null;
   website: string | null;

@@ -43,7 +43,7 @@ export type ApplicationRow = typeof schema.applications.$inferSelect;
 const a = schema.applications;
 const e = schema.editions;
 
-/** The columns of an application's written answers (`ApplicationAnswers`), for every read that shows them. */
+/** The columns of an application's written answers (`WrittenAnswers`), for every read that shows them. */
 export const answerColumns = {
   oneLiner: a.oneLiner,
   problem: a.problem,
