@@ -128,6 +128,17 @@ export function FileLink({ file, label }: { file: FileInfo; label?: string }) {
   );
 }
 
+/** "Section saved": the notice a page shows when a section's save sends the founder on to it (`?saved=<section>`). */
+export function SectionSavedNotice({ section }: { section: SectionId }) {
+  const { t } = useT();
+  return (
+    <p className="notice notice--success" role="status">
+      <span aria-hidden="true">✓ </span>
+      {t('apply.saved', { section: t(`apply.section.${section}.title`) })}
+    </p>
+  );
+}
+
 export interface AnswersData extends WrittenAnswers {
   startupName: string;
   countryName: string | null;
