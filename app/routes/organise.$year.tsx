@@ -6,7 +6,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { SectionError } from '~/components/SectionError';
+import { FramedSectionError } from '~/components/SectionError';
 import { StatusBadge } from '~/components/StatusBadge';
 import { editionName } from '~/domain/edition';
 import { useT } from '~/i18n';
@@ -50,17 +50,12 @@ export default function OrganiseEdition() {
 /** A child's error inside the frame; the frame's own error (unknown edition, not an organiser) alone. */
 export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>('routes/organise.$year');
-  if (!data) {
-    return (
-      <div className="page page--wide">
-        <SectionError />
-      </div>
-    );
-  }
   return (
-    <OrganiseFrame edition={data.edition}>
-      <SectionError />
-    </OrganiseFrame>
+    <FramedSectionError
+      data={data}
+      pageClass="page page--wide"
+      frame={(frame, error) => <OrganiseFrame edition={frame.edition}>{error}</OrganiseFrame>}
+    />
   );
 }
 
