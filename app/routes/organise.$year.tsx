@@ -7,8 +7,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { FramedSectionError } from '~/components/SectionError';
-import { StatusBadge } from '~/components/StatusBadge';
-import { editionName } from '~/domain/edition';
+import { EditionPageHeader } from '~/components/EditionPageHeader';
 import { useT } from '~/i18n';
 import { organiserPage } from '~/utils/organiser-page.server';
 
@@ -60,14 +59,10 @@ export function ErrorBoundary() {
 }
 
 function OrganiseFrame({ edition, children }: { edition: FrameEdition; children: ReactNode }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   return (
     <div className="page page--wide">
-      <header className="page-header">
-        <p className="eyebrow">{t('organise.title')}</p>
-        <h1>
-          {editionName(edition, lang)} <StatusBadge kind="edition" status={edition.status} />
-        </h1>
+      <EditionPageHeader eyebrow={t('organise.title')} edition={edition}>
         <nav aria-label={t('organise.tabs.label', { year: edition.year })} className="tabs">
           <ul>
             {ORGANISE_TABS.map((tab) => (
@@ -79,7 +74,7 @@ function OrganiseFrame({ edition, children }: { edition: FrameEdition; children:
             ))}
           </ul>
         </nav>
-      </header>
+      </EditionPageHeader>
       {children}
     </div>
   );
