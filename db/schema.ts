@@ -7,16 +7,7 @@
  * append-only audit log is enforced by triggers written in a custom migration.
  */
 import { relations, sql } from 'drizzle-orm';
-import {
-  check,
-  index,
-  integer,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import {
   APPLICATION_STATUSES,
@@ -40,17 +31,30 @@ function oneOf(column: string, values: readonly string[]) {
   return sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
 }
 
+/** A table's own id. */
+const id = () => integer('id').primaryKey({ autoIncrement: true });
+
+/** A moment, stored as milliseconds since the epoch. */
+const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
 const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' })
+  timestamp('created_at')
     .notNull()
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+/** A required link to another table's row: `onDelete` says whether deleting that row deletes this one or is refused. */
+const requiredRef = (name: string, target: () => AnySQLiteColumn, onDelete: 'cascade' | 'restrict') =>
+  integer(name).notNull().references(target, { onDelete });
+
+/** The French and English names of a track, criterion or round. */
+const names = () => ({ nameFr: text('name_fr').notNull(), nameEn: text('name_en').notNull() });
 
 // ─── People and sessions ────────────────────────────────────────────────────
 
 export const users = sqliteTable(
   'users',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     /** Stored lower-cased and trimmed; compared as stored. */
     email: text('email').notNull(),
     name: text('name').notNull(),
@@ -73,13 +77,11 @@ export const sessions = sqliteTable(
   {
     /** SHA-256 of the random id held by the cookie: a stolen database does not yield live cookies. */
     idHash: text('id_hash').primaryKey(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, 'cascade'),
     createdAt: createdAt(),
-    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: timestamp('last_seen_at').notNull(),
     /** Absolute expiry; the idle expiry is computed from `lastSeenAt`. */
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
     userAgent: text('user_agent'),
     ip: text('ip'),
   },
@@ -90,12 +92,12 @@ export const sessions = sqliteTable(
 export const authAttempts = sqliteTable(
   'auth_attempts',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     kind: text('kind', { enum: ['login', 'signup', 'reset'] }).notNull(),
     email: text('email').notNull(),
     ip: text('ip').notNull(),
     succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
-    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    at: timestamp('at').notNull(),
   },
   (t) => [
     index('auth_attempts_ip_idx').on(t.kind, t.ip, t.at),
@@ -108,14 +110,12 @@ export const authAttempts = sqliteTable(
 export const passwordResets = sqliteTable(
   'password_resets',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: requiredRef('user_id', () => users.id, 'cascade'),
     tokenHash: text('token_hash').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    createdAt: timestamp('created_at').notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+    usedAt: timestamp('used_at'),
   },
   (t) => [uniqueIndex('password_resets_token_unique').on(t.tokenHash), index('password_resets_user_idx').on(t.userId)],
 );
@@ -127,7 +127,7 @@ export const passwordResets = sqliteTable(
 export const mailOutbox = sqliteTable(
   'mail_outbox',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     toAddress: text('to_address').notNull(),
     lang: text('lang', { enum: ['fr', 'en'] }).notNull(),
     /** A template of app/domain/mail-templates.ts. */
@@ -141,10 +141,10 @@ export const mailOutbox = sqliteTable(
     status: text('status', { enum: MAIL_STATUSES }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     /** When the sender may next try (backoff after a failure). */
-    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    nextAttemptAt: timestamp('next_attempt_at').notNull(),
     lastError: text('last_error'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    createdAt: timestamp('created_at').notNull(),
+    sentAt: timestamp('sent_at'),
   },
   (t) => [
     index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
@@ -159,7 +159,7 @@ export const mailOutbox = sqliteTable(
 export const editions = sqliteTable(
   'editions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     year: integer('year').notNull(),
     /** The English name; `nameFr` is the French one. Shown through `editionName(edition, lang)` (app/domain/edition.ts). */
     name: text('name').notNull(),
@@ -173,10 +173,10 @@ export const editions = sqliteTable(
     /** Calendar dates of the summit, `YYYY-MM-DD`. */
     startsOn: text('starts_on').notNull(),
     endsOn: text('ends_on').notNull(),
-    applicationsOpenAt: integer('applications_open_at', { mode: 'timestamp_ms' }).notNull(),
-    applicationsCloseAt: integer('applications_close_at', { mode: 'timestamp_ms' }).notNull(),
+    applicationsOpenAt: timestamp('applications_open_at').notNull(),
+    applicationsCloseAt: timestamp('applications_close_at').notNull(),
     status: text('status', { enum: EDITION_STATUSES }).notNull().default('draft'),
-    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    publishedAt: timestamp('published_at'),
     /** Founders read their feedback after publication (issue 15); the organiser may turn it off. */
     feedbackEnabled: integer('feedback_enabled', { mode: 'boolean' }).notNull().default(true),
     /** What the feedback page says of the place: the exact rank, or a band ("top 25 %"). */
@@ -195,13 +195,10 @@ export const editions = sqliteTable(
 export const tracks = sqliteTable(
   'tracks',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    editionId: integer('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
+    id: id(),
+    editionId: requiredRef('edition_id', () => editions.id, 'cascade'),
     slug: text('slug').notNull(),
-    nameFr: text('name_fr').notNull(),
-    nameEn: text('name_en').notNull(),
+    ...names(),
     position: integer('position').notNull().default(0),
   },
   (t) => [uniqueIndex('tracks_edition_slug_unique').on(t.editionId, t.slug)],
@@ -210,12 +207,9 @@ export const tracks = sqliteTable(
 export const criteria = sqliteTable(
   'criteria',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    editionId: integer('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
-    nameFr: text('name_fr').notNull(),
-    nameEn: text('name_en').notNull(),
+    id: id(),
+    editionId: requiredRef('edition_id', () => editions.id, 'cascade'),
+    ...names(),
     helpFr: text('help_fr').notNull().default(''),
     helpEn: text('help_en').notNull().default(''),
     weight: real('weight').notNull(),
@@ -233,22 +227,19 @@ export const criteria = sqliteTable(
 export const rounds = sqliteTable(
   'rounds',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    editionId: integer('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
+    id: id(),
+    editionId: requiredRef('edition_id', () => editions.id, 'cascade'),
     kind: text('kind', { enum: ROUND_KINDS }).notNull(),
-    nameFr: text('name_fr').notNull(),
-    nameEn: text('name_en').notNull(),
+    ...names(),
     method: text('method', { enum: ROUND_METHODS }).notNull().default('mean'),
     minSheets: integer('min_sheets').notNull().default(2),
     judgesPerApplication: integer('judges_per_application').notNull().default(3),
     state: text('state', { enum: ROUND_STATES }).notNull().default('open'),
     position: integer('position').notNull().default(0),
-    lockedAt: integer('locked_at', { mode: 'timestamp_ms' }),
+    lockedAt: timestamp('locked_at'),
     /** SHA-256 of the round's counted sheets in canonical JSON, set when sealed. */
     sealHash: text('seal_hash'),
-    sealedAt: integer('sealed_at', { mode: 'timestamp_ms' }),
+    sealedAt: timestamp('sealed_at'),
   },
   (t) => [
     uniqueIndex('rounds_edition_kind_unique').on(t.editionId, t.kind),
@@ -264,27 +255,18 @@ export const rounds = sqliteTable(
 export const editionJudges = sqliteTable(
   'edition_judges',
   {
-    editionId: integer('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    editionId: requiredRef('edition_id', () => editions.id, 'cascade'),
+    userId: requiredRef('user_id', () => users.id, 'cascade'),
     joinedAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.editionId, t.userId] }),
-    index('edition_judges_user_idx').on(t.userId),
-  ],
+  (t) => [primaryKey({ columns: [t.editionId, t.userId] }), index('edition_judges_user_idx').on(t.userId)],
 );
 
 export const invitations = sqliteTable(
   'invitations',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    editionId: integer('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
+    id: id(),
+    editionId: requiredRef('edition_id', () => editions.id, 'cascade'),
     email: text('email').notNull(),
     /** SHA-256 of the single-use token; the token itself is only ever in the link. */
     tokenHash: text('token_hash').notNull(),
@@ -292,10 +274,10 @@ export const invitations = sqliteTable(
     /** `judge`: a membership of the edition; `organiser`: the site-wide kind of account (sent from this edition, decision 031). */
     role: text('role', { enum: INVITATION_ROLES }).notNull().default('judge'),
     createdAt: createdAt(),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-    acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+    expiresAt: timestamp('expires_at').notNull(),
+    acceptedAt: timestamp('accepted_at'),
     acceptedBy: integer('accepted_by').references(() => users.id, { onDelete: 'set null' }),
-    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    revokedAt: timestamp('revoked_at'),
   },
   (t) => [
     uniqueIndex('invitations_token_unique').on(t.tokenHash),
@@ -311,14 +293,14 @@ export const invitations = sqliteTable(
  * (docs/decisions/042). A new application joins its founder's entry; organisers merge and split.
  */
 export const startups = sqliteTable('startups', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: id(),
   createdAt: createdAt(),
 });
 
 export const files = sqliteTable(
   'files',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     kind: text('kind', { enum: FILE_KINDS }).notNull(),
     /** Content hash; the file is stored under this name, never the uploader's. */
     sha256: text('sha256').notNull(),
@@ -339,13 +321,9 @@ export const files = sqliteTable(
 export const applications = sqliteTable(
   'applications',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    editionId: integer('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
-    founderId: integer('founder_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+    id: id(),
+    editionId: requiredRef('edition_id', () => editions.id, 'cascade'),
+    founderId: requiredRef('founder_id', () => users.id, 'restrict'),
     trackId: integer('track_id').references(() => tracks.id, { onDelete: 'set null' }),
     status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('draft'),
     startupName: text('startup_name').notNull().default(''),
@@ -362,17 +340,15 @@ export const applications = sqliteTable(
     videoUrl: text('video_url'),
     deckFileId: integer('deck_file_id').references(() => files.id, { onDelete: 'set null' }),
     logoFileId: integer('logo_file_id').references(() => files.id, { onDelete: 'set null' }),
-    consentToPublication: integer('consent_to_publication', { mode: 'boolean' })
-      .notNull()
-      .default(false),
+    consentToPublication: integer('consent_to_publication', { mode: 'boolean' }).notNull().default(false),
     /** The showcase entry (docs/decisions/042); set when the application is created. */
     startupId: integer('startup_id').references(() => startups.id, { onDelete: 'set null' }),
     /** Incremented at every save, so a stale form cannot overwrite a newer one. */
     revision: integer('revision').notNull().default(0),
-    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
-    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    submittedAt: timestamp('submitted_at'),
+    withdrawnAt: timestamp('withdrawn_at'),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [
     uniqueIndex('applications_edition_founder_unique').on(t.editionId, t.founderId),
@@ -388,13 +364,9 @@ export const applications = sqliteTable(
 export const awards = sqliteTable(
   'awards',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    editionId: integer('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
-    applicationId: integer('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    id: id(),
+    editionId: requiredRef('edition_id', () => editions.id, 'cascade'),
+    applicationId: requiredRef('application_id', () => applications.id, 'cascade'),
     kind: text('kind', { enum: AWARD_KINDS }).notNull(),
     trackId: integer('track_id').references(() => tracks.id, { onDelete: 'cascade' }),
     /** 1 for the winner, 2 and 3 for the podium; ties share a place. */
@@ -413,13 +385,9 @@ export const awards = sqliteTable(
 export const conflicts = sqliteTable(
   'conflicts',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    judgeId: integer('judge_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    applicationId: integer('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    id: id(),
+    judgeId: requiredRef('judge_id', () => users.id, 'cascade'),
+    applicationId: requiredRef('application_id', () => applications.id, 'cascade'),
     reason: text('reason').notNull(),
     declaredBy: integer('declared_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -434,25 +402,15 @@ export const conflicts = sqliteTable(
 export const assignments = sqliteTable(
   'assignments',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => rounds.id, { onDelete: 'cascade' }),
-    judgeId: integer('judge_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    applicationId: integer('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    id: id(),
+    roundId: requiredRef('round_id', () => rounds.id, 'cascade'),
+    judgeId: requiredRef('judge_id', () => users.id, 'cascade'),
+    applicationId: requiredRef('application_id', () => applications.id, 'cascade'),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('assignments_round_judge_application_unique').on(
-      t.roundId,
-      t.judgeId,
-      t.applicationId,
-    ),
+    uniqueIndex('assignments_round_judge_application_unique').on(t.roundId, t.judgeId, t.applicationId),
     index('assignments_judge_idx').on(t.judgeId, t.roundId),
     index('assignments_application_idx').on(t.applicationId, t.roundId),
   ],
@@ -461,16 +419,10 @@ export const assignments = sqliteTable(
 export const scoresheets = sqliteTable(
   'scoresheets',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => rounds.id, { onDelete: 'cascade' }),
-    judgeId: integer('judge_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
-    applicationId: integer('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    id: id(),
+    roundId: requiredRef('round_id', () => rounds.id, 'cascade'),
+    judgeId: requiredRef('judge_id', () => users.id, 'restrict'),
+    applicationId: requiredRef('application_id', () => applications.id, 'cascade'),
     status: text('status', { enum: SCORESHEET_STATUSES }).notNull().default('draft'),
     /** For the jury only: never shown to the founder. */
     overallComment: text('overall_comment').notNull().default(''),
@@ -480,16 +432,12 @@ export const scoresheets = sqliteTable(
     sharedOverallCommentWithheld: text('shared_overall_comment_withheld'),
     /** Optimistic concurrency: a save based on an older revision is refused. */
     revision: integer('revision').notNull().default(0),
-    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    submittedAt: timestamp('submitted_at'),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('scoresheets_round_judge_application_unique').on(
-      t.roundId,
-      t.judgeId,
-      t.applicationId,
-    ),
+    uniqueIndex('scoresheets_round_judge_application_unique').on(t.roundId, t.judgeId, t.applicationId),
     index('scoresheets_round_status_idx').on(t.roundId, t.status),
     index('scoresheets_application_idx').on(t.applicationId),
     check('scoresheets_status_check', oneOf('status', SCORESHEET_STATUSES)),
@@ -505,9 +453,7 @@ export const scoresheetSaves = sqliteTable(
   'scoresheet_saves',
   {
     idempotencyKey: text('idempotency_key').primaryKey(),
-    scoresheetId: integer('scoresheet_id')
-      .notNull()
-      .references(() => scoresheets.id, { onDelete: 'cascade' }),
+    scoresheetId: requiredRef('scoresheet_id', () => scoresheets.id, 'cascade'),
     /** The sheet's revision after this save was applied. */
     revision: integer('revision').notNull(),
     createdAt: createdAt(),
@@ -519,12 +465,8 @@ export const scoresheetSaves = sqliteTable(
 export const scores = sqliteTable(
   'scores',
   {
-    scoresheetId: integer('scoresheet_id')
-      .notNull()
-      .references(() => scoresheets.id, { onDelete: 'cascade' }),
-    criterionId: integer('criterion_id')
-      .notNull()
-      .references(() => criteria.id, { onDelete: 'restrict' }),
+    scoresheetId: requiredRef('scoresheet_id', () => scoresheets.id, 'cascade'),
+    criterionId: requiredRef('criterion_id', () => criteria.id, 'restrict'),
     value: integer('value'),
     /** For the jury only: never shown to the founder. */
     comment: text('comment').notNull().default(''),
@@ -533,10 +475,7 @@ export const scores = sqliteTable(
     /** Set (the organiser's reason) when the shared comment is withheld from the founder. */
     sharedCommentWithheld: text('shared_comment_withheld'),
   },
-  (t) => [
-    primaryKey({ columns: [t.scoresheetId, t.criterionId] }),
-    index('scores_criterion_idx').on(t.criterionId),
-  ],
+  (t) => [primaryKey({ columns: [t.scoresheetId, t.criterionId] }), index('scores_criterion_idx').on(t.criterionId)],
 );
 
 // ─── The final and the public ───────────────────────────────────────────────
@@ -545,19 +484,15 @@ export const scores = sqliteTable(
 export const votes = sqliteTable(
   'votes',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    editionId: integer('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
-    applicationId: integer('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    id: id(),
+    editionId: requiredRef('edition_id', () => editions.id, 'cascade'),
+    applicationId: requiredRef('application_id', () => applications.id, 'cascade'),
     /** Random id from the voter's httpOnly cookie. */
     voterId: text('voter_id').notNull(),
     /** SHA-256 of the IP address, for rate limiting without keeping addresses. */
     ipHash: text('ip_hash').notNull(),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [
     uniqueIndex('votes_edition_voter_unique').on(t.editionId, t.voterId),
@@ -579,14 +514,17 @@ export const stageStates = sqliteTable(
       .primaryKey()
       .references(() => editions.id, { onDelete: 'cascade' }),
     /** Finalists' application ids in pitching order (JSON array). */
-    runningOrder: text('running_order', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[]'`),
+    runningOrder: text('running_order', { mode: 'json' })
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'`),
     currentApplicationId: integer('current_application_id').references(() => applications.id, {
       onDelete: 'set null',
     }),
     timerKind: text('timer_kind', { enum: ['pitch', 'qa'] }),
     timerDurationMs: integer('timer_duration_ms').notNull().default(0),
     /** Set while the timer runs; null when paused or reset. */
-    timerStartedAt: integer('timer_started_at', { mode: 'timestamp_ms' }),
+    timerStartedAt: timestamp('timer_started_at'),
     /** Time already run before the last pause. */
     timerElapsedMs: integer('timer_elapsed_ms').notNull().default(0),
     scoringOpen: integer('scoring_open', { mode: 'boolean' }).notNull().default(false),
@@ -599,7 +537,7 @@ export const stageStates = sqliteTable(
     revealStep: integer('reveal_step').notNull().default(0),
     /** Incremented at every change, so clients can tell a stale state from a new one. */
     version: integer('version').notNull().default(0),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
   },
   () => [
     check('stage_states_timer_kind_check', sql`timer_kind IS NULL OR timer_kind IN ('pitch', 'qa')`),
@@ -615,11 +553,11 @@ export const stageStates = sqliteTable(
 export const auditEvents = sqliteTable(
   'audit_events',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     editionId: integer('edition_id').references(() => editions.id, { onDelete: 'restrict' }),
     /** Null for the system (seed, migrations). */
     actorId: integer('actor_id').references(() => users.id, { onDelete: 'restrict' }),
-    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    at: timestamp('at').notNull(),
     /** What happened, as `entity.verb`: `scoresheet.submit`, `round.lock`, … */
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
@@ -629,10 +567,7 @@ export const auditEvents = sqliteTable(
     after: text('after', { mode: 'json' }),
     reason: text('reason'),
   },
-  (t) => [
-    index('audit_events_edition_at_idx').on(t.editionId, t.at),
-    index('audit_events_entity_idx').on(t.entityType, t.entityId),
-  ],
+  (t) => [index('audit_events_edition_at_idx').on(t.editionId, t.at), index('audit_events_entity_idx').on(t.entityType, t.entityId)],
 );
 
 // ─── Relations (for drizzle's relational queries) ──────────────────────────

@@ -1,19 +1,12 @@
 /** The application a judge is scoring, as the founders wrote it (in their own language). */
+import type { WrittenAnswers } from '~/domain/application';
 import { useT, type Lang } from '~/i18n';
 
-export interface ApplicationView {
+export interface ApplicationView extends WrittenAnswers {
   id: number;
   startupName: string;
   country: string | null;
   website: string | null;
-  oneLiner: string;
-  problem: string;
-  solution: string;
-  impact: string;
-  businessModel: string;
-  traction: string;
-  team: string;
-  videoUrl: string | null;
   deckFileId: number | null;
   trackFr: string | null;
   trackEn: string | null;

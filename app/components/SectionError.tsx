@@ -28,3 +28,26 @@ export function SectionError({ children }: { children?: ReactNode }) {
     </section>
   );
 }
+
+/**
+ * The ErrorBoundary of a section with a frame (organise, apply): a page's error inside the frame, so
+ * its navigation stays; the frame's own error (its loader failed: no data) alone on a bare page.
+ */
+export function FramedSectionError<D>({
+  data,
+  pageClass,
+  frame,
+}: {
+  data: D | undefined;
+  pageClass: string;
+  frame: (data: D, error: ReactNode) => ReactNode;
+}) {
+  if (!data) {
+    return (
+      <div className={pageClass}>
+        <SectionError />
+      </div>
+    );
+  }
+  return <>{frame(data, <SectionError />)}</>;
+}

@@ -5,7 +5,7 @@
  */
 import { Link, NavLink, useNavigationType, useParams } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
-import { SECTIONS, type SectionId, type SectionState } from '~/domain/application';
+import { SECTIONS, type SectionId, type SectionState, type WrittenAnswers } from '~/domain/application';
 import { formatNumber, useT, type Lang, type T } from '~/i18n';
 
 /**
@@ -128,19 +128,22 @@ export function FileLink({ file, label }: { file: FileInfo; label?: string }) {
   );
 }
 
-export interface AnswersData {
+/** "Section saved": the notice a page shows when a section's save sends the founder on to it (`?saved=<section>`). */
+export function SectionSavedNotice({ section }: { section: SectionId }) {
+  const { t } = useT();
+  return (
+    <p className="notice notice--success" role="status">
+      <span aria-hidden="true">✓ </span>
+      {t('apply.saved', { section: t(`apply.section.${section}.title`) })}
+    </p>
+  );
+}
+
+export interface AnswersData extends WrittenAnswers {
   startupName: string;
   countryName: string | null;
   website: string | null;
   trackName: string | null;
-  oneLiner: string;
-  problem: string;
-  solution: string;
-  videoUrl: string | null;
-  impact: string;
-  businessModel: string;
-  traction: string;
-  team: string;
   consentToPublication: boolean;
   deck: FileInfo | null;
   logo: FileInfo | null;

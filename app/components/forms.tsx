@@ -135,6 +135,12 @@ function idsOf({ meta, hint, savedValue, alsoErrors }: Pick<FieldFrame, 'meta' |
   return { hintId, savedId, describedBy: [hintId, errorId, savedId].filter(Boolean).join(' ') || undefined };
 }
 
+/** A field's props split into its frame (label, hint, messages, saved value), the frame's ids, and the control's own props. */
+function splitFrame<P extends FieldFrame>({ meta, label, hint, optional, errorParams, savedValue, alsoErrors, ...control }: P) {
+  const frame: FieldFrame = { meta, label, hint, optional, errorParams, savedValue, alsoErrors };
+  return { frame, ids: idsOf(frame), control };
+}
+
 function SavedValue({ id, value }: { id?: string; value?: string | null }) {
   const { t } = useT();
   if (!id) return null;
@@ -165,21 +171,14 @@ function Frame({ frame, ids, children }: { frame: FieldFrame; ids: ReturnType<ty
 
 /** A one-line input: text, email, password, or a number typed as text (`inputMode`). */
 export function Field({
-  meta,
-  label,
-  hint,
-  optional,
-  errorParams,
-  savedValue,
   type = 'text',
-  ...input
+  ...field
 }: FieldFrame & { type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'number' | 'date' | 'datetime-local' } & Omit<
     InputHTMLAttributes<HTMLInputElement>,
     'name' | 'id' | 'type' | 'form'
   >) {
-  const frame = { meta, label, hint, optional, errorParams, savedValue };
-  const ids = idsOf(frame);
-  const { key, ...props } = getInputProps(meta, { type });
+  const { frame, ids, control: input } = splitFrame(field);
+  const { key, ...props } = getInputProps(frame.meta, { type });
   return (
     <Frame frame={frame} ids={ids}>
       <input key={key} className="field__input" {...props} aria-describedby={ids.describedBy} {...input} />
@@ -211,19 +210,11 @@ export function NumberField({ decimal, ...props }: Parameters<typeof Field>[0] &
 }
 
 export function TextareaField({
-  meta,
-  label,
-  hint,
-  optional,
-  errorParams,
-  savedValue,
-  alsoErrors,
   rows = 6,
-  ...textarea
+  ...field
 }: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id' | 'form'>) {
-  const frame = { meta, label, hint, optional, errorParams, savedValue, alsoErrors };
-  const ids = idsOf(frame);
-  const { key, ...props } = getTextareaProps(meta);
+  const { frame, ids, control: textarea } = splitFrame(field);
+  const { key, ...props } = getTextareaProps(frame.meta);
   return (
     <Frame frame={frame} ids={ids}>
       <textarea
@@ -240,23 +231,16 @@ export function TextareaField({
 }
 
 export function SelectField({
-  meta,
-  label,
-  hint,
-  optional,
-  errorParams,
-  savedValue,
   options,
   placeholder,
-  ...select
+  ...field
 }: FieldFrame & {
   options: readonly { value: string | number; label: string; disabled?: boolean }[];
   /** A first, empty choice ("Choose a judge"), for selects that must be chosen on purpose. */
   placeholder?: string;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id' | 'form'>) {
-  const frame = { meta, label, hint, optional, errorParams, savedValue };
-  const ids = idsOf(frame);
-  const { key, ...props } = getSelectProps(meta);
+  const { frame, ids, control: select } = splitFrame(field);
+  const { key, ...props } = getSelectProps(frame.meta);
   return (
     <Frame frame={frame} ids={ids}>
       <select key={key} className="field__input field__select field__input--select" {...props} aria-describedby={ids.describedBy} {...select}>

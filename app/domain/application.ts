@@ -272,11 +272,8 @@ export function validateSection(
 
 // ─── Reading an application back ────────────────────────────────────────────
 
-export interface ApplicationFields {
-  startupName: string;
-  country: string | null;
-  website: string | null;
-  trackId: number | null;
+/** What the founders wrote (pitch, impact, business and team sections): the text every reader of an application reads. */
+export interface WrittenAnswers {
   oneLiner: string;
   problem: string;
   solution: string;
@@ -285,6 +282,13 @@ export interface ApplicationFields {
   businessModel: string;
   traction: string;
   team: string;
+}
+
+export interface ApplicationFields extends WrittenAnswers {
+  startupName: string;
+  country: string | null;
+  website: string | null;
+  trackId: number | null;
   consentToPublication: boolean;
   deckFileId: number | null;
   logoFileId: number | null;

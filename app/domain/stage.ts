@@ -156,10 +156,8 @@ export type StageCommand =
 
 export type StageCommandType = StageCommand['type'];
 
-export const STAGE_COMMAND_TYPES: readonly StageCommandType[] = [
-  'order.move',
-  'current.select',
-  'timer.start',
+/** The commands that carry nothing but their type: the stage control's plain buttons. */
+const BARE_COMMAND_TYPES = [
   'timer.pause',
   'timer.resume',
   'timer.reset',
@@ -167,9 +165,16 @@ export const STAGE_COMMAND_TYPES: readonly StageCommandType[] = [
   'scoring.close',
   'vote.open',
   'vote.close',
-  'vote.settings',
   'reveal.next',
   'reveal.previous',
+] as const satisfies readonly StageCommandType[];
+
+export const STAGE_COMMAND_TYPES: readonly StageCommandType[] = [
+  'order.move',
+  'current.select',
+  'timer.start',
+  'vote.settings',
+  ...BARE_COMMAND_TYPES,
 ];
 
 /** What the commands are checked against, read by the server in the same transaction. */
@@ -312,19 +317,7 @@ export const stageFormSchema = z.object({
       // A checkbox: present ("on") when ticked, absent otherwise.
       presenceCheck: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()),
     }),
-    z.object({
-      intent: z.enum([
-        'timer.pause',
-        'timer.resume',
-        'timer.reset',
-        'scoring.open',
-        'scoring.close',
-        'vote.open',
-        'vote.close',
-        'reveal.next',
-        'reveal.previous',
-      ]),
-    }),
+    z.object({ intent: z.enum(BARE_COMMAND_TYPES) }),
   ]),
 });
 

@@ -88,6 +88,17 @@ export function editionTitleMeta(matches: readonly DataMatch[], key: MessageKey,
   return [{ title: `${tOf(matches).t(key, params)} — ${year ?? ''} — Palmarès` }];
 }
 
+/** The title of a page about one round of an edition: `key` given the round's name (`{round}`) in the page's language. */
+export function roundTitleMeta(
+  matches: readonly DataMatch[],
+  key: MessageKey,
+  year: number | undefined,
+  round: { nameFr: string; nameEn: string } | undefined,
+) {
+  const name = round ? (langOf(matches) === 'fr' ? round.nameFr : round.nameEn) : '';
+  return editionTitleMeta(matches, key, year, { round: name });
+}
+
 /** The page's language and its lookup, for components. */
 export function useT(): Lookup {
   const matches = useMatches();

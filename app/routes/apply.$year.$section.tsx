@@ -8,7 +8,7 @@ import { invariantResponse } from '@epic-web/invariant';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { ChoiceField, ConformForm, ErrorSummary, Field, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
-import { ApplicationAnswers, sectionPath, useFocusOnArrival } from '~/components/application-sections';
+import { ApplicationAnswers, SectionSavedNotice, sectionPath, useFocusOnArrival } from '~/components/application-sections';
 import {
   countryOptions,
   formValuesOf,
@@ -109,12 +109,7 @@ export default function ApplicationSection() {
 
   const heading = (
     <div className="arrival stack" tabIndex={-1} ref={arrival}>
-      {isSectionId(justSaved) && !result ? (
-        <p className="notice notice--success" role="status">
-          <span aria-hidden="true">✓ </span>
-          {t('apply.saved', { section: t(`apply.section.${justSaved}.title`) })}
-        </p>
-      ) : null}
+      {isSectionId(justSaved) && !result ? <SectionSavedNotice section={justSaved} /> : null}
       <div>
         <p className="eyebrow">{t('apply.section.counter', { n: index + 1, total: SECTIONS.length })}</p>
         <h2 className="apply-content__title">{t(`apply.section.${section}.title`)}</h2>

@@ -5,7 +5,7 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ApplicationAnswers, sectionPath, useFocusOnArrival } from '~/components/application-sections';
+import { ApplicationAnswers, SectionSavedNotice, sectionPath, useFocusOnArrival } from '~/components/application-sections';
 import { ProblemSummary, type SummaryItem } from '~/components/forms';
 import { isSectionId, LIMITS, type SectionId } from '~/domain/application';
 import { formatNumber, useT, type MessageKey } from '~/i18n';
@@ -90,12 +90,7 @@ export default function ApplicationReview() {
             <p>{t('apply.submit.doneBody')}</p>
           </div>
         ) : null}
-        {saved && !submitted ? (
-          <p className="notice notice--success" role="status">
-            <span aria-hidden="true">✓ </span>
-            {t('apply.saved', { section: t(`apply.section.${saved}.title`) })}
-          </p>
-        ) : null}
+        {saved && !submitted ? <SectionSavedNotice section={saved} /> : null}
         {stale ? (
           <p className="notice notice--warning" role="alert">
             {t('apply.errors.staleSubmit')}

@@ -6,7 +6,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useSearchParams } from '@remix-run/react';
 import { ProblemSummary } from '~/components/forms';
-import { ApplicationAnswers, sectionPath, useFocusOnArrival } from '~/components/application-sections';
+import { ApplicationAnswers, SectionSavedNotice, sectionPath, useFocusOnArrival } from '~/components/application-sections';
 import { UploadField } from '~/components/UploadField';
 import { isSectionId, SECTIONS } from '~/domain/application';
 import type { FileKind } from '~/domain/file-types';
@@ -79,12 +79,7 @@ export default function ApplicationFiles() {
             {t('apply.files.removed', { file: t(`apply.fields.${removed}`) })}
           </p>
         ) : null}
-        {justSaved && !result ? (
-          <p className="notice notice--success" role="status">
-            <span aria-hidden="true">✓ </span>
-            {t('apply.saved', { section: t(`apply.section.${justSaved}.title`) })}
-          </p>
-        ) : null}
+        {justSaved && !result ? <SectionSavedNotice section={justSaved} /> : null}
         <div>
           <p className="eyebrow">{t('apply.section.counter', { n: SECTIONS.indexOf('files') + 1, total: SECTIONS.length })}</p>
           <h2 className="apply-content__title">{t('apply.section.files.title')}</h2>

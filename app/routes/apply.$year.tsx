@@ -10,7 +10,7 @@ import { Link, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/reac
 import type { ReactNode } from 'react';
 import { Deadline } from '~/components/application-deadline';
 import { SectionNav } from '~/components/application-sections';
-import { SectionError } from '~/components/SectionError';
+import { FramedSectionError } from '~/components/SectionError';
 import { StatusBadge } from '~/components/StatusBadge';
 import { formatDate, tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
@@ -87,17 +87,16 @@ export default function ApplyEdition() {
 /** A section's error inside the frame; the frame's own error (unknown edition, not a founder) alone. */
 export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>('routes/apply.$year');
-  if (!data) {
-    return (
-      <div className="page page--wide apply">
-        <SectionError />
-      </div>
-    );
-  }
   return (
-    <ApplyFrame data={data} failed>
-      <SectionError />
-    </ApplyFrame>
+    <FramedSectionError
+      data={data}
+      pageClass="page page--wide apply"
+      frame={(frame, error) => (
+        <ApplyFrame data={frame} failed>
+          {error}
+        </ApplyFrame>
+      )}
+    />
   );
 }
 

@@ -20,7 +20,7 @@ import { getLanguage } from '~/utils/language.server';
 import { editionName } from '~/domain/edition';
 import type { InvitationRole } from '~/domain/statuses';
 import { hashPassword } from '~/utils/password.server';
-import { authFailureResult, parseForm, refusalResult, replyTo } from '~/utils/form.server';
+import { parseForm, refusalResult, refusedAuth, replyTo } from '~/utils/form.server';
 import { clientOf } from '~/utils/request.server';
 import { startSession } from '~/utils/session.server';
 
@@ -108,11 +108,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined;
       return replyTo('invite', refusalResult(submission, new Refusal(error.status, error.key, error.params), hideFields), error.status, headers);
     }
-    if (error instanceof AuthFailure) {
-      const status = error.formError === 'errors.auth.tooManyAttempts' ? 429 : 400;
-      // The address is the invitation's: a message about it is the form's, not a field's.
-      return replyTo('invite', authFailureResult(submission, error), status);
-    }
+    // The address is the invitation's: a message about it is the form's, not a field's.
+    if (error instanceof AuthFailure) return refusedAuth('invite', submission, error);
     throw error;
   }
 }

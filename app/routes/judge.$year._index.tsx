@@ -7,10 +7,10 @@
  * final round lists its startups in the running order; open rounds come first and locked rounds
  * are folded away (<details>).
  */
-import { editionName } from '~/domain/edition';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
+import { EditionPageHeader } from '~/components/EditionPageHeader';
 import { StatusBadge } from '~/components/StatusBadge';
 import { type Lang, tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
@@ -73,13 +73,9 @@ export default function JudgeEdition() {
         : t('scoring.edition.conflictsOther', { count: page.conflicts });
   return (
     <div className="page judge-edition">
-      <header className="page-header">
-        <p className="eyebrow">{t('scoring.edition.eyebrow')}</p>
-        <h1>
-          {editionName(page, lang)} <StatusBadge kind="edition" status={page.status} />
-        </h1>
+      <EditionPageHeader eyebrow={t('scoring.edition.eyebrow')} edition={page}>
         <p className="lead">{t('scoring.edition.lead')}</p>
-      </header>
+      </EditionPageHeader>
 
       <StageFollower year={page.year} initial={page.stageTarget} prominent />
 

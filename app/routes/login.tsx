@@ -5,7 +5,7 @@ import { loginSchema, safeRedirect } from '~/domain/account';
 import { replyOf } from '~/domain/form-reply';
 import { titleMeta, useT } from '~/i18n';
 import { AuthFailure, authenticate, getUser, homeOf } from '~/utils/auth.server';
-import { authFailureResult, parseForm, replyTo } from '~/utils/form.server';
+import { parseForm, refusedAuth, replyTo } from '~/utils/form.server';
 import { getLanguage } from '~/utils/language.server';
 import { messagesFor } from '~/i18n/messages.server';
 import { DoneNotice } from '~/components/notices';
@@ -32,10 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { 'Set-Cookie': setCookie },
     });
   } catch (error) {
-    if (error instanceof AuthFailure) {
-      const status = error.formError === 'errors.auth.tooManyAttempts' ? 429 : 400;
-      return replyTo('login', authFailureResult(submission, error), status);
-    }
+    if (error instanceof AuthFailure) return refusedAuth('login', submission, error);
     throw error;
   }
 }

@@ -8,7 +8,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { CalibrationChart } from '~/components/CalibrationChart';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { GAP_THRESHOLD_SD, MIN_PAIRED_SHEETS } from '~/domain/calibration';
-import { formatNumber, useT, tOf } from '~/i18n';
+import { formatNumber, roundTitleMeta, useT } from '~/i18n';
 import resultsStyles from '~/styles/results.css';
 import { roundCalibrationView } from '~/utils/rankings.server';
 import { requireRound } from '~/utils/rounds.server';
@@ -16,11 +16,8 @@ import { organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const { t, lang } = tOf(matches);
-  const round = data ? (lang === 'fr' ? data.view.round.nameFr : data.view.round.nameEn) : '';
-  return [{ title: `${t('results.calibration.title', { round })} — ${data?.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  roundTitleMeta(matches, 'results.calibration.title', data?.year, data?.view.round);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition, messages } = await organiserPage(request, params, ['results']);

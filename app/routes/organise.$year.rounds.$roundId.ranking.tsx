@@ -9,7 +9,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { LockIcon } from '~/components/RankingIcons';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { RankingTable } from '~/components/RankingTable';
-import { useT, tOf } from '~/i18n';
+import { roundTitleMeta, useT } from '~/i18n';
 import resultsStyles from '~/styles/results.css';
 import { roundRankingView } from '~/utils/rankings.server';
 import { requireRound } from '~/utils/rounds.server';
@@ -17,11 +17,8 @@ import { organiserPage } from '~/utils/organiser-page.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const { t, lang } = tOf(matches);
-  const round = data ? (lang === 'fr' ? data.view.round.nameFr : data.view.round.nameEn) : '';
-  return [{ title: `${t('results.ranking.title', { round })} — ${data?.year ?? ''} — Palmarès` }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  roundTitleMeta(matches, 'results.ranking.title', data?.year, data?.view.round);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition, messages } = await organiserPage(request, params, ['results', 'layout']);

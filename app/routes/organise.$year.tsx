@@ -6,9 +6,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { SectionError } from '~/components/SectionError';
-import { StatusBadge } from '~/components/StatusBadge';
-import { editionName } from '~/domain/edition';
+import { FramedSectionError } from '~/components/SectionError';
+import { EditionPageHeader } from '~/components/EditionPageHeader';
 import { useT } from '~/i18n';
 import { organiserPage } from '~/utils/organiser-page.server';
 
@@ -50,29 +49,20 @@ export default function OrganiseEdition() {
 /** A child's error inside the frame; the frame's own error (unknown edition, not an organiser) alone. */
 export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>('routes/organise.$year');
-  if (!data) {
-    return (
-      <div className="page page--wide">
-        <SectionError />
-      </div>
-    );
-  }
   return (
-    <OrganiseFrame edition={data.edition}>
-      <SectionError />
-    </OrganiseFrame>
+    <FramedSectionError
+      data={data}
+      pageClass="page page--wide"
+      frame={(frame, error) => <OrganiseFrame edition={frame.edition}>{error}</OrganiseFrame>}
+    />
   );
 }
 
 function OrganiseFrame({ edition, children }: { edition: FrameEdition; children: ReactNode }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   return (
     <div className="page page--wide">
-      <header className="page-header">
-        <p className="eyebrow">{t('organise.title')}</p>
-        <h1>
-          {editionName(edition, lang)} <StatusBadge kind="edition" status={edition.status} />
-        </h1>
+      <EditionPageHeader eyebrow={t('organise.title')} edition={edition}>
         <nav aria-label={t('organise.tabs.label', { year: edition.year })} className="tabs">
           <ul>
             {ORGANISE_TABS.map((tab) => (
@@ -84,7 +74,7 @@ function OrganiseFrame({ edition, children }: { edition: FrameEdition; children:
             ))}
           </ul>
         </nav>
-      </header>
+      </EditionPageHeader>
       {children}
     </div>
   );

@@ -5,7 +5,7 @@ import { signupSchema } from '~/domain/account';
 import { replyOf } from '~/domain/form-reply';
 import { titleMeta, useT } from '~/i18n';
 import { AuthFailure, authenticate, getUser, homeOf } from '~/utils/auth.server';
-import { authFailureResult, parseForm, replyTo } from '~/utils/form.server';
+import { parseForm, refusedAuth, replyTo } from '~/utils/form.server';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'signup.title');
 
@@ -22,10 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { setCookie } = await authenticate('signup', request, context);
     return redirect('/me', { headers: { 'Set-Cookie': setCookie } });
   } catch (error) {
-    if (error instanceof AuthFailure) {
-      const status = error.formError === 'errors.auth.tooManyAttempts' ? 429 : 400;
-      return replyTo('signup', authFailureResult(submission, error), status);
-    }
+    if (error instanceof AuthFailure) return refusedAuth('signup', submission, error);
     throw error;
   }
 }

@@ -7,11 +7,10 @@ import type { MessageKey } from '~/i18n';
 import { and, count, eq } from 'drizzle-orm';
 import type { FileKind } from '~/domain/file-types';
 import { isRefusal } from '~/domain/refusal';
-import { auditedTransaction } from './audit.server';
 import { getDb, schema } from './db.server';
 import type { Edition } from './editions.server';
 import { fileSummary, type FileSummary } from './files.server';
-import { createApplication, founderApplication, writeRefusal, type ApplicationRow, type WriteRefusal } from './applications.server';
+import { createApplication, founderApplication, founderWrite, writeRefusal, type ApplicationRow, type WriteRefusal } from './applications.server';
 import { receiveUpload, removeStoredFile, type ReceivedFile } from './uploads.server';
 
 const a = schema.applications;
@@ -72,10 +71,7 @@ export async function attachFile({
   await file.commit();
   let outcome: FileWriteOutcome;
   try {
-    outcome = auditedTransaction({ editionId: edition.id, actorId: founderId, now }, (tx, audit): FileWriteOutcome => {
-      const current = founderApplication(edition.id, founderId, tx);
-      const again = writeRefusal(edition, current, now);
-      if (again) return { ok: false, reason: again };
+    outcome = founderWrite({ founderId, edition, now }, ({ tx, audit, current }): FileWriteOutcome => {
       if ((current?.[column] ?? null) !== expected) return { ok: false, reason: 'stale' };
       const stored = tx
         .insert(schema.files)
@@ -142,10 +138,7 @@ export function detachFile({
   now?: Date;
 }): FileWriteOutcome {
   const column = FILE_COLUMN[kind];
-  return auditedTransaction({ editionId: edition.id, actorId: founderId, now }, (tx, audit): FileWriteOutcome => {
-    const current = founderApplication(edition.id, founderId, tx);
-    const refusal = writeRefusal(edition, current, now);
-    if (refusal) return { ok: false, reason: refusal };
+  return founderWrite({ founderId, edition, now }, ({ tx, audit, current }): FileWriteOutcome => {
     if (!current || current[column] === null || current[column] !== parseReplaces(replaces)) return { ok: false, reason: 'stale' };
     if (kind === 'deck' && current.status !== 'draft') return { ok: false, reason: 'deckRequired' };
     tx.update(a)

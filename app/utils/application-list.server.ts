@@ -5,6 +5,7 @@
 import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { foldForSearch, LIST_PAGE_SIZE, type ListQuery } from '~/domain/application';
 import { APPLICATION_STATUSES } from '~/domain/statuses';
+import { answerColumns } from './applications.server';
 import { listAudit, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { editionTracks } from './editions.server';
@@ -73,14 +74,7 @@ function listSelection() {
     trackId: a.trackId,
     trackFr: schema.tracks.nameFr,
     trackEn: schema.tracks.nameEn,
-    oneLiner: a.oneLiner,
-    problem: a.problem,
-    solution: a.solution,
-    impact: a.impact,
-    businessModel: a.businessModel,
-    traction: a.traction,
-    team: a.team,
-    videoUrl: a.videoUrl,
+    ...answerColumns,
     consentToPublication: a.consentToPublication,
     hasDeck: sql<number>`${a.deckFileId} is not null`,
     hasLogo: sql<number>`${a.logoFileId} is not null`,

@@ -29,7 +29,7 @@ import {
   type SectionValues,
 } from '~/domain/application';
 import type { Lang, MessageKey } from '~/i18n';
-import { auditedTransaction, type DbOrTx } from './audit.server';
+import { auditedTransaction, statusChange, type AuditEvent, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { changesSealedFinal, recordAuthorConflict } from './integrity.server';
 import { editionTracks, type Edition } from './editions.server';
@@ -42,6 +42,18 @@ export type ApplicationRow = typeof schema.applications.$inferSelect;
 
 const a = schema.applications;
 const e = schema.editions;
+
+/** The columns of an application's written answers (`WrittenAnswers`), for every read that shows them. */
+export const answerColumns = {
+  oneLiner: a.oneLiner,
+  problem: a.problem,
+  solution: a.solution,
+  impact: a.impact,
+  businessModel: a.businessModel,
+  traction: a.traction,
+  team: a.team,
+  videoUrl: a.videoUrl,
+};
 
 // ─── The founder's side ─────────────────────────────────────────────────────
 
@@ -154,6 +166,31 @@ export function writeRefusal(edition: Edition, application: ApplicationRow | nul
   return null;
 }
 
+/** What a founder's write to their application works with, inside its transaction. */
+export interface FounderWrite {
+  tx: DbOrTx;
+  audit: (event: AuditEvent) => void;
+  /** The application as it stands (null before the first save). */
+  current: ApplicationRow | null;
+}
+
+/**
+ * A founder's write to their application of the edition: one audited transaction that answers the
+ * write refusal (outside the application window, or once the application is no longer editable)
+ * before `fn` runs.
+ */
+export function founderWrite<T>(
+  { founderId, edition, now }: { founderId: number; edition: Edition; now: Date },
+  fn: (write: FounderWrite) => T,
+): T | { ok: false; reason: WriteRefusal } {
+  return auditedTransaction<T | { ok: false; reason: WriteRefusal }>({ editionId: edition.id, actorId: founderId, now }, (tx, audit) => {
+    const current = founderApplication(edition.id, founderId, tx);
+    const refusal = writeRefusal(edition, current, now);
+    if (refusal) return { ok: false, reason: refusal };
+    return fn({ tx, audit, current });
+  });
+}
+
 /** Inserts the founder's application on first save; the unique index makes a concurrent second insert a no-op. */
 export function createApplication(tx: DbOrTx, edition: Edition, founderId: number, now: Date, values: Partial<ApplicationRow>) {
   const created =
@@ -195,11 +232,7 @@ export function saveSection({
   now?: Date;
 }): SaveOutcome {
   const trackIds = editionTracks(edition.id).map((t) => t.id);
-  return auditedTransaction({ editionId: edition.id, actorId: founderId, now }, (tx, audit): SaveOutcome => {
-    const current = founderApplication(edition.id, founderId, tx);
-    const refusal = writeRefusal(edition, current, now);
-    if (refusal) return { ok: false, reason: refusal };
-
+  return founderWrite({ founderId, edition, now }, ({ tx, audit, current }): SaveOutcome => {
     const result = validateSection(section, raw, { complete: current?.status === 'submitted', trackIds });
     if (!result.ok) return { ok: false, reason: 'invalid', fieldErrors: result.fieldErrors };
 
@@ -268,10 +301,7 @@ export function submitApplication({
   mail?: MailContext;
 }): SubmitOutcome {
   const trackIds = editionTracks(edition.id).map((t) => t.id);
-  return auditedTransaction({ editionId: edition.id, actorId: founderId, now }, (tx, audit): SubmitOutcome => {
-    const current = founderApplication(edition.id, founderId, tx);
-    const refusal = writeRefusal(edition, current, now);
-    if (refusal) return { ok: false, reason: refusal };
+  return founderWrite({ founderId, edition, now }, ({ tx, audit, current }): SubmitOutcome => {
     if (!current) return { ok: false, reason: 'notStarted' };
     if (current.status !== 'draft') return { ok: false, reason: 'alreadySubmitted' };
     if (current.revision !== revision) return { ok: false, reason: 'stale', revision: current.revision };
@@ -283,13 +313,7 @@ export function submitApplication({
       .where(and(eq(a.id, current.id), eq(a.founderId, founderId), eq(a.revision, revision), eq(a.status, 'draft')))
       .run();
     if (updated.changes !== 1) return { ok: false, reason: 'stale', revision: current.revision };
-    audit({
-      action: 'application.status',
-      entityType: 'application',
-      entityId: current.id,
-      before: { status: 'draft' },
-      after: { status: 'submitted' },
-    });
+    audit(statusChange('application', current.id, { from: 'draft', to: 'submitted' }));
     if (mail) enqueueApplicationReceipt(tx, current.id, mail, now);
     return { ok: true };
   });
@@ -321,14 +345,8 @@ export function withdrawApplication({
       .set({ status: 'withdrawn', withdrawnAt: now, revision: current.revision + 1, updatedAt: now })
       .where(and(eq(a.id, current.id), eq(a.founderId, founderId)))
       .run();
-    audit({
-      action: 'application.status',
-      entityType: 'application',
-      entityId: current.id,
-      before: { status: current.status },
-      after: { status: 'withdrawn' },
-      reason: reason?.trim() ? reason.trim().slice(0, 500) : null,
-    });
+    const why = reason?.trim() ? reason.trim().slice(0, 500) : null;
+    audit(statusChange('application', current.id, { from: current.status, to: 'withdrawn', reason: why }));
     return { ok: true };
   });
 }

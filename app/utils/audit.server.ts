@@ -8,6 +8,7 @@ import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { ScoresheetAction } from '~/domain/scoresheet';
 import type { StageCommandType } from '~/domain/stage';
+import type { ApplicationStatus, EditionStatus } from '~/domain/statuses';
 import type { MessageKey } from '~/i18n';
 import { getDb, schema } from './db.server';
 
@@ -156,6 +157,32 @@ export interface AuditAct {
  * the edition is the invitation's, the actor the account it creates).
  */
 export type AuditEvent = Omit<AuditEntry, 'editionId' | 'actorId' | 'at'> & { editionId?: number | null; actorId?: number | null };
+
+/** The statuses of the entities whose status change is audited as `<entity>.status`. */
+interface StatusOf {
+  application: ApplicationStatus;
+  edition: EditionStatus;
+}
+
+/**
+ * The audit event of an application's or an edition's status change: `<entity>.status`, with
+ * `{ status }` before and after (and the reason, when the change has one).
+ */
+export function statusChange<E extends keyof StatusOf>(
+  entityType: E,
+  entityId: number,
+  change: { from: StatusOf[E]; to: StatusOf[E]; reason?: string | null },
+): AuditEvent {
+  const { from, to, reason } = change;
+  return {
+    action: `${entityType}.status`,
+    entityType,
+    entityId,
+    before: { status: from },
+    after: { status: to },
+    ...(reason === undefined ? {} : { reason }),
+  };
+}
 
 /**
  * The one audited write: opens an immediate transaction (or a savepoint inside `db` when it is

@@ -9,7 +9,7 @@ import { windowChangeNeedsConfirmation, type EditionSettingsInput, type NewEditi
 import { checkStep, EDITION_STEPS, type EditionFacts, type StepCheck } from '~/domain/edition-status';
 import { Refusal } from '~/domain/refusal';
 import type { EditionStatus } from '~/domain/statuses';
-import { auditedTransaction, type DbOrTx } from './audit.server';
+import { auditedTransaction, statusChange, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import type { Edition } from './editions.server';
 import { invalidatePublicResults } from './public-cache.server';
@@ -196,14 +196,7 @@ export function stepEdition(
     if (check.needsReason && !reason) throw new Refusal(400, 'editions.step.errors.reason', {}, 'reason');
     if (check.needsConfirmation && !step.confirm) throw new Refusal(400, 'editions.step.errors.confirm', {}, 'confirm');
     tx.update(schema.editions).set({ status: step.to }).where(eq(schema.editions.id, editionId)).run();
-    audit({
-      action: 'edition.status',
-      entityType: 'edition',
-      entityId: editionId,
-      before: { status: edition.status },
-      after: { status: step.to },
-      reason: reason || null,
-    });
+    audit(statusChange('edition', editionId, { from: edition.status, to: step.to, reason: reason || null }));
     return { year: edition.year, from: edition.status, to: step.to };
   });
   invalidatePublicResults(result.year);

@@ -37,13 +37,17 @@ export function refusedForm(form: string, submission: Submission<unknown, string
   return replyTo(form, refusalResult(submission, refusal), refusal.status);
 }
 
-/** Conform's reply for a refused log-in or sign-up (the password is never sent back). */
-export function authFailureResult(submission: Submission<unknown, string[], unknown>, failure: AuthFailure) {
-  return submission.reply({
+/**
+ * A refused log-in or sign-up as the whole answer of a form: 429 when throttled, else 400; the
+ * password is never sent back.
+ */
+export function refusedAuth(form: string, submission: Submission<unknown, string[], unknown>, failure: AuthFailure) {
+  const result = submission.reply({
     fieldErrors: fieldMessages(failure.fieldErrors),
     formErrors: failure.formError ? [formMessage(failure.formError, failure.params)] : undefined,
     hideFields: ['password'],
   });
+  return replyTo(form, result, failure.formError === 'errors.auth.tooManyAttempts' ? 429 : 400);
 }
 
 /** Runs a change of a parsed form; a Refusal becomes the form's answer, anything else is a real error. */

@@ -1,11 +1,25 @@
 /** Queries on judging: memberships, assignments and scoresheets. */
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { getDb, schema } from './db.server';
+import type { Round } from './editions.server';
 import { countsBy } from './query.server';
 
-/** A round's figure from a count per round (0 when the round has no rows). */
-function countFor(counts: Map<number, number>, roundId: number): number {
-  return counts.get(roundId) ?? 0;
+/**
+ * The edition's rounds (in the order given), each with what an overview shows of it and its figure
+ * from each count per round (0 when the round has no rows).
+ */
+function roundsWithCounts<K extends string>(rounds: Round[], editionId: number, counts: Record<K, Map<number, number>>) {
+  return rounds
+    .filter((round) => round.editionId === editionId)
+    .map((round) => ({
+      id: round.id,
+      kind: round.kind,
+      method: round.method,
+      nameFr: round.nameFr,
+      nameEn: round.nameEn,
+      state: round.state,
+      ...(Object.fromEntries(Object.entries<Map<number, number>>(counts).map(([key, n]) => [key, n.get(round.id) ?? 0])) as Record<K, number>),
+    }));
 }
 
 /** The editions a judge belongs to, with their progress per round (only their own sheets). */
@@ -28,18 +42,7 @@ export function judgeOverview(judgeId: number) {
   const drafts = countsBy(db, sh.roundId, and(eq(sh.judgeId, judgeId), eq(sh.status, 'draft')));
   return editions.map((edition) => ({
     ...edition,
-    rounds: rounds
-      .filter((round) => round.editionId === edition.id)
-      .map((round) => ({
-        id: round.id,
-        kind: round.kind,
-        nameFr: round.nameFr,
-        nameEn: round.nameEn,
-        state: round.state,
-        assigned: countFor(assigned, round.id),
-        submitted: countFor(submitted, round.id),
-        drafts: countFor(drafts, round.id),
-      })),
+    rounds: roundsWithCounts(rounds, edition.id, { assigned, submitted, drafts }),
   }));
 }
 
@@ -67,16 +70,6 @@ export function organiserOverview() {
     applications: Object.fromEntries(
       statusCounts.filter((s) => s.editionId === edition.id).map((s) => [s.status, s.n]),
     ) as Partial<Record<schema.ApplicationStatus, number>>,
-    rounds: rounds
-      .filter((round) => round.editionId === edition.id)
-      .map((round) => ({
-        id: round.id,
-        nameFr: round.nameFr,
-        nameEn: round.nameEn,
-        state: round.state,
-        method: round.method,
-        assignments: countFor(assignments, round.id),
-        submitted: countFor(submitted, round.id),
-      })),
+    rounds: roundsWithCounts(rounds, edition.id, { assignments, submitted }),
   }));
 }

@@ -14,7 +14,7 @@ import { sealInputOf, type OpenAward } from '~/domain/open-data';
 import { rankRound, rankVotes, type RoundRanking } from '~/domain/ranking';
 import { Refusal } from '~/domain/refusal';
 import { sealHash } from '~/domain/seal';
-import { auditedTransaction, type AuditAct, type DbOrTx } from './audit.server';
+import { auditedTransaction, statusChange, type AuditAct, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { assertNotFrozen, editionRoundOfKind, editionRounds, type Edition, type Round } from './editions.server';
 import { enqueueResultsNotices } from './mail-messages.server';
@@ -97,6 +97,25 @@ function currentSeal(db: DbOrTx, edition: Edition, roundId: number): { hash: str
   return { hash: sealHash(sealed), sheets: sealed.sheets.length };
 }
 
+/** What a step of the results (seal, publish) finds in the way, from the edition and its rounds: message keys. */
+type StepBlockers = (db: DbOrTx, edition: Edition, final: Round | null, rounds: Round[]) => MessageKey[];
+
+/**
+ * The edition and its final round for a step of the results, inside the step's transaction: refused
+ * when the edition is unknown or frozen, or with the first thing in the step's way.
+ */
+function readyStep(tx: DbOrTx, editionId: number, blockersOf: StepBlockers): { edition: Edition; finalRound: Round } {
+  assertNotFrozen(editionId, tx);
+  const edition = tx.select().from(schema.editions).where(eq(schema.editions.id, editionId)).get();
+  if (!edition) throw new Refusal(404, 'results.errors.notFound');
+  const rounds = editionRounds(edition.id, tx);
+  const finalRound = rounds.find((r) => r.kind === 'final') ?? null;
+  const blockers = blockersOf(tx, edition, finalRound, rounds);
+  if (blockers.length > 0) throw new Refusal(409, blockers[0]);
+  // Both steps' blockers refuse an edition without a final round.
+  return { edition, finalRound: finalRound! };
+}
+
 /** Why sealing is not possible yet (message keys), in the order the organiser can act on them. */
 function sealBlockers(db: DbOrTx, edition: Edition, final: Round | null, rounds: Round[]): MessageKey[] {
   if (edition.status === 'published') return ['errors.edition.frozen'];
@@ -118,23 +137,17 @@ function sealBlockers(db: DbOrTx, edition: Edition, final: Round | null, rounds:
 export function sealFinalRound(act: ResultsAct, db: DbOrTx = getDb()) {
   const now = act.now ?? new Date();
   return auditedTransaction({ ...act, now }, (tx, audit) => {
-    assertNotFrozen(act.editionId, tx);
-    const edition = tx.select().from(schema.editions).where(eq(schema.editions.id, act.editionId)).get();
-    if (!edition) throw new Refusal(404, 'results.errors.notFound');
-    const rounds = editionRounds(edition.id, tx);
-    const final = rounds.find((r) => r.kind === 'final') ?? null;
-    const blockers = sealBlockers(tx, edition, final, rounds);
-    if (blockers.length > 0) throw new Refusal(409, blockers[0]);
-    const { hash, sheets } = currentSeal(tx, edition, final!.id);
-    tx.update(schema.rounds).set({ sealHash: hash, sealedAt: now }).where(eq(schema.rounds.id, final!.id)).run();
+    const { edition, finalRound } = readyStep(tx, act.editionId, sealBlockers);
+    const { hash, sheets } = currentSeal(tx, edition, finalRound.id);
+    tx.update(schema.rounds).set({ sealHash: hash, sealedAt: now }).where(eq(schema.rounds.id, finalRound.id)).run();
     audit({
       action: 'round.seal',
       entityType: 'round',
-      entityId: final!.id,
+      entityId: finalRound.id,
       before: { sealHash: null, sealedAt: null },
       after: { sealHash: hash, sealedAt: now.toISOString(), sheets },
     });
-    return { roundId: final!.id, sealHash: hash, sheets };
+    return { roundId: finalRound.id, sealHash: hash, sheets };
   }, db);
 }
 
@@ -162,15 +175,8 @@ function publishBlockers(db: DbOrTx, edition: Edition, final: Round | null, roun
 export function publishResults(act: ResultsAct, db: DbOrTx = getDb()) {
   const now = act.now ?? new Date();
   const published = auditedTransaction({ ...act, now }, (tx, audit) => {
-    assertNotFrozen(act.editionId, tx);
-    const edition = tx.select().from(schema.editions).where(eq(schema.editions.id, act.editionId)).get();
-    if (!edition) throw new Refusal(404, 'results.errors.notFound');
-    const rounds = editionRounds(edition.id, tx);
-    const final = rounds.find((r) => r.kind === 'final') ?? null;
-    const blockers = publishBlockers(tx, edition, final, rounds);
-    if (blockers.length > 0) throw new Refusal(409, blockers[0]);
-
-    const { awards, applications } = pendingAwards(tx, edition.id, final!);
+    const { edition, finalRound } = readyStep(tx, act.editionId, publishBlockers);
+    const { awards, applications } = pendingAwards(tx, edition.id, finalRound);
     tx.delete(schema.awards).where(eq(schema.awards.editionId, edition.id)).run();
     tx.insert(schema.awards)
       .values(awards.map((a) => ({ editionId: edition.id, applicationId: a.applicationId, kind: a.kind, trackId: a.trackId, place: a.place })))
@@ -179,13 +185,7 @@ export function publishResults(act: ResultsAct, db: DbOrTx = getDb()) {
     for (const application of applications) {
       if (!winners.has(application.id) || application.status === 'winner') continue;
       tx.update(schema.applications).set({ status: 'winner', updatedAt: now }).where(eq(schema.applications.id, application.id)).run();
-      audit({
-        action: 'application.status',
-        entityType: 'application',
-        entityId: application.id,
-        before: { status: application.status },
-        after: { status: 'winner' },
-      });
+      audit(statusChange('application', application.id, { from: application.status, to: 'winner' }));
     }
     tx.update(schema.editions).set({ status: 'published', publishedAt: now }).where(eq(schema.editions.id, edition.id)).run();
     audit({
@@ -196,12 +196,12 @@ export function publishResults(act: ResultsAct, db: DbOrTx = getDb()) {
       after: {
         status: 'published',
         publishedAt: now.toISOString(),
-        seal: final!.sealHash,
+        seal: finalRound.sealHash,
         awards: awards.map((a) => ({ kind: a.kind, place: a.place, trackId: a.trackId, applicationId: a.applicationId })),
       },
     });
     if (act.mail) enqueueResultsNotices(tx, edition.id, act.mail, now);
-    return { year: edition.year, awards, sealHash: final!.sealHash! };
+    return { year: edition.year, awards, sealHash: finalRound.sealHash! };
   }, db);
   // Publishing is the only way results come in: what the public cache holds for the year goes.
   invalidatePublicResults(published.year);

@@ -105,6 +105,26 @@ export function lockShortfall(roundId: number, db: DbOrTx = getDb()): { missing:
 }
 
 /**
+ * Locks the round at `lockedAt`, or reopens it (null): the row after, and the audit event's entity
+ * with the round's state and lock time before and after.
+ */
+function writeLock(tx: DbOrTx, round: Round, lockedAt: Date | null) {
+  const after = tx
+    .update(schema.rounds)
+    .set({ state: lockedAt ? 'locked' : 'open', lockedAt })
+    .where(eq(schema.rounds.id, round.id))
+    .returning()
+    .get();
+  const change = {
+    entityType: 'round',
+    entityId: round.id,
+    before: { state: round.state, lockedAt: round.lockedAt },
+    after: { state: after.state, lockedAt: after.lockedAt },
+  };
+  return { after, change };
+}
+
+/**
  * Locks the round. With scoresheets missing or in draft, the organiser must have seen the counts
  * and confirmed (`confirmIncomplete`): they will not count.
  */
@@ -115,19 +135,8 @@ export function lockRound({ editionId, roundId, actorId, now = new Date(), confi
     if (round.state === 'locked') throw new Refusal(409, 'setup.errors.round.alreadyLocked');
     const shortfall = lockShortfall(round.id, tx);
     if (!confirmIncomplete && shortfall.missing + shortfall.drafts > 0) throw new Refusal(409, 'editions.lock.errors.confirm', shortfall);
-    const after = tx
-      .update(schema.rounds)
-      .set({ state: 'locked', lockedAt: now })
-      .where(eq(schema.rounds.id, round.id))
-      .returning()
-      .get();
-    audit({
-      action: 'round.lock',
-      entityType: 'round',
-      entityId: round.id,
-      before: { state: round.state, lockedAt: round.lockedAt },
-      after: { state: after.state, lockedAt: after.lockedAt, ...(shortfall.missing + shortfall.drafts > 0 ? shortfall : {}) },
-    });
+    const { after, change } = writeLock(tx, round, now);
+    audit({ action: 'round.lock', ...change, after: { ...change.after, ...(shortfall.missing + shortfall.drafts > 0 ? shortfall : {}) } });
     return after;
   });
 }
@@ -142,20 +151,8 @@ export function unlockRound({ editionId, roundId, actorId, reason, now = new Dat
     if (round.state !== 'locked') throw new Refusal(409, 'setup.errors.round.notLocked');
     // A sealed round's ranking has been published as final: reopening it would change history.
     if (round.sealHash) throw new Refusal(409, 'setup.errors.round.sealed');
-    const after = tx
-      .update(schema.rounds)
-      .set({ state: 'open', lockedAt: null })
-      .where(eq(schema.rounds.id, round.id))
-      .returning()
-      .get();
-    audit({
-      action: 'round.unlock',
-      entityType: 'round',
-      entityId: round.id,
-      before: { state: round.state, lockedAt: round.lockedAt },
-      after: { state: after.state, lockedAt: after.lockedAt },
-      reason: why,
-    });
+    const { after, change } = writeLock(tx, round, null);
+    audit({ action: 'round.unlock', ...change, reason: why });
     return after;
   });
 }

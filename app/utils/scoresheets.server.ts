@@ -17,6 +17,7 @@ import {
   type ScoresheetStatus,
   type ScoresheetSnapshot,
 } from '~/domain/scoresheet';
+import { answerColumns } from './applications.server';
 import { isAssigned } from './assignments.server';
 import { auditedTransaction, type DbOrTx } from './audit.server';
 import { conflictedApplicationIds, isConflicted } from './conflicts.server';
@@ -152,14 +153,7 @@ function assignedApplication(judgeId: number, editionId: number, roundId: number
         startupName: a.startupName,
         country: a.country,
         website: a.website,
-        oneLiner: a.oneLiner,
-        problem: a.problem,
-        solution: a.solution,
-        impact: a.impact,
-        businessModel: a.businessModel,
-        traction: a.traction,
-        team: a.team,
-        videoUrl: a.videoUrl,
+        ...answerColumns,
         deckFileId: a.deckFileId,
         trackFr: schema.tracks.nameFr,
         trackEn: schema.tracks.nameEn,

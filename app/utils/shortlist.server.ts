@@ -10,7 +10,7 @@ import { Refusal } from '~/domain/refusal';
 import { departuresOf, suggestFinalists, type ShortlistMode } from '~/domain/shortlist';
 import type { ApplicationStatus } from '~/domain/statuses';
 import { FORBIDDEN_CHARACTER_MESSAGE, hasForbiddenCharacters } from '~/domain/text';
-import { auditedTransaction, type AuditAct, type DbOrTx } from './audit.server';
+import { auditedTransaction, statusChange, type AuditAct, type DbOrTx } from './audit.server';
 import { getDb, schema } from './db.server';
 import { assertNotFrozen, editionRoundOfKind, type Round } from './editions.server';
 import { roundInputs, roundSummary, trackRows } from './rankings.server';
@@ -125,14 +125,8 @@ export function confirmShortlist(input: ShortlistInput, db: DbOrTx = getDb()) {
         if (application.status === to) continue;
         tx.update(schema.applications).set({ status: to, updatedAt: now }).where(eq(schema.applications.id, application.id)).run();
         changed++;
-        audit({
-          action: 'application.status',
-          entityType: 'application',
-          entityId: application.id,
-          before: { status: application.status },
-          after: { status: to },
-          reason: added.includes(application.id) || dropped.includes(application.id) ? why : null,
-        });
+        const moved = added.includes(application.id) || dropped.includes(application.id);
+        audit(statusChange('application', application.id, { from: application.status, to, reason: moved ? why : null }));
       }
       audit({
         action: 'shortlist.confirm',
@@ -144,13 +138,7 @@ export function confirmShortlist(input: ShortlistInput, db: DbOrTx = getDb()) {
       });
       if (edition.status === 'judging') {
         tx.update(schema.editions).set({ status: 'final' }).where(eq(schema.editions.id, edition.id)).run();
-        audit({
-          action: 'edition.status',
-          entityType: 'edition',
-          entityId: edition.id,
-          before: { status: edition.status },
-          after: { status: 'final' },
-        });
+        audit(statusChange('edition', edition.id, { from: edition.status, to: 'final' }));
       }
       return { finalists: selected, suggested, added, dropped, changed };
     },
