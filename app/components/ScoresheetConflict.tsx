@@ -11,8 +11,7 @@ import type { FormEvent, MouseEvent } from 'react';
 import { differingCriteria, scoresheetFormFields, type SaveIntent, type ScoresheetContent, type ScoresheetSnapshot } from '~/domain/scoresheet';
 import { useT } from '~/i18n';
 import type { ScoresheetCriterion } from './ScoresheetForm';
-import { ScrollRegion } from './ScrollRegion';
-import { TableHead } from './TableHead';
+import { DataTable } from './DataTable';
 
 export interface ScoresheetConflictProps {
   criteria: ScoresheetCriterion[];
@@ -65,70 +64,74 @@ export function ScoresheetConflict({
         {storedAt ? t('scoring.conflict.bodyAt', { time: storedAt }) : t('scoring.conflict.body')}{' '}
         {stored.status === 'submitted' ? t('scoring.conflict.storedSubmitted') : null}
       </p>
-      <ScrollRegion label={t('scoring.conflict.caption')}>
-        <table className="table revision-conflict__table">
-          <caption className="visually-hidden">{t('scoring.conflict.caption')}</caption>
-          <TableHead
-            columns={[
-              { label: t('scoring.conflict.criterion') },
-              { label: t('scoring.conflict.mine') },
-              { label: t('scoring.conflict.stored') },
-            ]}
-          />
-          <tbody>
-            {criteria.map((c) => (
-              <tr key={c.id} className={differs.has(c.id) ? 'revision-conflict__row--differs' : undefined}>
-                <th scope="row">
-                  {lang === 'fr' ? c.nameFr : c.nameEn}
-                  {differs.has(c.id) ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
-                </th>
-                <td>
-                  <span className="revision-conflict__value">{value(mine.values[c.id])}</span>
-                  {mine.sharedComments?.[c.id] ? (
-                    <span className="revision-conflict__comment">
-                      {t('scoring.comments.sharedLabel')} {mine.sharedComments[c.id]}
-                    </span>
-                  ) : null}
-                  {mine.comments[c.id] ? <span className="revision-conflict__comment">{t('scoring.comments.juryLabel')} {mine.comments[c.id]}</span> : null}
-                </td>
-                <td>
-                  <span className="revision-conflict__value">{value(stored.values[c.id])}</span>
-                  {stored.sharedComments?.[c.id] ? (
-                    <span className="revision-conflict__comment">
-                      {t('scoring.comments.sharedLabel')} {stored.sharedComments[c.id]}
-                    </span>
-                  ) : null}
-                  {stored.comments[c.id] ? <span className="revision-conflict__comment">{t('scoring.comments.juryLabel')} {stored.comments[c.id]}</span> : null}
-                </td>
-              </tr>
-            ))}
-            <tr className={sharedOverallDiffers ? 'revision-conflict__row--differs' : undefined}>
-              <th scope="row">
-                {t('scoring.comments.sharedOverall')}
-                {sharedOverallDiffers ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
-              </th>
-              <td>
-                <span className="revision-conflict__comment">{mine.sharedOverallComment || t('scoring.conflict.noComment')}</span>
-              </td>
-              <td>
-                <span className="revision-conflict__comment">{stored.sharedOverallComment || t('scoring.conflict.noComment')}</span>
-              </td>
-            </tr>
-            <tr className={overallDiffers ? 'revision-conflict__row--differs' : undefined}>
-              <th scope="row">
-                {t('scoring.comments.juryOverall')}
-                {overallDiffers ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
-              </th>
-              <td>
-                <span className="revision-conflict__comment">{mine.overallComment || t('scoring.conflict.noComment')}</span>
-              </td>
-              <td>
-                <span className="revision-conflict__comment">{stored.overallComment || t('scoring.conflict.noComment')}</span>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={t('scoring.conflict.caption')}
+        className="revision-conflict__table"
+        columns={[
+          { label: t('scoring.conflict.criterion') },
+          { label: t('scoring.conflict.mine') },
+          { label: t('scoring.conflict.stored') },
+        ]}
+      >
+        {criteria.map((c) => (
+          <tr key={c.id} className={differs.has(c.id) ? 'revision-conflict__row--differs' : undefined}>
+            <th scope="row">
+              {lang === 'fr' ? c.nameFr : c.nameEn}
+              {differs.has(c.id) ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
+            </th>
+            <td>
+              <span className="revision-conflict__value">{value(mine.values[c.id])}</span>
+              {mine.sharedComments?.[c.id] ? (
+                <span className="revision-conflict__comment">
+                  {t('scoring.comments.sharedLabel')} {mine.sharedComments[c.id]}
+                </span>
+              ) : null}
+              {mine.comments[c.id] ? (
+                <span className="revision-conflict__comment">
+                  {t('scoring.comments.juryLabel')} {mine.comments[c.id]}
+                </span>
+              ) : null}
+            </td>
+            <td>
+              <span className="revision-conflict__value">{value(stored.values[c.id])}</span>
+              {stored.sharedComments?.[c.id] ? (
+                <span className="revision-conflict__comment">
+                  {t('scoring.comments.sharedLabel')} {stored.sharedComments[c.id]}
+                </span>
+              ) : null}
+              {stored.comments[c.id] ? (
+                <span className="revision-conflict__comment">
+                  {t('scoring.comments.juryLabel')} {stored.comments[c.id]}
+                </span>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+        <tr className={sharedOverallDiffers ? 'revision-conflict__row--differs' : undefined}>
+          <th scope="row">
+            {t('scoring.comments.sharedOverall')}
+            {sharedOverallDiffers ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
+          </th>
+          <td>
+            <span className="revision-conflict__comment">{mine.sharedOverallComment || t('scoring.conflict.noComment')}</span>
+          </td>
+          <td>
+            <span className="revision-conflict__comment">{stored.sharedOverallComment || t('scoring.conflict.noComment')}</span>
+          </td>
+        </tr>
+        <tr className={overallDiffers ? 'revision-conflict__row--differs' : undefined}>
+          <th scope="row">
+            {t('scoring.comments.juryOverall')}
+            {overallDiffers ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
+          </th>
+          <td>
+            <span className="revision-conflict__comment">{mine.overallComment || t('scoring.conflict.noComment')}</span>
+          </td>
+          <td>
+            <span className="revision-conflict__comment">{stored.overallComment || t('scoring.conflict.noComment')}</span>
+          </td>
+        </tr>
+      </DataTable>
       <div className="revision-conflict__choices">
         <form method="post" action={action} onSubmit={keepMine}>
           {Object.entries(scoresheetFormFields(criteria, mine)).map(([name, fieldValue]) => (

@@ -13,7 +13,7 @@
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ChartCriteria } from '~/components/ChartCriteria';
-import { ScrollRegion } from '~/components/ScrollRegion';
+import { DataTable } from '~/components/DataTable';
 import { StatusBadge } from '~/components/StatusBadge';
 import { LICENCE } from '~/domain/open-data';
 import { PUBLIC_SCORE_DECIMALS } from '~/domain/public-score';
@@ -27,7 +27,6 @@ import { editionCriteria, editionTracks, requirePublicEdition } from '~/utils/ed
 import { getLanguage } from '~/utils/language.server';
 import { ifNoneMatch, isDocumentRequest, publicPageHeaders } from '~/utils/public-cache.server';
 import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~/utils/public-results.server';
-import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -386,40 +385,50 @@ function PublicRankingTable({ caption, method, rows }: { caption: string; method
   const points = (value: number) => formatNumber(lang, value, { minimumFractionDigits: PUBLIC_SCORE_DECIMALS, maximumFractionDigits: PUBLIC_SCORE_DECIMALS });
   return (
     <>
-      <ScrollRegion label={caption}>
-        <table className="table public-ranking">
-          <caption className="visually-hidden">{caption}</caption>
-          <TableHead
-            columns={[
-              { label: t('results.table.rank'), num: true },
-              { label: <>{t('results.table.startup')} <span className="public-ranking__sub">· {t('results.table.track')}</span></> },
-              { label: <>{t('layout.public.scoreHeader')}<span className="public-ranking__method">{t('layout.public.scoreMethod', { method: t(`method.${method}`) })}</span></>, num: true },
-              { label: t('results.table.sheets'), num: true },
-            ]}
-          />
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.applicationId}>
-                <td className="num">
-                  {row.rank ?? '—'}
-                  {row.tie ? (
-                    <span className="flag flag--tie flag--inline">
-                      <span aria-hidden="true">⇄ </span>
-                      {t('layout.public.exAequo')}
-                    </span>
-                  ) : null}
-                </td>
-                <th scope="row">
-                  {row.name}
-                  {row.track ? <span className="public-ranking__track">{row.track}</span> : null}
-                </th>
-                <td className="num">{row.points === null ? t('results.public.insufficient') : points(row.points)}</td>
-                <td className="num">{row.sheets}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={caption}
+        className="public-ranking"
+        columns={[
+          { label: t('results.table.rank'), num: true },
+          {
+            label: (
+              <>
+                {t('results.table.startup')} <span className="public-ranking__sub">· {t('results.table.track')}</span>
+              </>
+            ),
+          },
+          {
+            label: (
+              <>
+                {t('layout.public.scoreHeader')}
+                <span className="public-ranking__method">{t('layout.public.scoreMethod', { method: t(`method.${method}`) })}</span>
+              </>
+            ),
+            num: true,
+          },
+          { label: t('results.table.sheets'), num: true },
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.applicationId}>
+            <td className="num">
+              {row.rank ?? '—'}
+              {row.tie ? (
+                <span className="flag flag--tie flag--inline">
+                  <span aria-hidden="true">⇄ </span>
+                  {t('layout.public.exAequo')}
+                </span>
+              ) : null}
+            </td>
+            <th scope="row">
+              {row.name}
+              {row.track ? <span className="public-ranking__track">{row.track}</span> : null}
+            </th>
+            <td className="num">{row.points === null ? t('results.public.insufficient') : points(row.points)}</td>
+            <td className="num">{row.sheets}</td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="field__hint">
         {t(`layout.public.scoreNote.${method}`)}
         {rows.some((r) => r.tie) ? <> {t('layout.public.tieNote')}</> : null}

@@ -19,9 +19,8 @@ import resultsStyles from '~/styles/results.css';
 import { parseForm, refusedForm, replyTo } from '~/utils/form.server';
 import { publishResults, resultsOverview, sealFinalRound } from '~/utils/publication.server';
 import { mailContext } from '~/utils/mail.server';
-import { ScrollRegion } from '~/components/ScrollRegion';
+import { DataTable } from '~/components/DataTable';
 import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
-import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -82,46 +81,49 @@ export default function Results() {
       {done === 'seal' ? <DoneNotice>{t('results.seal.done')}</DoneNotice> : null}
       {done === 'publish' ? <DoneNotice>{t('results.publish.done')}</DoneNotice> : null}
 
-      <ScrollRegion label={t('results.overview.roundsCaption')}>
-        <table className="table">
-          <caption className="visually-hidden">{t('results.overview.roundsCaption')}</caption>
-          <TableHead
-            columns={[
-              { label: t('results.overview.round') },
-              { label: t('results.overview.state') },
-              { label: t('results.overview.method') },
-              { label: t('results.overview.submitted'), num: true },
-              { label: t('results.overview.seal') },
-              { label: t('results.overview.pages') },
-            ]}
-          />
-          <tbody>
-            {rounds.map((round) => (
-              <tr key={round.id}>
-                <th scope="row">{roundName(round)}</th>
-                <td>
-                  <LockIcon locked={round.state === 'locked'} /> {t(`status.round.${round.state}`)}
-                </td>
-                <td>
-                  {t(`method.${round.method}`)} · {t('results.overview.minSheets', { min: round.minSheets })}
-                </td>
-                <td className="num">{round.submitted}</td>
-                <td>{round.sealHash ? <code className="hash hash--short" title={round.sealHash}>{round.sealHash.slice(0, 12)}…</code> : '—'}</td>
-                <td className="results-links">
-                  <Link to={`/organise/${year}/rounds/${round.id}/ranking`}>
-                    {t('results.nav.ranking')}
-                    <span className="visually-hidden"> — {roundName(round)}</span>
-                  </Link>
-                  <Link to={`/organise/${year}/rounds/${round.id}/calibration`}>
-                    {t('results.nav.calibration')}
-                    <span className="visually-hidden"> — {roundName(round)}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={t('results.overview.roundsCaption')}
+        columns={[
+          { label: t('results.overview.round') },
+          { label: t('results.overview.state') },
+          { label: t('results.overview.method') },
+          { label: t('results.overview.submitted'), num: true },
+          { label: t('results.overview.seal') },
+          { label: t('results.overview.pages') },
+        ]}
+      >
+        {rounds.map((round) => (
+          <tr key={round.id}>
+            <th scope="row">{roundName(round)}</th>
+            <td>
+              <LockIcon locked={round.state === 'locked'} /> {t(`status.round.${round.state}`)}
+            </td>
+            <td>
+              {t(`method.${round.method}`)} · {t('results.overview.minSheets', { min: round.minSheets })}
+            </td>
+            <td className="num">{round.submitted}</td>
+            <td>
+              {round.sealHash ? (
+                <code className="hash hash--short" title={round.sealHash}>
+                  {round.sealHash.slice(0, 12)}…
+                </code>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td className="results-links">
+              <Link to={`/organise/${year}/rounds/${round.id}/ranking`}>
+                {t('results.nav.ranking')}
+                <span className="visually-hidden"> — {roundName(round)}</span>
+              </Link>
+              <Link to={`/organise/${year}/rounds/${round.id}/calibration`}>
+                {t('results.nav.calibration')}
+                <span className="visually-hidden"> — {roundName(round)}</span>
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       {!final ? (
         <p className="notice">{t('results.errors.seal.noFinal')}</p>

@@ -20,7 +20,7 @@ import { createInvitation, editionJudgeList, invitationPath, revokeInvitation } 
 import { mailContext } from '~/utils/mail.server';
 import { listOrganisers, organiserInvitationEdition, organiserInvitations, removeJudge, revokeOrganiser } from '~/utils/team.server';
 import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
-import { TableHead } from '~/components/TableHead';
+import { DataTable } from '~/components/DataTable';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -105,43 +105,35 @@ export default function Team() {
         <h2 id="organisers-title">{t('team.organisers.title', { count: organisers.length })}</h2>
         <p className="muted">{t('team.lead')}</p>
         {done === 'organiser.revoke' ? notice : null}
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('team.organisers.caption')}</caption>
-            <TableHead
-              columns={[
-                { label: t('fields.name') },
-                { label: t('fields.email') },
-                { label: t('judging.actions') },
-              ]}
-            />
-            <tbody>
-              {organisers.map((organiser) => (
-                <tr key={organiser.id} id={`organiser-${organiser.id}`}>
-                  <th scope="row">
-                    {organiser.name} {organiser.id === me ? <span className="muted">{t('team.organisers.you')}</span> : null}
-                  </th>
-                  <td className="cell-break">{organiser.email}</td>
-                  <td>
-                    {lastOne ? (
-                      <span className="muted">{t('team.organisers.lastOne')}</span>
-                    ) : (
-                      <Form method="post" preventScrollReset>
-                        <input type="hidden" name="intent" value="organiser.revoke" />
-                        <input type="hidden" name="userId" value={organiser.id} />
-                        <button type="submit" className="button button--danger">
-                          {t('team.organisers.remove')}
-                          <span className="visually-hidden"> ({organiser.name})</span>
-                        </button>
-                      </Form>
-                    )}
-                    <RefusalSummary answer={answer} form={`organiser.revoke:${organiser.id}`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('team.organisers.caption')}
+          regionClassName="table-wrap"
+          columns={[{ label: t('fields.name') }, { label: t('fields.email') }, { label: t('judging.actions') }]}
+        >
+          {organisers.map((organiser) => (
+            <tr key={organiser.id} id={`organiser-${organiser.id}`}>
+              <th scope="row">
+                {organiser.name} {organiser.id === me ? <span className="muted">{t('team.organisers.you')}</span> : null}
+              </th>
+              <td className="cell-break">{organiser.email}</td>
+              <td>
+                {lastOne ? (
+                  <span className="muted">{t('team.organisers.lastOne')}</span>
+                ) : (
+                  <Form method="post" preventScrollReset>
+                    <input type="hidden" name="intent" value="organiser.revoke" />
+                    <input type="hidden" name="userId" value={organiser.id} />
+                    <button type="submit" className="button button--danger">
+                      {t('team.organisers.remove')}
+                      <span className="visually-hidden"> ({organiser.name})</span>
+                    </button>
+                  </Form>
+                )}
+                <RefusalSummary answer={answer} form={`organiser.revoke:${organiser.id}`} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section id="invite" aria-labelledby="invite-title" className="setup-section">

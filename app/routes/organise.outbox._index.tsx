@@ -13,8 +13,8 @@ import { messagesFor } from '~/i18n/messages.server';
 import { requireOrganiser } from '~/utils/auth.server';
 import { env } from '~/utils/env.server';
 import { listOutbox } from '~/utils/mail.server';
+import { DataTable } from '~/components/DataTable';
 import { FilterSelect } from '~/components/field-shell';
-import { TableHead } from '~/components/TableHead';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'outbox.title');
 
@@ -63,39 +63,39 @@ export default function Outbox() {
       {outbox.length === 0 ? (
         <p>{t('outbox.empty')}</p>
       ) : (
-        <table className="table table--compact" id="outbox">
-          <caption className="visually-hidden">{t('outbox.title')}</caption>
-          <TableHead
-            columns={[
-              { label: t('outbox.col.created') },
-              { label: t('outbox.col.to') },
-              { label: t('outbox.col.subject') },
-              { label: t('outbox.col.status') },
-              { label: t('outbox.col.attempts') },
-              { label: t('outbox.col.lastError') },
-            ]}
-          />
-          <tbody>
-            {outbox.map((message) => (
-              <tr key={message.id} data-status={message.status}>
-                <td>{when(message.createdAt)}</td>
-                <td>{message.toAddress}</td>
-                <td>
-                  <Link to={`/organise/outbox/${message.id}`}>{message.subject}</Link>
-                  <br />
-                  <span className="muted">
-                    {isMailTemplate(message.template) ? t(`outbox.template.${message.template}`) : message.template} · {message.lang.toUpperCase()}
-                  </span>
-                </td>
-                <td>
-                  <span className={`badge badge--mail-${message.status}`}>{t(`outbox.status.${message.status}`)}</span>
-                </td>
-                <td>{message.attempts}</td>
-                <td>{message.lastError ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('outbox.title')}
+          className="table--compact"
+          id="outbox"
+          columns={[
+            { label: t('outbox.col.created') },
+            { label: t('outbox.col.to') },
+            { label: t('outbox.col.subject') },
+            { label: t('outbox.col.status') },
+            { label: t('outbox.col.attempts') },
+            { label: t('outbox.col.lastError') },
+          ]}
+        >
+          {outbox.map((message) => (
+            <tr key={message.id} data-status={message.status}>
+              <td>{when(message.createdAt)}</td>
+              <td>{message.toAddress}</td>
+              <td>
+                <Link to={`/organise/outbox/${message.id}`}>{message.subject}</Link>
+                <br />
+                <span className="muted">
+                  {isMailTemplate(message.template) ? t(`outbox.template.${message.template}`) : message.template} ·{' '}
+                  {message.lang.toUpperCase()}
+                </span>
+              </td>
+              <td>
+                <span className={`badge badge--mail-${message.status}`}>{t(`outbox.status.${message.status}`)}</span>
+              </td>
+              <td>{message.attempts}</td>
+              <td>{message.lastError ?? ''}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );
