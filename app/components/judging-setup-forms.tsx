@@ -107,16 +107,34 @@ const PARAMS = {
   judgesPerApplication: LIMITS.judgesPerApplication,
 };
 
+type Meta = Parameters<typeof Field>[0]['meta'];
+
+/** The French and English names of a track, criterion or round, side by side; `children`: more fields of that grid. */
+function NameFields({
+  fields,
+  labels,
+  children,
+}: {
+  fields: { nameFr: Meta; nameEn: Meta };
+  labels: { nameFr: string; nameEn: string };
+  children?: ReactNode;
+}) {
+  return (
+    <div className="grid-2">
+      <Field meta={fields.nameFr} lang="fr" label={labels.nameFr} errorParams={PARAMS.nameFr} />
+      <Field meta={fields.nameEn} lang="en" label={labels.nameEn} errorParams={PARAMS.nameEn} />
+      {children}
+    </div>
+  );
+}
+
 export function TrackForm(props: SetupFormProps) {
   const { t } = useT();
   const [form, fields] = useSetupForm(props, trackSchema);
   const labels = { nameFr: t('setup.fields.nameFr'), nameEn: t('setup.fields.nameEn'), position: t('setup.fields.position') };
   return (
     <SetupForm {...props} form={form} labels={labels} errorParams={PARAMS}>
-      <div className="grid-2">
-        <Field meta={fields.nameFr} lang="fr" label={labels.nameFr} errorParams={PARAMS.nameFr} />
-        <Field meta={fields.nameEn} lang="en" label={labels.nameEn} errorParams={PARAMS.nameEn} />
-      </div>
+      <NameFields fields={fields} labels={labels} />
       <NumberField
         meta={fields.position}
         label={labels.position}
@@ -143,12 +161,10 @@ export function CriterionForm(props: SetupFormProps) {
   };
   return (
     <SetupForm {...props} form={form} labels={labels} errorParams={PARAMS}>
-      <div className="grid-2">
-        <Field meta={fields.nameFr} lang="fr" label={labels.nameFr} errorParams={PARAMS.nameFr} />
-        <Field meta={fields.nameEn} lang="en" label={labels.nameEn} errorParams={PARAMS.nameEn} />
+      <NameFields fields={fields} labels={labels}>
         <TextareaField meta={fields.helpFr} lang="fr" label={labels.helpFr} hint={t('setup.hints.help')} optional rows={3} errorParams={PARAMS.helpFr} />
         <TextareaField meta={fields.helpEn} lang="en" label={labels.helpEn} hint={t('setup.hints.help')} optional rows={3} errorParams={PARAMS.helpEn} />
-      </div>
+      </NameFields>
       <div className="grid-4">
         <NumberField decimal meta={fields.weight} label={labels.weight} hint={t('setup.hints.weight')} errorParams={PARAMS.weight} />
         <NumberField meta={fields.scaleMin} label={labels.scaleMin} hint={t('setup.hints.scale', LIMITS.scale)} errorParams={PARAMS.scaleMin} />
@@ -180,10 +196,7 @@ export function RoundForm(props: SetupFormProps & { kinds?: readonly (typeof ROU
           options={props.kinds.map((kind) => ({ value: kind, label: t(`setup.kind.${kind}`) }))}
         />
       ) : null}
-      <div className="grid-2">
-        <Field meta={fields.nameFr} lang="fr" label={labels.nameFr} errorParams={PARAMS.nameFr} />
-        <Field meta={fields.nameEn} lang="en" label={labels.nameEn} errorParams={PARAMS.nameEn} />
-      </div>
+      <NameFields fields={fields} labels={labels} />
       <SelectField
         meta={fields.method}
         label={labels.method}
