@@ -198,15 +198,7 @@ export default function Results() {
               </div>
             </dl>
           ) : (
-            <StepForm
-              intent="seal"
-              blockers={overview.sealBlockers}
-              year={year}
-              result={result}
-              busy={busy}
-              confirmLabel={t('results.seal.confirm')}
-              submitLabel={t('results.seal.submit')}
-            />
+            <StepForm intent="seal" blockers={overview.sealBlockers} year={year} result={result} busy={busy} />
           )}
 
           <h3 id="publish">{t('results.publish.title')}</h3>
@@ -226,15 +218,7 @@ export default function Results() {
           ) : (
             <>
               <p>{t('results.publish.explain')}</p>
-              <StepForm
-                intent="publish"
-                blockers={overview.publishBlockers}
-                year={year}
-                result={result}
-                busy={busy}
-                confirmLabel={t('results.publish.confirm')}
-                submitLabel={t('results.publish.submit')}
-              />
+              <StepForm intent="publish" blockers={overview.publishBlockers} year={year} result={result} busy={busy} />
             </>
           )}
         </>
@@ -250,18 +234,15 @@ function StepForm({
   year,
   result,
   busy,
-  confirmLabel,
-  submitLabel,
 }: {
   intent: 'seal' | 'publish';
   blockers: MessageKey[];
   year: number;
   result: unknown;
   busy: boolean;
-  confirmLabel: string;
-  submitLabel: string;
 }) {
   const { t } = useT();
+  const confirmLabel = t(`results.${intent}.confirm`);
   const [form, fields] = useSchemaForm({ id: `${intent}-step`, schema: stepSchema, lastResult: replyOf(result, intent) });
   if (blockers.length > 0) {
     return (
@@ -285,7 +266,7 @@ function StepForm({
       <input type="hidden" name="intent" value={intent} />
       <CheckboxField meta={fields.confirm} value="yes" label={confirmLabel} />
       <button type="submit" className="button button--primary button--large" aria-disabled={busy || undefined}>
-        {submitLabel}
+        {t(`results.${intent}.submit`)}
       </button>
     </ConformForm>
   );
