@@ -12,10 +12,12 @@
  */
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { ChartCriteria } from '~/components/ChartCriteria';
 import { DataTable } from '~/components/DataTable';
 import { StatusBadge } from '~/components/StatusBadge';
-import { LICENCE } from '~/domain/open-data';
+import { LicenceSentence } from '~/components/LicenceSentence';
+import { RESULTS_CSV_COLUMNS, SCORES_CSV_COLUMNS } from '~/domain/open-data';
 import { PUBLIC_SCORE_DECIMALS } from '~/domain/public-score';
 import { COMPARISON_DECIMALS, type RankingMethod } from '~/domain/ranking';
 import { formatDate, formatNumber, tOf, useT } from '~/i18n';
@@ -328,55 +330,40 @@ function PublishedResults({ year, results }: { year: number; results: PublicResu
 
       <section aria-labelledby="open-data-title">
         <h2 id="open-data-title">{t('results.public.openDataTitle')}</h2>
-        <p>
-          {t('results.public.openDataLead')}{' '}
-          <a href={LICENCE.url} rel="license">
-            {LICENCE.name}
-          </a>
-          .
-        </p>
+        <LicenceSentence>{t('results.public.openDataLead')}</LicenceSentence>
         <dl className="open-data">
-          <div className="open-data__file">
-            <dt>
-              <a href={`/editions/${year}/results.json`} type="application/json">
-                results.json
-              </a>
-            </dt>
-            <dd>{t('results.public.fileJson')}</dd>
-          </div>
-          <div className="open-data__file">
-            <dt>
-              <a href={`/editions/${year}/results.csv`} type="text/csv" download>
-                results.csv
-              </a>
-            </dt>
-            <dd>
-              {t('results.public.fileResultsCsv')} <code>edition, round_id, round_kind, round, method, rank, tie, application_id, startup, track, score, sheets, status</code>
-            </dd>
-          </div>
-          <div className="open-data__file">
-            <dt>
-              <a href={`/editions/${year}/scores.csv`} type="text/csv" download>
-                scores.csv
-              </a>
-            </dt>
-            <dd>
-              {t('results.public.fileScoresCsv')} <code>edition, round_id, round_kind, judge, application_id, startup, criterion_id, criterion, weight, min, max, value</code>
-            </dd>
-          </div>
-          <div className="open-data__file">
-            <dt>
-              <a href={`/editions/${year}/datapackage.json`} type="application/json">
-                datapackage.json
-              </a>
-            </dt>
-            <dd>{t('layout.openData.datapackage')}</dd>
-          </div>
+          <OpenDataFile year={year} name="results.json">
+            {t('results.public.fileJson')}
+          </OpenDataFile>
+          <OpenDataFile year={year} name="results.csv">
+            {t('results.public.fileResultsCsv')} <code>{RESULTS_CSV_COLUMNS.join(', ')}</code>
+          </OpenDataFile>
+          <OpenDataFile year={year} name="scores.csv">
+            {t('results.public.fileScoresCsv')} <code>{SCORES_CSV_COLUMNS.join(', ')}</code>
+          </OpenDataFile>
+          <OpenDataFile year={year} name="datapackage.json">
+            {t('layout.openData.datapackage')}
+          </OpenDataFile>
         </dl>
         <p className="field__hint">{t('layout.openData.precision', { decimals: COMPARISON_DECIMALS })}</p>
         <p className="field__hint">{t('results.public.openDataPrivacy')}</p>
       </section>
     </>
+  );
+}
+
+/** One file of the edition's open data: its link (a CSV downloads, a JSON opens), then what it holds. */
+function OpenDataFile({ year, name, children }: { year: number; name: string; children: ReactNode }) {
+  const csv = name.endsWith('.csv');
+  return (
+    <div className="open-data__file">
+      <dt>
+        <a href={`/editions/${year}/${name}`} type={csv ? 'text/csv' : 'application/json'} download={csv || undefined}>
+          {name}
+        </a>
+      </dt>
+      <dd>{children}</dd>
+    </div>
   );
 }
 

@@ -7,7 +7,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ScrollRegion } from '~/components/ScrollRegion';
-import { LICENCE, RECOMPUTE_PYTHON } from '~/domain/open-data';
+import { LicenceSentence } from '~/components/LicenceSentence';
+import { RECOMPUTE_PYTHON } from '~/domain/open-data';
 import {
   COMPARISON_DECIMALS,
   DEFAULT_MIN_SHEETS,
@@ -19,7 +20,7 @@ import {
   type RankingSheet,
 } from '~/domain/ranking';
 import { canonicalSealText } from '~/domain/seal';
-import { formatNumber, tOf, useT } from '~/i18n';
+import { formatNumber, tOf, useT, type MessageKey } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 
@@ -96,6 +97,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The table of contents: each section's anchor (its heading's id) and title, in the page's order. */
+const CONTENTS: Record<string, MessageKey> = {
+  inputs: 'results.method.inputs.title',
+  total: 'results.method.total.title',
+  score: 'results.method.score.title',
+  order: 'results.method.order.title',
+  'peoples-choice': 'results.method.votes.title',
+  example: 'results.method.example.title',
+  recompute: 'results.method.recompute.title',
+  seal: 'results.method.seal.title',
+  script: 'results.method.script.title',
+};
+
 export default function Method() {
   const example = useLoaderData<typeof loader>();
   const { t, lang } = useT();
@@ -112,33 +126,11 @@ export default function Method() {
       <nav aria-label={t('results.method.toc.label')} className="method-toc">
         {/* A list without numbers: the sections' titles carry their own ("1. Scoresheet total"). */}
         <ul>
-          <li>
-            <a href="#inputs">{t('results.method.inputs.title')}</a>
-          </li>
-          <li>
-            <a href="#total">{t('results.method.total.title')}</a>
-          </li>
-          <li>
-            <a href="#score">{t('results.method.score.title')}</a>
-          </li>
-          <li>
-            <a href="#order">{t('results.method.order.title')}</a>
-          </li>
-          <li>
-            <a href="#peoples-choice">{t('results.method.votes.title')}</a>
-          </li>
-          <li>
-            <a href="#example">{t('results.method.example.title')}</a>
-          </li>
-          <li>
-            <a href="#recompute">{t('results.method.recompute.title')}</a>
-          </li>
-          <li>
-            <a href="#seal">{t('results.method.seal.title')}</a>
-          </li>
-          <li>
-            <a href="#script">{t('results.method.script.title')}</a>
-          </li>
+          {Object.entries(CONTENTS).map(([id, title]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{t(title)}</a>
+            </li>
+          ))}
         </ul>
       </nav>
 
@@ -284,13 +276,7 @@ export default function Method() {
 
       <section aria-labelledby="licence">
         <h2 id="licence">{t('results.method.licence.title')}</h2>
-        <p>
-          {t('results.method.licence.body')}{' '}
-          <a href={LICENCE.url} rel="license">
-            {LICENCE.name}
-          </a>
-          .
-        </p>
+        <LicenceSentence>{t('results.method.licence.body')}</LicenceSentence>
         <p>
           <Link to="/">{t('results.method.back')}</Link>
         </p>
