@@ -10,6 +10,7 @@ import type { RankingMethod } from '~/domain/ranking';
 import type { RankingRow } from '~/domain/ranking-row';
 import { useT } from '~/i18n';
 import { DataTable } from './DataTable';
+import { Flag } from './RankingIcons';
 import { StatusBadge } from './StatusBadge';
 import { ChartMeter } from './ChartMeter';
 import { formatPoints, formatScore } from './RankingScore';
@@ -95,17 +96,9 @@ export function RankingTable({
             </span>
             {row.tie || row.rank === null ? (
               <span className="ranking-table__flags">
-                {row.tie ? (
-                  <span className="flag flag--tie">
-                    <span aria-hidden="true">⇄ </span>
-                    {t('results.ranking.tie')}
-                  </span>
-                ) : null}
+                {row.tie ? <Flag kind="tie">{t('results.ranking.tie')}</Flag> : null}
                 {row.rank === null ? (
-                  <span className="flag flag--insufficient">
-                    <span aria-hidden="true">⚠ </span>
-                    {t('results.ranking.insufficient', { sheets: row.sheets, min: minSheets })}
-                  </span>
+                  <Flag kind="insufficient">{t('results.ranking.insufficient', { sheets: row.sheets, min: minSheets })}</Flag>
                 ) : null}
               </span>
             ) : null}

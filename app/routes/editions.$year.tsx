@@ -15,6 +15,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { ChartCriteria } from '~/components/ChartCriteria';
 import { DataTable } from '~/components/DataTable';
+import { Flag } from '~/components/RankingIcons';
 import { StatusBadge } from '~/components/StatusBadge';
 import { LicenceSentence } from '~/components/LicenceSentence';
 import { RESULTS_CSV_COLUMNS, SCORES_CSV_COLUMNS } from '~/domain/open-data';
@@ -401,10 +402,9 @@ function PublicRankingTable({ caption, method, rows }: { caption: string; method
             <td className="num">
               {row.rank ?? '—'}
               {row.tie ? (
-                <span className="flag flag--tie flag--inline">
-                  <span aria-hidden="true">⇄ </span>
+                <Flag kind="tie" inline>
                   {t('layout.public.exAequo')}
-                </span>
+                </Flag>
               ) : null}
             </td>
             <th scope="row">

@@ -9,7 +9,7 @@ import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { z } from 'zod';
 import { CheckboxField, ConformForm, ErrorSummary, useSchemaForm } from '~/components/forms';
 import { DoneNotice, LockedNotice } from '~/components/notices';
-import { LockIcon } from '~/components/RankingIcons';
+import { Flag, LockIcon } from '~/components/RankingIcons';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
 import { replyOf } from '~/domain/form-reply';
@@ -157,16 +157,14 @@ export default function Results() {
                   : t('results.overview.noVotes')}
               </p>
               {podiumTie ? (
-                <p className="flag flag--tie">
-                  <span aria-hidden="true">⇄ </span>
+                <Flag kind="tie" as="p">
                   {t('results.overview.podiumTie')}
-                </p>
+                </Flag>
               ) : null}
               {final.unranked.length > 0 ? (
-                <p className="flag flag--insufficient">
-                  <span aria-hidden="true">⚠ </span>
+                <Flag kind="insufficient" as="p">
                   {t('results.overview.unrankedFinalists', { names: final.unranked.map((u) => u.name).join(', ') })}
-                </p>
+                </Flag>
               ) : null}
               <details>
                 <summary>{t('results.overview.finalRanking')}</summary>
