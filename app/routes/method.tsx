@@ -6,6 +6,7 @@
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { ScrollRegion } from '~/components/ScrollRegion';
 import { LicenceSentence } from '~/components/LicenceSentence';
 import { RECOMPUTE_PYTHON } from '~/domain/open-data';
@@ -97,8 +98,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** The table of contents: each section's anchor (its heading's id) and title, in the page's order. */
-const CONTENTS: Record<string, MessageKey> = {
+/** The page's sections, in order: each one's anchor (its heading's id) and title, for the contents and the headings. */
+const CONTENTS = {
   inputs: 'results.method.inputs.title',
   total: 'results.method.total.title',
   score: 'results.method.score.title',
@@ -108,7 +109,18 @@ const CONTENTS: Record<string, MessageKey> = {
   recompute: 'results.method.recompute.title',
   seal: 'results.method.seal.title',
   script: 'results.method.script.title',
-};
+} as const satisfies Record<string, MessageKey>;
+
+/** A section of the method, named by its heading; it is listed in the contents. */
+function Section({ id, children }: { id: keyof typeof CONTENTS; children: ReactNode }) {
+  const { t } = useT();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t(CONTENTS[id])}</h2>
+      {children}
+    </section>
+  );
+}
 
 export default function Method() {
   const example = useLoaderData<typeof loader>();
@@ -134,24 +146,21 @@ export default function Method() {
         </ul>
       </nav>
 
-      <section aria-labelledby="inputs">
-        <h2 id="inputs">{t('results.method.inputs.title')}</h2>
+      <Section id="inputs">
         <ul>
           <li>{t('results.method.inputs.criteria')}</li>
           <li>{t('results.method.inputs.sheets')}</li>
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="total">
-        <h2 id="total">{t('results.method.total.title')}</h2>
+      <Section id="total">
         <pre className="formula" aria-describedby="total-words">
           T(j,a) = 100 · Σ<sub>c</sub> w<sub>c</sub> · (x<sub>c</sub> − lo<sub>c</sub>) / (hi<sub>c</sub> − lo<sub>c</sub>) / Σ<sub>c</sub> w<sub>c</sub>
         </pre>
         <p id="total-words">{t('results.method.total.words')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="score">
-        <h2 id="score">{t('results.method.score.title')}</h2>
+      <Section id="score">
         <dl className="method-list">
           <dt>
             <code>mean</code> — {t('method.mean')}
@@ -170,26 +179,23 @@ export default function Method() {
           </dd>
         </dl>
         <p>{t('results.method.score.minSheets', { min: DEFAULT_MIN_SHEETS })}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="order">
-        <h2 id="order">{t('results.method.order.title')}</h2>
+      <Section id="order">
         <p>{t('results.method.order.sort', { decimals: COMPARISON_DECIMALS })}</p>
         <ol>
           <li>{t('results.method.order.criteria')}</li>
           <li>{t('results.method.order.sheets')}</li>
         </ol>
         <p>{t('results.method.order.tie')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="peoples-choice">
-        <h2 id="peoples-choice">{t('results.method.votes.title')}</h2>
+      <Section id="peoples-choice">
         <p>{t('results.method.votes.body')}</p>
         <p>{t('results.method.awards.body')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="example">
-        <h2 id="example">{t('results.method.example.title')}</h2>
+      <Section id="example">
         <p>{t('results.method.example.criteria')}</p>
         <ScrollRegion label={t('results.method.example.caption')}>
           <table className="table table--compact">
@@ -227,10 +233,9 @@ export default function Method() {
           </li>
         </ul>
         <p>{t('results.method.example.disagree')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="recompute">
-        <h2 id="recompute">{t('results.method.recompute.title')}</h2>
+      <Section id="recompute">
         <p>{t('results.method.recompute.lead')}</p>
         <ol className="method-steps">
           <li>{t('results.method.recompute.step1')}</li>
@@ -241,10 +246,9 @@ export default function Method() {
           <li>{t('results.method.recompute.step6')}</li>
         </ol>
         <p>{t('results.method.recompute.privacy')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="seal">
-        <h2 id="seal">{t('results.method.seal.title')}</h2>
+      <Section id="seal">
         <p>{t('results.method.seal.lead')}</p>
         <ol className="method-steps">
           <li>{t('results.method.seal.step1')}</li>
@@ -264,15 +268,14 @@ export default function Method() {
           <code>{example.sealExample}</code>
         </pre>
         <p>{t('results.method.seal.why')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="script">
-        <h2 id="script">{t('results.method.script.title')}</h2>
+      <Section id="script">
         <p>{t('results.method.script.lead')}</p>
         <pre className="code-block" tabIndex={0} role="region" aria-label={t('results.method.script.title')}>
           <code>{RECOMPUTE_PYTHON}</code>
         </pre>
-      </section>
+      </Section>
 
       <section aria-labelledby="licence">
         <h2 id="licence">{t('results.method.licence.title')}</h2>
