@@ -7,9 +7,10 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { CopyLink } from '~/components/judging-setup-copy-link';
-import { ConformForm, ErrorSummary, Field, RefusalSummary, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
+import { ConformForm, ErrorSummary, RefusalSummary, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
+import { InviteForm } from '~/components/InviteForm';
 import { invitationItemSchema, invitationSchema, LIMITS, organiserConflictSchema, removeConflictSchema } from '~/domain/judging-setup';
 import { formatDate, useT, editionTitleMeta } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
@@ -138,7 +139,14 @@ export default function EditionJudges() {
         <p className="muted">{t('judges.invite.lead')}</p>
         {!published ? (
           // A new form after each link shown, so that the address typed for the last one is cleared.
-          <InviteForm key={shown?.link ?? 'invite'} answer={answer} />
+          <InviteForm
+            key={shown?.link ?? 'invite'}
+            id="invite-form"
+            intent="invitation.create"
+            answer={answer}
+            hint={t('judges.invite.emailHint')}
+            submitLabel={t('judges.invite.submit')}
+          />
         ) : null}
         {shown ? (
           <div className="link-panel" aria-labelledby="invitation-link-title">
@@ -309,23 +317,6 @@ function InvitationButton({ intent, id, label, email, danger }: { intent: string
         <span className="visually-hidden"> ({email})</span>
       </button>
     </Form>
-  );
-}
-
-function InviteForm({ answer }: { answer: unknown }) {
-  const { t } = useT();
-  const [form, fields] = useSchemaForm({ id: 'invite-form', schema: invitationSchema, lastResult: replyOf(answer, 'invitation.create') });
-  return (
-    <ConformForm form={form} className="setup-form" preventScrollReset>
-      <ErrorSummary form={form} labels={{ email: t('fields.email') }} level={3} />
-      <input type="hidden" name="intent" value="invitation.create" />
-      <div className="inline-form">
-        <Field meta={fields.email} type="email" label={t('fields.email')} hint={t('judges.invite.emailHint')} autoComplete="off" />
-        <button type="submit" className="button button--primary">
-          {t('judges.invite.submit')}
-        </button>
-      </div>
-    </ConformForm>
   );
 }
 

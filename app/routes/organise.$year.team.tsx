@@ -7,11 +7,12 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { ConformForm, ErrorSummary, Field, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
+import { ConformForm, ErrorSummary, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
 import { CopyLink } from '~/components/judging-setup-copy-link';
 import { DoneNotice } from '~/components/notices';
 import { EDITION_LIMITS, removeJudgeSchema, teamInvitationSchema, teamUserSchema } from '~/domain/edition-form';
 import { replyOf } from '~/domain/form-reply';
+import { InviteForm } from '~/components/InviteForm';
 import { invitationSchema } from '~/domain/judging-setup';
 import { formatDate, useT, editionTitleMeta } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
@@ -138,7 +139,13 @@ export default function Team() {
 
       <section id="invite" aria-labelledby="invite-title" className="setup-section">
         <h2 id="invite-title">{t('team.invite.title')}</h2>
-        <InviteOrganiserForm key={shown?.link ?? 'invite'} answer={answer} />
+        <InviteForm
+          key={shown?.link ?? 'invite'}
+          id="organiser-invite"
+          intent="organiser.invite"
+          answer={answer}
+          submitLabel={t('team.invite.submit')}
+        />
         {shown ? (
           <div className="link-panel" aria-labelledby="organiser-link-title">
             <p id="organiser-link-title" className="link-panel__title">
@@ -230,23 +237,6 @@ export default function Team() {
         )}
       </section>
     </div>
-  );
-}
-
-function InviteOrganiserForm({ answer }: { answer: unknown }) {
-  const { t } = useT();
-  const [form, fields] = useSchemaForm({ id: 'organiser-invite', schema: invitationSchema, lastResult: replyOf(answer, 'organiser.invite') });
-  return (
-    <ConformForm form={form} className="setup-form" preventScrollReset>
-      <ErrorSummary form={form} labels={{ email: t('fields.email') }} level={3} />
-      <input type="hidden" name="intent" value="organiser.invite" />
-      <div className="inline-form">
-        <Field meta={fields.email} type="email" label={t('fields.email')} autoComplete="off" />
-        <button type="submit" className="button button--primary">
-          {t('team.invite.submit')}
-        </button>
-      </div>
-    </ConformForm>
   );
 }
 
