@@ -6,6 +6,7 @@ import { formatDate, titleMeta, useT } from '~/i18n';
 import { requireUser } from '~/utils/auth.server';
 import { CLEAR_SITE_DATA, listSessions, revokeSession } from '~/utils/session.server';
 import { TableHead } from '~/components/TableHead';
+import { PageHeader } from '~/components/PageHeader';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'account.title');
 
@@ -51,9 +52,7 @@ export default function Account() {
   const deviceName = useDeviceName();
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t('account.title')}</h1>
-      </header>
+      <PageHeader title={t('account.title')} />
       <dl className="facts">
         <div>
           <dt>{t('fields.name')}</dt>

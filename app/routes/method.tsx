@@ -8,6 +8,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { ScrollRegion } from '~/components/ScrollRegion';
+import { PageHeader } from '~/components/PageHeader';
 import { LicenceSentence } from '~/components/LicenceSentence';
 import { RECOMPUTE_PYTHON } from '~/domain/open-data';
 import {
@@ -130,11 +131,7 @@ export default function Method() {
   const order = (rows: { name: string; score: number }[]) => rows.map((r) => `${r.name} ${four(r.score)}`).join(', ');
   return (
     <div className="page method-page">
-      <header className="page-header">
-        <p className="eyebrow">Palmarès</p>
-        <h1>{t('results.method.page.title')}</h1>
-        <p className="lead">{t('results.method.page.lead')}</p>
-      </header>
+      <PageHeader eyebrow="Palmarès" title={t('results.method.page.title')} lead={t('results.method.page.lead')} />
       <nav aria-label={t('results.method.toc.label')} className="method-toc">
         {/* A list without numbers: the sections' titles carry their own ("1. Scoresheet total"). */}
         <ul>

@@ -6,6 +6,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { DoneNotice } from '~/components/notices';
+import { PageHeader } from '~/components/PageHeader';
 import { MAIL_STATUSES, type MailStatus } from '~/domain/statuses';
 import { isMailTemplate } from '~/domain/mail-templates';
 import { formatDate, titleMeta, useT } from '~/i18n';
@@ -41,11 +42,9 @@ export default function Outbox() {
   const when = (date: Date | string | number) => formatDate(lang, date, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <div className="page page--wide">
-      <header className="page-header">
-        <h1>{t('outbox.title')}</h1>
-        <p className="lead">{t('outbox.lead')}</p>
+      <PageHeader title={t('outbox.title')} lead={t('outbox.lead')}>
         <p className="muted">{transport.kind === 'smtp' ? t('outbox.transport.smtp') : t('outbox.transport.files', { dir: transport.dir })}</p>
-      </header>
+      </PageHeader>
       {search.get('done') === 'retry' ? <DoneNotice>{t('outbox.retried')}</DoneNotice> : null}
       <Form method="get" className="inline-form">
         <FilterSelect
