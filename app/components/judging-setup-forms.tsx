@@ -11,7 +11,7 @@ import { replyOf } from '~/domain/form-reply';
 import { criterionSchema, LIMITS, newRoundSchema, roundSchema, trackSchema } from '~/domain/judging-setup';
 import { ROUND_KINDS, ROUND_METHODS } from '~/domain/statuses';
 import { useT } from '~/i18n';
-import { ConformForm, ErrorSummary, Field, NumberField, SelectField, TextareaField, useSchemaForm } from './forms';
+import { ConformForm, ErrorSummary, Field, FormActions, NumberField, SelectField, TextareaField, useSchemaForm } from './forms';
 
 type Values = Record<string, unknown>;
 
@@ -78,16 +78,13 @@ function SetupForm({
         <input type="hidden" name="intent" value={intent} />
         {itemId !== undefined ? <input type="hidden" name="id" value={itemId} /> : null}
         {children}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            {submitLabel}
-          </button>
+        <FormActions submitLabel={submitLabel}>
           {cancelTo ? (
             <Link to={cancelTo} className="button button--ghost">
               {t('judging.cancel')}
             </Link>
           ) : null}
-        </div>
+        </FormActions>
       </fieldset>
     </ConformForm>
   );

@@ -6,7 +6,16 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { CheckboxField, ConformForm, ErrorSummary, messageText, NumberField, ProblemSummary, useSchemaForm } from '~/components/forms';
+import {
+  CheckboxField,
+  ConformForm,
+  ErrorSummary,
+  FormActions,
+  messageText,
+  NumberField,
+  ProblemSummary,
+  useSchemaForm,
+} from '~/components/forms';
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { repliedForm, replyOf } from '~/domain/form-reply';
 import { describeAssignments } from '~/domain/assignment';
@@ -400,11 +409,7 @@ function AutoAssignForm({
           />
         ) : null}
         {assigned > 0 ? <CheckboxField meta={meta.replace} value="yes" label={t('assignments.auto.replaceLabel', { count: assigned })} /> : null}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            {t(isFinal ? 'assignments.auto.submitFinal' : 'assignments.auto.submit')}
-          </button>
-        </div>
+        <FormActions submitLabel={t(isFinal ? 'assignments.auto.submitFinal' : 'assignments.auto.submit')} />
       </fieldset>
     </ConformForm>
   );

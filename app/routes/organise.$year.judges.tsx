@@ -7,7 +7,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { CopyLink } from '~/components/judging-setup-copy-link';
-import { ConformForm, ErrorSummary, RefusalSummary, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
+import { ConformForm, ErrorSummary, FormActions, RefusalSummary, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { InviteForm } from '~/components/InviteForm';
@@ -377,11 +377,7 @@ function NewConflictForm({
           />
         </div>
         <TextareaField meta={fields.reason} label={labels.reason} rows={2} errorParams={params.reason} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            {t('judges.conflicts.addSubmit')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('judges.conflicts.addSubmit')} />
       </fieldset>
     </ConformForm>
   );
