@@ -14,6 +14,7 @@ import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs
 import { Link, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { ChartCriteria } from '~/components/ChartCriteria';
+import { Fact } from '~/components/Fact';
 import { DataTable } from '~/components/DataTable';
 import { Flag } from '~/components/RankingIcons';
 import { StatusBadge } from '~/components/StatusBadge';
@@ -122,10 +123,7 @@ export default function EditionPage() {
         </p>
       </header>
       <dl className="facts">
-        <div>
-          <dt>{t('edition.dates')}</dt>
-          <dd>{t('edition.dateRange', { start: day(edition.startsOn), end: day(edition.endsOn) })}</dd>
-        </div>
+        <Fact term={t('edition.dates')}>{t('edition.dateRange', { start: day(edition.startsOn), end: day(edition.endsOn) })}</Fact>
         <div>
           <dt>{t('edition.applicationWindow')}</dt>
           <dd>
@@ -133,12 +131,7 @@ export default function EditionPage() {
             <span className="muted">({edition.timeZone})</span>
           </dd>
         </div>
-        {results?.publishedAt ? (
-          <div>
-            <dt>{t('results.public.publishedOn')}</dt>
-            <dd>{moment(results.publishedAt)}</dd>
-          </div>
-        ) : null}
+        {results?.publishedAt ? <Fact term={t('results.public.publishedOn')}>{moment(results.publishedAt)}</Fact> : null}
       </dl>
       {edition.status === 'open' ? <ApplyCall year={edition.year} closesOn={moment(edition.applicationsCloseAt)} /> : null}
       <section aria-labelledby="tracks-title">

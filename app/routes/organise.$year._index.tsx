@@ -6,6 +6,7 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { ConformForm, ErrorSummary, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
+import { Fact } from '~/components/Fact';
 import { CriterionForm, RoundForm, TrackForm } from '~/components/judging-setup-forms';
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
@@ -309,32 +310,14 @@ export default function EditionSetup() {
                     </span>
                   </p>
                   <dl className="facts facts--inline">
-                    <div>
-                      <dt>{t('setup.fields.kind')}</dt>
-                      <dd>{t(`setup.kind.${round.kind}`)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('setup.fields.method')}</dt>
-                      <dd>{t(`setup.method.${round.method}`)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('setup.fields.minSheets')}</dt>
-                      <dd>{round.minSheets}</dd>
-                    </div>
+                    <Fact term={t('setup.fields.kind')}>{t(`setup.kind.${round.kind}`)}</Fact>
+                    <Fact term={t('setup.fields.method')}>{t(`setup.method.${round.method}`)}</Fact>
+                    <Fact term={t('setup.fields.minSheets')}>{round.minSheets}</Fact>
                     {round.kind === 'screening' ? (
-                      <div>
-                        <dt>{t('setup.fields.judgesPerApplication')}</dt>
-                        <dd>{round.judgesPerApplication}</dd>
-                      </div>
+                      <Fact term={t('setup.fields.judgesPerApplication')}>{round.judgesPerApplication}</Fact>
                     ) : null}
-                    <div>
-                      <dt>{t('setup.rounds.assignments')}</dt>
-                      <dd>{round.assignments}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('setup.rounds.scoresheets')}</dt>
-                      <dd>{round.scoresheets}</dd>
-                    </div>
+                    <Fact term={t('setup.rounds.assignments')}>{round.assignments}</Fact>
+                    <Fact term={t('setup.rounds.scoresheets')}>{round.scoresheets}</Fact>
                   </dl>
                   {locked && round.lockedAt ? (
                     <p className="item__meta">
