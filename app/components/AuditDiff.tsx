@@ -7,7 +7,7 @@
  */
 import { AUDIT_ID_FIELDS, AUDIT_ID_LIST_FIELDS, type AuditNames } from '~/domain/judging-setup';
 import { formatDate, formatNumber, useT, type Lang, type MessageKey } from '~/i18n';
-import { TableHead } from './TableHead';
+import { DataTable } from './DataTable';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -173,29 +173,24 @@ export function AuditDiff({
 
   return (
     <div className="audit-diff">
-      <table className="table table--compact">
-        <caption className="visually-hidden">{caption}</caption>
-        <TableHead
-          columns={[
-            { label: t('audit.diff.field') },
-            { label: t('audit.diff.before') },
-            { label: t('audit.diff.after') },
-          ]}
-        />
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.field}>
-              <th scope="row">{row.field ? fieldLabel(ctx, row.field) : '—'}</th>
-              <td>
-                <Value ctx={ctx} field={row.field} value={row.before} />
-              </td>
-              <td>
-                <Value ctx={ctx} field={row.field} value={row.after} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={caption}
+        region={false}
+        className="table--compact"
+        columns={[{ label: t('audit.diff.field') }, { label: t('audit.diff.before') }, { label: t('audit.diff.after') }]}
+      >
+        {rows.map((row) => (
+          <tr key={row.field}>
+            <th scope="row">{row.field ? fieldLabel(ctx, row.field) : '—'}</th>
+            <td>
+              <Value ctx={ctx} field={row.field} value={row.before} />
+            </td>
+            <td>
+              <Value ctx={ctx} field={row.field} value={row.after} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {unchanged > 0 ? <p className="audit-diff__unchanged">{t('audit.diff.unchanged', { count: unchanged })}</p> : null}
     </div>
   );

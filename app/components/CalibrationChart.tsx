@@ -8,8 +8,7 @@
 import { useId } from 'react';
 import type { Calibration, JudgeCalibration, Leaning } from '~/domain/calibration';
 import { formatNumber, useT } from '~/i18n';
-import { ScrollRegion } from './ScrollRegion';
-import { TableHead } from './TableHead';
+import { DataTable } from './DataTable';
 
 export type CalibrationJudge = JudgeCalibration & { name: string };
 
@@ -91,49 +90,48 @@ export function CalibrationChart({ calibration, judges }: { calibration: Calibra
         <p className="calibration__legend">{t('results.calibration.legend')}</p>
       </figure>
 
-      <ScrollRegion label={t('results.calibration.tableCaption')}>
-        <table className="table table--compact calibration-table">
-          <caption>{t('results.calibration.tableCaption')}</caption>
-          <TableHead
-            columns={[
-              { label: t('results.calibration.judge') },
-              { label: t('results.calibration.sheets'), num: true },
-              { label: t('results.calibration.mean'), num: true },
-              { label: t('results.calibration.spread'), num: true },
-              { label: t('results.calibration.range'), num: true },
-              { label: t('results.calibration.gap'), num: true },
-              { label: t('results.calibration.reading') },
-            ]}
-          />
-          <tbody>
-            {judges.map((j) => (
-              <tr key={j.judgeId}>
-                <th scope="row">{j.name}</th>
-                <td className="num">{j.sheets}</td>
-                <td className="num">{points(j.mean)}</td>
-                <td className="num">{points(j.spread)}</td>
-                <td className="num">{t('results.calibration.rangeValue', { min: points(j.min), max: points(j.max) })}</td>
-                <td className="num">
-                  {j.gap === null ? '—' : signed(j.gap)}{' '}
-                  <span className="muted">{t('results.calibration.pairedSheets', { count: j.pairedSheets })}</span>
-                </td>
-                <td className={`calibration-table__reading calibration-table__reading--${j.leaning}`}>{reading(j)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('results.calibration.panel')}</th>
-              <td className="num">{panel.sheets}</td>
-              <td className="num">{points(panel.mean)}</td>
-              <td className="num">{points(panel.spread)}</td>
-              <td className="num">{panel.sheets ? t('results.calibration.rangeValue', { min: points(panel.min), max: points(panel.max) }) : '—'}</td>
-              <td className="num">{t('results.calibration.threshold', { threshold: points(calibration.threshold) })}</td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={t('results.calibration.tableCaption')}
+        showCaption
+        className="table--compact calibration-table"
+        columns={[
+          { label: t('results.calibration.judge') },
+          { label: t('results.calibration.sheets'), num: true },
+          { label: t('results.calibration.mean'), num: true },
+          { label: t('results.calibration.spread'), num: true },
+          { label: t('results.calibration.range'), num: true },
+          { label: t('results.calibration.gap'), num: true },
+          { label: t('results.calibration.reading') },
+        ]}
+        foot={
+          <tr>
+            <th scope="row">{t('results.calibration.panel')}</th>
+            <td className="num">{panel.sheets}</td>
+            <td className="num">{points(panel.mean)}</td>
+            <td className="num">{points(panel.spread)}</td>
+            <td className="num">
+              {panel.sheets ? t('results.calibration.rangeValue', { min: points(panel.min), max: points(panel.max) }) : '—'}
+            </td>
+            <td className="num">{t('results.calibration.threshold', { threshold: points(calibration.threshold) })}</td>
+            <td />
+          </tr>
+        }
+      >
+        {judges.map((j) => (
+          <tr key={j.judgeId}>
+            <th scope="row">{j.name}</th>
+            <td className="num">{j.sheets}</td>
+            <td className="num">{points(j.mean)}</td>
+            <td className="num">{points(j.spread)}</td>
+            <td className="num">{t('results.calibration.rangeValue', { min: points(j.min), max: points(j.max) })}</td>
+            <td className="num">
+              {j.gap === null ? '—' : signed(j.gap)}{' '}
+              <span className="muted">{t('results.calibration.pairedSheets', { count: j.pairedSheets })}</span>
+            </td>
+            <td className={`calibration-table__reading calibration-table__reading--${j.leaning}`}>{reading(j)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -6,8 +6,7 @@
 import { useId } from 'react';
 import { useT } from '~/i18n';
 import { formatShare } from './ChartMeter';
-import { ScrollRegion } from './ScrollRegion';
-import { TableHead } from './TableHead';
+import { DataTable } from './DataTable';
 
 export interface CriteriaChartRow {
   applicationId: number;
@@ -73,31 +72,27 @@ export function ChartCriteria({
       </ul>
       <details className="chart-table">
         <summary>{t('results.chart.showTable')}</summary>
-        <ScrollRegion label={title}>
-          <table className="table table--compact">
-            <caption className="visually-hidden">{title}</caption>
-            <TableHead
-              columns={[
-                { label: t('results.table.rank') },
-                { label: t('results.table.startup') },
-                ...criteria.map((c) => ({ label: c.name, num: true })),
-              ]}
-            />
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.applicationId}>
-                  <td>{row.rank ?? '—'}</td>
-                  <th scope="row">{row.name}</th>
-                  {criteria.map((c, i) => (
-                    <td key={c.id} className="num">
-                      {formatShare(lang, row.means[i] ?? 0)}
-                    </td>
-                  ))}
-                </tr>
+        <DataTable
+          caption={title}
+          className="table--compact"
+          columns={[
+            { label: t('results.table.rank') },
+            { label: t('results.table.startup') },
+            ...criteria.map((c) => ({ label: c.name, num: true })),
+          ]}
+        >
+          {rows.map((row) => (
+            <tr key={row.applicationId}>
+              <td>{row.rank ?? '—'}</td>
+              <th scope="row">{row.name}</th>
+              {criteria.map((c, i) => (
+                <td key={c.id} className="num">
+                  {formatShare(lang, row.means[i] ?? 0)}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

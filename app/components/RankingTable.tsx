@@ -9,11 +9,11 @@ import { Link } from '@remix-run/react';
 import type { RankingMethod } from '~/domain/ranking';
 import type { RankingRow } from '~/domain/ranking-row';
 import { useT } from '~/i18n';
-import { ScrollRegion } from './ScrollRegion';
+import { DataTable } from './DataTable';
+import { Flag } from './RankingIcons';
 import { StatusBadge } from './StatusBadge';
 import { ChartMeter } from './ChartMeter';
 import { formatPoints, formatScore } from './RankingScore';
-import { TableHead } from './TableHead';
 
 
 export function RankChange({ from, to }: { from: number | null; to: number | null }) {
@@ -67,64 +67,58 @@ export function RankingTable({
   };
   const criterionName = (c: { nameEn: string; nameFr: string }) => (lang === 'fr' ? c.nameFr : c.nameEn);
   return (
-    <ScrollRegion className="ranking-region" label={t('results.ranking.tableRegion', { caption })}>
-      <table className="table ranking-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <TableHead
-          columns={[
-            { label: t('results.table.rank'), num: true, className: 'sticky-col ranking-table__rank' },
-            { label: t('results.table.startup'), className: 'sticky-col ranking-table__startup' },
-            { label: t('results.table.score', { method: t(`method.${method}`) }), num: true },
-            { label: t('results.table.sheets'), num: true },
-            { label: <abbr title={t('results.table.spreadLong')}>{t('results.table.spread')}</abbr>, num: true },
-            ...criteria.map((c) => ({ label: criterionName(c), className: 'ranking-table__criterion' })),
-            ...others.map((m) => ({ label: t('results.table.rankBy', { method: t(`method.${m}`) }), num: true, className: 'ranking-table__other' })),
-          ]}
-        />
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.applicationId} className={row.rank === null ? 'ranking-table__row--unranked' : undefined}>
-              <td className="num sticky-col ranking-table__rank">{row.rank ?? '—'}</td>
-              <th scope="row" className="sticky-col ranking-table__startup">
-                <Link to={`/organise/${year}/applications/${row.applicationId}`}>{row.name}</Link>
-                <span className="ranking-table__meta">
-                  {trackName(row.trackId)} · <StatusBadge kind="application" status={row.status} />
-                </span>
-                {row.tie || row.rank === null ? (
-                  <span className="ranking-table__flags">
-                    {row.tie ? (
-                      <span className="flag flag--tie">
-                        <span aria-hidden="true">⇄ </span>
-                        {t('results.ranking.tie')}
-                      </span>
-                    ) : null}
-                    {row.rank === null ? (
-                      <span className="flag flag--insufficient">
-                        <span aria-hidden="true">⚠ </span>
-                        {t('results.ranking.insufficient', { sheets: row.sheets, min: minSheets })}
-                      </span>
-                    ) : null}
-                  </span>
+    <DataTable
+      caption={caption}
+      region={t('results.ranking.tableRegion', { caption })}
+      regionClassName="ranking-region"
+      className="ranking-table"
+      columns={[
+        { label: t('results.table.rank'), num: true, className: 'sticky-col ranking-table__rank' },
+        { label: t('results.table.startup'), className: 'sticky-col ranking-table__startup' },
+        { label: t('results.table.score', { method: t(`method.${method}`) }), num: true },
+        { label: t('results.table.sheets'), num: true },
+        { label: <abbr title={t('results.table.spreadLong')}>{t('results.table.spread')}</abbr>, num: true },
+        ...criteria.map((c) => ({ label: criterionName(c), className: 'ranking-table__criterion' })),
+        ...others.map((m) => ({
+          label: t('results.table.rankBy', { method: t(`method.${m}`) }),
+          num: true,
+          className: 'ranking-table__other',
+        })),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.applicationId} className={row.rank === null ? 'ranking-table__row--unranked' : undefined}>
+          <td className="num sticky-col ranking-table__rank">{row.rank ?? '—'}</td>
+          <th scope="row" className="sticky-col ranking-table__startup">
+            <Link to={`/organise/${year}/applications/${row.applicationId}`}>{row.name}</Link>
+            <span className="ranking-table__meta">
+              {trackName(row.trackId)} · <StatusBadge kind="application" status={row.status} />
+            </span>
+            {row.tie || row.rank === null ? (
+              <span className="ranking-table__flags">
+                {row.tie ? <Flag kind="tie">{t('results.ranking.tie')}</Flag> : null}
+                {row.rank === null ? (
+                  <Flag kind="insufficient">{t('results.ranking.insufficient', { sheets: row.sheets, min: minSheets })}</Flag>
                 ) : null}
-              </th>
-              <td className="num">{row.score === null ? '—' : formatScore(lang, method, row.score)}</td>
-              <td className="num">{row.sheets}</td>
-              <td className="num">{row.spread === null ? '—' : formatPoints(lang, row.spread)}</td>
-              {criteria.map((c) => (
-                <td key={c.id}>
-                  {row.criterionMeans[c.id] === undefined ? '—' : <ChartMeter value={row.criterionMeans[c.id]} label={criterionName(c)} />}
-                </td>
-              ))}
-              {others.map((m) => (
-                <td key={m} className="num">
-                  <span className="ranking-table__other-rank">{row.ranks[m] ?? '—'}</span>{' '}
-                  <RankChange from={row.rank} to={row.ranks[m] ?? null} />
-                </td>
-              ))}
-            </tr>
+              </span>
+            ) : null}
+          </th>
+          <td className="num">{row.score === null ? '—' : formatScore(lang, method, row.score)}</td>
+          <td className="num">{row.sheets}</td>
+          <td className="num">{row.spread === null ? '—' : formatPoints(lang, row.spread)}</td>
+          {criteria.map((c) => (
+            <td key={c.id}>
+              {row.criterionMeans[c.id] === undefined ? '—' : <ChartMeter value={row.criterionMeans[c.id]} label={criterionName(c)} />}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+          {others.map((m) => (
+            <td key={m} className="num">
+              <span className="ranking-table__other-rank">{row.ranks[m] ?? '—'}</span>{' '}
+              <RankChange from={row.rank} to={row.ranks[m] ?? null} />
+            </td>
+          ))}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -7,12 +7,12 @@
  * of the saved revision; "keep the saved one" reloads the page. With JavaScript the two handlers
  * do the same without leaving the page.
  */
-import type { FormEvent, MouseEvent } from 'react';
+import type { FormEvent, MouseEvent, ReactNode } from 'react';
 import { differingCriteria, scoresheetFormFields, type SaveIntent, type ScoresheetContent, type ScoresheetSnapshot } from '~/domain/scoresheet';
 import { useT } from '~/i18n';
 import type { ScoresheetCriterion } from './ScoresheetForm';
-import { ScrollRegion } from './ScrollRegion';
-import { TableHead } from './TableHead';
+import { DataTable } from './DataTable';
+import { CriterionComments, OVERALL_COMMENTS } from './ScoresheetReadOnly';
 
 export interface ScoresheetConflictProps {
   criteria: ScoresheetCriterion[];
@@ -42,8 +42,6 @@ export function ScoresheetConflict({
 }: ScoresheetConflictProps) {
   const { t, lang } = useT();
   const differs = differingCriteria(criteria, mine, stored);
-  const overallDiffers = mine.overallComment !== stored.overallComment;
-  const sharedOverallDiffers = (mine.sharedOverallComment ?? '') !== (stored.sharedOverallComment ?? '');
   const value = (v: number | null | undefined) =>
     v === null || v === undefined ? <span className="revision-conflict__none">{t('scoring.conflict.notScored')}</span> : String(v);
   const keepMine = (event: FormEvent<HTMLFormElement>) => {
@@ -65,70 +63,35 @@ export function ScoresheetConflict({
         {storedAt ? t('scoring.conflict.bodyAt', { time: storedAt }) : t('scoring.conflict.body')}{' '}
         {stored.status === 'submitted' ? t('scoring.conflict.storedSubmitted') : null}
       </p>
-      <ScrollRegion label={t('scoring.conflict.caption')}>
-        <table className="table revision-conflict__table">
-          <caption className="visually-hidden">{t('scoring.conflict.caption')}</caption>
-          <TableHead
-            columns={[
-              { label: t('scoring.conflict.criterion') },
-              { label: t('scoring.conflict.mine') },
-              { label: t('scoring.conflict.stored') },
-            ]}
-          />
-          <tbody>
-            {criteria.map((c) => (
-              <tr key={c.id} className={differs.has(c.id) ? 'revision-conflict__row--differs' : undefined}>
-                <th scope="row">
-                  {lang === 'fr' ? c.nameFr : c.nameEn}
-                  {differs.has(c.id) ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
-                </th>
-                <td>
-                  <span className="revision-conflict__value">{value(mine.values[c.id])}</span>
-                  {mine.sharedComments?.[c.id] ? (
-                    <span className="revision-conflict__comment">
-                      {t('scoring.comments.sharedLabel')} {mine.sharedComments[c.id]}
-                    </span>
-                  ) : null}
-                  {mine.comments[c.id] ? <span className="revision-conflict__comment">{t('scoring.comments.juryLabel')} {mine.comments[c.id]}</span> : null}
-                </td>
-                <td>
-                  <span className="revision-conflict__value">{value(stored.values[c.id])}</span>
-                  {stored.sharedComments?.[c.id] ? (
-                    <span className="revision-conflict__comment">
-                      {t('scoring.comments.sharedLabel')} {stored.sharedComments[c.id]}
-                    </span>
-                  ) : null}
-                  {stored.comments[c.id] ? <span className="revision-conflict__comment">{t('scoring.comments.juryLabel')} {stored.comments[c.id]}</span> : null}
-                </td>
-              </tr>
+      <DataTable
+        caption={t('scoring.conflict.caption')}
+        className="revision-conflict__table"
+        columns={[
+          { label: t('scoring.conflict.criterion') },
+          { label: t('scoring.conflict.mine') },
+          { label: t('scoring.conflict.stored') },
+        ]}
+      >
+        {criteria.map((c) => (
+          <ComparedRow key={c.id} label={lang === 'fr' ? c.nameFr : c.nameEn} differs={differs.has(c.id)}>
+            {[mine, stored].map((version, i) => (
+              <td key={i}>
+                <span className="revision-conflict__value">{value(version.values[c.id])}</span>
+                <CriterionComments content={version} criterionId={c.id} className="revision-conflict__comment" />
+              </td>
             ))}
-            <tr className={sharedOverallDiffers ? 'revision-conflict__row--differs' : undefined}>
-              <th scope="row">
-                {t('scoring.comments.sharedOverall')}
-                {sharedOverallDiffers ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
-              </th>
-              <td>
-                <span className="revision-conflict__comment">{mine.sharedOverallComment || t('scoring.conflict.noComment')}</span>
+          </ComparedRow>
+        ))}
+        {OVERALL_COMMENTS.map(({ field, label }) => (
+          <ComparedRow key={field} label={t(label)} differs={(mine[field] ?? '') !== (stored[field] ?? '')}>
+            {[mine, stored].map((version, i) => (
+              <td key={i}>
+                <span className="revision-conflict__comment">{version[field] || t('scoring.conflict.noComment')}</span>
               </td>
-              <td>
-                <span className="revision-conflict__comment">{stored.sharedOverallComment || t('scoring.conflict.noComment')}</span>
-              </td>
-            </tr>
-            <tr className={overallDiffers ? 'revision-conflict__row--differs' : undefined}>
-              <th scope="row">
-                {t('scoring.comments.juryOverall')}
-                {overallDiffers ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
-              </th>
-              <td>
-                <span className="revision-conflict__comment">{mine.overallComment || t('scoring.conflict.noComment')}</span>
-              </td>
-              <td>
-                <span className="revision-conflict__comment">{stored.overallComment || t('scoring.conflict.noComment')}</span>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </ScrollRegion>
+            ))}
+          </ComparedRow>
+        ))}
+      </DataTable>
       <div className="revision-conflict__choices">
         <form method="post" action={action} onSubmit={keepMine}>
           {Object.entries(scoresheetFormFields(criteria, mine)).map(([name, fieldValue]) => (
@@ -145,5 +108,19 @@ export function ScoresheetConflict({
         </a>
       </div>
     </section>
+  );
+}
+
+/** A row of the comparison: what it compares (marked when the two versions differ), then this device's and the saved version's cells. */
+function ComparedRow({ label, differs, children }: { label: ReactNode; differs: boolean; children: ReactNode }) {
+  const { t } = useT();
+  return (
+    <tr className={differs ? 'revision-conflict__row--differs' : undefined}>
+      <th scope="row">
+        {label}
+        {differs ? <span className="tag">{t('scoring.conflict.differs')}</span> : null}
+      </th>
+      {children}
+    </tr>
   );
 }

@@ -575,10 +575,6 @@ export function ScoresheetForm({
       <ol className="card-list">
         {criteria.map((c) => {
           const help = lang === 'fr' ? c.helpFr : c.helpEn;
-          const commentId = `field-${commentField(c.id)}`;
-          const commentError = errors[commentField(c.id)];
-          const sharedId = `field-${sharedCommentField(c.id)}`;
-          const sharedError = errors[sharedCommentField(c.id)];
           return (
             <li key={c.id} className="box criterion-card">
               <Scale
@@ -593,88 +589,34 @@ export function ScoresheetForm({
                 error={errors[scoreField(c.id)]}
                 onChange={(value) => change({ ...contentRef.current, values: { ...contentRef.current.values, [c.id]: value } })}
               />
-              <FieldShell
-                id={sharedId}
-                className="criterion-card__comment"
-                label={t('scoring.comments.sharedOn', { criterion: name(c) })}
-                hint={t('scoring.comments.sharedHint')}
-                optional
-                error={sharedError}
-              >
-                <textarea
-                  id={sharedId}
-                  name={sharedCommentField(c.id)}
-                  className="field__input field__textarea"
-                  rows={2}
-                  maxLength={COMMENT_MAX_LENGTH}
-                  value={content.sharedComments?.[c.id] ?? ''}
-                  {...ariaOf(sharedId, { error: sharedError, hint: true })}
-                  onChange={(event) =>
-                    change({ ...contentRef.current, sharedComments: { ...contentRef.current.sharedComments, [c.id]: event.target.value } })
-                  }
+              {COMMENTS.map((kind) => (
+                <CommentField
+                  key={kind.slot}
+                  name={kind.field(c.id)}
+                  className="criterion-card__comment"
+                  label={labels[kind.field(c.id)]}
+                  hint={t(kind.hint)}
+                  error={errors[kind.field(c.id)]}
+                  value={content[kind.slot]?.[c.id] ?? ''}
+                  onChange={(value) => change({ ...contentRef.current, [kind.slot]: { ...contentRef.current[kind.slot], [c.id]: value } })}
                 />
-              </FieldShell>
-              <FieldShell
-                id={commentId}
-                className="criterion-card__comment"
-                label={t('scoring.comments.juryOn', { criterion: name(c) })}
-                hint={t('scoring.comments.juryHint')}
-                optional
-                error={commentError}
-              >
-                <textarea
-                  id={commentId}
-                  name={commentField(c.id)}
-                  className="field__input field__textarea"
-                  rows={2}
-                  maxLength={COMMENT_MAX_LENGTH}
-                  value={content.comments[c.id] ?? ''}
-                  {...ariaOf(commentId, { error: commentError, hint: true })}
-                  onChange={(event) =>
-                    change({ ...contentRef.current, comments: { ...contentRef.current.comments, [c.id]: event.target.value } })
-                  }
-                />
-              </FieldShell>
+              ))}
             </li>
           );
         })}
       </ol>
-      <FieldShell
-        id={`field-${SHARED_OVERALL_COMMENT_FIELD}`}
-        label={t('scoring.comments.sharedOverall')}
-        hint={t('scoring.comments.sharedHint')}
-        optional
-        error={errors[SHARED_OVERALL_COMMENT_FIELD]}
-      >
-        <textarea
-          id={`field-${SHARED_OVERALL_COMMENT_FIELD}`}
-          name={SHARED_OVERALL_COMMENT_FIELD}
-          className="field__input field__textarea"
-          rows={4}
-          maxLength={OVERALL_COMMENT_MAX_LENGTH}
-          value={content.sharedOverallComment ?? ''}
-          {...ariaOf(`field-${SHARED_OVERALL_COMMENT_FIELD}`, { error: errors[SHARED_OVERALL_COMMENT_FIELD], hint: true })}
-          onChange={(event) => change({ ...contentRef.current, sharedOverallComment: event.target.value })}
+      {COMMENTS.map((kind) => (
+        <CommentField
+          key={kind.overall}
+          name={kind.overall}
+          overall
+          label={labels[kind.overall]}
+          hint={t(kind.hint)}
+          error={errors[kind.overall]}
+          value={content[kind.overallSlot] ?? ''}
+          onChange={(value) => change({ ...contentRef.current, [kind.overallSlot]: value })}
         />
-      </FieldShell>
-      <FieldShell
-        id={`field-${OVERALL_COMMENT_FIELD}`}
-        label={t('scoring.comments.juryOverall')}
-        hint={t('scoring.comments.juryHint')}
-        optional
-        error={errors[OVERALL_COMMENT_FIELD]}
-      >
-        <textarea
-          id={`field-${OVERALL_COMMENT_FIELD}`}
-          name={OVERALL_COMMENT_FIELD}
-          className="field__input field__textarea"
-          rows={4}
-          maxLength={OVERALL_COMMENT_MAX_LENGTH}
-          value={content.overallComment}
-          {...ariaOf(`field-${OVERALL_COMMENT_FIELD}`, { error: errors[OVERALL_COMMENT_FIELD], hint: true })}
-          onChange={(event) => change({ ...contentRef.current, overallComment: event.target.value })}
-        />
-      </FieldShell>
+      ))}
       <div className="scoresheet__actions">
         <div className="scoresheet__status">
           <SaveStatus state={saveState} lastSavedAt={lastSavedAt} />
@@ -692,5 +634,61 @@ export function ScoresheetForm({
         </div>
       </div>
     </Form>
+  );
+}
+
+/** The two comments a judge writes, on each criterion and overall: shared with the founder, then for the jury only. */
+const COMMENTS = [
+  {
+    hint: 'scoring.comments.sharedHint',
+    field: sharedCommentField,
+    slot: 'sharedComments',
+    overall: SHARED_OVERALL_COMMENT_FIELD,
+    overallSlot: 'sharedOverallComment',
+  },
+  {
+    hint: 'scoring.comments.juryHint',
+    field: commentField,
+    slot: 'comments',
+    overall: OVERALL_COMMENT_FIELD,
+    overallSlot: 'overallComment',
+  },
+] as const;
+
+/** A comment of the sheet in its frame: optional, its value and changes driven by the sheet's state (autosave). */
+function CommentField({
+  name,
+  label,
+  hint,
+  error,
+  overall,
+  className,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  hint: string;
+  error?: string;
+  /** An overall comment: more room, a longer limit. */
+  overall?: boolean;
+  className?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = `field-${name}`;
+  return (
+    <FieldShell id={id} className={className} label={label} hint={hint} optional error={error}>
+      <textarea
+        id={id}
+        name={name}
+        className="field__input field__textarea"
+        rows={overall ? 4 : 2}
+        maxLength={overall ? OVERALL_COMMENT_MAX_LENGTH : COMMENT_MAX_LENGTH}
+        value={value}
+        {...ariaOf(id, { error, hint: true })}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </FieldShell>
   );
 }

@@ -3,6 +3,41 @@ import type { ScoresheetStatus, ScoresheetContent } from '~/domain/scoresheet';
 import { formatDate, useT } from '~/i18n';
 import type { ScoresheetCriterion } from './ScoresheetForm';
 
+/** A sheet's two overall comments, in the order the sheet shows them: shared with the founder, then for the jury. */
+export const OVERALL_COMMENTS = [
+  { field: 'sharedOverallComment', label: 'scoring.comments.sharedOverall' },
+  { field: 'overallComment', label: 'scoring.comments.juryOverall' },
+] as const;
+
+/** A criterion's comments on a sheet, each after its label (shared with the founder, jury only); nothing for an empty one. */
+export function CriterionComments({
+  content,
+  criterionId,
+  className,
+}: {
+  content: ScoresheetContent;
+  criterionId: number;
+  className: string;
+}) {
+  const { t } = useT();
+  const shared = content.sharedComments?.[criterionId];
+  const jury = content.comments[criterionId];
+  return (
+    <>
+      {shared ? (
+        <span className={className}>
+          {t('scoring.comments.sharedLabel')} {shared}
+        </span>
+      ) : null}
+      {jury ? (
+        <span className={className}>
+          {t('scoring.comments.juryLabel')} {jury}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 export function ScoresheetReadOnly({
   criteria,
   content,
@@ -54,28 +89,17 @@ export function ScoresheetReadOnly({
                       ? t('scoring.conflict.notScored')
                       : t('scoring.readOnly.valueOf', { value, max: c.scaleMax })}
                   </span>
-                  {content.sharedComments?.[c.id] ? (
-                    <span className="read-only-scores__comment">
-                      {t('scoring.comments.sharedLabel')} {content.sharedComments[c.id]}
-                    </span>
-                  ) : null}
-                  {content.comments[c.id] ? (
-                    <span className="read-only-scores__comment">
-                      {t('scoring.comments.juryLabel')} {content.comments[c.id]}
-                    </span>
-                  ) : null}
+                  <CriterionComments content={content} criterionId={c.id} className="read-only-scores__comment" />
                 </dd>
               </div>
             );
           })}
-          <div className="read-only-scores__item">
-            <dt>{t('scoring.comments.sharedOverall')}</dt>
-            <dd className="read-only-scores__comment">{content.sharedOverallComment || t('scoring.conflict.noComment')}</dd>
-          </div>
-          <div className="read-only-scores__item">
-            <dt>{t('scoring.comments.juryOverall')}</dt>
-            <dd className="read-only-scores__comment">{content.overallComment || t('scoring.conflict.noComment')}</dd>
-          </div>
+          {OVERALL_COMMENTS.map(({ field, label }) => (
+            <div key={field} className="read-only-scores__item">
+              <dt>{t(label)}</dt>
+              <dd className="read-only-scores__comment">{content[field] || t('scoring.conflict.noComment')}</dd>
+            </div>
+          ))}
         </dl>
       ) : null}
     </section>

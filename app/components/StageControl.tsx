@@ -138,36 +138,8 @@ export function StageControl({
                             confirm={t('stage.control.confirm.onStageAction', { name: f.name })}
                           />
                         ) : null}
-                        <StageCommandForm
-                          {...common}
-                          intent="order.move"
-                          formId={`order.move:${f.applicationId}:up`}
-                          fields={{ applicationId: f.applicationId, direction: 'up' }}
-                        >
-                          <button
-                            type="submit"
-                            className="button button--ghost"
-                            disabled={!inFinal || i === 0}
-                            aria-label={t('stage.control.order.up', { name: f.name })}
-                          >
-                            <span aria-hidden="true">↑</span>
-                          </button>
-                        </StageCommandForm>
-                        <StageCommandForm
-                          {...common}
-                          intent="order.move"
-                          formId={`order.move:${f.applicationId}:down`}
-                          fields={{ applicationId: f.applicationId, direction: 'down' }}
-                        >
-                          <button
-                            type="submit"
-                            className="button button--ghost"
-                            disabled={!inFinal || i === stage.runningOrder.length - 1}
-                            aria-label={t('stage.control.order.down', { name: f.name })}
-                          >
-                            <span aria-hidden="true">↓</span>
-                          </button>
-                        </StageCommandForm>
+                        <MoveButton {...common} finalist={f} direction="up" disabled={!inFinal || i === 0} />
+                        <MoveButton {...common} finalist={f} direction="down" disabled={!inFinal || i === stage.runningOrder.length - 1} />
                       </span>
                     </li>
                   );
@@ -404,5 +376,38 @@ function VoteSettings({ data, version }: { data: StageControlData; version: numb
         </button>
       </StageCommandForm>
     </details>
+  );
+}
+
+/** Moves a finalist one place up or down the running order (an arrow, named for a screen reader). */
+function MoveButton({
+  finalist,
+  direction,
+  disabled,
+  ...common
+}: {
+  action: string;
+  version: number;
+  finalist: { applicationId: number; name: string };
+  direction: 'up' | 'down';
+  disabled: boolean;
+}) {
+  const { t } = useT();
+  return (
+    <StageCommandForm
+      {...common}
+      intent="order.move"
+      formId={`order.move:${finalist.applicationId}:${direction}`}
+      fields={{ applicationId: finalist.applicationId, direction }}
+    >
+      <button
+        type="submit"
+        className="button button--ghost"
+        disabled={disabled}
+        aria-label={t(direction === 'up' ? 'stage.control.order.up' : 'stage.control.order.down', { name: finalist.name })}
+      >
+        <span aria-hidden="true">{direction === 'up' ? '↑' : '↓'}</span>
+      </button>
+    </StageCommandForm>
   );
 }

@@ -3,7 +3,7 @@
  * JavaScript needed), then one confirmation step. Large targets, nothing by colour alone.
  */
 import { Form, Link } from '@remix-run/react';
-import { forwardRef } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import type { StageFinalist } from '~/domain/stage';
 import { useT, type Lang } from '~/i18n';
 import { StageLogo } from './StageLogo';
@@ -13,8 +13,30 @@ export function presenceQuery(presence: string | null, separator: '?' | '&' = '?
   return presence ? `${separator}c=${encodeURIComponent(presence)}` : '';
 }
 
-function PresenceField({ presence }: { presence: string | null }) {
-  return presence ? <input type="hidden" name="presence" value={presence} /> : null;
+/** A one-button post about one finalist (choose, then vote), carrying the presence code on. */
+function FinalistForm({
+  intent,
+  applicationId,
+  presence,
+  className,
+  children,
+}: {
+  intent: 'choose' | 'vote';
+  applicationId: number;
+  presence: string | null;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" className={className}>
+      <input type="hidden" name="intent" value={intent} />
+      {presence ? <input type="hidden" name="presence" value={presence} /> : null}
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <button type="submit" className="button button--primary vote-button">
+        {children}
+      </button>
+    </Form>
+  );
 }
 
 function trackOf(lang: Lang, f: StageFinalist) {
@@ -43,14 +65,9 @@ export function VoteBallot({ finalists, choice, presence }: { finalists: StageFi
                 <span aria-hidden="true">✓</span> {t('stage.vote.chosen')}
               </p>
             ) : (
-              <Form method="post" className="vote-card__form">
-                <input type="hidden" name="intent" value="choose" />
-                <PresenceField presence={presence} />
-                <input type="hidden" name="applicationId" value={f.applicationId} />
-                <button type="submit" className="button button--primary vote-button">
-                  {t('stage.vote.choose', { name: f.name })}
-                </button>
-              </Form>
+              <FinalistForm intent="choose" applicationId={f.applicationId} presence={presence} className="vote-card__form">
+                {t('stage.vote.choose', { name: f.name })}
+              </FinalistForm>
             )}
           </li>
         );
@@ -71,14 +88,9 @@ export const VoteConfirm = forwardRef<HTMLElement, { year: number; finalist: Sta
         <StageLogo name={finalist.name} logoUrl={finalist.logoUrl} />
         <p className="vote-confirm__name">{t('stage.vote.confirm.body', { name: finalist.name })}</p>
       </div>
-      <Form method="post">
-        <input type="hidden" name="intent" value="vote" />
-        <PresenceField presence={presence} />
-        <input type="hidden" name="applicationId" value={finalist.applicationId} />
-        <button type="submit" className="button button--primary vote-button">
-          {t('stage.vote.confirm.submit', { name: finalist.name })}
-        </button>
-      </Form>
+      <FinalistForm intent="vote" applicationId={finalist.applicationId} presence={presence}>
+        {t('stage.vote.confirm.submit', { name: finalist.name })}
+      </FinalistForm>
       <p>
         <Link to={`/vote/${year}${presenceQuery(presence)}`} className="button button--ghost vote-button">
           {t('stage.vote.confirm.back')}

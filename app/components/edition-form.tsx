@@ -71,6 +71,22 @@ function Exact({ id, label, exact, ambiguous }: { id: string; label: string; exa
   );
 }
 
+/** The edition's description in one language: optional, a few lines, at most EDITION_LIMITS.description. */
+function DescriptionField({ meta, label, lang }: { meta: Meta; label: string; lang: 'en' | 'fr' }) {
+  const { t } = useT();
+  return (
+    <TextareaField
+      meta={meta}
+      label={label}
+      hint={t('editions.fields.descriptionHint')}
+      optional
+      rows={4}
+      lang={lang}
+      errorParams={EDITION_ERROR_PARAMS[lang === 'en' ? 'descriptionEn' : 'descriptionFr']}
+    />
+  );
+}
+
 export function EditionFields({
   fields,
   exact,
@@ -111,24 +127,8 @@ export function EditionFields({
       {showConfirmDeadline ? (
         <CheckboxField meta={fields.confirmDeadline} value="yes" label={labels.confirmDeadline} hint={t('editions.fields.confirmDeadlineHint')} />
       ) : null}
-      <TextareaField
-        meta={fields.descriptionEn}
-        label={labels.descriptionEn}
-        hint={t('editions.fields.descriptionHint')}
-        optional
-        rows={4}
-        lang="en"
-        errorParams={EDITION_ERROR_PARAMS.descriptionEn}
-      />
-      <TextareaField
-        meta={fields.descriptionFr}
-        label={labels.descriptionFr}
-        hint={t('editions.fields.descriptionHint')}
-        optional
-        rows={4}
-        lang="fr"
-        errorParams={EDITION_ERROR_PARAMS.descriptionFr}
-      />
+      <DescriptionField meta={fields.descriptionEn} label={labels.descriptionEn} lang="en" />
+      <DescriptionField meta={fields.descriptionFr} label={labels.descriptionFr} lang="fr" />
     </>
   );
 }

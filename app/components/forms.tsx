@@ -424,3 +424,15 @@ export function SubmitButton({ children, busy }: { children: ReactNode; busy?: b
     </button>
   );
 }
+
+/** The row under a form's fields: its main button, then any other action (a "Cancel" link). */
+export function FormActions({ submitLabel, children }: { submitLabel: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button button--primary">
+        {submitLabel}
+      </button>
+      {children}
+    </div>
+  );
+}

@@ -11,7 +11,7 @@ import { replyOf } from '~/domain/form-reply';
 import { criterionSchema, LIMITS, newRoundSchema, roundSchema, trackSchema } from '~/domain/judging-setup';
 import { ROUND_KINDS, ROUND_METHODS } from '~/domain/statuses';
 import { useT } from '~/i18n';
-import { ConformForm, ErrorSummary, Field, NumberField, SelectField, TextareaField, useSchemaForm } from './forms';
+import { ConformForm, ErrorSummary, Field, FormActions, NumberField, SelectField, TextareaField, useSchemaForm } from './forms';
 
 type Values = Record<string, unknown>;
 
@@ -78,16 +78,13 @@ function SetupForm({
         <input type="hidden" name="intent" value={intent} />
         {itemId !== undefined ? <input type="hidden" name="id" value={itemId} /> : null}
         {children}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            {submitLabel}
-          </button>
+        <FormActions submitLabel={submitLabel}>
           {cancelTo ? (
             <Link to={cancelTo} className="button button--ghost">
               {t('judging.cancel')}
             </Link>
           ) : null}
-        </div>
+        </FormActions>
       </fieldset>
     </ConformForm>
   );
@@ -107,16 +104,34 @@ const PARAMS = {
   judgesPerApplication: LIMITS.judgesPerApplication,
 };
 
+type Meta = Parameters<typeof Field>[0]['meta'];
+
+/** The French and English names of a track, criterion or round, side by side; `children`: more fields of that grid. */
+function NameFields({
+  fields,
+  labels,
+  children,
+}: {
+  fields: { nameFr: Meta; nameEn: Meta };
+  labels: { nameFr: string; nameEn: string };
+  children?: ReactNode;
+}) {
+  return (
+    <div className="grid-2">
+      <Field meta={fields.nameFr} lang="fr" label={labels.nameFr} errorParams={PARAMS.nameFr} />
+      <Field meta={fields.nameEn} lang="en" label={labels.nameEn} errorParams={PARAMS.nameEn} />
+      {children}
+    </div>
+  );
+}
+
 export function TrackForm(props: SetupFormProps) {
   const { t } = useT();
   const [form, fields] = useSetupForm(props, trackSchema);
   const labels = { nameFr: t('setup.fields.nameFr'), nameEn: t('setup.fields.nameEn'), position: t('setup.fields.position') };
   return (
     <SetupForm {...props} form={form} labels={labels} errorParams={PARAMS}>
-      <div className="grid-2">
-        <Field meta={fields.nameFr} lang="fr" label={labels.nameFr} errorParams={PARAMS.nameFr} />
-        <Field meta={fields.nameEn} lang="en" label={labels.nameEn} errorParams={PARAMS.nameEn} />
-      </div>
+      <NameFields fields={fields} labels={labels} />
       <NumberField
         meta={fields.position}
         label={labels.position}
@@ -143,12 +158,10 @@ export function CriterionForm(props: SetupFormProps) {
   };
   return (
     <SetupForm {...props} form={form} labels={labels} errorParams={PARAMS}>
-      <div className="grid-2">
-        <Field meta={fields.nameFr} lang="fr" label={labels.nameFr} errorParams={PARAMS.nameFr} />
-        <Field meta={fields.nameEn} lang="en" label={labels.nameEn} errorParams={PARAMS.nameEn} />
+      <NameFields fields={fields} labels={labels}>
         <TextareaField meta={fields.helpFr} lang="fr" label={labels.helpFr} hint={t('setup.hints.help')} optional rows={3} errorParams={PARAMS.helpFr} />
         <TextareaField meta={fields.helpEn} lang="en" label={labels.helpEn} hint={t('setup.hints.help')} optional rows={3} errorParams={PARAMS.helpEn} />
-      </div>
+      </NameFields>
       <div className="grid-4">
         <NumberField decimal meta={fields.weight} label={labels.weight} hint={t('setup.hints.weight')} errorParams={PARAMS.weight} />
         <NumberField meta={fields.scaleMin} label={labels.scaleMin} hint={t('setup.hints.scale', LIMITS.scale)} errorParams={PARAMS.scaleMin} />
@@ -180,10 +193,7 @@ export function RoundForm(props: SetupFormProps & { kinds?: readonly (typeof ROU
           options={props.kinds.map((kind) => ({ value: kind, label: t(`setup.kind.${kind}`) }))}
         />
       ) : null}
-      <div className="grid-2">
-        <Field meta={fields.nameFr} lang="fr" label={labels.nameFr} errorParams={PARAMS.nameFr} />
-        <Field meta={fields.nameEn} lang="en" label={labels.nameEn} errorParams={PARAMS.nameEn} />
-      </div>
+      <NameFields fields={fields} labels={labels} />
       <SelectField
         meta={fields.method}
         label={labels.method}

@@ -6,6 +6,8 @@ import { formatDate, titleMeta, useT } from '~/i18n';
 import { requireUser } from '~/utils/auth.server';
 import { CLEAR_SITE_DATA, listSessions, revokeSession } from '~/utils/session.server';
 import { TableHead } from '~/components/TableHead';
+import { Fact } from '~/components/Fact';
+import { PageHeader } from '~/components/PageHeader';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'account.title');
 
@@ -51,22 +53,11 @@ export default function Account() {
   const deviceName = useDeviceName();
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t('account.title')}</h1>
-      </header>
+      <PageHeader title={t('account.title')} />
       <dl className="facts">
-        <div>
-          <dt>{t('fields.name')}</dt>
-          <dd>{user.name}</dd>
-        </div>
-        <div>
-          <dt>{t('fields.email')}</dt>
-          <dd>{user.email}</dd>
-        </div>
-        <div>
-          <dt>{t('account.role')}</dt>
-          <dd>{t(`roles.${user.role}`)}</dd>
-        </div>
+        <Fact term={t('fields.name')}>{user.name}</Fact>
+        <Fact term={t('fields.email')}>{user.email}</Fact>
+        <Fact term={t('account.role')}>{t(`roles.${user.role}`)}</Fact>
       </dl>
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('account.sessions')}</h2>

@@ -12,10 +12,14 @@
  */
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { ChartCriteria } from '~/components/ChartCriteria';
-import { ScrollRegion } from '~/components/ScrollRegion';
+import { Fact } from '~/components/Fact';
+import { DataTable } from '~/components/DataTable';
+import { Flag } from '~/components/RankingIcons';
 import { StatusBadge } from '~/components/StatusBadge';
-import { LICENCE } from '~/domain/open-data';
+import { LicenceSentence } from '~/components/LicenceSentence';
+import { RESULTS_CSV_COLUMNS, SCORES_CSV_COLUMNS } from '~/domain/open-data';
 import { PUBLIC_SCORE_DECIMALS } from '~/domain/public-score';
 import { COMPARISON_DECIMALS, type RankingMethod } from '~/domain/ranking';
 import { formatDate, formatNumber, tOf, useT } from '~/i18n';
@@ -27,7 +31,6 @@ import { editionCriteria, editionTracks, requirePublicEdition } from '~/utils/ed
 import { getLanguage } from '~/utils/language.server';
 import { ifNoneMatch, isDocumentRequest, publicPageHeaders } from '~/utils/public-cache.server';
 import { publicResultsPage, type PublicPageRow, type PublicResultsView } from '~/utils/public-results.server';
-import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -120,10 +123,7 @@ export default function EditionPage() {
         </p>
       </header>
       <dl className="facts">
-        <div>
-          <dt>{t('edition.dates')}</dt>
-          <dd>{t('edition.dateRange', { start: day(edition.startsOn), end: day(edition.endsOn) })}</dd>
-        </div>
+        <Fact term={t('edition.dates')}>{t('edition.dateRange', { start: day(edition.startsOn), end: day(edition.endsOn) })}</Fact>
         <div>
           <dt>{t('edition.applicationWindow')}</dt>
           <dd>
@@ -131,12 +131,7 @@ export default function EditionPage() {
             <span className="muted">({edition.timeZone})</span>
           </dd>
         </div>
-        {results?.publishedAt ? (
-          <div>
-            <dt>{t('results.public.publishedOn')}</dt>
-            <dd>{moment(results.publishedAt)}</dd>
-          </div>
-        ) : null}
+        {results?.publishedAt ? <Fact term={t('results.public.publishedOn')}>{moment(results.publishedAt)}</Fact> : null}
       </dl>
       {edition.status === 'open' ? <ApplyCall year={edition.year} closesOn={moment(edition.applicationsCloseAt)} /> : null}
       <section aria-labelledby="tracks-title">
@@ -329,50 +324,20 @@ function PublishedResults({ year, results }: { year: number; results: PublicResu
 
       <section aria-labelledby="open-data-title">
         <h2 id="open-data-title">{t('results.public.openDataTitle')}</h2>
-        <p>
-          {t('results.public.openDataLead')}{' '}
-          <a href={LICENCE.url} rel="license">
-            {LICENCE.name}
-          </a>
-          .
-        </p>
+        <LicenceSentence>{t('results.public.openDataLead')}</LicenceSentence>
         <dl className="open-data">
-          <div className="open-data__file">
-            <dt>
-              <a href={`/editions/${year}/results.json`} type="application/json">
-                results.json
-              </a>
-            </dt>
-            <dd>{t('results.public.fileJson')}</dd>
-          </div>
-          <div className="open-data__file">
-            <dt>
-              <a href={`/editions/${year}/results.csv`} type="text/csv" download>
-                results.csv
-              </a>
-            </dt>
-            <dd>
-              {t('results.public.fileResultsCsv')} <code>edition, round_id, round_kind, round, method, rank, tie, application_id, startup, track, score, sheets, status</code>
-            </dd>
-          </div>
-          <div className="open-data__file">
-            <dt>
-              <a href={`/editions/${year}/scores.csv`} type="text/csv" download>
-                scores.csv
-              </a>
-            </dt>
-            <dd>
-              {t('results.public.fileScoresCsv')} <code>edition, round_id, round_kind, judge, application_id, startup, criterion_id, criterion, weight, min, max, value</code>
-            </dd>
-          </div>
-          <div className="open-data__file">
-            <dt>
-              <a href={`/editions/${year}/datapackage.json`} type="application/json">
-                datapackage.json
-              </a>
-            </dt>
-            <dd>{t('layout.openData.datapackage')}</dd>
-          </div>
+          <OpenDataFile year={year} name="results.json">
+            {t('results.public.fileJson')}
+          </OpenDataFile>
+          <OpenDataFile year={year} name="results.csv">
+            {t('results.public.fileResultsCsv')} <code>{RESULTS_CSV_COLUMNS.join(', ')}</code>
+          </OpenDataFile>
+          <OpenDataFile year={year} name="scores.csv">
+            {t('results.public.fileScoresCsv')} <code>{SCORES_CSV_COLUMNS.join(', ')}</code>
+          </OpenDataFile>
+          <OpenDataFile year={year} name="datapackage.json">
+            {t('layout.openData.datapackage')}
+          </OpenDataFile>
         </dl>
         <p className="field__hint">{t('layout.openData.precision', { decimals: COMPARISON_DECIMALS })}</p>
         <p className="field__hint">{t('results.public.openDataPrivacy')}</p>
@@ -381,45 +346,69 @@ function PublishedResults({ year, results }: { year: number; results: PublicResu
   );
 }
 
+/** One file of the edition's open data: its link (a CSV downloads, a JSON opens), then what it holds. */
+function OpenDataFile({ year, name, children }: { year: number; name: string; children: ReactNode }) {
+  const csv = name.endsWith('.csv');
+  return (
+    <div className="open-data__file">
+      <dt>
+        <a href={`/editions/${year}/${name}`} type={csv ? 'text/csv' : 'application/json'} download={csv || undefined}>
+          {name}
+        </a>
+      </dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
 function PublicRankingTable({ caption, method, rows }: { caption: string; method: RankingMethod; rows: PublicPageRow[] }) {
   const { t, lang } = useT();
   const points = (value: number) => formatNumber(lang, value, { minimumFractionDigits: PUBLIC_SCORE_DECIMALS, maximumFractionDigits: PUBLIC_SCORE_DECIMALS });
   return (
     <>
-      <ScrollRegion label={caption}>
-        <table className="table public-ranking">
-          <caption className="visually-hidden">{caption}</caption>
-          <TableHead
-            columns={[
-              { label: t('results.table.rank'), num: true },
-              { label: <>{t('results.table.startup')} <span className="public-ranking__sub">· {t('results.table.track')}</span></> },
-              { label: <>{t('layout.public.scoreHeader')}<span className="public-ranking__method">{t('layout.public.scoreMethod', { method: t(`method.${method}`) })}</span></>, num: true },
-              { label: t('results.table.sheets'), num: true },
-            ]}
-          />
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.applicationId}>
-                <td className="num">
-                  {row.rank ?? '—'}
-                  {row.tie ? (
-                    <span className="flag flag--tie flag--inline">
-                      <span aria-hidden="true">⇄ </span>
-                      {t('layout.public.exAequo')}
-                    </span>
-                  ) : null}
-                </td>
-                <th scope="row">
-                  {row.name}
-                  {row.track ? <span className="public-ranking__track">{row.track}</span> : null}
-                </th>
-                <td className="num">{row.points === null ? t('results.public.insufficient') : points(row.points)}</td>
-                <td className="num">{row.sheets}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={caption}
+        className="public-ranking"
+        columns={[
+          { label: t('results.table.rank'), num: true },
+          {
+            label: (
+              <>
+                {t('results.table.startup')} <span className="public-ranking__sub">· {t('results.table.track')}</span>
+              </>
+            ),
+          },
+          {
+            label: (
+              <>
+                {t('layout.public.scoreHeader')}
+                <span className="public-ranking__method">{t('layout.public.scoreMethod', { method: t(`method.${method}`) })}</span>
+              </>
+            ),
+            num: true,
+          },
+          { label: t('results.table.sheets'), num: true },
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.applicationId}>
+            <td className="num">
+              {row.rank ?? '—'}
+              {row.tie ? (
+                <Flag kind="tie" inline>
+                  {t('layout.public.exAequo')}
+                </Flag>
+              ) : null}
+            </td>
+            <th scope="row">
+              {row.name}
+              {row.track ? <span className="public-ranking__track">{row.track}</span> : null}
+            </th>
+            <td className="num">{row.points === null ? t('results.public.insufficient') : points(row.points)}</td>
+            <td className="num">{row.sheets}</td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="field__hint">
         {t(`layout.public.scoreNote.${method}`)}
         {rows.some((r) => r.tie) ? <> {t('layout.public.tieNote')}</> : null}

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
+import { PageHeader } from '~/components/PageHeader';
 import { StatusBadge } from '~/components/StatusBadge';
 import { editionName } from '~/domain/edition';
 import { titleMeta, useT } from '~/i18n';
@@ -22,10 +23,7 @@ export default function JudgeHome() {
   const { t, lang } = useT();
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t('judge.title')}</h1>
-        <p className="lead">{t('judge.greeting', { name })}</p>
-      </header>
+      <PageHeader title={t('judge.title')} lead={t('judge.greeting', { name })} />
       <ul className="card-list">
         {editions.map((edition) => (
           <li key={edition.id} className="card">

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { DeadlineDate } from '~/components/application-deadline';
+import { PageHeader } from '~/components/PageHeader';
 import { StatusBadge } from '~/components/StatusBadge';
 import { applicationWindow, isEditableStatus } from '~/domain/application';
 import { applicationTimeline, outcomeOf } from '~/domain/application-status';
@@ -45,10 +46,7 @@ export default function MyApplications() {
   const { t, lang } = useT();
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>{t('me.title')}</h1>
-        <p className="lead">{t('me.greeting', { name })}</p>
-      </header>
+      <PageHeader title={t('me.title')} lead={t('me.greeting', { name })} />
       {openEditions.length > 0 ? (
         <section aria-labelledby="open-editions" className="open-editions">
           <h2 id="open-editions">{t('me.openEditions')}</h2>

@@ -6,7 +6,7 @@
 import { invariantResponse } from '@epic-web/invariant';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { ScrollRegion } from '~/components/ScrollRegion';
+import { DataTable } from '~/components/DataTable';
 import type { Placing } from '~/domain/feedback';
 import { formatNumber, type Lang, type T, titleMeta, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
@@ -14,7 +14,6 @@ import styles from '~/styles/feedback.css';
 import { requireFounder } from '~/utils/auth.server';
 import { parseYear } from '~/utils/editions.server';
 import { founderFeedback } from '~/utils/feedback.server';
-import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -62,31 +61,28 @@ export default function FounderFeedback() {
           <p className="feedback-round__placing">
             <strong>{placingText(t, round.placing)}</strong> {t('feedback.sheets', { count: round.sheets })}
           </p>
-          <ScrollRegion label={t('feedback.table.caption')}>
-            <table className="table feedback-table">
-              <caption>{t('feedback.table.caption')}</caption>
-              <TableHead
-                columns={[
-                  { label: t('feedback.table.criterion') },
-                  { label: t('feedback.table.yours') },
-                  { label: t('feedback.table.median') },
-                  { label: t('feedback.table.quartiles') },
-                ]}
-              />
-              <tbody>
-                {round.criteria.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{name(c)}</th>
-                    <td>
-                      <strong>{one(lang, c.score)}</strong> <span className="muted">{t('feedback.table.outOf', { max: c.max })}</span>
-                    </td>
-                    <td>{c.field ? one(lang, c.field.median) : '—'}</td>
-                    <td>{c.field ? t('feedback.table.quartileRange', { q1: one(lang, c.field.q1), q3: one(lang, c.field.q3) }) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            caption={t('feedback.table.caption')}
+            showCaption
+            className="feedback-table"
+            columns={[
+              { label: t('feedback.table.criterion') },
+              { label: t('feedback.table.yours') },
+              { label: t('feedback.table.median') },
+              { label: t('feedback.table.quartiles') },
+            ]}
+          >
+            {round.criteria.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{name(c)}</th>
+                <td>
+                  <strong>{one(lang, c.score)}</strong> <span className="muted">{t('feedback.table.outOf', { max: c.max })}</span>
+                </td>
+                <td>{c.field ? one(lang, c.field.median) : '—'}</td>
+                <td>{c.field ? t('feedback.table.quartileRange', { q1: one(lang, c.field.q1), q3: one(lang, c.field.q3) }) : '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
           <h3>{t('feedback.comments.title')}</h3>
           {round.judges.length === 0 ? (
             <p className="muted">{t('feedback.comments.none')}</p>

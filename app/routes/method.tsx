@@ -6,8 +6,11 @@
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { ScrollRegion } from '~/components/ScrollRegion';
-import { LICENCE, RECOMPUTE_PYTHON } from '~/domain/open-data';
+import { PageHeader } from '~/components/PageHeader';
+import { LicenceSentence } from '~/components/LicenceSentence';
+import { RECOMPUTE_PYTHON } from '~/domain/open-data';
 import {
   COMPARISON_DECIMALS,
   DEFAULT_MIN_SHEETS,
@@ -19,7 +22,7 @@ import {
   type RankingSheet,
 } from '~/domain/ranking';
 import { canonicalSealText } from '~/domain/seal';
-import { formatNumber, tOf, useT } from '~/i18n';
+import { formatNumber, tOf, useT, type MessageKey } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
 
@@ -96,6 +99,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The page's sections, in order: each one's anchor (its heading's id) and title, for the contents and the headings. */
+const CONTENTS = {
+  inputs: 'results.method.inputs.title',
+  total: 'results.method.total.title',
+  score: 'results.method.score.title',
+  order: 'results.method.order.title',
+  'peoples-choice': 'results.method.votes.title',
+  example: 'results.method.example.title',
+  recompute: 'results.method.recompute.title',
+  seal: 'results.method.seal.title',
+  script: 'results.method.script.title',
+} as const satisfies Record<string, MessageKey>;
+
+/** A section of the method, named by its heading; it is listed in the contents. */
+function Section({ id, children }: { id: keyof typeof CONTENTS; children: ReactNode }) {
+  const { t } = useT();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t(CONTENTS[id])}</h2>
+      {children}
+    </section>
+  );
+}
+
 export default function Method() {
   const example = useLoaderData<typeof loader>();
   const { t, lang } = useT();
@@ -104,62 +131,33 @@ export default function Method() {
   const order = (rows: { name: string; score: number }[]) => rows.map((r) => `${r.name} ${four(r.score)}`).join(', ');
   return (
     <div className="page method-page">
-      <header className="page-header">
-        <p className="eyebrow">Palmarès</p>
-        <h1>{t('results.method.page.title')}</h1>
-        <p className="lead">{t('results.method.page.lead')}</p>
-      </header>
+      <PageHeader eyebrow="Palmarès" title={t('results.method.page.title')} lead={t('results.method.page.lead')} />
       <nav aria-label={t('results.method.toc.label')} className="method-toc">
         {/* A list without numbers: the sections' titles carry their own ("1. Scoresheet total"). */}
         <ul>
-          <li>
-            <a href="#inputs">{t('results.method.inputs.title')}</a>
-          </li>
-          <li>
-            <a href="#total">{t('results.method.total.title')}</a>
-          </li>
-          <li>
-            <a href="#score">{t('results.method.score.title')}</a>
-          </li>
-          <li>
-            <a href="#order">{t('results.method.order.title')}</a>
-          </li>
-          <li>
-            <a href="#peoples-choice">{t('results.method.votes.title')}</a>
-          </li>
-          <li>
-            <a href="#example">{t('results.method.example.title')}</a>
-          </li>
-          <li>
-            <a href="#recompute">{t('results.method.recompute.title')}</a>
-          </li>
-          <li>
-            <a href="#seal">{t('results.method.seal.title')}</a>
-          </li>
-          <li>
-            <a href="#script">{t('results.method.script.title')}</a>
-          </li>
+          {Object.entries(CONTENTS).map(([id, title]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{t(title)}</a>
+            </li>
+          ))}
         </ul>
       </nav>
 
-      <section aria-labelledby="inputs">
-        <h2 id="inputs">{t('results.method.inputs.title')}</h2>
+      <Section id="inputs">
         <ul>
           <li>{t('results.method.inputs.criteria')}</li>
           <li>{t('results.method.inputs.sheets')}</li>
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="total">
-        <h2 id="total">{t('results.method.total.title')}</h2>
+      <Section id="total">
         <pre className="formula" aria-describedby="total-words">
           T(j,a) = 100 · Σ<sub>c</sub> w<sub>c</sub> · (x<sub>c</sub> − lo<sub>c</sub>) / (hi<sub>c</sub> − lo<sub>c</sub>) / Σ<sub>c</sub> w<sub>c</sub>
         </pre>
         <p id="total-words">{t('results.method.total.words')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="score">
-        <h2 id="score">{t('results.method.score.title')}</h2>
+      <Section id="score">
         <dl className="method-list">
           <dt>
             <code>mean</code> — {t('method.mean')}
@@ -178,26 +176,23 @@ export default function Method() {
           </dd>
         </dl>
         <p>{t('results.method.score.minSheets', { min: DEFAULT_MIN_SHEETS })}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="order">
-        <h2 id="order">{t('results.method.order.title')}</h2>
+      <Section id="order">
         <p>{t('results.method.order.sort', { decimals: COMPARISON_DECIMALS })}</p>
         <ol>
           <li>{t('results.method.order.criteria')}</li>
           <li>{t('results.method.order.sheets')}</li>
         </ol>
         <p>{t('results.method.order.tie')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="peoples-choice">
-        <h2 id="peoples-choice">{t('results.method.votes.title')}</h2>
+      <Section id="peoples-choice">
         <p>{t('results.method.votes.body')}</p>
         <p>{t('results.method.awards.body')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="example">
-        <h2 id="example">{t('results.method.example.title')}</h2>
+      <Section id="example">
         <p>{t('results.method.example.criteria')}</p>
         <ScrollRegion label={t('results.method.example.caption')}>
           <table className="table table--compact">
@@ -235,10 +230,9 @@ export default function Method() {
           </li>
         </ul>
         <p>{t('results.method.example.disagree')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="recompute">
-        <h2 id="recompute">{t('results.method.recompute.title')}</h2>
+      <Section id="recompute">
         <p>{t('results.method.recompute.lead')}</p>
         <ol className="method-steps">
           <li>{t('results.method.recompute.step1')}</li>
@@ -249,10 +243,9 @@ export default function Method() {
           <li>{t('results.method.recompute.step6')}</li>
         </ol>
         <p>{t('results.method.recompute.privacy')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="seal">
-        <h2 id="seal">{t('results.method.seal.title')}</h2>
+      <Section id="seal">
         <p>{t('results.method.seal.lead')}</p>
         <ol className="method-steps">
           <li>{t('results.method.seal.step1')}</li>
@@ -272,25 +265,18 @@ export default function Method() {
           <code>{example.sealExample}</code>
         </pre>
         <p>{t('results.method.seal.why')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="script">
-        <h2 id="script">{t('results.method.script.title')}</h2>
+      <Section id="script">
         <p>{t('results.method.script.lead')}</p>
         <pre className="code-block" tabIndex={0} role="region" aria-label={t('results.method.script.title')}>
           <code>{RECOMPUTE_PYTHON}</code>
         </pre>
-      </section>
+      </Section>
 
       <section aria-labelledby="licence">
         <h2 id="licence">{t('results.method.licence.title')}</h2>
-        <p>
-          {t('results.method.licence.body')}{' '}
-          <a href={LICENCE.url} rel="license">
-            {LICENCE.name}
-          </a>
-          .
-        </p>
+        <LicenceSentence>{t('results.method.licence.body')}</LicenceSentence>
         <p>
           <Link to="/">{t('results.method.back')}</Link>
         </p>

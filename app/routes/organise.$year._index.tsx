@@ -6,6 +6,7 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { ConformForm, ErrorSummary, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
+import { Fact } from '~/components/Fact';
 import { CriterionForm, RoundForm, TrackForm } from '~/components/judging-setup-forms';
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
@@ -147,6 +148,7 @@ export default function EditionSetup() {
         <ul className="item-list">
           {tracks.map((track, index) => {
             const key = `track-${track.id}`;
+            const cannotRemove = track.applications === 0 ? null : t('setup.tracks.cannotRemove');
             if (editing === key && !published) {
               return (
                 <li key={track.id} id={key} className="item item--editing">
@@ -166,7 +168,7 @@ export default function EditionSetup() {
               <li key={track.id} id={key} className="item">
                 <div className="item__body">
                   <p className="item__title">
-                    <span lang="fr">{track.nameFr}</span> <span aria-hidden="true">·</span> <span lang="en">{track.nameEn}</span>
+                    <BilingualName item={track} />
                   </p>
                   <p className="item__meta">
                     {t('setup.positionIs', { position: index + 1, total: tracks.length })} · {t('setup.tracks.applications', { count: track.applications })}
@@ -175,15 +177,8 @@ export default function EditionSetup() {
                 </div>
                 {!published ? (
                   <div className="item__actions">
-                    <Link to={`?edit=${key}#${key}`} className="button button--ghost" preventScrollReset>
-                      {t('judging.edit')}
-                      <span className="visually-hidden"> {name(track)}</span>
-                    </Link>
-                    {track.applications === 0 ? (
-                      <RemoveButton intent="track.delete" id={track.id} label={name(track)} />
-                    ) : (
-                      <p className="item__why">{t('setup.tracks.cannotRemove')}</p>
-                    )}
+                    <EditLink itemKey={key} label={name(track)} />
+                    <RemoveButton intent="track.delete" id={track.id} label={name(track)} cannot={cannotRemove} />
                   </div>
                 ) : null}
               </li>
@@ -218,6 +213,7 @@ export default function EditionSetup() {
         <ul className="item-list">
           {criteria.map((criterion, index) => {
             const key = `criterion-${criterion.id}`;
+            const cannotRemove = criterion.scores === 0 ? null : t('setup.criteria.cannotRemove');
             if (editing === key && !frozen && !published) {
               return (
                 <li key={criterion.id} id={key} className="item item--editing">
@@ -237,7 +233,7 @@ export default function EditionSetup() {
               <li key={criterion.id} id={key} className="item">
                 <div className="item__body">
                   <p className="item__title">
-                    <span lang="fr">{criterion.nameFr}</span> <span aria-hidden="true">·</span> <span lang="en">{criterion.nameEn}</span>
+                    <BilingualName item={criterion} />
                   </p>
                   <p className="item__meta">
                     {t('setup.criteria.summary', {
@@ -258,15 +254,8 @@ export default function EditionSetup() {
                 </div>
                 {!frozen && !published ? (
                   <div className="item__actions">
-                    <Link to={`?edit=${key}#${key}`} className="button button--ghost" preventScrollReset>
-                      {t('judging.edit')}
-                      <span className="visually-hidden"> {name(criterion)}</span>
-                    </Link>
-                    {criterion.scores === 0 ? (
-                      <RemoveButton intent="criterion.delete" id={criterion.id} label={name(criterion)} />
-                    ) : (
-                      <p className="item__why">{t('setup.criteria.cannotRemove')}</p>
-                    )}
+                    <EditLink itemKey={key} label={name(criterion)} />
+                    <RemoveButton intent="criterion.delete" id={criterion.id} label={name(criterion)} cannot={cannotRemove} />
                   </div>
                 ) : null}
               </li>
@@ -314,39 +303,21 @@ export default function EditionSetup() {
               <li key={round.id} id={key} className={`item${locked ? ' item--locked' : ''}`}>
                 <div className="item__body">
                   <p className="item__title">
-                    <span lang="fr">{round.nameFr}</span> <span aria-hidden="true">·</span> <span lang="en">{round.nameEn}</span>{' '}
+                    <BilingualName item={round} />{' '}
                     <span className={`state state--${round.state}`}>
                       {locked ? <Icon name="lock" /> : null}
                       {t(`setup.roundState.${round.state}`)}
                     </span>
                   </p>
                   <dl className="facts facts--inline">
-                    <div>
-                      <dt>{t('setup.fields.kind')}</dt>
-                      <dd>{t(`setup.kind.${round.kind}`)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('setup.fields.method')}</dt>
-                      <dd>{t(`setup.method.${round.method}`)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('setup.fields.minSheets')}</dt>
-                      <dd>{round.minSheets}</dd>
-                    </div>
+                    <Fact term={t('setup.fields.kind')}>{t(`setup.kind.${round.kind}`)}</Fact>
+                    <Fact term={t('setup.fields.method')}>{t(`setup.method.${round.method}`)}</Fact>
+                    <Fact term={t('setup.fields.minSheets')}>{round.minSheets}</Fact>
                     {round.kind === 'screening' ? (
-                      <div>
-                        <dt>{t('setup.fields.judgesPerApplication')}</dt>
-                        <dd>{round.judgesPerApplication}</dd>
-                      </div>
+                      <Fact term={t('setup.fields.judgesPerApplication')}>{round.judgesPerApplication}</Fact>
                     ) : null}
-                    <div>
-                      <dt>{t('setup.rounds.assignments')}</dt>
-                      <dd>{round.assignments}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('setup.rounds.scoresheets')}</dt>
-                      <dd>{round.scoresheets}</dd>
-                    </div>
+                    <Fact term={t('setup.rounds.assignments')}>{round.assignments}</Fact>
+                    <Fact term={t('setup.rounds.scoresheets')}>{round.scoresheets}</Fact>
                   </dl>
                   {locked && round.lockedAt ? (
                     <p className="item__meta">
@@ -361,10 +332,7 @@ export default function EditionSetup() {
                   <div className="item__actions">
                     {!locked ? (
                       <>
-                        <Link to={`?edit=${key}#${key}`} className="button button--ghost" preventScrollReset>
-                          {t('judging.edit')}
-                          <span className="visually-hidden"> {name(round)}</span>
-                        </Link>
+                        <EditLink itemKey={key} label={name(round)} />
                         {round.assignments + round.scoresheets === 0 ? <RemoveButton intent="round.delete" id={round.id} label={name(round)} /> : null}
                         <LockForm roundId={round.id} label={t('setup.rounds.lock')} roundName={name(round)} shortfall={lockShortfalls[round.id]} />
                       </>
@@ -399,8 +367,30 @@ export default function EditionSetup() {
   );
 }
 
-function RemoveButton({ intent, id, label }: { intent: string; id: number; label: string }) {
+/** An item's name in both languages, each marked with its language. */
+function BilingualName({ item }: { item: { nameFr: string; nameEn: string } }) {
+  return (
+    <>
+      <span lang="fr">{item.nameFr}</span> <span aria-hidden="true">·</span> <span lang="en">{item.nameEn}</span>
+    </>
+  );
+}
+
+/** The link that opens an item's form in its place (`?edit=`), named with the item for a screen reader. */
+function EditLink({ itemKey, label }: { itemKey: string; label: string }) {
   const { t } = useT();
+  return (
+    <Link to={`?edit=${itemKey}#${itemKey}`} className="button button--ghost" preventScrollReset>
+      {t('judging.edit')}
+      <span className="visually-hidden"> {label}</span>
+    </Link>
+  );
+}
+
+/** An item's remove button, or, when it cannot be removed (`cannot`), why. */
+function RemoveButton({ intent, id, label, cannot }: { intent: string; id: number; label: string; cannot?: string | null }) {
+  const { t } = useT();
+  if (cannot) return <p className="item__why">{cannot}</p>;
   return (
     <Form method="post" preventScrollReset>
       <input type="hidden" name="intent" value={intent} />

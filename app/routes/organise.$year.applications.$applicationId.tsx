@@ -7,6 +7,7 @@ import { invariantResponse } from '@epic-web/invariant';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ApplicationAnswers } from '~/components/application-sections';
+import { Fact } from '~/components/Fact';
 import { StatusBadge } from '~/components/StatusBadge';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '~/domain/statuses';
 import { formatDate, useT, type Lookup, type T, tOf } from '~/i18n';
@@ -156,26 +157,15 @@ export default function EditionApplication() {
             {application.founderName} · <a href={`mailto:${application.founderEmail}`}>{application.founderEmail}</a>
           </dd>
         </div>
-        <div>
-          <dt>{t('applications.detail.created')}</dt>
-          <dd>{date(application.createdAt)}</dd>
-        </div>
-        <div>
-          <dt>{t('applications.table.submitted')}</dt>
-          <dd>{date(application.submittedAt)}</dd>
-        </div>
+        <Fact term={t('applications.detail.created')}>{date(application.createdAt)}</Fact>
+        <Fact term={t('applications.table.submitted')}>{date(application.submittedAt)}</Fact>
         <div>
           <dt>{t('applications.table.updated')}</dt>
           <dd>
             {date(application.updatedAt)} <span className="muted">({t('applications.detail.revision', { revision: application.revision })})</span>
           </dd>
         </div>
-        {application.withdrawnAt ? (
-          <div>
-            <dt>{t('applications.detail.withdrawn')}</dt>
-            <dd>{date(application.withdrawnAt)}</dd>
-          </div>
-        ) : null}
+        {application.withdrawnAt ? <Fact term={t('applications.detail.withdrawn')}>{date(application.withdrawnAt)}</Fact> : null}
       </dl>
 
       <ApplicationAnswers data={answers} headingLevel={3} />

@@ -6,8 +6,18 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { CheckboxField, ConformForm, ErrorSummary, messageText, NumberField, ProblemSummary, useSchemaForm } from '~/components/forms';
+import {
+  CheckboxField,
+  ConformForm,
+  ErrorSummary,
+  FormActions,
+  messageText,
+  NumberField,
+  ProblemSummary,
+  useSchemaForm,
+} from '~/components/forms';
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
+import { Fact } from '~/components/Fact';
 import { repliedForm, replyOf } from '~/domain/form-reply';
 import { describeAssignments } from '~/domain/assignment';
 import { autoAssignSchema, finalAssignSchema, LIMITS, manualAssignmentSchema, removeAssignmentSchema } from '~/domain/judging-setup';
@@ -145,28 +155,13 @@ export default function EditionAssignments() {
         <h2 id="summary-title">{t('assignments.summary.title', { round: name(round) })}</h2>
         {done === 'assign.auto' ? <DoneNotice>{t('assignments.done.assign.auto')}</DoneNotice> : null}
         <dl className="facts facts--inline">
-          <div>
-            <dt>{t('assignments.summary.applications')}</dt>
-            <dd>{board.applications.length}</dd>
-          </div>
-          <div>
-            <dt>{t('assignments.summary.judges')}</dt>
-            <dd>{judges.length}</dd>
-          </div>
-          {!isFinal ? (
-            <div>
-              <dt>{t('setup.fields.judgesPerApplication')}</dt>
-              <dd>{round.judgesPerApplication}</dd>
-            </div>
-          ) : null}
-          <div>
-            <dt>{t('assignments.summary.assignments')}</dt>
-            <dd>{board.pairs.length}</dd>
-          </div>
-          <div>
-            <dt>{t('assignments.summary.loads')}</dt>
-            <dd>{board.pairs.length ? t('assignments.summary.loadRange', { min: quality.minLoad, max: quality.maxLoad }) : '—'}</dd>
-          </div>
+          <Fact term={t('assignments.summary.applications')}>{board.applications.length}</Fact>
+          <Fact term={t('assignments.summary.judges')}>{judges.length}</Fact>
+          {!isFinal ? <Fact term={t('setup.fields.judgesPerApplication')}>{round.judgesPerApplication}</Fact> : null}
+          <Fact term={t('assignments.summary.assignments')}>{board.pairs.length}</Fact>
+          <Fact term={t('assignments.summary.loads')}>
+            {board.pairs.length ? t('assignments.summary.loadRange', { min: quality.minLoad, max: quality.maxLoad }) : '—'}
+          </Fact>
           <div>
             <dt>{t('assignments.summary.overlap')}</dt>
             <dd>
@@ -400,11 +395,7 @@ function AutoAssignForm({
           />
         ) : null}
         {assigned > 0 ? <CheckboxField meta={meta.replace} value="yes" label={t('assignments.auto.replaceLabel', { count: assigned })} /> : null}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            {t(isFinal ? 'assignments.auto.submitFinal' : 'assignments.auto.submit')}
-          </button>
-        </div>
+        <FormActions submitLabel={t(isFinal ? 'assignments.auto.submitFinal' : 'assignments.auto.submit')} />
       </fieldset>
     </ConformForm>
   );

@@ -7,9 +7,10 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { CopyLink } from '~/components/judging-setup-copy-link';
-import { ConformForm, ErrorSummary, Field, RefusalSummary, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
+import { ConformForm, ErrorSummary, FormActions, RefusalSummary, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
+import { InviteForm } from '~/components/InviteForm';
 import { invitationItemSchema, invitationSchema, LIMITS, organiserConflictSchema, removeConflictSchema } from '~/domain/judging-setup';
 import { formatDate, useT, editionTitleMeta } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
@@ -26,7 +27,7 @@ import {
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { mailContext } from '~/utils/mail.server';
 import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
-import { TableHead } from '~/components/TableHead';
+import { DataTable } from '~/components/DataTable';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -138,7 +139,14 @@ export default function EditionJudges() {
         <p className="muted">{t('judges.invite.lead')}</p>
         {!published ? (
           // A new form after each link shown, so that the address typed for the last one is cleared.
-          <InviteForm key={shown?.link ?? 'invite'} answer={answer} />
+          <InviteForm
+            key={shown?.link ?? 'invite'}
+            id="invite-form"
+            intent="invitation.create"
+            answer={answer}
+            hint={t('judges.invite.emailHint')}
+            submitLabel={t('judges.invite.submit')}
+          />
         ) : null}
         {shown ? (
           <div className="link-panel" aria-labelledby="invitation-link-title">
@@ -158,60 +166,67 @@ export default function EditionJudges() {
         {invitations.length === 0 ? (
           <p>{t('judges.invitations.none')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('judges.invitations.caption', { year: edition.year })}</caption>
-              <TableHead
-                columns={[
-                  { label: t('fields.email') },
-                  { label: t('judges.invitations.state') },
-                  { label: t('judges.invitations.sent') },
-                  { label: t('judges.invitations.dates') },
-                  !published && { label: t('judging.actions') },
-                ]}
-              />
-              <tbody>
-                {invitations.map((invitation) => {
-                  const open = invitation.state === 'pending' || invitation.state === 'expired';
-                  return (
-                    <tr key={invitation.id} id={`invitation-${invitation.id}`}>
-                      <td className="cell-break">{invitation.email}</td>
-                      <td>
-                        <span className={`state state--${invitation.state}`}>
-                          <StateIcon state={invitation.state} /> {t(`judges.invitationState.${invitation.state}`)}
-                        </span>
-                        {invitation.state === 'accepted' && invitation.acceptedByName ? (
-                          <span className="cell-note">{t('judges.invitations.acceptedBy', { name: invitation.acceptedByName })}</span>
-                        ) : null}
-                      </td>
-                      <td>{when(invitation.createdAt)}</td>
-                      <td>
-                        {invitation.state === 'accepted' && invitation.acceptedAt
-                          ? t('judges.invitations.usedOn', { date: when(invitation.acceptedAt) })
-                          : invitation.state === 'revoked' && invitation.revokedAt
-                            ? t('judges.invitations.revokedOn', { date: when(invitation.revokedAt) })
-                            : t(invitation.state === 'expired' ? 'judges.invitations.expiredOn' : 'judges.invitations.validUntil', {
-                                date: when(invitation.expiresAt),
-                              })}
-                      </td>
-                      {!published ? (
-                        <td>
-                          {open ? (
-                            <div className="cell-actions">
-                              <InvitationButton intent="invitation.resend" id={invitation.id} label={t('judges.invitations.resend')} email={invitation.email} />
-                              <InvitationButton intent="invitation.revoke" id={invitation.id} label={t('judges.invitations.revoke')} email={invitation.email} danger />
-                            </div>
-                          ) : null}
-                          <RefusalSummary answer={answer} form={`invitation.resend:${invitation.id}`} />
-                          <RefusalSummary answer={answer} form={`invitation.revoke:${invitation.id}`} />
-                        </td>
+          <DataTable
+            caption={t('judges.invitations.caption', { year: edition.year })}
+            regionClassName="table-wrap"
+            columns={[
+              { label: t('fields.email') },
+              { label: t('judges.invitations.state') },
+              { label: t('judges.invitations.sent') },
+              { label: t('judges.invitations.dates') },
+              !published && { label: t('judging.actions') },
+            ]}
+          >
+            {invitations.map((invitation) => {
+              const open = invitation.state === 'pending' || invitation.state === 'expired';
+              return (
+                <tr key={invitation.id} id={`invitation-${invitation.id}`}>
+                  <td className="cell-break">{invitation.email}</td>
+                  <td>
+                    <span className={`state state--${invitation.state}`}>
+                      <StateIcon state={invitation.state} /> {t(`judges.invitationState.${invitation.state}`)}
+                    </span>
+                    {invitation.state === 'accepted' && invitation.acceptedByName ? (
+                      <span className="cell-note">{t('judges.invitations.acceptedBy', { name: invitation.acceptedByName })}</span>
+                    ) : null}
+                  </td>
+                  <td>{when(invitation.createdAt)}</td>
+                  <td>
+                    {invitation.state === 'accepted' && invitation.acceptedAt
+                      ? t('judges.invitations.usedOn', { date: when(invitation.acceptedAt) })
+                      : invitation.state === 'revoked' && invitation.revokedAt
+                      ? t('judges.invitations.revokedOn', { date: when(invitation.revokedAt) })
+                      : t(invitation.state === 'expired' ? 'judges.invitations.expiredOn' : 'judges.invitations.validUntil', {
+                          date: when(invitation.expiresAt),
+                        })}
+                  </td>
+                  {!published ? (
+                    <td>
+                      {open ? (
+                        <div className="cell-actions">
+                          <InvitationButton
+                            intent="invitation.resend"
+                            id={invitation.id}
+                            label={t('judges.invitations.resend')}
+                            email={invitation.email}
+                          />
+                          <InvitationButton
+                            intent="invitation.revoke"
+                            id={invitation.id}
+                            label={t('judges.invitations.revoke')}
+                            email={invitation.email}
+                            danger
+                          />
+                        </div>
                       ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                      <RefusalSummary answer={answer} form={`invitation.resend:${invitation.id}`} />
+                      <RefusalSummary answer={answer} form={`invitation.revoke:${invitation.id}`} />
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </DataTable>
         )}
       </section>
 
@@ -220,31 +235,27 @@ export default function EditionJudges() {
         {judges.length === 0 ? (
           <p>{t('judges.list.none')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('judges.list.caption', { year: edition.year })}</caption>
-              <TableHead
-                columns={[
-                  { label: t('fields.name') },
-                  { label: t('fields.email') },
-                  { label: t('judges.list.joined') },
-                  { label: t('judges.list.conflicts'), num: true },
-                  { label: t('judges.list.assignments'), num: true },
-                ]}
-              />
-              <tbody>
-                {judges.map((judge) => (
-                  <tr key={judge.id}>
-                    <th scope="row">{judge.name}</th>
-                    <td className="cell-break">{judge.email}</td>
-                    <td>{when(judge.joinedAt)}</td>
-                    <td className="num">{judge.conflicts}</td>
-                    <td className="num">{judge.assignments}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('judges.list.caption', { year: edition.year })}
+            regionClassName="table-wrap"
+            columns={[
+              { label: t('fields.name') },
+              { label: t('fields.email') },
+              { label: t('judges.list.joined') },
+              { label: t('judges.list.conflicts'), num: true },
+              { label: t('judges.list.assignments'), num: true },
+            ]}
+          >
+            {judges.map((judge) => (
+              <tr key={judge.id}>
+                <th scope="row">{judge.name}</th>
+                <td className="cell-break">{judge.email}</td>
+                <td>{when(judge.joinedAt)}</td>
+                <td className="num">{judge.conflicts}</td>
+                <td className="num">{judge.assignments}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -309,23 +320,6 @@ function InvitationButton({ intent, id, label, email, danger }: { intent: string
   );
 }
 
-function InviteForm({ answer }: { answer: unknown }) {
-  const { t } = useT();
-  const [form, fields] = useSchemaForm({ id: 'invite-form', schema: invitationSchema, lastResult: replyOf(answer, 'invitation.create') });
-  return (
-    <ConformForm form={form} className="setup-form" preventScrollReset>
-      <ErrorSummary form={form} labels={{ email: t('fields.email') }} level={3} />
-      <input type="hidden" name="intent" value="invitation.create" />
-      <div className="inline-form">
-        <Field meta={fields.email} type="email" label={t('fields.email')} hint={t('judges.invite.emailHint')} autoComplete="off" />
-        <button type="submit" className="button button--primary">
-          {t('judges.invite.submit')}
-        </button>
-      </div>
-    </ConformForm>
-  );
-}
-
 function RemoveConflictForm({ conflictId, answer }: { conflictId: number; answer: unknown }) {
   const { t } = useT();
   const [form, fields] = useSchemaForm({
@@ -383,11 +377,7 @@ function NewConflictForm({
           />
         </div>
         <TextareaField meta={fields.reason} label={labels.reason} rows={2} errorParams={params.reason} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            {t('judges.conflicts.addSubmit')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('judges.conflicts.addSubmit')} />
       </fieldset>
     </ConformForm>
   );

@@ -12,7 +12,7 @@ import { editionRounds } from '~/utils/editions.server';
 import { roundProgress } from '~/utils/progress.server';
 import { organiserPage } from '~/utils/organiser-page.server';
 import { FilterSelect } from '~/components/field-shell';
-import { TableHead } from '~/components/TableHead';
+import { DataTable } from '~/components/DataTable';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }];
 
@@ -105,43 +105,37 @@ export default function OrganiseProgress() {
               {progress.judgesTotal === 0 ? t('scoring.progress.noJudges') : t('scoring.progress.noIncompleteJudges')}
             </p>
           ) : (
-            <div className="table-scroll">
-              <table className="table progress-table" aria-labelledby="progress-judges">
-                <TableHead
-                  columns={[
-                    { label: t('scoring.progress.judge') },
-                    { label: t('scoring.progress.assigned'), num: true },
-                    { label: t('scoring.progress.drafts'), num: true },
-                    { label: t('scoring.progress.submitted'), num: true },
-                    { label: t('scoring.progress.progress'), className: 'progress-table__bar' },
-                  ]}
-                />
-                <tbody>
-                  {progress.judges.map((judge) => (
-                    <tr key={judge.judgeId}>
-                      <th scope="row">
-                        {judge.name}
-                        <span className="progress-table__email">{judge.email}</span>
-                        <Link to={`../paper?judge=${judge.judgeId}`} relative="path" className="progress-table__paper">
-                          {t('scoring.paper.title')}
-                          <span className="visually-hidden"> — {judge.name}</span>
-                        </Link>
-                      </th>
-                      <td className="num">{judge.assigned}</td>
-                      <td className="num">{judge.drafts}</td>
-                      <td className="num">{judge.submitted}</td>
-                      <td>
-                        <Progress
-                          label={t('scoring.progress.judgeBar', { name: judge.name })}
-                          done={judge.submitted}
-                          total={judge.assigned}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('scoring.progress.judges')}
+              regionClassName="table-scroll"
+              className="progress-table"
+              columns={[
+                { label: t('scoring.progress.judge') },
+                { label: t('scoring.progress.assigned'), num: true },
+                { label: t('scoring.progress.drafts'), num: true },
+                { label: t('scoring.progress.submitted'), num: true },
+                { label: t('scoring.progress.progress'), className: 'progress-table__bar' },
+              ]}
+            >
+              {progress.judges.map((judge) => (
+                <tr key={judge.judgeId}>
+                  <th scope="row">
+                    {judge.name}
+                    <span className="progress-table__email">{judge.email}</span>
+                    <Link to={`../paper?judge=${judge.judgeId}`} relative="path" className="progress-table__paper">
+                      {t('scoring.paper.title')}
+                      <span className="visually-hidden"> — {judge.name}</span>
+                    </Link>
+                  </th>
+                  <td className="num">{judge.assigned}</td>
+                  <td className="num">{judge.drafts}</td>
+                  <td className="num">{judge.submitted}</td>
+                  <td>
+                    <Progress label={t('scoring.progress.judgeBar', { name: judge.name })} done={judge.submitted} total={judge.assigned} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
 
           <h3 id="progress-applications">{t('scoring.progress.applications')}</h3>
@@ -150,57 +144,55 @@ export default function OrganiseProgress() {
               {progress.applicationsTotal === 0 ? t('scoring.progress.noApplications') : t('scoring.progress.noIncompleteApplications')}
             </p>
           ) : (
-            <div className="table-scroll">
-              <table className="table progress-table" aria-labelledby="progress-applications">
-                <TableHead
-                  columns={[
-                    { label: t('scoring.progress.application') },
-                    { label: t('scoring.progress.track') },
-                    { label: t('scoring.progress.sheetsIn') },
-                    { label: t('scoring.progress.assignedJudges'), num: true },
-                    { label: t('scoring.progress.missing') },
-                  ]}
-                />
-                <tbody>
-                  {progress.applications.map((application) => (
-                    <tr key={application.applicationId}>
-                      <th scope="row">{application.startupName}</th>
-                      <td>{(lang === 'fr' ? application.trackFr : application.trackEn) ?? ''}</td>
-                      <td>
-                        <span className={`sheets-in sheets-in--${application.complete ? 'complete' : 'incomplete'}`}>
-                          <span aria-hidden="true">{application.complete ? '✓ ' : '○ '}</span>
-                          {t('scoring.progress.sheetsOf', { done: application.submitted, k: progress.k })}
-                          <span className="visually-hidden">
-                            {' '}
-                            ({application.complete ? t('scoring.progress.complete') : t('scoring.progress.incomplete')})
-                          </span>
-                        </span>
-                      </td>
-                      <td className="num">
-                        {application.assigned < progress.k
-                          ? t('scoring.progress.tooFewJudges', { assigned: application.assigned, k: progress.k })
-                          : application.assigned}
-                      </td>
-                      <td>
-                        {application.missing.length === 0 ? (
-                          <span className="muted">{t('scoring.progress.nobodyMissing')}</span>
-                        ) : (
-                          <ul className="missing-list">
-                            {application.missing.map((m) => (
-                              <li key={m.judgeId}>
-                                {m.state === 'draft'
-                                  ? t('scoring.progress.missingDraft', { name: m.name })
-                                  : t('scoring.progress.missingNone', { name: m.name })}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('scoring.progress.applications')}
+              regionClassName="table-scroll"
+              className="progress-table"
+              columns={[
+                { label: t('scoring.progress.application') },
+                { label: t('scoring.progress.track') },
+                { label: t('scoring.progress.sheetsIn') },
+                { label: t('scoring.progress.assignedJudges'), num: true },
+                { label: t('scoring.progress.missing') },
+              ]}
+            >
+              {progress.applications.map((application) => (
+                <tr key={application.applicationId}>
+                  <th scope="row">{application.startupName}</th>
+                  <td>{(lang === 'fr' ? application.trackFr : application.trackEn) ?? ''}</td>
+                  <td>
+                    <span className={`sheets-in sheets-in--${application.complete ? 'complete' : 'incomplete'}`}>
+                      <span aria-hidden="true">{application.complete ? '✓ ' : '○ '}</span>
+                      {t('scoring.progress.sheetsOf', { done: application.submitted, k: progress.k })}
+                      <span className="visually-hidden">
+                        {' '}
+                        ({application.complete ? t('scoring.progress.complete') : t('scoring.progress.incomplete')})
+                      </span>
+                    </span>
+                  </td>
+                  <td className="num">
+                    {application.assigned < progress.k
+                      ? t('scoring.progress.tooFewJudges', { assigned: application.assigned, k: progress.k })
+                      : application.assigned}
+                  </td>
+                  <td>
+                    {application.missing.length === 0 ? (
+                      <span className="muted">{t('scoring.progress.nobodyMissing')}</span>
+                    ) : (
+                      <ul className="missing-list">
+                        {application.missing.map((m) => (
+                          <li key={m.judgeId}>
+                            {m.state === 'draft'
+                              ? t('scoring.progress.missingDraft', { name: m.name })
+                              : t('scoring.progress.missingNone', { name: m.name })}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}

@@ -9,7 +9,7 @@ import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { z } from 'zod';
 import { CheckboxField, ConformForm, ErrorSummary, useSchemaForm } from '~/components/forms';
 import { DoneNotice, LockedNotice } from '~/components/notices';
-import { LockIcon } from '~/components/RankingIcons';
+import { Flag, LockIcon } from '~/components/RankingIcons';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
 import { replyOf } from '~/domain/form-reply';
@@ -19,9 +19,8 @@ import resultsStyles from '~/styles/results.css';
 import { parseForm, refusedForm, replyTo } from '~/utils/form.server';
 import { publishResults, resultsOverview, sealFinalRound } from '~/utils/publication.server';
 import { mailContext } from '~/utils/mail.server';
-import { ScrollRegion } from '~/components/ScrollRegion';
+import { DataTable } from '~/components/DataTable';
 import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
-import { TableHead } from '~/components/TableHead';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultsStyles }];
 
@@ -82,46 +81,49 @@ export default function Results() {
       {done === 'seal' ? <DoneNotice>{t('results.seal.done')}</DoneNotice> : null}
       {done === 'publish' ? <DoneNotice>{t('results.publish.done')}</DoneNotice> : null}
 
-      <ScrollRegion label={t('results.overview.roundsCaption')}>
-        <table className="table">
-          <caption className="visually-hidden">{t('results.overview.roundsCaption')}</caption>
-          <TableHead
-            columns={[
-              { label: t('results.overview.round') },
-              { label: t('results.overview.state') },
-              { label: t('results.overview.method') },
-              { label: t('results.overview.submitted'), num: true },
-              { label: t('results.overview.seal') },
-              { label: t('results.overview.pages') },
-            ]}
-          />
-          <tbody>
-            {rounds.map((round) => (
-              <tr key={round.id}>
-                <th scope="row">{roundName(round)}</th>
-                <td>
-                  <LockIcon locked={round.state === 'locked'} /> {t(`status.round.${round.state}`)}
-                </td>
-                <td>
-                  {t(`method.${round.method}`)} · {t('results.overview.minSheets', { min: round.minSheets })}
-                </td>
-                <td className="num">{round.submitted}</td>
-                <td>{round.sealHash ? <code className="hash hash--short" title={round.sealHash}>{round.sealHash.slice(0, 12)}…</code> : '—'}</td>
-                <td className="results-links">
-                  <Link to={`/organise/${year}/rounds/${round.id}/ranking`}>
-                    {t('results.nav.ranking')}
-                    <span className="visually-hidden"> — {roundName(round)}</span>
-                  </Link>
-                  <Link to={`/organise/${year}/rounds/${round.id}/calibration`}>
-                    {t('results.nav.calibration')}
-                    <span className="visually-hidden"> — {roundName(round)}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={t('results.overview.roundsCaption')}
+        columns={[
+          { label: t('results.overview.round') },
+          { label: t('results.overview.state') },
+          { label: t('results.overview.method') },
+          { label: t('results.overview.submitted'), num: true },
+          { label: t('results.overview.seal') },
+          { label: t('results.overview.pages') },
+        ]}
+      >
+        {rounds.map((round) => (
+          <tr key={round.id}>
+            <th scope="row">{roundName(round)}</th>
+            <td>
+              <LockIcon locked={round.state === 'locked'} /> {t(`status.round.${round.state}`)}
+            </td>
+            <td>
+              {t(`method.${round.method}`)} · {t('results.overview.minSheets', { min: round.minSheets })}
+            </td>
+            <td className="num">{round.submitted}</td>
+            <td>
+              {round.sealHash ? (
+                <code className="hash hash--short" title={round.sealHash}>
+                  {round.sealHash.slice(0, 12)}…
+                </code>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td className="results-links">
+              <Link to={`/organise/${year}/rounds/${round.id}/ranking`}>
+                {t('results.nav.ranking')}
+                <span className="visually-hidden"> — {roundName(round)}</span>
+              </Link>
+              <Link to={`/organise/${year}/rounds/${round.id}/calibration`}>
+                {t('results.nav.calibration')}
+                <span className="visually-hidden"> — {roundName(round)}</span>
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       {!final ? (
         <p className="notice">{t('results.errors.seal.noFinal')}</p>
@@ -155,16 +157,14 @@ export default function Results() {
                   : t('results.overview.noVotes')}
               </p>
               {podiumTie ? (
-                <p className="flag flag--tie">
-                  <span aria-hidden="true">⇄ </span>
+                <Flag kind="tie" as="p">
                   {t('results.overview.podiumTie')}
-                </p>
+                </Flag>
               ) : null}
               {final.unranked.length > 0 ? (
-                <p className="flag flag--insufficient">
-                  <span aria-hidden="true">⚠ </span>
+                <Flag kind="insufficient" as="p">
                   {t('results.overview.unrankedFinalists', { names: final.unranked.map((u) => u.name).join(', ') })}
-                </p>
+                </Flag>
               ) : null}
               <details>
                 <summary>{t('results.overview.finalRanking')}</summary>
@@ -196,15 +196,7 @@ export default function Results() {
               </div>
             </dl>
           ) : (
-            <StepForm
-              intent="seal"
-              blockers={overview.sealBlockers}
-              year={year}
-              result={result}
-              busy={busy}
-              confirmLabel={t('results.seal.confirm')}
-              submitLabel={t('results.seal.submit')}
-            />
+            <StepForm intent="seal" blockers={overview.sealBlockers} year={year} result={result} busy={busy} />
           )}
 
           <h3 id="publish">{t('results.publish.title')}</h3>
@@ -224,15 +216,7 @@ export default function Results() {
           ) : (
             <>
               <p>{t('results.publish.explain')}</p>
-              <StepForm
-                intent="publish"
-                blockers={overview.publishBlockers}
-                year={year}
-                result={result}
-                busy={busy}
-                confirmLabel={t('results.publish.confirm')}
-                submitLabel={t('results.publish.submit')}
-              />
+              <StepForm intent="publish" blockers={overview.publishBlockers} year={year} result={result} busy={busy} />
             </>
           )}
         </>
@@ -248,18 +232,15 @@ function StepForm({
   year,
   result,
   busy,
-  confirmLabel,
-  submitLabel,
 }: {
   intent: 'seal' | 'publish';
   blockers: MessageKey[];
   year: number;
   result: unknown;
   busy: boolean;
-  confirmLabel: string;
-  submitLabel: string;
 }) {
   const { t } = useT();
+  const confirmLabel = t(`results.${intent}.confirm`);
   const [form, fields] = useSchemaForm({ id: `${intent}-step`, schema: stepSchema, lastResult: replyOf(result, intent) });
   if (blockers.length > 0) {
     return (
@@ -283,7 +264,7 @@ function StepForm({
       <input type="hidden" name="intent" value={intent} />
       <CheckboxField meta={fields.confirm} value="yes" label={confirmLabel} />
       <button type="submit" className="button button--primary button--large" aria-disabled={busy || undefined}>
-        {submitLabel}
+        {t(`results.${intent}.submit`)}
       </button>
     </ConformForm>
   );

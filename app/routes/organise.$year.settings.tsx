@@ -8,7 +8,7 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { EDITION_ERROR_PARAMS, EditionFields, useEditionLabels } from '~/components/edition-form';
-import { CheckboxField, ConformForm, ErrorSummary, TextareaField, useSchemaForm } from '~/components/forms';
+import { CheckboxField, ConformForm, ErrorSummary, FormActions, TextareaField, useSchemaForm } from '~/components/forms';
 import { DoneNotice } from '~/components/notices';
 import { StatusBadge } from '~/components/StatusBadge';
 import { EDITION_TIME_ZONE, exactInstant, instantToLocal, localToInstant } from '~/domain/edition-time';
@@ -128,11 +128,7 @@ export default function EditionSettings() {
           <ErrorSummary form={form} labels={labels} errorParams={EDITION_ERROR_PARAMS} />
           <input type="hidden" name="intent" value="edition.update" />
           <EditionFields fields={fields} exact={exact} showConfirmDeadline={showConfirmDeadline} />
-          <div className="form-actions">
-            <button type="submit" className="button button--primary">
-              {t('editions.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('editions.save')} />
         </ConformForm>
       </section>
     </div>

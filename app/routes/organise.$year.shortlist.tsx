@@ -12,6 +12,7 @@ import { DoneNotice, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { RankingRoundNav } from '~/components/RankingRoundNav';
 import { formatScore } from '~/components/RankingScore';
+import { Flag } from '~/components/RankingIcons';
 import { StatusBadge } from '~/components/StatusBadge';
 import { isRefusal } from '~/domain/refusal';
 import { useT, editionTitleMeta } from '~/i18n';
@@ -216,15 +217,9 @@ export default function Shortlist() {
                       <td className="num">{row.sheets}</td>
                       <td>
                         {suggested.has(row.applicationId) ? (
-                          <span className="flag flag--suggested">
-                            <span aria-hidden="true">★ </span>
-                            {t('results.shortlist.suggested')}
-                          </span>
+                          <Flag kind="suggested">{t('results.shortlist.suggested')}</Flag>
                         ) : row.rank === null ? (
-                          <span className="flag flag--insufficient">
-                            <span aria-hidden="true">⚠ </span>
-                            {t('results.shortlist.unranked')}
-                          </span>
+                          <Flag kind="insufficient">{t('results.shortlist.unranked')}</Flag>
                         ) : null}
                       </td>
                       <td>

@@ -7,11 +7,12 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { ConformForm, ErrorSummary, Field, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
+import { ConformForm, ErrorSummary, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
 import { CopyLink } from '~/components/judging-setup-copy-link';
 import { DoneNotice } from '~/components/notices';
 import { EDITION_LIMITS, removeJudgeSchema, teamInvitationSchema, teamUserSchema } from '~/domain/edition-form';
 import { replyOf } from '~/domain/form-reply';
+import { InviteForm } from '~/components/InviteForm';
 import { invitationSchema } from '~/domain/judging-setup';
 import { formatDate, useT, editionTitleMeta } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
@@ -20,7 +21,7 @@ import { createInvitation, editionJudgeList, invitationPath, revokeInvitation } 
 import { mailContext } from '~/utils/mail.server';
 import { listOrganisers, organiserInvitationEdition, organiserInvitations, removeJudge, revokeOrganiser } from '~/utils/team.server';
 import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
-import { TableHead } from '~/components/TableHead';
+import { DataTable } from '~/components/DataTable';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -105,48 +106,46 @@ export default function Team() {
         <h2 id="organisers-title">{t('team.organisers.title', { count: organisers.length })}</h2>
         <p className="muted">{t('team.lead')}</p>
         {done === 'organiser.revoke' ? notice : null}
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('team.organisers.caption')}</caption>
-            <TableHead
-              columns={[
-                { label: t('fields.name') },
-                { label: t('fields.email') },
-                { label: t('judging.actions') },
-              ]}
-            />
-            <tbody>
-              {organisers.map((organiser) => (
-                <tr key={organiser.id} id={`organiser-${organiser.id}`}>
-                  <th scope="row">
-                    {organiser.name} {organiser.id === me ? <span className="muted">{t('team.organisers.you')}</span> : null}
-                  </th>
-                  <td className="cell-break">{organiser.email}</td>
-                  <td>
-                    {lastOne ? (
-                      <span className="muted">{t('team.organisers.lastOne')}</span>
-                    ) : (
-                      <Form method="post" preventScrollReset>
-                        <input type="hidden" name="intent" value="organiser.revoke" />
-                        <input type="hidden" name="userId" value={organiser.id} />
-                        <button type="submit" className="button button--danger">
-                          {t('team.organisers.remove')}
-                          <span className="visually-hidden"> ({organiser.name})</span>
-                        </button>
-                      </Form>
-                    )}
-                    <RefusalSummary answer={answer} form={`organiser.revoke:${organiser.id}`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('team.organisers.caption')}
+          regionClassName="table-wrap"
+          columns={[{ label: t('fields.name') }, { label: t('fields.email') }, { label: t('judging.actions') }]}
+        >
+          {organisers.map((organiser) => (
+            <tr key={organiser.id} id={`organiser-${organiser.id}`}>
+              <th scope="row">
+                {organiser.name} {organiser.id === me ? <span className="muted">{t('team.organisers.you')}</span> : null}
+              </th>
+              <td className="cell-break">{organiser.email}</td>
+              <td>
+                {lastOne ? (
+                  <span className="muted">{t('team.organisers.lastOne')}</span>
+                ) : (
+                  <Form method="post" preventScrollReset>
+                    <input type="hidden" name="intent" value="organiser.revoke" />
+                    <input type="hidden" name="userId" value={organiser.id} />
+                    <button type="submit" className="button button--danger">
+                      {t('team.organisers.remove')}
+                      <span className="visually-hidden"> ({organiser.name})</span>
+                    </button>
+                  </Form>
+                )}
+                <RefusalSummary answer={answer} form={`organiser.revoke:${organiser.id}`} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section id="invite" aria-labelledby="invite-title" className="setup-section">
         <h2 id="invite-title">{t('team.invite.title')}</h2>
-        <InviteOrganiserForm key={shown?.link ?? 'invite'} answer={answer} />
+        <InviteForm
+          key={shown?.link ?? 'invite'}
+          id="organiser-invite"
+          intent="organiser.invite"
+          answer={answer}
+          submitLabel={t('team.invite.submit')}
+        />
         {shown ? (
           <div className="link-panel" aria-labelledby="organiser-link-title">
             <p id="organiser-link-title" className="link-panel__title">
@@ -238,23 +237,6 @@ export default function Team() {
         )}
       </section>
     </div>
-  );
-}
-
-function InviteOrganiserForm({ answer }: { answer: unknown }) {
-  const { t } = useT();
-  const [form, fields] = useSchemaForm({ id: 'organiser-invite', schema: invitationSchema, lastResult: replyOf(answer, 'organiser.invite') });
-  return (
-    <ConformForm form={form} className="setup-form" preventScrollReset>
-      <ErrorSummary form={form} labels={{ email: t('fields.email') }} level={3} />
-      <input type="hidden" name="intent" value="organiser.invite" />
-      <div className="inline-form">
-        <Field meta={fields.email} type="email" label={t('fields.email')} autoComplete="off" />
-        <button type="submit" className="button button--primary">
-          {t('team.invite.submit')}
-        </button>
-      </div>
-    </ConformForm>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Progress } from '~/components/Progress';
+import { PageHeader } from '~/components/PageHeader';
 import { StatusBadge } from '~/components/StatusBadge';
 import { editionName } from '~/domain/edition';
 import { titleMeta, useT } from '~/i18n';
@@ -21,9 +22,7 @@ export default function OrganiseHome() {
   const { t, lang } = useT();
   return (
     <div className="page page--wide">
-      <header className="page-header">
-        <h1>{t('organise.title')}</h1>
-        <p className="lead">{t('organise.lead')}</p>
+      <PageHeader title={t('organise.title')} lead={t('organise.lead')}>
         <p>
           <Link to="/organise/new" className="button button--primary">
             {t('editions.new.link')}
@@ -34,7 +33,7 @@ export default function OrganiseHome() {
           {' · '}
           <Link to="/organise/startups">{t('organise.showcaseLink')}</Link>
         </p>
-      </header>
+      </PageHeader>
       <ul className="card-list">
         {editions.map((edition) => (
           <li key={edition.id} className="card">

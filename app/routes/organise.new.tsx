@@ -7,7 +7,7 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData } from '@remix-run/react';
 import { EDITION_ERROR_PARAMS, EditionFields, useEditionLabels } from '~/components/edition-form';
-import { ConformForm, ErrorSummary, Field, useSchemaForm } from '~/components/forms';
+import { ConformForm, ErrorSummary, Field, FormActions, useSchemaForm } from '~/components/forms';
 import { newEditionSchema } from '~/domain/edition-form';
 import { replyOf } from '~/domain/form-reply';
 import { titleMeta, useT } from '~/i18n';
@@ -65,11 +65,7 @@ export default function NewEdition() {
           <ErrorSummary form={form} labels={labels} errorParams={EDITION_ERROR_PARAMS} />
           <Field meta={fields.year} label={labels.year} hint={t('editions.fields.yearHint')} inputMode="numeric" autoComplete="off" />
           <EditionFields fields={fields} />
-          <div className="form-actions">
-            <button type="submit" className="button button--primary">
-              {t('editions.new.submit')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('editions.new.submit')} />
         </ConformForm>
       </section>
     </div>

@@ -6,6 +6,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { DoneNotice } from '~/components/notices';
+import { PageHeader } from '~/components/PageHeader';
 import { MAIL_STATUSES, type MailStatus } from '~/domain/statuses';
 import { isMailTemplate } from '~/domain/mail-templates';
 import { formatDate, titleMeta, useT } from '~/i18n';
@@ -13,8 +14,8 @@ import { messagesFor } from '~/i18n/messages.server';
 import { requireOrganiser } from '~/utils/auth.server';
 import { env } from '~/utils/env.server';
 import { listOutbox } from '~/utils/mail.server';
+import { DataTable } from '~/components/DataTable';
 import { FilterSelect } from '~/components/field-shell';
-import { TableHead } from '~/components/TableHead';
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, 'outbox.title');
 
@@ -41,11 +42,9 @@ export default function Outbox() {
   const when = (date: Date | string | number) => formatDate(lang, date, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <div className="page page--wide">
-      <header className="page-header">
-        <h1>{t('outbox.title')}</h1>
-        <p className="lead">{t('outbox.lead')}</p>
+      <PageHeader title={t('outbox.title')} lead={t('outbox.lead')}>
         <p className="muted">{transport.kind === 'smtp' ? t('outbox.transport.smtp') : t('outbox.transport.files', { dir: transport.dir })}</p>
-      </header>
+      </PageHeader>
       {search.get('done') === 'retry' ? <DoneNotice>{t('outbox.retried')}</DoneNotice> : null}
       <Form method="get" className="inline-form">
         <FilterSelect
@@ -63,39 +62,39 @@ export default function Outbox() {
       {outbox.length === 0 ? (
         <p>{t('outbox.empty')}</p>
       ) : (
-        <table className="table table--compact" id="outbox">
-          <caption className="visually-hidden">{t('outbox.title')}</caption>
-          <TableHead
-            columns={[
-              { label: t('outbox.col.created') },
-              { label: t('outbox.col.to') },
-              { label: t('outbox.col.subject') },
-              { label: t('outbox.col.status') },
-              { label: t('outbox.col.attempts') },
-              { label: t('outbox.col.lastError') },
-            ]}
-          />
-          <tbody>
-            {outbox.map((message) => (
-              <tr key={message.id} data-status={message.status}>
-                <td>{when(message.createdAt)}</td>
-                <td>{message.toAddress}</td>
-                <td>
-                  <Link to={`/organise/outbox/${message.id}`}>{message.subject}</Link>
-                  <br />
-                  <span className="muted">
-                    {isMailTemplate(message.template) ? t(`outbox.template.${message.template}`) : message.template} · {message.lang.toUpperCase()}
-                  </span>
-                </td>
-                <td>
-                  <span className={`badge badge--mail-${message.status}`}>{t(`outbox.status.${message.status}`)}</span>
-                </td>
-                <td>{message.attempts}</td>
-                <td>{message.lastError ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('outbox.title')}
+          className="table--compact"
+          id="outbox"
+          columns={[
+            { label: t('outbox.col.created') },
+            { label: t('outbox.col.to') },
+            { label: t('outbox.col.subject') },
+            { label: t('outbox.col.status') },
+            { label: t('outbox.col.attempts') },
+            { label: t('outbox.col.lastError') },
+          ]}
+        >
+          {outbox.map((message) => (
+            <tr key={message.id} data-status={message.status}>
+              <td>{when(message.createdAt)}</td>
+              <td>{message.toAddress}</td>
+              <td>
+                <Link to={`/organise/outbox/${message.id}`}>{message.subject}</Link>
+                <br />
+                <span className="muted">
+                  {isMailTemplate(message.template) ? t(`outbox.template.${message.template}`) : message.template} ·{' '}
+                  {message.lang.toUpperCase()}
+                </span>
+              </td>
+              <td>
+                <span className={`badge badge--mail-${message.status}`}>{t(`outbox.status.${message.status}`)}</span>
+              </td>
+              <td>{message.attempts}</td>
+              <td>{message.lastError ?? ''}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

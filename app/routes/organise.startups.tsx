@@ -7,6 +7,7 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { ConformForm, ErrorSummary, SelectField, useSchemaForm } from '~/components/forms';
+import { PageHeader } from '~/components/PageHeader';
 import { DoneNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { mergeSchema, splitSchema } from '~/domain/showcase';
@@ -65,10 +66,7 @@ export default function ShowcaseEntries() {
   const done = search.get('done');
   return (
     <div className="page page--wide">
-      <header className="page-header">
-        <h1>{t('showcase.organise.title')}</h1>
-        <p className="lead">{t('showcase.organise.lead')}</p>
-      </header>
+      <PageHeader title={t('showcase.organise.title')} lead={t('showcase.organise.lead')} />
       {done === 'merge' ? <DoneNotice>{t('showcase.organise.merged')}</DoneNotice> : null}
       {done === 'split' ? <DoneNotice>{t('showcase.organise.splitDone')}</DoneNotice> : null}
       <ul className="card-list">

@@ -7,6 +7,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { countryName } from '~/domain/application';
 import { awardText, StartupLogo } from '~/components/showcase';
+import { PageHeader } from '~/components/PageHeader';
 import { matchesFilters, readFilters } from '~/domain/showcase';
 import { titleMeta, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
@@ -43,10 +44,7 @@ export default function Showcase() {
   const filtered = Boolean(filters.track || filters.country || filters.award);
   return (
     <div className="page showcase">
-      <header className="page-header">
-        <h1>{t('showcase.title')}</h1>
-        <p className="lead">{t('showcase.lead')}</p>
-      </header>
+      <PageHeader title={t('showcase.title')} lead={t('showcase.lead')} />
       <Form method="get" className="showcase-filters" aria-label={t('showcase.filters')}>
         <FilterSelect
           id="filter-track"
