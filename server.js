@@ -7,14 +7,17 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequestHandler } from '@remix-run/express';
-import { broadcastDevReady, createRequestHandler as createFetchHandler } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import proxyaddr from 'proxy-addr';
+import { patchRemix } from './remix-patches.js';
+
+// Before anything loads Remix: route matching once per path, no request copies per loader (docs/decisions/047).
+patchRemix();
+const { createRequestHandler } = await import('@remix-run/express');
+const { broadcastDevReady, createRequestHandler: createFetchHandler } = await import('@remix-run/node');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, 'build', 'index.js');
@@ -127,38 +130,6 @@ function staticFromMemory(root) {
   };
 }
 
-// ─── Route matching, once per path (a runtime patch; see docs/decisions/037-dynamic-floor.md) ───
-/**
- * @remix-run/server-runtime 2.17 calls the router's `matchRoutes` on every request, which
- * flattens and ranks every route of the app again (38 % of /healthz in a profile). Its CommonJS
- * exports are read at call time, so wrapping `matchRoutes` here reuses one answer per path for
- * the server's route table (bounded; params copied on every use). To drop it: delete this block
- * when the server runtime caches its flattened branches (React Router 7 does), or when a
- * benchmark no longer shows matching in the profile.
- */
-function memoiseRouteMatching() {
-  const router = createRequire(createRequire(import.meta.url).resolve('@remix-run/server-runtime')).call(null, '@remix-run/router');
-  const original = router.matchRoutes;
-  if (typeof original !== 'function' || original.memoised) return;
-  const byRoutes = new WeakMap();
-  const LIMIT = 2000;
-  const memoised = function matchRoutes(routes, location, basename) {
-    if (typeof location !== 'string' || (basename !== undefined && basename !== '/')) return original(routes, location, basename);
-    let cache = byRoutes.get(routes);
-    if (!cache) byRoutes.set(routes, (cache = new Map()));
-    let matches = cache.get(location);
-    if (matches === undefined) {
-      matches = original(routes, location, basename);
-      if (cache.size >= LIMIT) cache.clear();
-      cache.set(location, matches);
-    }
-    return matches && matches.map((match) => ({ ...match, params: { ...match.params } }));
-  };
-  memoised.memoised = true;
-  router.matchRoutes = memoised;
-}
-if (!isRemixDev) memoiseRouteMatching();
-
 const LOG_LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 const logRequests = LOG_LEVELS[env.LOG_LEVEL] <= LOG_LEVELS.info;
 
@@ -166,21 +137,43 @@ const app = express();
 app.disable('x-powered-by');
 if (env.TRUST_PROXY === '1') app.set('trust proxy', 1);
 
+/** The policy around a response's script sources, joined once (decision 047). */
+const [CSP_HEAD, CSP_TAIL] = [
+  "default-src 'self'",
+  "script-src 'self' \u0000",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  ...(env.isProduction ? ['upgrade-insecure-requests'] : []),
+]
+  .join('; ')
+  .split('\u0000');
+
 /** The Content-Security-Policy of a response, given its script sources besides 'self'. */
 function contentSecurityPolicy(scriptSources) {
-  return [
-    "default-src 'self'",
-    `script-src 'self' ${scriptSources}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    ...(env.isProduction ? ['upgrade-insecure-requests'] : []),
-  ].join('; ');
+  return CSP_HEAD + scriptSources + CSP_TAIL;
+}
+
+/**
+ * A fresh nonce: 16 random bytes in base64, taken from a pool that crypto.randomFillSync refills
+ * 256 nonces at a time (one call into the generator instead of one per response; no bytes reused).
+ */
+const NONCE_BYTES = 16;
+const noncePool = Buffer.alloc(NONCE_BYTES * 256);
+let nonceAt = noncePool.length;
+function newNonce() {
+  if (nonceAt === noncePool.length) {
+    crypto.randomFillSync(noncePool);
+    nonceAt = 0;
+  }
+  const nonce = noncePool.toString('base64', nonceAt, nonceAt + NONCE_BYTES);
+  nonceAt += NONCE_BYTES;
+  return nonce;
 }
 
 /** The security headers every response carries, CSP apart. */
@@ -194,7 +187,7 @@ const SECURITY_HEADERS = [
 ];
 
 app.use((req, res, next) => {
-  const nonce = crypto.randomBytes(16).toString('base64');
+  const nonce = newNonce();
   res.locals.nonce = nonce;
   res.setHeader('Content-Security-Policy', contentSecurityPolicy(`'nonce-${nonce}'`));
   for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);

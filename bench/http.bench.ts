@@ -9,12 +9,14 @@
  *
  *   npx remix build && npm run bench:http [-- --duration 5 --connections 50] [--before DIR] [--only healthz,organise]
  *
- * One line per path: requests per second and p99 of each, and the ratio app / bare. With
+ * One line per path: requests per second and p99 of each, the ratio app / bare, and each server's
+ * CPU time per request (user + system from /proc/<pid>/stat over the run, divided by the requests
+ * answered: on a shared machine it moves much less than requests per second do). With
  * `--before DIR` (a copy of an earlier server.js, build/ and public/, e.g. `git archive main` built
  * in a folder whose node_modules points at this one), that server runs too, on the same database,
  * and its ratio is printed in the same run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,18 +107,41 @@ interface Run {
   p99: number;
   non2xx: number;
   errors: number;
+  /** The server's CPU milliseconds per request answered (NaN where /proc is not readable). */
+  cpuMs: number;
 }
 
-async function load(url: string, headers: Record<string, string>, duration: number): Promise<Run> {
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc); NaN elsewhere. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+async function load(url: string, headers: Record<string, string>, duration: number, pid?: number): Promise<Run> {
+  const cpuBefore = cpuMsOf(pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration, headers, pipelining: 1 });
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+  const cpuMs = (cpuMsOf(pid) - cpuBefore) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts, cpuMs };
 }
 
-/** The median round by requests per second (its p99 with it); errors summed over the rounds. */
+/** The median round by requests per second (its p99 with it), the median CPU per request; errors summed over the rounds. */
 function median(runs: Run[]): Run {
   const sorted = [...runs].sort((a, b) => a.rps - b.rps);
   const middle = sorted[Math.floor(sorted.length / 2)];
-  return { ...middle, non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors, 0) };
+  const cpu = runs.map((r) => r.cpuMs).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  return { ...middle, cpuMs: cpu, non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors, 0) };
 }
 
 async function main() {
@@ -159,11 +184,13 @@ async function main() {
     console.log(`load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
     if (before) {
       console.log(`before: ${BEFORE}`);
-      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | before req/s | before p99 ms | before ratio | after / before |');
-      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      console.log(
+        '| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | before req/s | before p99 ms | before ratio | after / before | CPU ms/req app · bare · before |',
+      );
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     } else {
-      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio |');
-      console.log('|---|---:|---:|---:|---:|---:|---:|');
+      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | CPU ms/req app · bare |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
     }
     for (const t of TARGETS) {
       const appUrl = `http://127.0.0.1:${appPort}${t.path}`;
@@ -175,20 +202,23 @@ async function main() {
       await load(bareUrl, headers, WARM_UP_SECONDS);
       if (before) await load(beforeUrl, headers, WARM_UP_SECONDS);
       for (let round = 0; round < ROUNDS; round++) {
-        runs.app.push(await load(appUrl, headers, DURATION));
-        runs.bare.push(await load(bareUrl, headers, DURATION));
-        if (before) runs.before.push(await load(beforeUrl, headers, DURATION));
+        runs.app.push(await load(appUrl, headers, DURATION, app.child.pid));
+        runs.bare.push(await load(bareUrl, headers, DURATION, bare.child.pid));
+        if (before) runs.before.push(await load(beforeUrl, headers, DURATION, before.child.pid));
       }
       const a = median(runs.app);
       const b = median(runs.bare);
       const bytes = Buffer.from(table[`/${TARGETS.indexOf(t)}`].body, 'base64').length;
       const problems = a.non2xx || a.errors ? ` (app: ${a.non2xx} non-2xx, ${a.errors} errors)` : '';
       const n = (x: number) => Math.round(x).toLocaleString('en');
+      const ms = (run: Run) => (run.cpuMs < 1 ? run.cpuMs.toFixed(3) : run.cpuMs.toFixed(2));
       let line = `| ${t.name} | ${bytes.toLocaleString('en')} | ${n(a.rps)} | ${a.p99} | ${n(b.rps)} | ${b.p99} | ${((100 * a.rps) / b.rps).toFixed(1)} %${problems} |`;
       if (before) {
         const c = median(runs.before);
         const beforeProblems = c.non2xx || c.errors ? ` (${c.non2xx} non-2xx, ${c.errors} errors)` : '';
-        line += ` ${n(c.rps)} | ${c.p99} | ${((100 * c.rps) / b.rps).toFixed(2)} %${beforeProblems} | ${(a.rps / c.rps).toFixed(1)}× |`;
+        line += ` ${n(c.rps)} | ${c.p99} | ${((100 * c.rps) / b.rps).toFixed(2)} %${beforeProblems} | ${(a.rps / c.rps).toFixed(1)}× | ${ms(a)} · ${ms(b)} · ${ms(c)} |`;
+      } else {
+        line += ` ${ms(a)} · ${ms(b)} |`;
       }
       console.log(line);
     }

@@ -62,9 +62,21 @@ function typesetNamespaces(namespaces: Record<Namespace, Messages>): Record<Name
   return Object.fromEntries(Object.entries(namespaces).map(([ns, messages]) => [ns, typesetFrench(messages)])) as Record<Namespace, Messages>;
 }
 
-/** The messages of `namespaces` in `lang` (tests and loaders that know the language). */
+const merged = new Map<string, Messages>();
+
+/**
+ * The messages of `namespaces` in `lang` (tests and loaders that know the language): one frozen
+ * object per language and list of namespaces (a handful, written in the routes), built on first use
+ * rather than copied for every loader of every request.
+ */
 export function messagesIn(lang: Lang, namespaces: readonly Namespace[]): Messages {
-  return Object.assign({}, ...namespaces.map((ns) => selected[lang][ns])) as Messages;
+  const key = `${lang}:${namespaces.join(',')}`;
+  let messages = merged.get(key);
+  if (messages === undefined) {
+    messages = Object.freeze(Object.assign({}, ...namespaces.map((ns) => selected[lang][ns]))) as Messages;
+    merged.set(key, messages);
+  }
+  return messages;
 }
 
 /** What a loader returns as `messages`: the page language's strings of `namespaces`. */

@@ -14,10 +14,9 @@ import { criterionSchema, itemSchema, LIMITS, newRoundSchema, roundSchema, track
 import { ROUND_KINDS } from '~/domain/statuses';
 import { formatDate, formatNumber, useT, editionTitleMeta } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
-import { editionRounds } from '~/utils/editions.server';
 import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
 import { LockForm } from '~/components/lock-form';
-import { lockRound, lockShortfall, unlockRound } from '~/utils/rounds.server';
+import { lockRound, unlockRound } from '~/utils/rounds.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import {
   createCriterion,
@@ -42,7 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages,
     edition: editionHeader(edition),
     ...setupOverview(edition.id),
-    lockShortfalls: Object.fromEntries(editionRounds(edition.id).map((r) => [r.id, lockShortfall(r.id)])),
   };
 }
 

@@ -4,12 +4,12 @@
  * here, inside its own transaction when it passes one.
  */
 import { invariantResponse } from '@epic-web/invariant';
-import { and, asc, count, desc, eq, ne, notInArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, notInArray, sql } from 'drizzle-orm';
 import { isPublicEdition } from '~/domain/edition-status';
 import { Refusal } from '~/domain/refusal';
 import type { RoundKind } from '~/domain/statuses';
 import type { DbOrTx } from './audit.server';
-import { getDb, schema } from './db.server';
+import { getDb, preparedOnce, schema } from './db.server';
 import { countsBy } from './query.server';
 
 export type Edition = typeof schema.editions.$inferSelect;
@@ -41,8 +41,11 @@ export function listEditions() {
   }));
 }
 
+/** Every edition page looks its edition up (twice for an organiser's: the frame and the page): prepared once. */
+const editionByYearQuery = preparedOnce((db) => db.select().from(schema.editions).where(eq(schema.editions.year, sql.placeholder('year'))).prepare());
+
 export function getEditionByYear(year: number) {
-  return getDb().select().from(schema.editions).where(eq(schema.editions.year, year)).get() ?? null;
+  return editionByYearQuery().get({ year }) ?? null;
 }
 
 /** The year of a URL, or a 404 for anything that is not one. */

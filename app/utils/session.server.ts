@@ -65,9 +65,22 @@ export async function startSession(userId: number, client: Client, now = new Dat
   return sessionCookie().serialize(id);
 }
 
-async function readSessionId(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get('Cookie'));
-  return typeof value === 'string' && value.length > 0 ? value : null;
+/**
+ * The session id of the request's cookie, its signature checked once per request: the root, the
+ * frame and the page loaders and the response's `forgetEndedSession` all ask (Remix hands the same
+ * request to each when its URL has no query string, remix-patches.js; decision 047).
+ */
+const sessionIds = new WeakMap<Request, Promise<string | null>>();
+
+function readSessionId(request: Request): Promise<string | null> {
+  let id = sessionIds.get(request);
+  if (id === undefined) {
+    id = sessionCookie()
+      .parse(request.headers.get('Cookie'))
+      .then((value) => (typeof value === 'string' && value.length > 0 ? value : null));
+    sessionIds.set(request, id);
+  }
+  return id;
 }
 
 /** The user of a live session, or null (no cookie, unknown id, idle or absolute expiry passed). */

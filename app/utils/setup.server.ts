@@ -13,10 +13,10 @@ import { AUDIT_ENTITY_NAMES, AUDIT_ID_FIELDS, AUDIT_ID_LIST_FIELDS, type AuditNa
 import type { Lang } from '~/i18n';
 import { Refusal } from '~/domain/refusal';
 import { auditedTransaction, type DbOrTx } from './audit.server';
-import { getDb, schema } from './db.server';
-import { countOf, countsBy } from './query.server';
-import { editionHasSubmittedSheet, firstSubmissionAt, refuseIfLocked, roundOrRefuse } from './rounds.server';
-import { assertNotFrozen, editionCriteria, editionRounds, editionTracks } from './editions.server';
+import { getDb, preparedOnce, schema } from './db.server';
+import { countOf } from './query.server';
+import { editionHasSubmittedSheet, refuseIfLocked, roundOrRefuse } from './rounds.server';
+import { assertNotFrozen } from './editions.server';
 
 interface Act {
   editionId: number;
@@ -24,17 +24,57 @@ interface Act {
   now?: Date;
 }
 
-/** Everything the set-up page shows, with what depends on each item. */
+/**
+ * The set-up page's queries, built and prepared once per connection (db.server.ts `preparedOnce`):
+ * the page is an organiser's home and each of them ran built and prepared again on every visit.
+ * The same rows as editionTracks/editionCriteria/editionRounds, countsBy, editionHasSubmittedSheet
+ * with firstSubmissionAt, and lockShortfall per round (rounds.server.ts), for the whole edition.
+ */
+const overviewQueries = preparedOnce((db) => {
+  const editionId = sql.placeholder('editionId');
+  const { tracks, criteria, rounds, applications, scores, assignments: asg, scoresheets: sh } = schema;
+  const roundIds = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.editionId, editionId));
+  const criterionIds = db.select({ id: criteria.id }).from(criteria).where(eq(criteria.editionId, editionId));
+  return {
+    tracks: db.select().from(tracks).where(eq(tracks.editionId, editionId)).orderBy(asc(tracks.position), asc(tracks.id)).prepare(),
+    criteria: db.select().from(criteria).where(eq(criteria.editionId, editionId)).orderBy(asc(criteria.position), asc(criteria.id)).prepare(),
+    rounds: db.select().from(rounds).where(eq(rounds.editionId, editionId)).orderBy(asc(rounds.position), asc(rounds.id)).prepare(),
+    applications: db.select({ key: applications.trackId, n: count() }).from(applications).where(eq(applications.editionId, editionId)).groupBy(applications.trackId).prepare(),
+    scores: db.select({ key: scores.criterionId, n: count() }).from(scores).where(inArray(scores.criterionId, criterionIds)).groupBy(scores.criterionId).prepare(),
+    assignments: db.select({ key: asg.roundId, n: count() }).from(asg).where(inArray(asg.roundId, roundIds)).groupBy(asg.roundId).prepare(),
+    scoresheets: db.select({ key: sh.roundId, n: count() }).from(sh).where(inArray(sh.roundId, roundIds)).groupBy(sh.roundId).prepare(),
+    missing: db
+      .select({ key: asg.roundId, n: count() })
+      .from(asg)
+      .leftJoin(sh, and(eq(sh.roundId, asg.roundId), eq(sh.judgeId, asg.judgeId), eq(sh.applicationId, asg.applicationId)))
+      .where(and(inArray(asg.roundId, roundIds), sql`${sh.id} is null`))
+      .groupBy(asg.roundId)
+      .prepare(),
+    drafts: db.select({ key: sh.roundId, n: count() }).from(sh).where(and(inArray(sh.roundId, roundIds), eq(sh.status, 'draft'))).groupBy(sh.roundId).prepare(),
+    firstSubmission: db
+      .select({ n: count(), at: sql<number | null>`min(${sh.submittedAt})` })
+      .from(sh)
+      .innerJoin(rounds, eq(rounds.id, sh.roundId))
+      .where(and(eq(rounds.editionId, editionId), eq(sh.status, 'submitted')))
+      .prepare(),
+  };
+});
+
+/** Everything the set-up page shows, with what depends on each item, and what each round lacks to lock. */
 export function setupOverview(editionId: number) {
-  const db = getDb();
-  const trackList = editionTracks(editionId, db);
-  const criterionList = editionCriteria(editionId, db);
-  const roundList = editionRounds(editionId, db);
-  const applications = countsBy(db, schema.applications.trackId, eq(schema.applications.editionId, editionId));
-  const scores = countsBy(db, schema.scores.criterionId, inArray(schema.scores.criterionId, criterionList.map((c) => c.id)));
-  const roundIds = roundList.map((r) => r.id);
-  const assignments = countsBy(db, schema.assignments.roundId, inArray(schema.assignments.roundId, roundIds));
-  const scoresheets = countsBy(db, schema.scoresheets.roundId, inArray(schema.scoresheets.roundId, roundIds));
+  const q = overviewQueries();
+  const at = { editionId };
+  const counts = (rows: { key: number | null; n: number }[]) => new Map(rows.map((row) => [row.key, row.n]));
+  const trackList = q.tracks.all(at);
+  const criterionList = q.criteria.all(at);
+  const roundList = q.rounds.all(at);
+  const applications = counts(q.applications.all(at));
+  const scores = counts(q.scores.all(at));
+  const assignments = counts(q.assignments.all(at));
+  const scoresheets = counts(q.scoresheets.all(at));
+  const missing = counts(q.missing.all(at));
+  const drafts = counts(q.drafts.all(at));
+  const firstSubmission = q.firstSubmission.get(at);
   return {
     tracks: trackList.map(({ editionId: _, ...track }) => ({ ...track, applications: applications.get(track.id) ?? 0 })),
     criteria: criterionList.map(({ editionId: _, ...criterion }) => ({ ...criterion, scores: scores.get(criterion.id) ?? 0 })),
@@ -44,7 +84,10 @@ export function setupOverview(editionId: number) {
       assignments: assignments.get(round.id) ?? 0,
       scoresheets: scoresheets.get(round.id) ?? 0,
     })),
-    criteriaFrozenSince: editionHasSubmittedSheet(editionId, db) ? firstSubmissionAt(editionId, db) : null,
+    // A submitted scoresheet fixes the criteria (editionHasSubmittedSheet), since the first one (firstSubmissionAt).
+    criteriaFrozenSince: firstSubmission && firstSubmission.n > 0 && firstSubmission.at ? new Date(firstSubmission.at) : null,
+    /** Per round, as lockShortfall (rounds.server.ts) counts them. */
+    lockShortfalls: Object.fromEntries(roundList.map((r) => [r.id, { missing: missing.get(r.id) ?? 0, drafts: drafts.get(r.id) ?? 0 }])),
   };
 }
 

@@ -9,8 +9,9 @@
  * sessions in process; tests read the address with `baseURL()` (tests/e2e/fixtures.ts).
  *
  * The build must exist (`npm test` builds before `vitest run`; by hand: `npx remix build`).
- * The server runs from a copy of server.js, build/ and public/ taken here, so that a rebuild
- * during the run (another terminal, an editor's watcher) cannot pull the assets from under it.
+ * The server runs from a copy of server.js, remix-patches.js, build/ and public/ taken here, so that
+ * a rebuild during the run (another terminal, an editor's watcher) cannot pull the assets from under
+ * it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -60,8 +61,8 @@ function buildIsComplete(): boolean {
 }
 
 /**
- * Copies what `node server.js` reads (server.js, build/, public/) into dir, which must be inside
- * the repository so that packages still resolve from its node_modules.
+ * Copies what `node server.js` reads (server.js, remix-patches.js, build/, public/) into dir, which
+ * must be inside the repository so that packages still resolve from its node_modules.
  */
 async function snapshotBuild(dir: string): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, 'build', 'index.js'))) {
@@ -72,6 +73,7 @@ async function snapshotBuild(dir: string): Promise<void> {
     if (buildIsComplete()) {
       fs.mkdirSync(dir, { recursive: true });
       fs.copyFileSync(path.join(ROOT, 'server.js'), path.join(dir, 'server.js'));
+      fs.copyFileSync(path.join(ROOT, 'remix-patches.js'), path.join(dir, 'remix-patches.js'));
       fs.cpSync(path.join(ROOT, 'build'), path.join(dir, 'build'), { recursive: true });
       fs.cpSync(path.join(ROOT, 'public'), path.join(dir, 'public'), { recursive: true });
       // A build that finished (or started) while copying: take it again.

@@ -104,6 +104,8 @@ describe('the production server', () => {
       SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
     });
     await waitHealthy(`http://localhost:${port}`);
+    // remix-patches.js loaded Remix through its edits, before anything else required it (decision 047).
+    expect(server.output()).not.toContain('remix_patch_missing');
     server.child.kill('SIGTERM');
     expect(await server.exit).toBe(0);
     expect(server.output()).toContain('Stopped cleanly');
