@@ -4,8 +4,12 @@ declare module 'autocannon' {
     average: number;
     p99: number;
   }
+  interface Requests extends Histogram {
+    /** Responses received over the run. */
+    total: number;
+  }
   interface Result {
-    requests: Histogram;
+    requests: Requests;
     latency: Histogram;
     non2xx: number;
     errors: number;

@@ -105,18 +105,41 @@ interface Run {
   p99: number;
   non2xx: number;
   errors: number;
+  /** The server process's CPU time (user + system) per answered request, in microseconds. */
+  cpuUs: number;
 }
 
-async function load(url: string, headers: Record<string, string>, duration: number): Promise<Run> {
+const TICKS_PER_SECOND = 100; // Linux USER_HZ, the unit of /proc/<pid>/stat's utime and stime
+
+/** CPU seconds a process has used so far (user + system), from /proc; NaN where there is none. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime (fields 14 and 15)
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * One autocannon run against a server process. Beside requests per second, the CPU the server
+ * spent per request: on a shared machine the rate moves with the others' load, while the CPU per
+ * request is what the server itself costs (its ratio to bare Node is what a quiet, CPU-bound run
+ * would give).
+ */
+async function load(url: string, headers: Record<string, string>, duration: number, pid?: number): Promise<Run> {
+  const cpuBefore = cpuSeconds(pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration, headers, pipelining: 1 });
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+  const cpuUs = ((cpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts, cpuUs };
 }
 
-/** The median round by requests per second (its p99 with it); errors summed over the rounds. */
+/** The median round by requests per second (its p99 with it), the median CPU per request; errors summed over the rounds. */
 function median(runs: Run[]): Run {
   const sorted = [...runs].sort((a, b) => a.rps - b.rps);
   const middle = sorted[Math.floor(sorted.length / 2)];
-  return { ...middle, non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors, 0) };
+  const cpu = runs.map((r) => r.cpuUs).sort((a, b) => a - b);
+  return { ...middle, cpuUs: cpu[Math.floor(cpu.length / 2)], non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors, 0) };
 }
 
 async function main() {
@@ -157,13 +180,14 @@ async function main() {
       `bench:http — ${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, median of ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARM_UP_SECONDS} s of warm-up; demo seeded in ${Math.round(seedMs)} ms`,
     );
     console.log(`load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
+    // The CPU columns: the server's CPU time per request (µs) and bare / app, a ratio the others' load moves far less.
     if (before) {
       console.log(`before: ${BEFORE}`);
-      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | before req/s | before p99 ms | before ratio | after / before |');
-      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | before req/s | before p99 ms | before ratio | after / before | CPU µs/req app / bare / before | CPU ratio app / before |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     } else {
-      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio |');
-      console.log('|---|---:|---:|---:|---:|---:|---:|');
+      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | CPU µs/req app / bare | CPU ratio |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     }
     for (const t of TARGETS) {
       const appUrl = `http://127.0.0.1:${appPort}${t.path}`;
@@ -175,20 +199,24 @@ async function main() {
       await load(bareUrl, headers, WARM_UP_SECONDS);
       if (before) await load(beforeUrl, headers, WARM_UP_SECONDS);
       for (let round = 0; round < ROUNDS; round++) {
-        runs.app.push(await load(appUrl, headers, DURATION));
-        runs.bare.push(await load(bareUrl, headers, DURATION));
-        if (before) runs.before.push(await load(beforeUrl, headers, DURATION));
+        runs.app.push(await load(appUrl, headers, DURATION, app.child.pid));
+        runs.bare.push(await load(bareUrl, headers, DURATION, bare.child.pid));
+        if (before) runs.before.push(await load(beforeUrl, headers, DURATION, before.child.pid));
       }
       const a = median(runs.app);
       const b = median(runs.bare);
       const bytes = Buffer.from(table[`/${TARGETS.indexOf(t)}`].body, 'base64').length;
       const problems = a.non2xx || a.errors ? ` (app: ${a.non2xx} non-2xx, ${a.errors} errors)` : '';
       const n = (x: number) => Math.round(x).toLocaleString('en');
+      const us = (x: number) => x.toFixed(0);
       let line = `| ${t.name} | ${bytes.toLocaleString('en')} | ${n(a.rps)} | ${a.p99} | ${n(b.rps)} | ${b.p99} | ${((100 * a.rps) / b.rps).toFixed(1)} %${problems} |`;
       if (before) {
         const c = median(runs.before);
         const beforeProblems = c.non2xx || c.errors ? ` (${c.non2xx} non-2xx, ${c.errors} errors)` : '';
         line += ` ${n(c.rps)} | ${c.p99} | ${((100 * c.rps) / b.rps).toFixed(2)} %${beforeProblems} | ${(a.rps / c.rps).toFixed(1)}× |`;
+        line += ` ${us(a.cpuUs)} / ${us(b.cpuUs)} / ${us(c.cpuUs)} | ${((100 * b.cpuUs) / a.cpuUs).toFixed(1)} % / ${((100 * b.cpuUs) / c.cpuUs).toFixed(1)} % |`;
+      } else {
+        line += ` ${us(a.cpuUs)} / ${us(b.cpuUs)} | ${((100 * b.cpuUs) / a.cpuUs).toFixed(1)} % |`;
       }
       console.log(line);
     }
