@@ -402,23 +402,40 @@ function renderFrozen(miss) {
   return pending;
 }
 
+/**
+ * An entry's response heads, built once per entry (the CSP, the security headers, its own headers,
+ * the ETag of each representation; Content-Encoding and Content-Length for a 200) as flat
+ * [name, value, …] lists for writeHead: a frozen answer sets no header one by one.
+ */
+const frozenHeads = new WeakMap();
+
+function frozenHead(entry, gzip, notModified) {
+  let heads = frozenHeads.get(entry);
+  if (!heads) {
+    const common = [['Content-Security-Policy', contentSecurityPolicy(entry.scriptHashes.length ? entry.scriptHashes.join(' ') : "'none'")], ...SECURITY_HEADERS, ...entry.headers];
+    const flat = (pairs) => pairs.flat();
+    const plain = [...common, ['ETag', entry.etag]];
+    const gzipped = [...common, ['ETag', build.entry.module.gzippedEtag(entry)]];
+    heads = {
+      plain: flat([...plain, ['Content-Length', String(entry.body.length)]]),
+      gzip: flat([...gzipped, ['Content-Encoding', 'gzip'], ['Content-Length', String(entry.gzipped.length)]]),
+      plain304: flat(plain),
+      gzip304: flat(gzipped),
+    };
+    frozenHeads.set(entry, heads);
+  }
+  return notModified ? (gzip ? heads.gzip304 : heads.plain304) : gzip ? heads.gzip : heads.plain;
+}
+
 function sendFrozen(req, res, entry) {
   const started = logRequests ? process.hrtime.bigint() : 0n;
   const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-  const etag = gzip ? build.entry.module.gzippedEtag(entry) : entry.etag;
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(entry.scriptHashes.length ? entry.scriptHashes.join(' ') : "'none'"));
-  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-  for (const [name, value] of entry.headers) res.setHeader(name, value);
-  res.setHeader('ETag', etag);
   if (build.entry.module.frozenNotModified(entry, req.headers['if-none-match'])) {
-    res.statusCode = 304;
+    res.writeHead(304, frozenHead(entry, gzip, true));
     res.end();
   } else {
-    const body = gzip ? entry.gzipped : entry.body;
-    if (gzip) res.setHeader('Content-Encoding', 'gzip');
-    res.setHeader('Content-Length', body.length);
-    res.statusCode = 200;
-    res.end(req.method === 'HEAD' ? undefined : body);
+    res.writeHead(200, frozenHead(entry, gzip, false));
+    res.end(req.method === 'HEAD' ? undefined : gzip ? entry.gzipped : entry.body);
   }
   if (logRequests) {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -4,9 +4,12 @@ declare module 'autocannon' {
     average: number;
     p99: number;
   }
+  interface Requests extends Histogram {
+    /** Responses received over the run. */
+    total: number;
+  }
   interface Result {
-    /** `total`: the requests answered over the run. */
-    requests: Histogram & { total: number };
+    requests: Requests;
     latency: Histogram;
     non2xx: number;
     errors: number;

@@ -16,7 +16,7 @@
  * in a folder whose node_modules points at this one), that server runs too, on the same database,
  * and its ratio is printed in the same run.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,41 +107,41 @@ interface Run {
   p99: number;
   non2xx: number;
   errors: number;
-  /** The server's CPU milliseconds per request answered (NaN where /proc is not readable). */
-  cpuMs: number;
+  /** The server process's CPU time (user + system) per answered request, in microseconds. */
+  cpuUs: number;
 }
 
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
+const TICKS_PER_SECOND = 100; // Linux USER_HZ, the unit of /proc/<pid>/stat's utime and stime
 
-/** CPU time (user + system) a process has used so far, in ms (Linux /proc); NaN elsewhere. */
-function cpuMsOf(pid: number | undefined): number {
+/** CPU seconds a process has used so far (user + system), from /proc; NaN where there is none. */
+function cpuSeconds(pid: number | undefined): number {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime (fields 14 and 15)
   } catch {
     return NaN;
   }
 }
 
+/**
+ * One autocannon run against a server process. Beside requests per second, the CPU the server
+ * spent per request: on a shared machine the rate moves with the others' load, while the CPU per
+ * request is what the server itself costs (its ratio to bare Node is what a quiet, CPU-bound run
+ * would give).
+ */
 async function load(url: string, headers: Record<string, string>, duration: number, pid?: number): Promise<Run> {
-  const cpuBefore = cpuMsOf(pid);
+  const cpuBefore = cpuSeconds(pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration, headers, pipelining: 1 });
-  const cpuMs = (cpuMsOf(pid) - cpuBefore) / Math.max(1, result.requests.total);
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts, cpuMs };
+  const cpuUs = ((cpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts, cpuUs };
 }
 
 /** The median round by requests per second (its p99 with it), the median CPU per request; errors summed over the rounds. */
 function median(runs: Run[]): Run {
   const sorted = [...runs].sort((a, b) => a.rps - b.rps);
   const middle = sorted[Math.floor(sorted.length / 2)];
-  const cpu = runs.map((r) => r.cpuMs).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  return { ...middle, cpuMs: cpu, non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors, 0) };
+  const cpu = runs.map((r) => r.cpuUs).sort((a, b) => a - b);
+  return { ...middle, cpuUs: cpu[Math.floor(cpu.length / 2)], non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors, 0) };
 }
 
 async function main() {
@@ -182,15 +182,14 @@ async function main() {
       `bench:http — ${os.cpus().length} cores, Node ${process.version}, ${CONNECTIONS} connections, median of ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARM_UP_SECONDS} s of warm-up; demo seeded in ${Math.round(seedMs)} ms`,
     );
     console.log(`load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
+    // The CPU columns: the server's CPU time per request (µs) and bare / app, a ratio the others' load moves far less.
     if (before) {
       console.log(`before: ${BEFORE}`);
-      console.log(
-        '| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | before req/s | before p99 ms | before ratio | after / before | CPU ms/req app · bare · before |',
-      );
-      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | before req/s | before p99 ms | before ratio | after / before | CPU µs/req app / bare / before | CPU ratio app / before |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     } else {
-      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | CPU ms/req app · bare |');
-      console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | CPU µs/req app / bare | CPU ratio |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     }
     for (const t of TARGETS) {
       const appUrl = `http://127.0.0.1:${appPort}${t.path}`;
@@ -211,14 +210,15 @@ async function main() {
       const bytes = Buffer.from(table[`/${TARGETS.indexOf(t)}`].body, 'base64').length;
       const problems = a.non2xx || a.errors ? ` (app: ${a.non2xx} non-2xx, ${a.errors} errors)` : '';
       const n = (x: number) => Math.round(x).toLocaleString('en');
-      const ms = (run: Run) => (run.cpuMs < 1 ? run.cpuMs.toFixed(3) : run.cpuMs.toFixed(2));
+      const us = (x: number) => x.toFixed(0);
       let line = `| ${t.name} | ${bytes.toLocaleString('en')} | ${n(a.rps)} | ${a.p99} | ${n(b.rps)} | ${b.p99} | ${((100 * a.rps) / b.rps).toFixed(1)} %${problems} |`;
       if (before) {
         const c = median(runs.before);
         const beforeProblems = c.non2xx || c.errors ? ` (${c.non2xx} non-2xx, ${c.errors} errors)` : '';
-        line += ` ${n(c.rps)} | ${c.p99} | ${((100 * c.rps) / b.rps).toFixed(2)} %${beforeProblems} | ${(a.rps / c.rps).toFixed(1)}× | ${ms(a)} · ${ms(b)} · ${ms(c)} |`;
+        line += ` ${n(c.rps)} | ${c.p99} | ${((100 * c.rps) / b.rps).toFixed(2)} %${beforeProblems} | ${(a.rps / c.rps).toFixed(1)}× |`;
+        line += ` ${us(a.cpuUs)} / ${us(b.cpuUs)} / ${us(c.cpuUs)} | ${((100 * b.cpuUs) / a.cpuUs).toFixed(1)} % / ${((100 * b.cpuUs) / c.cpuUs).toFixed(1)} % |`;
       } else {
-        line += ` ${ms(a)} · ${ms(b)} |`;
+        line += ` ${us(a.cpuUs)} / ${us(b.cpuUs)} | ${((100 * b.cpuUs) / a.cpuUs).toFixed(1)} % |`;
       }
       console.log(line);
     }

@@ -5,20 +5,29 @@
  *     npx tsx bench/stage.bench.ts --clients 10000 --voters 30000 --connections 100 [--strict]
  *
  * (The numbers below are the defaults; `--connect-concurrency N` sets how many connections are
- * opened at once, 200 by default. Both processes get their soft limit of open files raised to the
- * hard one; the run refuses to start if that is below clients + 512: docs/decisions/043.)
+ * opened at once, 200 by default; `--client-processes N` over how many processes the clients are
+ * spread, one fewer than the cores by default. Every process gets its soft limit of open files
+ * raised to the hard one; the run refuses to start if that is below clients + 512: decision 043.)
  *
  * One server process (the built `server.js`) on a temporary database holding a final edition
- * (tests/fixtures/stage.ts), and, in a separate process, 1,000 Server-Sent Events clients on raw
- * HTTP over loopback. Measured:
+ * (tests/fixtures/stage.ts), and, in separate processes, 1,000 Server-Sent Events clients on raw
+ * TCP sockets over loopback (no HTTP parser: each read is searched for the event's id line).
+ * Measured:
  * 1. delivery of stage changes to every client: the organiser posts a change, each client notes
  *    when the event arrives; median and 99th percentile over every (change, client) pair, timed
- *    from the post and from the server's own timestamp in the event;
+ *    from the post (the machine's monotonic clock, shared by every process) and from the server's
+ *    own timestamp in the event (wall clock); beside them, what the server measured itself and
+ *    sent in the organiser's answer (`Server-Timing`): the command's transaction, the state's
+ *    build, and the fan-out — the loop writing the event to every socket — in wall and CPU time;
  * 2. the server's resident memory per open connection (RSS before and after connecting);
  * 3. 2,000 audience votes (distinct voter cookies, 200 addresses, 10 phones behind each) plus 200
- *    changed votes, cast within 60 s while the 1,000 clients stay connected: every voter counted
- *    exactly once. The server runs with TRUST_PROXY=1 and each simulated phone sends its address
- *    in X-Forwarded-For, so the per-address limit sees 200 addresses, as behind a hall's proxies.
+ *    changed votes, cast by the first client process within 60 s while the 1,000 clients stay
+ *    connected: every voter counted exactly once. The server runs with TRUST_PROXY=1 and each
+ *    simulated phone sends its address in X-Forwarded-For, so the per-address limit sees 200
+ *    addresses, as behind a hall's proxies.
+ *
+ * On one machine the clients and the server share the cores: a delivery time is the server's
+ * fan-out plus the clients' reading, and neither runs alone (bench/RESULTS.md).
  *
  * It prints the figures and issue 13's targets; it fails when something is incorrect, and with
  * `--strict` also when a target is missed. Bounded: it gives up after 300 s in all.
@@ -53,23 +62,52 @@ const CONNECT_CONCURRENCY = option('connect-concurrency', 200);
 const TARGETS = { deliveryP99Ms: 250, perConnectionKb: 20, totalRssMb: 600, votesPerSecond: 3_000 };
 const STRICT = process.argv.includes('--strict');
 
-const now = () => performance.timeOrigin + performance.now();
-const EVENT_START = Buffer.from('\n\nid: ');
+/** Wall-clock milliseconds with a sub-millisecond fraction, comparable with the server's `Date.now()` in each event. */
+const wallClock = () => performance.timeOrigin + performance.now();
+/**
+ * The machine's monotonic clock (CLOCK_MONOTONIC, the same in every process of the machine) in
+ * milliseconds: the organiser's post is timed in the orchestrator and each arrival in a client
+ * process on this one clock, with no offset to exchange.
+ */
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+/** Each event starts a line "id: N" (after the chunk's size line when the stream is chunked); JSON never holds a raw newline. */
+const EVENT_ID = Buffer.from('\nid: ');
+const SERVER_NOW = Buffer.from('"now":');
+/**
+ * `--client-processes N`: the clients are spread over N processes. By default one fewer than the
+ * cores (one on the 2-core machine): the server's fan-out is one thread, and every client process
+ * beyond the cores left to it takes CPU from that thread rather than reading sooner.
+ */
+const CLIENT_PROCESSES = option('client-processes', Math.max(1, os.cpus().length - 1));
 
-// ─── The client process ─────────────────────────────────────────────────────
+// ─── A client process ───────────────────────────────────────────────────────
 
-/** Opens `count` event streams and notes when each event id arrives on each of them. */
-async function clientProcess(port: number, count: number): Promise<void> {
+/** The read ends where an event (or a heartbeat) does: "\n\n" and the chunk's closing CRLF. */
+function endsAnEvent(data: Buffer): boolean {
+  const n = data.length;
+  return n >= 4 && data[n - 1] === 10 && data[n - 2] === 13 && data[n - 3] === 10 && data[n - 4] === 10;
+}
+
+/**
+ * Opens `count` event streams on raw TCP sockets and notes when each event id arrives on each of
+ * them. Kept light on purpose, since its delay counts in the delivery time: no HTTP parser, no
+ * text decoding, no JSON; each chunk is searched for "\nid: " (and, on the first connection that
+ * sees an event, for the server's `"now":` stamp). `votes`: this process also casts the ballots.
+ */
+async function clientProcess(port: number, count: number, concurrency: number): Promise<void> {
   const arrivals = new Map<number, number[]>();
   const serverStamps = new Map<number, number>();
+  /** The wall clock at the arrival of the first copy of each event in this process (for the server's stamp). */
+  const firstWall = new Map<number, number>();
   let connected = 0;
   let failures = 0;
   let dropped = 0;
-  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
-  const requests: http.ClientRequest[] = [];
+  const sockets: net.Socket[] = [];
   const out = (message: unknown) => process.stdout.write(`${JSON.stringify(message)}\n`);
+  const request = Buffer.from(`GET /editions/${YEAR}/stage/events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/event-stream\r\n\r\n`);
 
   await new Promise<void>((resolve) => {
+    if (count === 0) return resolve();
     let pending = count;
     let started = 0;
     const settle = () => {
@@ -78,9 +116,12 @@ async function clientProcess(port: number, count: number): Promise<void> {
     };
     const open = () => {
       started++;
-      // A connection counts once: connected at its first event, or failed (an error after that is a drop, counted apart).
+      // A connection counts once: connected at its first event, or failed (a close after that is a drop, counted apart).
       let counted = false;
+      let closing = false;
       const fail = () => {
+        if (closing) return;
+        closing = true;
         if (counted) {
           dropped++;
           return;
@@ -89,59 +130,69 @@ async function clientProcess(port: number, count: number): Promise<void> {
         failures++;
         settle();
       };
-      const request = http.get({ host: '127.0.0.1', port, path: `/editions/${YEAR}/stage/events`, agent }, (response) => {
-        if (response.statusCode !== 200) {
-          response.resume();
-          fail();
-          return;
+      const socket = net.connect({ host: '127.0.0.1', port });
+      sockets.push(socket);
+      socket.setNoDelay(true);
+      let head = true;
+      let carry: Buffer | null = null;
+      socket.on('connect', () => socket.write(request));
+      socket.on('data', (chunk: Buffer) => {
+        const at = now();
+        let data = carry ? Buffer.concat([carry, chunk]) : chunk;
+        carry = null;
+        if (head) {
+          // The status line and headers come with the first chunk; anything but 200 is a failed connection.
+          if (data.length < 12) {
+            carry = data;
+            return;
+          }
+          if (data.toString('latin1', 9, 12) !== '200') {
+            fail();
+            socket.destroy();
+            return;
+          }
+          const end = data.indexOf('\r\n\r\n');
+          if (end < 0) {
+            carry = data;
+            return;
+          }
+          head = false;
+          data = data.subarray(end + 4);
         }
-        // Read as bytes, not text: 10,000 streams × 2 KB per change is a lot of decoding for one
-        // client process, whose delay would count in the delivery time. Every event follows a blank
-        // line ("retry: 2000\n\n" comes first), so "\n\nid: N\n" marks each one.
-        let carry: Buffer | null = null;
-        let first = true;
-        let stampOf: number | null = null;
-        response.on('data', (chunk: Buffer) => {
-          const at = now();
-          const data = carry ? Buffer.concat([carry, chunk]) : chunk;
-          let from = 0;
-          for (let i = data.indexOf(EVENT_START); i >= 0; i = data.indexOf(EVENT_START, from)) {
-            const eol = data.indexOf(10, i + EVENT_START.length);
-            if (eol < 0) break;
-            from = eol + 1;
-            const version = Number(data.toString('latin1', i + EVENT_START.length, eol));
-            if (first) {
-              first = false;
-              counted = true;
-              connected++;
-              settle();
-              continue;
-            }
-            let list = arrivals.get(version);
-            if (!list) {
-              list = [];
-              arrivals.set(version, list);
-              stampOf = version;
-            }
-            list.push(at);
+        let from = 0;
+        for (let i = data.indexOf(EVENT_ID); i >= 0; i = data.indexOf(EVENT_ID, from)) {
+          const eol = data.indexOf(10, i + EVENT_ID.length);
+          if (eol < 0) break;
+          from = eol + 1;
+          const version = Number(data.toString('latin1', i + EVENT_ID.length, eol));
+          if (!counted) {
+            // The first event is the state at connection time.
+            counted = true;
+            connected++;
+            settle();
+            continue;
           }
-          if (stampOf !== null) {
-            // The server's clock in the event this connection saw first ("now" is its last field).
-            const stamp = /"now":(\d+)\}/.exec(data.toString('latin1', from > 0 ? from : 0));
-            if (stamp) {
-              serverStamps.set(stampOf, Number(stamp[1]));
-              stampOf = null;
-            }
+          let list = arrivals.get(version);
+          if (!list) {
+            list = [];
+            arrivals.set(version, list);
+            firstWall.set(version, wallClock());
           }
-          carry = Buffer.from(data.subarray(Math.max(from, data.length - 32)));
-        });
-        response.on('error', () => undefined);
+          list.push(at);
+          if (!serverStamps.has(version)) {
+            const stamp = data.indexOf(SERVER_NOW, eol);
+            const close = stamp < 0 ? -1 : data.indexOf(125 /* } */, stamp);
+            if (close > 0) serverStamps.set(version, Number(data.toString('latin1', stamp + SERVER_NOW.length, close)));
+          }
+        }
+        // A read that ends inside an event (rare on loopback: each event is one write) keeps its tail for the next one.
+        if (!endsAnEvent(data)) carry = Buffer.from(data.subarray(Math.max(from, data.length - 64)));
       });
-      request.on('error', fail);
-      requests.push(request);
+      socket.on('error', fail);
+      socket.on('close', fail);
     };
-    // At most CONNECT_CONCURRENCY connections waiting for their first event: each one settled opens the next.
-    for (let i = 0; i < Math.min(count, CONNECT_CONCURRENCY); i++) open();
+    // At most `concurrency` connections waiting for their first event: each one settled opens the next.
+    for (let i = 0; i < Math.min(count, concurrency); i++) open();
   });
   out({ type: 'connected', connected, failures });
 
@@ -149,11 +200,19 @@ async function clientProcess(port: number, count: number): Promise<void> {
   for await (const line of lines) {
     const command = JSON.parse(line) as { type: 'report' } | { type: 'vote'; applications: number[] } | { type: 'quit' };
     if (command.type === 'report') {
-      out({ type: 'report', dropped, arrivals: Object.fromEntries(arrivals), serverStamps: Object.fromEntries(serverStamps) });
+      // The server's stamp against the wall clock at the first copy's arrival, and every copy's delay after that first one.
+      const fromStamp: Record<string, number[]> = {};
+      for (const [version, times] of arrivals) {
+        const stamp = serverStamps.get(version);
+        if (stamp === undefined) continue;
+        const offset = firstWall.get(version)! - stamp - times[0];
+        fromStamp[version] = times.map((at) => at + offset);
+      }
+      out({ type: 'report', dropped, arrivals: Object.fromEntries(arrivals), fromStamp });
     } else if (command.type === 'vote') {
       out({ type: 'voted', ...(await castVotes(port, command.applications)) });
     } else {
-      for (const request of requests) request.destroy();
+      for (const socket of sockets) socket.destroy();
       out({ type: 'bye' });
       break;
     }
@@ -298,6 +357,21 @@ async function command(port: number, cookie: string, fields: Record<string, stri
     redirect: 'manual',
   });
   if (response.status !== 302) throw new Error(`command ${fields.intent} answered ${response.status}`);
+  return serverTiming(response.headers.get('Server-Timing') ?? '');
+}
+
+/** `command;dur=1.2, build;dur=0.8, fanout;dur=41.3;desc="10000"` → { command: 1.2, build: 0.8, fanout: 41.3, clients: 10000 }. */
+function serverTiming(header: string): Record<string, number> {
+  const timing: Record<string, number> = {};
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    for (const param of params) {
+      const [key, value] = param.split('=');
+      if (key === 'dur') timing[name] = Number(value);
+      if (key === 'desc' && name === 'fanout') timing.clients = Number(value.replaceAll('"', ''));
+    }
+  }
+  return timing;
 }
 
 async function orchestrate(): Promise<void> {
@@ -334,7 +408,7 @@ async function orchestrate(): Promise<void> {
     env: { ...env, PORT: String(port), NODE_ENV: 'production', SESSION_SECRET: crypto.randomBytes(32).toString('hex'), TRUST_PROXY: '1', SSE_MAX_PER_ADDRESS: String(Math.max(2000, CLIENTS)), SSE_MAX_TOTAL: String(Math.max(3000, CLIENTS)) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  let clients: ChildProcess | null = null;
+  const clients: ChildProcess[] = [];
   try {
     await waitForHealth(port, server);
     const cookie = await organiserCookie(port, world.organiser.email, world.password);
@@ -343,68 +417,83 @@ async function orchestrate(): Promise<void> {
     await sleep(500);
     const rssBefore = rssKb(server.pid!);
 
-    clients = spawn('/bin/sh', ['-c', WITH_FILE_LIMIT, 'npx', 'tsx', fileURLToPath(import.meta.url), 'clients', String(port), String(CLIENTS), ...process.argv.slice(2)], {
-      cwd: ROOT,
-      stdio: ['pipe', 'pipe', 'inherit'],
+    // The clients, spread over CLIENT_PROCESSES processes (the first one also casts the ballots).
+    const shares = Array.from({ length: CLIENT_PROCESSES }, (_, i) => Math.floor(CLIENTS / CLIENT_PROCESSES) + (i < CLIENTS % CLIENT_PROCESSES ? 1 : 0));
+    const concurrency = Math.max(1, Math.floor(CONNECT_CONCURRENCY / CLIENT_PROCESSES));
+    const workers = shares.map((share) => {
+      const child = spawn('/bin/sh', ['-c', WITH_FILE_LIMIT, 'npx', 'tsx', fileURLToPath(import.meta.url), 'clients', String(port), String(share), String(concurrency), ...process.argv.slice(2)], {
+        cwd: ROOT,
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
+      clients.push(child);
+      const inbox: unknown[] = [];
+      let wake: (() => void) | null = null;
+      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+        inbox.push(JSON.parse(line));
+        wake?.();
+      });
+      return {
+        receive: async <T>(): Promise<T> => {
+          while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+          return inbox.shift() as T;
+        },
+        send: (message: unknown) => child.stdin!.write(`${JSON.stringify(message)}\n`),
+      };
     });
-    const replies = readline.createInterface({ input: clients.stdout! });
-    const inbox: unknown[] = [];
-    let wake: (() => void) | null = null;
-    replies.on('line', (line) => {
-      inbox.push(JSON.parse(line));
-      wake?.();
-    });
-    const receive = async <T>(): Promise<T> => {
-      while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      return inbox.shift() as T;
-    };
-    const send = (message: unknown) => clients!.stdin!.write(`${JSON.stringify(message)}\n`);
+    const all = <T>(message: unknown): Promise<T[]> => Promise.all(workers.map((w) => (w.send(message), w.receive<T>())));
 
     const connectStarted = now();
-    const connected = await receive<{ connected: number; failures: number }>();
+    const connectedEach = await Promise.all(workers.map((w) => w.receive<{ connected: number; failures: number }>()));
+    const connected = { connected: connectedEach.reduce((n, c) => n + c.connected, 0), failures: connectedEach.reduce((n, c) => n + c.failures, 0) };
     const connectSeconds = (now() - connectStarted) / 1000;
     await sleep(1_000);
     const rssAfter = rssKb(server.pid!);
 
-    // Stage changes: the organiser puts one startup on stage, then another, and so on.
+    // Stage changes: the organiser puts one startup on stage, then another, and so on. Each post's
+    // answer carries the server's own timing (Server-Timing: command, build, fan-out).
     const postedAt = new Map<number, number>();
+    const answeredMs: number[] = [];
+    const serverTimings: Record<string, number>[] = [];
     const ids = [world.apps.Civix, world.apps.Votabl];
     for (let i = 0; i < CHANGES; i++) {
       const version = i + 1;
-      postedAt.set(version, now());
-      await command(port, cookie, { intent: 'current.select', applicationId: String(ids[i % 2]) });
+      const posted = now();
+      postedAt.set(version, posted);
+      serverTimings.push(await command(port, cookie, { intent: 'current.select', applicationId: String(ids[i % 2]) }));
+      answeredMs.push(now() - posted);
       await sleep(400);
     }
     await sleep(1_000);
-    send({ type: 'report' });
-    const report = await receive<{ dropped: number; arrivals: Record<string, number[]>; serverStamps: Record<string, number> }>();
+    const reports = await all<{ dropped: number; arrivals: Record<string, number[]>; fromStamp: Record<string, number[]> }>({ type: 'report' });
+    const report = { dropped: reports.reduce((n, r) => n + r.dropped, 0) };
     const fromPost: number[] = [];
     const fromServer: number[] = [];
     let delivered = 0;
-    for (const [version, times] of Object.entries(report.arrivals)) {
-      const posted = postedAt.get(Number(version));
-      if (posted === undefined) continue;
-      delivered += times.length;
-      for (const at of times) {
-        fromPost.push(at - posted);
-        fromServer.push(at - report.serverStamps[version]);
+    for (const one of reports) {
+      for (const [version, times] of Object.entries(one.arrivals)) {
+        const posted = postedAt.get(Number(version));
+        if (posted === undefined) continue;
+        delivered += times.length;
+        for (const at of times) fromPost.push(at - posted);
+        fromServer.push(...(one.fromStamp[version] ?? []));
       }
     }
+    const timing = (name: string) => summary(serverTimings.map((t) => t[name]).filter((v) => v !== undefined));
+    const fanoutClients = serverTimings.map((t) => t.clients);
 
     // Votes, with the 1,000 screens still connected (the presence check off: the phones here have
     // no projector to scan; the limit per address as the benchmark has always run it).
     await command(port, cookie, { intent: 'vote.settings', maxPerAddress: '150' });
     await command(port, cookie, { intent: 'vote.open' });
-    send({ type: 'vote', applications: Object.values(world.apps) });
-    const votes = await receive<{
+    workers[0].send({ type: 'vote', applications: Object.values(world.apps) });
+    const votes = await workers[0].receive<{
       posted: number;
       seconds: number;
       statuses: Record<string, number>;
       latency: ReturnType<typeof summary>;
     }>();
     const rssEnd = rssKb(server.pid!);
-    send({ type: 'quit' });
-    await receive();
+    await all({ type: 'quit' });
 
     const db = new Database(databasePath, { readonly: true });
     const rows = db
@@ -445,6 +534,15 @@ async function orchestrate(): Promise<void> {
         expected: CHANGES * connected.connected,
         fromPostMs: summary(fromPost),
         fromServerStampMs: summary(fromServer),
+        // Measured in the server (Server-Timing of the organiser's answer): the command's transaction,
+        // the state's build, and the loop writing the event to every open socket.
+        serverCommandMs: timing('command'),
+        serverBuildMs: timing('build'),
+        serverFanoutMs: timing('fanout'),
+        serverFanoutCpuMs: timing('fanout-cpu'),
+        fanoutSockets: Math.max(0, ...fanoutClients.filter((n) => Number.isFinite(n))),
+        organiserAnswerMs: summary(answeredMs),
+        clientProcesses: CLIENT_PROCESSES,
       },
       memory: {
         rssBeforeMb: round(rssBefore / 1024),
@@ -488,16 +586,16 @@ async function orchestrate(): Promise<void> {
     else console.log(STRICT ? 'FAIL (--strict): correct, but not every target met.' : 'PASS: correct (not every target met: see "targets").');
     if (!correct || (STRICT && !figures)) process.exitCode = 1;
   } finally {
-    clients?.kill('SIGTERM');
+    for (const child of clients) child.kill('SIGTERM');
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const [role, portArg, countArg] = process.argv.slice(2);
+const [role, portArg, countArg, concurrencyArg] = process.argv.slice(2);
 if (role === 'clients') {
-  await clientProcess(Number(portArg), Number(countArg));
+  await clientProcess(Number(portArg), Number(countArg), Number(concurrencyArg));
   process.exit(0);
 } else {
   await orchestrate();

@@ -46,9 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   for (const [name, value] of await request.formData()) if (typeof value === 'string') values[name] = value;
   const form = values.form || values.intent || '';
   try {
-    const { state } = runStageCommand({ edition, actorId: user.id, ...parseStageForm(values) });
-    if (values.noscript === '1') return redirect(`/organise/${edition.year}/stage`);
-    return { ok: true, version: state.version } satisfies StageActionAnswer;
+    const { state, serverTiming } = runStageCommand({ edition, actorId: user.id, ...parseStageForm(values) });
+    const headers = { 'Server-Timing': serverTiming };
+    if (values.noscript === '1') return redirect(`/organise/${edition.year}/stage`, { headers });
+    return data({ ok: true, version: state.version } satisfies StageActionAnswer, { headers });
   } catch (error) {
     if (!isRefusal(error)) throw error;
     return data<StageActionAnswer>({ ok: false, form, error: { key: error.key, params: error.params } }, { status: error.status });

@@ -7,7 +7,8 @@
  * - a message is serialised and encoded once, and the same bytes go to every subscriber;
  * - one heartbeat interval for all connections (a comment line every 15 s, so that proxies and
  *   the browser keep the connection open and a dead client is noticed when the write fails),
- *   started with the first subscriber and stopped with the last.
+ *   started with the first subscriber and stopped with the last, skipping a channel that was sent
+ *   an event since the previous beat.
  *
  * Callers publish after their transaction has committed, so a screen never shows a change that
  * could still roll back. One process only: several processes would need a shared bus.
@@ -24,6 +25,8 @@ export const RETRY_MS = 2_000;
 const encoder = new TextEncoder();
 const channels = new Map<number, Set<Send>>();
 let heartbeat: ReturnType<typeof setInterval> | null = null;
+/** Channels that were sent an event since the last heartbeat: they need none (any write keeps a proxy open and finds a dead client). */
+const sentSinceBeat = new Set<number>();
 const HEARTBEAT_BYTES = encoder.encode(': heartbeat\n\n');
 
 /** One SSE event: `id`, `event` and the data on one line (JSON never holds a raw newline). */
@@ -44,14 +47,22 @@ function deliver(send: Send, chunk: Uint8Array, channel: Set<Send>): void {
   }
 }
 
+/**
+ * A heartbeat to every channel that was sent nothing since the last one. During a live final the
+ * stage changes every few seconds, so the heartbeat's own pass over ten thousand sockets never
+ * lands on an organiser's change.
+ */
 function beat(): void {
-  for (const channel of channels.values()) {
+  for (const [editionId, channel] of channels) {
+    if (sentSinceBeat.has(editionId)) continue;
     for (const send of channel) deliver(send, HEARTBEAT_BYTES, channel);
   }
+  sentSinceBeat.clear();
 }
 
 function startHeartbeat(): void {
   if (heartbeat) return;
+  sentSinceBeat.clear();
   heartbeat = setInterval(beat, HEARTBEAT_MS);
   // Never keeps the process alive on its own (tests, graceful shutdown).
   heartbeat.unref?.();
@@ -87,6 +98,7 @@ export function subscribe(editionId: number, send: Send): () => void {
 export function publish(editionId: number, chunk: Uint8Array): number {
   const channel = channels.get(editionId);
   if (!channel) return 0;
+  sentSinceBeat.add(editionId);
   for (const send of channel) deliver(send, chunk, channel);
   return channel.size;
 }

@@ -10,8 +10,11 @@
  *
  * An entry is used while its fingerprint is unchanged: for an edition, the edition's row (every
  * column) and the public rows' fingerprint (public-results.server.ts: consent, names, logos,
- * tracks), read by two prepared statements per request; a withdrawal of consent or a
- * re-publication shows at once. /method depends on the build only, which a deploy restarts.
+ * tracks). The fingerprint is kept in memory and read again only when the database may have
+ * changed: the connection's `total_changes()` on each request (this process's writes) and
+ * `data_version` once per turn of the event loop (another process's commits); either moving drops
+ * every kept fingerprint (`editionFingerprint` below). A withdrawal of consent or a re-publication
+ * shows at once. /method depends on the build only, which a deploy restarts.
  *
  * Only GET/HEAD without a query string, without a session or voter cookie: anyone logged in, and
  * every other request, goes on to Remix exactly as before.
@@ -56,7 +59,7 @@ export interface FrozenMiss {
 export type FrozenLookup = { hit: FrozenEntry; lang: Lang } | { miss: FrozenMiss } | null;
 
 const entries = new Map<string, FrozenEntry>();
-const stats = { hits: 0, stores: 0 };
+const stats = { hits: 0, stores: 0, fingerprintReads: 0 };
 
 const editionStatements = new WeakMap<object, Statement>();
 
@@ -85,19 +88,91 @@ export function frozenLanguage(cookie: string | undefined, acceptLanguage: strin
   return languageFromHeader(acceptLanguage ?? null) ?? 'en';
 }
 
-/** The fingerprint of a path that may be frozen, or null when it may not (unknown path, unpublished edition). */
-function fingerprintOf(path: string): string | null {
-  if (path === '/method') return 'method';
-  const match = EDITION_PATH.exec(path);
-  if (!match) return null;
-  const row = editionRow(Number(match[1]));
+/** An edition's fingerprint read from the database: null when it is not published (or does not exist). */
+function readFingerprint(year: number): string | null {
+  stats.fingerprintReads++;
+  const row = editionRow(year);
   if (!row || row.status !== 'published') return null;
   return `${JSON.stringify(row)}\u001d${publicRowsFingerprint(Number(row.id))}`;
 }
 
 /**
+ * The fingerprints read since the database last changed, per connection, and how a change is seen:
+ * - `total_changes()` counts every row this connection (the server's only one) inserted, updated
+ *   or deleted, triggers included, committed or rolled back. Reading it takes no lock (well under
+ *   a microsecond): it is read on **every** request, so the server's own writes show at once.
+ * - `data_version` moves when **another** connection commits (the CLI scripts, a second process).
+ *   Reading it opens a read transaction (two `fcntl` locks, ≈ 10–20 µs, as much as the two
+ *   statements it replaces): it is read once per turn of the event loop that handles a frozen
+ *   request, so another process's commit shows from the next turn on — every request whose bytes
+ *   arrived after that commit had returned and after the turn began sees it, and a turn lasts well
+ *   under a millisecond at a results night's rate (the answer may anyway be kept 300 s by any
+ *   cache: PUBLIC_CACHE_CONTROL).
+ * Neither moves on a read, so while both stand still nothing the fingerprint reads can have
+ * changed. (A restore replaces the file only while no server has it open: db/restore.ts.)
+ */
+interface KeptFingerprints {
+  changesStatement: Statement;
+  versionStatement: Statement;
+  changes: number;
+  version: number;
+  /** data_version was read in this turn of the event loop. */
+  versionFresh: boolean;
+  byYear: Map<number, string | null>;
+}
+const kept = new WeakMap<object, KeptFingerprints>();
+
+function editionFingerprint(year: number): string | null {
+  const client = getDb().$client;
+  // Inside a transaction of this connection, rows not yet committed could be read: never keep them.
+  if (client.inTransaction) return readFingerprint(year);
+  let state = kept.get(client);
+  if (!state) {
+    state = {
+      changesStatement: client.prepare('SELECT total_changes()').pluck(),
+      versionStatement: client.prepare('PRAGMA data_version').pluck(),
+      changes: -1,
+      version: -1,
+      versionFresh: false,
+      byYear: new Map(),
+    };
+    kept.set(client, state);
+  }
+  // Read the marks before the rows: a commit in between moves one of them again, and the next
+  // request reads the rows again.
+  const changes = state.changesStatement.get() as number;
+  let version = state.version;
+  if (!state.versionFresh) {
+    version = state.versionStatement.get() as number;
+    state.versionFresh = true;
+    const current = state;
+    setImmediate(() => (current.versionFresh = false));
+  }
+  if (changes !== state.changes || version !== state.version) {
+    state.byYear.clear();
+    state.changes = changes;
+    state.version = version;
+  }
+  let fingerprint = state.byYear.get(year);
+  if (fingerprint === undefined) {
+    fingerprint = readFingerprint(year);
+    state.byYear.set(year, fingerprint);
+  }
+  return fingerprint;
+}
+
+/** The fingerprint of a path that may be frozen, or null when it may not (unknown path, unpublished edition). */
+function fingerprintOf(path: string): string | null {
+  if (path === '/method') return 'method';
+  const match = EDITION_PATH.exec(path);
+  if (!match) return null;
+  return editionFingerprint(Number(match[1]));
+}
+
+/**
  * What to do with a request: answer from a stored entry (`hit`), render and store (`miss`), or
- * leave it to Remix (null). Synchronous: two prepared statements at most.
+ * leave it to Remix (null). Synchronous: one lock-free statement when nothing was written since the
+ * last request (plus `data_version` once per turn of the event loop), two more when something was.
  */
 export function lookupFrozen(request: { method?: string; url?: string; cookie?: string; acceptLanguage?: string }): FrozenLookup {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
@@ -177,6 +252,6 @@ export function clearFrozen(): void {
   entries.clear();
 }
 
-export function frozenStats(): { hits: number; stores: number; entries: number } {
+export function frozenStats(): { hits: number; stores: number; fingerprintReads: number; entries: number } {
   return { ...stats, entries: entries.size };
 }
