@@ -11,7 +11,8 @@ import type { FormEvent, MouseEvent, ReactNode } from 'react';
 import { differingCriteria, scoresheetFormFields, type SaveIntent, type ScoresheetContent, type ScoresheetSnapshot } from '~/domain/scoresheet';
 import { useT } from '~/i18n';
 import type { ScoresheetCriterion } from './ScoresheetForm';
-import { DataTable } from './DataTable';
+import { ScrollRegion } from './ScrollRegion';
+import { TableHead } from './TableHead';
 import { CriterionComments, OVERALL_COMMENTS } from './ScoresheetReadOnly';
 
 export interface ScoresheetConflictProps {
@@ -63,35 +64,34 @@ export function ScoresheetConflict({
         {storedAt ? t('scoring.conflict.bodyAt', { time: storedAt }) : t('scoring.conflict.body')}{' '}
         {stored.status === 'submitted' ? t('scoring.conflict.storedSubmitted') : null}
       </p>
-      <DataTable
-        caption={t('scoring.conflict.caption')}
-        className="revision-conflict__table"
-        columns={[
-          { label: t('scoring.conflict.criterion') },
-          { label: t('scoring.conflict.mine') },
-          { label: t('scoring.conflict.stored') },
-        ]}
-      >
-        {criteria.map((c) => (
-          <ComparedRow key={c.id} label={lang === 'fr' ? c.nameFr : c.nameEn} differs={differs.has(c.id)}>
-            {[mine, stored].map((version, i) => (
-              <td key={i}>
-                <span className="revision-conflict__value">{value(version.values[c.id])}</span>
-                <CriterionComments content={version} criterionId={c.id} className="revision-conflict__comment" />
-              </td>
+      {/* Not DataTable: one more chunk would put the scoresheet over its 100 KB budget (tests/e2e/bundle-budget.test.ts). */}
+      <ScrollRegion label={t('scoring.conflict.caption')}>
+        <table className="table revision-conflict__table">
+          <caption className="visually-hidden">{t('scoring.conflict.caption')}</caption>
+          <TableHead columns={[{ label: t('scoring.conflict.criterion') }, { label: t('scoring.conflict.mine') }, { label: t('scoring.conflict.stored') }]} />
+          <tbody>
+            {criteria.map((c) => (
+              <ComparedRow key={c.id} label={lang === 'fr' ? c.nameFr : c.nameEn} differs={differs.has(c.id)}>
+                {[mine, stored].map((version, i) => (
+                  <td key={i}>
+                    <span className="revision-conflict__value">{value(version.values[c.id])}</span>
+                    <CriterionComments content={version} criterionId={c.id} className="revision-conflict__comment" />
+                  </td>
+                ))}
+              </ComparedRow>
             ))}
-          </ComparedRow>
-        ))}
-        {OVERALL_COMMENTS.map(({ field, label }) => (
-          <ComparedRow key={field} label={t(label)} differs={(mine[field] ?? '') !== (stored[field] ?? '')}>
-            {[mine, stored].map((version, i) => (
-              <td key={i}>
-                <span className="revision-conflict__comment">{version[field] || t('scoring.conflict.noComment')}</span>
-              </td>
+            {OVERALL_COMMENTS.map(({ field, label }) => (
+              <ComparedRow key={field} label={t(label)} differs={(mine[field] ?? '') !== (stored[field] ?? '')}>
+                {[mine, stored].map((version, i) => (
+                  <td key={i}>
+                    <span className="revision-conflict__comment">{version[field] || t('scoring.conflict.noComment')}</span>
+                  </td>
+                ))}
+              </ComparedRow>
             ))}
-          </ComparedRow>
-        ))}
-      </DataTable>
+          </tbody>
+        </table>
+      </ScrollRegion>
       <div className="revision-conflict__choices">
         <form method="post" action={action} onSubmit={keepMine}>
           {Object.entries(scoresheetFormFields(criteria, mine)).map(([name, fieldValue]) => (
