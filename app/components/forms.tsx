@@ -436,3 +436,35 @@ export function FormActions({ submitLabel, children }: { submitLabel: ReactNode;
     </div>
   );
 }
+
+/**
+ * A form of one button that posts one `intent` with its hidden `fields` (remove, revoke): the
+ * button says `label`, and its accessible name ends with `of` (visually hidden), so that a list of
+ * such buttons reads apart.
+ */
+export function IntentButton({
+  intent,
+  fields,
+  label,
+  of,
+  variant,
+}: {
+  intent: string;
+  fields: Record<string, string | number>;
+  label: string;
+  of: string;
+  variant: 'danger' | 'ghost';
+}) {
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={`button button--${variant}`}>
+        {label}
+        <span className="visually-hidden"> {of}</span>
+      </button>
+    </Form>
+  );
+}

@@ -4,8 +4,8 @@
  * per form; every rule is enforced in app/utils/setup.server.ts and rounds.server.ts.
  */
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { ConformForm, ErrorSummary, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { ConformForm, ErrorSummary, IntentButton, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
 import { Fact } from '~/components/Fact';
 import { CriterionForm, RoundForm, TrackForm } from '~/components/judging-setup-forms';
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
@@ -389,16 +389,7 @@ function EditLink({ itemKey, label }: { itemKey: string; label: string }) {
 function RemoveButton({ intent, id, label, cannot }: { intent: string; id: number; label: string; cannot?: string | null }) {
   const { t } = useT();
   if (cannot) return <p className="item__why">{cannot}</p>;
-  return (
-    <Form method="post" preventScrollReset>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="id" value={id} />
-      <button type="submit" className="button button--danger">
-        {t('judging.remove')}
-        <span className="visually-hidden"> {label}</span>
-      </button>
-    </Form>
-  );
+  return <IntentButton intent={intent} fields={{ id }} label={t('judging.remove')} of={label} variant="danger" />;
 }
 
 function UnlockForm({ roundId, roundName, answer }: { roundId: number; roundName: string; answer: unknown }) {

@@ -6,8 +6,8 @@
  * short of judges. Rules in app/utils/team.server.ts and invitations.server.ts.
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { ConformForm, ErrorSummary, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { ConformForm, ErrorSummary, IntentButton, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
 import { CopyLink } from '~/components/judging-setup-copy-link';
 import { DoneNotice } from '~/components/notices';
 import { EDITION_LIMITS, removeJudgeSchema, teamInvitationSchema, teamUserSchema } from '~/domain/edition-form';
@@ -121,14 +121,13 @@ export default function Team() {
                 {lastOne ? (
                   <span className="muted">{t('team.organisers.lastOne')}</span>
                 ) : (
-                  <Form method="post" preventScrollReset>
-                    <input type="hidden" name="intent" value="organiser.revoke" />
-                    <input type="hidden" name="userId" value={organiser.id} />
-                    <button type="submit" className="button button--danger">
-                      {t('team.organisers.remove')}
-                      <span className="visually-hidden"> ({organiser.name})</span>
-                    </button>
-                  </Form>
+                  <IntentButton
+                    intent="organiser.revoke"
+                    fields={{ userId: organiser.id }}
+                    label={t('team.organisers.remove')}
+                    of={`(${organiser.name})`}
+                    variant="danger"
+                  />
                 )}
                 <RefusalSummary answer={answer} form={`organiser.revoke:${organiser.id}`} />
               </td>
@@ -175,14 +174,13 @@ export default function Team() {
                   </p>
                   <RefusalSummary answer={answer} form={`invitation.revoke:${invitation.id}`} />
                 </div>
-                <Form method="post" preventScrollReset>
-                  <input type="hidden" name="intent" value="invitation.revoke" />
-                  <input type="hidden" name="invitationId" value={invitation.id} />
-                  <button type="submit" className="button button--ghost">
-                    {t('team.invitations.revoke')}
-                    <span className="visually-hidden"> ({invitation.email})</span>
-                  </button>
-                </Form>
+                <IntentButton
+                  intent="invitation.revoke"
+                  fields={{ invitationId: invitation.id }}
+                  label={t('team.invitations.revoke')}
+                  of={`(${invitation.email})`}
+                  variant="ghost"
+                />
               </li>
             ))}
           </ul>
