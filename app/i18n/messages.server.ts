@@ -15,6 +15,7 @@ import { mailMessages, recoveryMessages } from './mail';
 import { layoutMessages } from './layout';
 import { resultsMessages } from './results';
 import { scoringMessages } from './scoring';
+import { shippedKeys, type Shipped } from './shipped.server';
 import { stageMessages } from './stage';
 import { typesetFrench } from './typography';
 import { getLanguage } from '~/utils/language.server';
@@ -62,26 +63,57 @@ function typesetNamespaces(namespaces: Record<Namespace, Messages>): Record<Name
   return Object.fromEntries(Object.entries(namespaces).map(([ns, messages]) => [ns, typesetFrench(messages)])) as Record<Namespace, Messages>;
 }
 
+/** Every namespace, and the keys of one (unpruned): for scripts/i18n-shipped.ts and tests. */
+export const NAMESPACES = Object.keys(selected.en) as Namespace[];
+export function keysOfNamespace(namespace: Namespace): string[] {
+  return Object.keys(selected.en[namespace]);
+}
+
 const merged = new Map<string, Messages>();
 
 /**
- * The messages of `namespaces` in `lang` (tests and loaders that know the language): one frozen
- * object per language and list of namespaces (a handful, written in the routes), built on first use
- * rather than copied for every loader of every request.
+ * What a page ships of `namespaces` in `lang` (decision 048): only the keys its routes use, as
+ * app/i18n/shipped-keys.server.ts lists them (`npm run i18n:shipped` writes it from the source),
+ * and a list no route writes whole. `pathname` (the page's) tells which route's loader it is; without
+ * it, what any route writing this list ships. One frozen object per language, list and route,
+ * built on first use rather than copied for every loader of every request.
  */
-export function messagesIn(lang: Lang, namespaces: readonly Namespace[]): Messages {
-  const key = `${lang}:${namespaces.join(',')}`;
-  let messages = merged.get(key);
+export function messagesIn(lang: Lang, namespaces: readonly Namespace[], pathname?: string): Messages {
+  const shipped = shippedKeys(namespaces, pathname);
+  const cacheKey = `${lang}:${namespaces.join(',')}:${shipped?.by ?? ''}`;
+  let messages = merged.get(cacheKey);
   if (messages === undefined) {
-    messages = Object.freeze(Object.assign({}, ...namespaces.map((ns) => selected[lang][ns]))) as Messages;
-    merged.set(key, messages);
+    messages = Object.freeze(shipped ? pick(lang, namespaces, shipped) : allMessagesIn(lang, namespaces));
+    merged.set(cacheKey, messages);
   }
   return messages;
 }
 
-/** What a loader returns as `messages`: the page language's strings of `namespaces`. */
+/** The shipped keys, from the list's namespaces or, for a shared word a route serves itself, from `core`. */
+function pick(lang: Lang, namespaces: readonly Namespace[], shipped: Shipped): Messages {
+  const from = allMessagesIn(lang, [...namespaces, 'core']) as Record<string, string>;
+  return Object.fromEntries(shipped.keys.filter((key) => key in from).map((key) => [key, from[key]])) as Messages;
+}
+
+/** Every message of `namespaces` in `lang`, used or not (tests, and code that picks strings itself). */
+export function allMessagesIn(lang: Lang, namespaces: readonly Namespace[]): Messages {
+  return Object.assign({}, ...namespaces.map((ns) => selected[lang][ns])) as Messages;
+}
+
+/** What a loader returns as `messages`: the page language's strings of `namespaces` that its route uses. */
 export async function messagesFor(request: Request, namespaces: readonly Namespace[]): Promise<Messages> {
-  return messagesIn(await getLanguage(request), namespaces);
+  return messagesIn(await getLanguage(request), namespaces, pathnameOf(request));
+}
+
+const pathnames = new WeakMap<Request, string>();
+
+function pathnameOf(request: Request): string {
+  let pathname = pathnames.get(request);
+  if (pathname === undefined) {
+    pathname = new URL(request.url).pathname;
+    pathnames.set(request, pathname);
+  }
+  return pathname;
 }
 
 export function isMessageKey(key: string): key is MessageKey {

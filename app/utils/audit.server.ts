@@ -61,10 +61,12 @@ export type AuditAction =
   | ScoresheetAction
   | `stage.${StageCommandType}`;
 
-/** The audit page's label of an action: a `audit.action.*` message missing for any action fails tsc here. */
-export function auditActionLabel(action: AuditAction): MessageKey {
-  return `audit.action.${action}`;
-}
+/**
+ * The audit page's label of an action is `audit.action.<action>`: a message missing for any action
+ * fails tsc here (a type, not code, so that no page ships every label: decision 048).
+ */
+export type AuditActionLabel = `audit.action.${AuditAction}`;
+export const everyAuditActionLabelled: AuditActionLabel extends MessageKey ? true : { missing: Exclude<AuditActionLabel, MessageKey> } = true;
 
 export interface AuditEntry {
   editionId: number | null;

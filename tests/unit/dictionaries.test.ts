@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '~/i18n/en';
 import { fr } from '~/i18n/fr';
-import { messagesIn, type Namespace } from '~/i18n/messages.server';
+import { allMessagesIn, type Namespace } from '~/i18n/messages.server';
 import { typesetFrench } from '~/i18n/typography';
 
 const NAMESPACES: Namespace[] = ['core', 'applications', 'editions', 'feedback', 'judging', 'layout', 'results', 'scoring', 'stage', 'mail', 'recovery'];
@@ -29,11 +29,11 @@ describe('dictionaries', () => {
   });
 
   it.each(['en', 'fr'] as const)('split %s into namespaces that together are the whole dictionary, each key in one', (lang) => {
-    const sizes = NAMESPACES.map((ns) => Object.keys(messagesIn(lang, [ns])).length);
-    const all = messagesIn(lang, NAMESPACES);
+    const sizes = NAMESPACES.map((ns) => Object.keys(allMessagesIn(lang, [ns])).length);
+    const all = allMessagesIn(lang, NAMESPACES);
     expect(all).toEqual(lang === 'en' ? en : typesetFrench(fr));
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(Object.keys(en).length);
-    expect(messagesIn(lang, ['scoring'])['scoring.sheet.metaTitle']).toBe((lang === 'en' ? en : typesetFrench(fr))['scoring.sheet.metaTitle']);
-    expect(messagesIn(lang, ['scoring'])).not.toHaveProperty(['results.method.page.title']);
+    expect(allMessagesIn(lang, ['scoring'])['scoring.sheet.metaTitle']).toBe((lang === 'en' ? en : typesetFrench(fr))['scoring.sheet.metaTitle']);
+    expect(allMessagesIn(lang, ['scoring'])).not.toHaveProperty(['results.method.page.title']);
   });
 });

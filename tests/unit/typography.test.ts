@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { interpolate } from '~/i18n';
-import { messagesIn, translate } from '~/i18n/messages.server';
+import { allMessagesIn, messagesIn, translate } from '~/i18n/messages.server';
 import { frenchTypography, NARROW_NBSP as N } from '~/i18n/typography';
 
 describe('French typography', () => {
@@ -16,8 +16,8 @@ describe('French typography', () => {
 
   it('is in every French message the server translates or sends, and never in English', () => {
     expect(translate('fr', 'audit.reason')).toBe(`Raison${N}:`);
-    expect(messagesIn('fr', ['judging'])['audit.reason']).toBe(`Raison${N}:`);
-    const french = Object.values(messagesIn('fr', ['core', 'applications', 'judging', 'results', 'scoring', 'stage']));
+    expect(messagesIn('fr', ['judging', 'applications', 'editions', 'layout'], '/organise/2021/audit')['audit.reason']).toBe(`Raison${N}:`);
+    const french = Object.values(allMessagesIn('fr', ['core', 'applications', 'judging', 'results', 'scoring', 'stage']));
     expect(french.filter((text) => /[ \u00A0][;:!?»]|«[ \u00A0]/.test(text ?? ''))).toEqual([]);
     expect(translate('en', 'audit.reason')).toBe('Reason:');
   });
