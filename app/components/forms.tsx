@@ -412,7 +412,13 @@ const NOTHING_TYPED = z.object({});
  * puts it, as the same error summary. `form` is the name the action answered under.
  */
 export function RefusalSummary({ answer, form, level = 3 }: { answer: unknown; form: string; level?: 2 | 3 }) {
-  const [conform] = useSchemaForm({ id: form.replace(/[.:]/g, '-'), schema: NOTHING_TYPED, lastResult: replyOf(answer, form) });
+  // Nothing to say (the page's usual state, one per item): no form built for it.
+  const reply = replyOf(answer, form);
+  return reply ? <Refusal reply={reply} form={form} level={level} /> : null;
+}
+
+function Refusal({ reply, form, level }: { reply: SubmissionResult<string[]>; form: string; level: 2 | 3 }) {
+  const [conform] = useSchemaForm({ id: form.replace(/[.:]/g, '-'), schema: NOTHING_TYPED, lastResult: reply });
   return <ErrorSummary form={conform} labels={{}} level={level} />;
 }
 
