@@ -69,7 +69,7 @@ export function useSchemaForm<S extends z.ZodType<unknown, Record<string, unknow
     lastResult,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     defaultValue: defaultValue as any,
-    constraint: getZodConstraint(schema),
+    constraint: constraintOf(schema),
     shouldValidate: 'onSubmit',
     // Without a check in the browser, Conform would revalidate on input by posting a "validate"
     // intent to the action: keep every round trip to an explicit submit.
@@ -78,6 +78,18 @@ export function useSchemaForm<S extends z.ZodType<unknown, Record<string, unknow
       ? ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }) as Submission<z.input<S>, string[], z.output<S>>
       : undefined,
   });
+}
+
+const constraints = new WeakMap<z.ZodType, ReturnType<typeof getZodConstraint>>();
+
+/** The HTML constraints of a schema (a walk of the whole schema), once per schema: schemas are module-level constants. */
+function constraintOf(schema: z.ZodType) {
+  let constraint = constraints.get(schema);
+  if (!constraint) {
+    constraint = getZodConstraint(schema);
+    constraints.set(schema, constraint);
+  }
+  return constraint;
 }
 
 /** A Remix `<Form>` wired to its Conform form (id, submit check, noValidate). */

@@ -32,6 +32,7 @@ const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
  * `interpolate('{count, plural, one {# startup} other {# startups}}', { count: 3 }, 'en')`.
  */
 export function interpolate(template: string, params: Params = {}, lang: Lang = 'en'): string {
+  if (!template.includes('{')) return template;
   const counted = template.replace(PLURAL, (whole, name: string, options: string) => {
     const value = Number(params[name]);
     if (!(name in params) || !Number.isFinite(value)) return whole;
@@ -114,7 +115,7 @@ export function formatDate(
 ): string {
   // A formatter is costly to build (a profile of an organiser page put 4 % of its time here): one
   // per language, zone and options, kept (the options come from the code, so the set is small).
-  const key = `${lang}|${timeZone}|${JSON.stringify(options)}`;
+  const key = `${lang}|${timeZone}|${optionsKey(options)}`;
   let format = dateFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone, ...options });
@@ -125,8 +126,15 @@ export function formatDate(
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** The formatter's options as a key, without serialising them as JSON on every call (flat objects of strings, numbers, booleans). */
+function optionsKey(options: object): string {
+  let key = '';
+  for (const name in options) key += `${name}=${String((options as Record<string, unknown>)[name])};`;
+  return key;
+}
+
 export function formatNumber(lang: Lang, value: number, options: Intl.NumberFormatOptions = {}): string {
-  const key = `${lang}|${JSON.stringify(options)}`;
+  const key = `${lang}|${optionsKey(options)}`;
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', options);
