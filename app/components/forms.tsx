@@ -147,9 +147,35 @@ function idsOf({ meta, hint, savedValue, alsoErrors }: Pick<FieldFrame, 'meta' |
   return { hintId, savedId, describedBy: [hintId, errorId, savedId].filter(Boolean).join(' ') || undefined };
 }
 
+/**
+ * What the kit and Conform's `get*Props` read of a field, each read once: every read of a Conform
+ * field builds a metadata proxy of its own (a form of eight fields read them ~200 times). The same
+ * properties are read, so the field subscribes to the same changes (errors, initial value, form id).
+ */
+function snapshotOf(meta: Meta): Meta {
+  const snapshot = {
+    id: meta.id,
+    name: meta.name,
+    formId: meta.formId,
+    errorId: meta.errorId,
+    errors: meta.errors,
+    initialValue: meta.initialValue,
+    required: meta.required,
+    minLength: meta.minLength,
+    maxLength: meta.maxLength,
+    min: meta.min,
+    max: meta.max,
+    step: meta.step,
+    pattern: meta.pattern,
+    multiple: meta.multiple,
+    accept: meta.accept,
+  };
+  return snapshot as unknown as Meta;
+}
+
 /** A field's props split into its frame (label, hint, messages, saved value), the frame's ids, and the control's own props. */
 function splitFrame<P extends FieldFrame>({ meta, label, hint, optional, errorParams, savedValue, alsoErrors, ...control }: P) {
-  const frame: FieldFrame = { meta, label, hint, optional, errorParams, savedValue, alsoErrors };
+  const frame: FieldFrame = { meta: snapshotOf(meta), label, hint, optional, errorParams, savedValue, alsoErrors };
   return { frame, ids: idsOf(frame), control };
 }
 
