@@ -6,7 +6,7 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { CopyLink } from '~/components/judging-setup-copy-link';
+import { LinkShownOnce } from '~/components/judging-setup-copy-link';
 import { ConformForm, ErrorSummary, FormActions, RefusalSummary, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
@@ -149,14 +149,13 @@ export default function EditionJudges() {
           />
         ) : null}
         {shown ? (
-          <div className="link-panel" aria-labelledby="invitation-link-title">
-            <p id="invitation-link-title" className="link-panel__title">
-              <span aria-hidden="true">✓ </span>
-              {t(shown.resent ? 'judges.invite.resentFor' : 'judges.invite.createdFor', { email: shown.email })}
-            </p>
-            <CopyLink id="invitation-link" label={t('judges.invite.linkLabel')} link={shown.link} testId="invitation-link" />
-            <p className="muted">{t('judges.invite.linkOnce')}</p>
-          </div>
+          <LinkShownOnce
+            id="invitation-link"
+            title={t(shown.resent ? 'judges.invite.resentFor' : 'judges.invite.createdFor', { email: shown.email })}
+            label={t('judges.invite.linkLabel')}
+            link={shown.link}
+            note={t('judges.invite.linkOnce')}
+          />
         ) : null}
       </section>
 

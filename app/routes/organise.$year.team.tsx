@@ -8,7 +8,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { ConformForm, ErrorSummary, IntentButton, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
-import { CopyLink } from '~/components/judging-setup-copy-link';
+import { LinkShownOnce } from '~/components/judging-setup-copy-link';
 import { DoneNotice } from '~/components/notices';
 import { EDITION_LIMITS, removeJudgeSchema, teamInvitationSchema, teamUserSchema } from '~/domain/edition-form';
 import { replyOf } from '~/domain/form-reply';
@@ -146,14 +146,13 @@ export default function Team() {
           submitLabel={t('team.invite.submit')}
         />
         {shown ? (
-          <div className="link-panel" aria-labelledby="organiser-link-title">
-            <p id="organiser-link-title" className="link-panel__title">
-              <span aria-hidden="true">✓ </span>
-              {t('team.invite.createdFor', { email: shown.email })}
-            </p>
-            <CopyLink id="organiser-invitation-link" label={t('team.invite.linkLabel')} link={shown.link} testId="organiser-invitation-link" />
-            <p className="muted">{t('team.invite.linkOnce')}</p>
-          </div>
+          <LinkShownOnce
+            id="organiser-invitation-link"
+            title={t('team.invite.createdFor', { email: shown.email })}
+            label={t('team.invite.linkLabel')}
+            link={shown.link}
+            note={t('team.invite.linkOnce')}
+          />
         ) : null}
       </section>
 
