@@ -4,21 +4,20 @@
  * paginated by id, with each event's before and after as a readable diff. Read-only: the
  * table itself refuses updates and deletes.
  */
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AuditDiff } from '~/components/AuditDiff';
 import { AUDIT_ENTITY_NAMES } from '~/domain/judging-setup';
-import { formatDate, useT, editionTitleMeta } from '~/i18n';
+import { formatDate, useT } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
 import { listAudit } from '~/utils/audit.server';
 import { getLanguage } from '~/utils/language.server';
 import { auditFilterOptions, auditNames } from '~/utils/setup.server';
 import { organiserPage } from '~/utils/organiser-page.server';
+import { organiserPageHead } from '~/utils/organiser-page';
 import { FilterSelects } from '~/components/field-shell';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
-
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'organise.tabs.audit', data?.edition.year);
+export const { links, meta } = organiserPageHead(styles, 'organise.tabs.audit');
 
 const PAGE_SIZE = 25;
 

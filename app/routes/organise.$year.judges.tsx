@@ -4,7 +4,7 @@
  * conflict on a judge's behalf, remove one with a reason). Rules live in invitations.server.ts
  * and conflicts.server.ts.
  */
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { LinkShownOnce } from '~/components/judging-setup-copy-link';
 import { ConformForm, ErrorSummary, FormActions, RefusalSummary, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
@@ -12,7 +12,7 @@ import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { InviteForm } from '~/components/InviteForm';
 import { invitationItemSchema, invitationSchema, LIMITS, organiserConflictSchema, removeConflictSchema } from '~/domain/judging-setup';
-import { formatDate, useT, editionTitleMeta } from '~/i18n';
+import { formatDate, useT } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
 import { conflictRegister, declarableApplications, declareConflict, removeConflict } from '~/utils/conflicts.server';
 import {
@@ -27,11 +27,10 @@ import {
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { mailContext } from '~/utils/mail.server';
 import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { organiserPageHead } from '~/utils/organiser-page';
 import { DataTable } from '~/components/DataTable';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
-
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'organise.tabs.judges', data?.edition.year);
+export const { links, meta } = organiserPageHead(styles, 'organise.tabs.judges');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition, messages } = await organiserPage(request, params, ['judging']);
