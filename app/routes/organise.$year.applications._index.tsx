@@ -25,7 +25,7 @@ import { editionApplicationCounts, listEditionApplications } from '~/utils/appli
 import { editionTracks } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 import { organiserPage } from '~/utils/organiser-page.server';
-import { FilterSelects } from '~/components/field-shell';
+import { FieldShell, FilterSelects } from '~/components/field-shell';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -151,13 +151,7 @@ export default function EditionApplications() {
       </div>
 
       <Form method="get" className="filters" role="search" aria-label={t('applications.filters.label')}>
-        <div className="field filters__search">
-          <label htmlFor="field-q" className="field__label">
-            {t('applications.filters.search')}
-          </label>
-          <p id="field-q-hint" className="field__hint">
-            {t('applications.filters.searchHint')}
-          </p>
+        <FieldShell id="field-q" label={t('applications.filters.search')} hint={t('applications.filters.searchHint')} className="filters__search">
           <input
             id="field-q"
             name="q"
@@ -168,7 +162,7 @@ export default function EditionApplications() {
             aria-describedby="field-q-hint"
             key={query.q}
           />
-        </div>
+        </FieldShell>
         <FilterSelects
           idPrefix="field-"
           values={query}
