@@ -38,7 +38,7 @@ try {
 }
 
 // --- Development reload (`npm run dev`, i.e. `remix dev --manual -c "node server.js"`) -------------
-// The Remix 2 "Manual mode" guide for a custom Express server: the compiler rebuilds on change, and
+// The Remix 2 "Manual mode" guide for a custom server: the compiler rebuilds on change, and
 // this server re-imports the build with a cache-busting query and calls broadcastDevReady(build).
 // remix dev sets REMIX_DEV_ORIGIN; `npm start` and `npm run demo` do not, so they never watch and
 // serve the build they loaded at start, exactly as before.
