@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createRemixAdapter, trustProxyFn } from '../../server/remix-adapter.js';
+import { CLIENT_GONE_WORKS, createRemixAdapter, trustProxyFn } from '../../server/remix-adapter.js';
 
 type Handler = (request: Request, context: unknown) => Promise<Response>;
 let handler: Handler = async () => new Response('unset');
@@ -75,7 +75,9 @@ describe('the request Remix gets', () => {
     }
   });
 
-  it('is aborted when the client goes away before the answer', async () => {
+  it('is aborted when the client goes away before the answer (through the light signal on this Node)', async () => {
+    // undici still follows the adapter's own emitter; false would mean ~20 µs more per request (decision 048).
+    expect(CLIENT_GONE_WORKS).toBe(true);
     let aborted: () => void = () => {};
     const wasAborted = new Promise<void>((resolve) => (aborted = resolve));
     let started: () => void = () => {};
