@@ -15,7 +15,7 @@
  * failed (a file holding why, which each e2e file then fails with).
  *
  * The build must exist (`npm test` builds before `vitest run`; by hand: `npx remix build`).
- * The server runs from a copy of server.js, remix-patches.js, build/ and public/ taken here, so that
+ * The server runs from a copy of server.js, server/, remix-patches.js, build/ and public/ taken here, so that
  * a rebuild during the run (another terminal, an editor's watcher) cannot pull the assets from under
  * it.
  */
@@ -72,7 +72,7 @@ function buildIsComplete(): boolean {
 }
 
 /**
- * Copies what `node server.js` reads (server.js, remix-patches.js, build/, public/) into dir, which
+ * Copies what `node server.js` reads (server.js, server/, remix-patches.js, build/, public/) into dir, which
  * must be inside the repository so that packages still resolve from its node_modules.
  */
 async function snapshotBuild(dir: string): Promise<void> {
@@ -85,6 +85,7 @@ async function snapshotBuild(dir: string): Promise<void> {
       fs.mkdirSync(dir, { recursive: true });
       fs.copyFileSync(path.join(ROOT, 'server.js'), path.join(dir, 'server.js'));
       fs.copyFileSync(path.join(ROOT, 'remix-patches.js'), path.join(dir, 'remix-patches.js'));
+      fs.cpSync(path.join(ROOT, 'server'), path.join(dir, 'server'), { recursive: true });
       fs.cpSync(path.join(ROOT, 'build'), path.join(dir, 'build'), { recursive: true });
       fs.cpSync(path.join(ROOT, 'public'), path.join(dir, 'public'), { recursive: true });
       // A build that finished (or started) while copying: take it again.
