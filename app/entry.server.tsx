@@ -65,7 +65,7 @@ export default async function handleRequest(
     const timer = setTimeout(() => abort(), streamTimeout + 1_000);
     // The whole document, then one answer: no page waits on data streamed after its shell (no
     // `Await` in the app), and one write costs less than React's 2 KB chunks each carried through
-    // a stream of its own to the socket (decision 048).
+    // a stream of its own to the socket (decision 049).
     const chunks: Buffer[] = [];
     const document = new Writable({
       write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void) {

@@ -72,7 +72,7 @@ export function keysOfNamespace(namespace: Namespace): string[] {
 const merged = new Map<string, Messages>();
 
 /**
- * What a page ships of `namespaces` in `lang` (decision 048): only the keys its routes use, as
+ * What a page ships of `namespaces` in `lang` (decision 049): only the keys its routes use, as
  * app/i18n/shipped-keys.server.ts lists them (`npm run i18n:shipped` writes it from the source),
  * and a list no route writes whole. `pathname` (the page's) tells which route's loader it is; without
  * it, what any route writing this list ships. One frozen object per language, list and route,

@@ -1,5 +1,5 @@
 /**
- * Which keys a loader ships (decision 048): app/i18n/shipped-keys.server.ts, written from the
+ * Which keys a loader ships (decision 049): app/i18n/shipped-keys.server.ts, written from the
  * source by `npm run i18n:shipped` (scripts/i18n-shipped.ts), lists every route with, for each list
  * of namespaces its loader writes, the keys that route serves (its own, and its children's that
  * nothing nearer sends). A loader is told apart by the page's URL (the routes it matches) and the

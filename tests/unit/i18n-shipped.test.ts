@@ -1,5 +1,5 @@
 /**
- * A page ships only the strings its routes use (decision 048). app/i18n/shipped-keys.server.ts is
+ * A page ships only the strings its routes use (decision 049). app/i18n/shipped-keys.server.ts is
  * written from the source by `npm run i18n:shipped`: it must be what the source gives today, and at
  * every route's URL the loaders of its chain must ship every key its modules name (from the
  * namespaces the chain sends), as the server finds them at run time. A key missing anyway (built in
