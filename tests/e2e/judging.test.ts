@@ -9,7 +9,19 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { horizontalOverflow, hydrated, loginAs, openBrowser, screenshot, seeded, uniqueEmail, url, VIEWPORTS } from './fixtures';
+import {
+  horizontalOverflow,
+  hydrated,
+  loginAs,
+  openBrowser,
+  screenshot,
+  seeded,
+  uniqueEmail,
+  url,
+  VIEWPORTS,
+  type BrowserHandle,
+  type BrowserOptions,
+} from './fixtures';
 
 const TABLET = { hasTouch: true, isMobile: true } as const;
 const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
@@ -30,8 +42,26 @@ function saveStatus(page: Page): Locator {
   return page.locator('.scoresheet__actions .save-status');
 }
 
-/** Every change has reached the server: the status says so and the device's outbox holds nothing unsent. */
+/** The sheet saves by itself this long after the last change (AUTOSAVE_DELAY_MS, app/components/ScoresheetForm.tsx). */
+const AUTOSAVE_DELAY_MS = 800;
+
+/**
+ * A judge's browser whose pages run on Playwright's clock: time flows as usual, and `allSaved`
+ * moves it past the autosave's delay instead of waiting for it.
+ */
+async function judgeBrowser(options: BrowserOptions): Promise<BrowserHandle> {
+  const handle = await openBrowser(options);
+  await handle.context.clock.install();
+  return handle;
+}
+
+/**
+ * Every change has reached the server: the status says so and the device's outbox holds nothing
+ * unsent. The page's clock (judgeBrowser) is first moved past the autosave's delay: the save the
+ * last change scheduled goes now, by itself.
+ */
 async function allSaved(page: Page) {
+  await page.clock.fastForward(AUTOSAVE_DELAY_MS);
   await expect
     .poll(
       async () => ({
@@ -130,7 +160,7 @@ describe.skipIf(!seeded())('the scoresheet on a tablet', () => {
       ],
     },
   ])('fits without scrolling sideways, with 44 px targets, in portrait and landscape ($locale)', async ({ locale, cases }) => {
-    const judge = await openBrowser({ viewport: cases[0].viewport, locale, ...TABLET });
+    const judge = await judgeBrowser({ viewport: cases[0].viewport, locale, ...TABLET });
     const { page } = judge;
     await loginAs(judge, 'judge8@example.org', '/judge/2021');
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -168,7 +198,7 @@ describe.skipIf(!seeded())('a judge invited on a tablet', () => {
     expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]+$/);
 
     // The judge, on a tablet in portrait, accepts it.
-    const judge = await openBrowser({ viewport: VIEWPORTS.tabletPortrait, ...TABLET });
+    const judge = await judgeBrowser({ viewport: VIEWPORTS.tabletPortrait, ...TABLET });
     const page = judge.page;
     await page.goto(link);
     await hydrated(page);
@@ -348,7 +378,7 @@ describe.skipIf(!seeded())('scoring without JavaScript', () => {
 // everything saved once back) is offline.test.ts's.
 describe.skipIf(!seeded())('a second tab', () => {
   it('shows both versions when the sheet was saved in another tab, and keeps the one the judge chooses', async () => {
-    const judge = await openBrowser({ viewport: VIEWPORTS.tabletLandscape, ...TABLET });
+    const judge = await judgeBrowser({ viewport: VIEWPORTS.tabletLandscape, ...TABLET });
     judge.allowConsoleError(/status of 409 \(Conflict\)/);
     const { page, context } = judge;
     await loginAs(judge, 'judge3@example.org', '/judge/2021');
