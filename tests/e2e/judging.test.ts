@@ -185,7 +185,9 @@ describe.skipIf(!seeded())('the scoresheet on a tablet', () => {
 });
 
 describe.skipIf(!seeded())('a judge invited on a tablet', () => {
-  it('accepts, declares a conflict, scores two pitches by tapping, corrects a score, submits; the organiser sees it', async () => {
+  // Two people's whole journey in one test: 58 s of the project's 60 s on a machine at load 17–20
+  // (before and after this file's changes), so twice the default, as the edition journey has.
+  it('accepts, declares a conflict, scores two pitches by tapping, corrects a score, submits; the organiser sees it', { timeout: 120_000 }, async () => {
     // The organiser, on a laptop, invites a new address and reads the link.
     const organiser = await openBrowser({ viewport: VIEWPORTS.tabletLandscape });
     await loginAs(organiser, 'organiser@example.org', '/organise/2021/judges');
