@@ -1,23 +1,25 @@
 /**
- * The production server: Express in front of the Remix build.
- * Chosen over remix-serve (docs/decisions/002-express-server.md): compression that never touches
- * Server-Sent Events, security headers with a per-response CSP nonce, a request log that
- * production can turn down, and a graceful shutdown that closes the database.
+ * The production server: Node's own http server in front of the Remix build, with no framework in
+ * between (docs/decisions/048; Express until then, decision 002). Every request passes, in order:
+ * the security headers with a per-response CSP nonce, the request log, the request guards (methods,
+ * same origin for writes, form bodies: decision 022), compression (never for Server-Sent Events),
+ * public/ from memory, then Remix through server/remix-adapter.js, with `private, no-store` on any
+ * answer that may carry a session's data. Before all that, three answers that must be fast take
+ * their own path: frozen public pages (036), the live channel and the ballot (043, 044). A graceful
+ * shutdown closes the database.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import compression from 'compression';
-import express from 'express';
-import proxyaddr from 'proxy-addr';
 import { patchRemix } from './remix-patches.js';
+import { staticFiles } from './server/static-files.js';
 
 // Before anything loads Remix: route matching once per path, no request copies per loader (docs/decisions/047).
 patchRemix();
-const { createRequestHandler } = await import('@remix-run/express');
-const { broadcastDevReady, createRequestHandler: createFetchHandler } = await import('@remix-run/node');
+const { broadcastDevReady, createRequestHandler } = await import('@remix-run/node');
+const { createRemixAdapter, compressed, PRIVATE_COOKIE, trustProxyFn } = await import('./server/remix-adapter.js');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, 'build', 'index.js');
@@ -36,7 +38,7 @@ try {
 }
 
 // --- Development reload (`npm run dev`, i.e. `remix dev --manual -c "node server.js"`) -------------
-// The Remix 2 "Manual mode" guide for a custom Express server: the compiler rebuilds on change, and
+// The Remix 2 "Manual mode" guide for a custom server: the compiler rebuilds on change, and
 // this server re-imports the build with a cache-busting query and calls broadcastDevReady(build).
 // remix dev sets REMIX_DEV_ORIGIN; `npm start` and `npm run demo` do not, so they never watch and
 // serve the build they loaded at start, exactly as before.
@@ -77,65 +79,11 @@ async function reloadDevBuild() {
 }
 // -----------------------------------------------------------------------------------------------------
 
-// ─── Static files from memory ─────────────────────────────────────────────────────────────
-/**
- * public/ read once at start: a map from URL path to bytes and headers, so that a request for a
- * static file costs a map look-up and every other request passes through without a `stat` (which
- * express.static made for every request). Same answers as express.static: Content-Type with
- * charset, Cache-Control (1 year and immutable under /build, 1 hour elsewhere), a strong ETag and
- * 304, HEAD; under /build an unknown file is a 404 (express.static's `fallthrough: false`).
- */
-function staticFromMemory(root) {
-  const { mime } = express.static;
-  const files = new Map();
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) {
-        const body = fs.readFileSync(full);
-        const urlPath = '/' + path.relative(root, full).split(path.sep).join('/');
-        const type = mime.lookup(full);
-        const charset = mime.charsets.lookup(type);
-        files.set(urlPath, {
-          body,
-          type: charset ? `${type}; charset=${charset}` : type,
-          etag: `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-          cacheControl: urlPath.startsWith('/build/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
-          lastModified: fs.statSync(full).mtime.toUTCString(),
-        });
-      }
-    }
-  };
-  if (fs.existsSync(root)) walk(root);
-  return (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    const file = files.get(req.path);
-    if (!file) {
-      if (req.path.startsWith('/build/')) return res.status(404).type('text/plain').send('Not Found');
-      return next();
-    }
-    res.setHeader('Cache-Control', file.cacheControl);
-    res.setHeader('ETag', file.etag);
-    res.setHeader('Last-Modified', file.lastModified);
-    const tags = req.headers['if-none-match'];
-    if (tags && tags.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag || tag.trim() === '*')) {
-      res.statusCode = 304;
-      return res.end();
-    }
-    res.setHeader('Content-Type', file.type);
-    res.setHeader('Content-Length', file.body.length);
-    res.statusCode = 200;
-    res.end(req.method === 'HEAD' ? undefined : file.body);
-  };
-}
-
 const LOG_LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 const logRequests = LOG_LEVELS[env.LOG_LEVEL] <= LOG_LEVELS.info;
 
-const app = express();
-app.disable('x-powered-by');
-if (env.TRUST_PROXY === '1') app.set('trust proxy', 1);
+/** Express's `trust proxy` setting, kept: with TRUST_PROXY=1 the nearest proxy's X-Forwarded-* are believed. */
+const trust = trustProxyFn(env.TRUST_PROXY === '1');
 
 /** The policy around a response's script sources, joined once (decision 047). */
 const [CSP_HEAD, CSP_TAIL] = [
@@ -186,30 +134,15 @@ const SECURITY_HEADERS = [
   ...(env.isProduction ? [['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']] : []),
 ];
 
-app.use((req, res, next) => {
-  const nonce = newNonce();
-  res.locals.nonce = nonce;
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(`'nonce-${nonce}'`));
-  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-  next();
-});
-
-if (logRequests) {
-  app.use((req, res, next) => {
-    const start = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      console.log(
-        JSON.stringify({ t: new Date().toISOString(), level: 'info', event: 'request', method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }),
-      );
-    });
-    next();
-  });
+function logRequest(req, res, started, extra = {}) {
+  if (!logRequests) return;
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(JSON.stringify({ t: new Date().toISOString(), level: 'info', event: 'request', method: req.method, path: req.url.split('?', 1)[0], status: res.statusCode, ms: Math.round(ms * 10) / 10, ...extra }));
 }
 
 // ─── Request guards (docs/decisions/022-request-limits.md) ────────────────────────────────
-// Each is one middleware that answers a refusal itself, with a small page in the visitor's
-// language (app/utils/request-refusal.server.ts), before Remix or any body parsing runs.
+// Each answers a refusal itself, with a small page in the visitor's language
+// (app/utils/request-refusal.server.ts), before Remix or any body parsing runs, and returns true then.
 
 /** Methods this site answers; everything else is 405 (TRACE included). */
 const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'];
@@ -220,29 +153,34 @@ const UPLOAD_PATH = /^\/apply\/\d{4}\/(upload|files)(\.data)?$/;
 
 function refuse(req, res, kind, params = {}, headers = {}) {
   build.entry.module
-    .requestRefusalPage(kind, { cookie: req.get('Cookie'), acceptLanguage: req.get('Accept-Language') }, params)
+    .requestRefusalPage(kind, { cookie: req.headers.cookie, acceptLanguage: req.headers['accept-language'] }, params)
     .then(({ status, lang, html }) => {
       // The body is not read: close the connection rather than let Node read the rest of it.
-      res.set({ ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': lang, 'Cache-Control': 'no-store', Connection: 'close' });
-      res.status(status).send(html);
+      const all = { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': lang, 'Cache-Control': 'no-store', Connection: 'close' };
+      for (const [name, value] of Object.entries(all)) res.setHeader(name, value);
+      res.setHeader('Content-Length', Buffer.byteLength(html));
+      res.statusCode = status;
+      res.end(html);
     })
     .catch((error) => {
       console.error(error);
-      res.status(500).end();
+      res.statusCode = 500;
+      res.end();
     });
+  return true;
 }
 
 function logRefusal(req, status, reason) {
   if (LOG_LEVELS[env.LOG_LEVEL] <= LOG_LEVELS.warn) {
-    console.warn(JSON.stringify({ t: new Date().toISOString(), level: 'warn', event: 'request_refused', method: req.method, path: req.path, status, reason }));
+    console.warn(JSON.stringify({ t: new Date().toISOString(), level: 'warn', event: 'request_refused', method: req.method, path: req.url.split('?', 1)[0], status, reason }));
   }
 }
 
 /** GET, HEAD and POST only. */
-function allowedMethods(req, res, next) {
-  if (ALLOWED_METHODS.includes(req.method)) return next();
+function refusedMethod(req, res) {
+  if (ALLOWED_METHODS.includes(req.method)) return false;
   logRefusal(req, 405, 'method');
-  refuse(req, res, 'methodNotAllowed', {}, { Allow: ALLOWED_METHODS.join(', ') });
+  return refuse(req, res, 'methodNotAllowed', {}, { Allow: ALLOWED_METHODS.join(', ') });
 }
 
 /**
@@ -262,13 +200,13 @@ function requestHosts(req) {
  * same-origin/none is refused; a request with neither (curl, very old browsers) goes through —
  * the session cookie is SameSite=Lax, so a cross-site form of an old browser carries no session.
  */
-function sameOrigin(req, res, next) {
-  if (req.method === 'GET' || req.method === 'HEAD' || isSameOrigin(req)) return next();
+function refusedOrigin(req, res) {
+  if (req.method === 'GET' || req.method === 'HEAD' || isSameOrigin(req)) return false;
   logRefusal(req, 403, 'cross_origin');
-  refuse(req, res, 'crossOrigin');
+  return refuse(req, res, 'crossOrigin');
 }
 
-/** The rule above, on Node's raw request (also used before Express, for the ballot's post). */
+/** The rule above, on its own (also used by the ballot's fast path). */
 function isSameOrigin(req) {
   const origin = req.headers.origin;
   if (origin !== undefined) {
@@ -292,24 +230,24 @@ function mediaType(req) {
  * before a byte of the body is read); a body without a length (chunked) is refused with 411 —
  * browsers always send the length of a form. Uploads stream with their own limits.
  */
-function formBodies(req, res, next) {
-  if (req.method !== 'POST') return next();
+function refusedBody(req, res, pathname) {
+  if (req.method !== 'POST') return false;
   const type = mediaType(req);
-  const upload = UPLOAD_PATH.test(req.path) && type === 'multipart/form-data';
+  const upload = UPLOAD_PATH.test(pathname) && type === 'multipart/form-data';
   if (upload) {
-    if (!/;\s*boundary=/i.test(req.get('Content-Type') ?? '')) {
+    if (!/;\s*boundary=/i.test(req.headers['content-type'] ?? '')) {
       logRefusal(req, 415, 'no_boundary');
       return refuse(req, res, 'unsupportedMediaType');
     }
-    return next();
+    return false;
   }
   if (type !== 'application/x-www-form-urlencoded') {
     logRefusal(req, 415, `content_type ${type || 'none'}`);
     return refuse(req, res, 'unsupportedMediaType');
   }
-  const declared = req.get('Content-Length');
+  const declared = req.headers['content-length'];
   if (declared === undefined) {
-    if (req.get('Transfer-Encoding') === undefined) return next(); // no body at all
+    if (req.headers['transfer-encoding'] === undefined) return false; // no body at all
     logRefusal(req, 411, 'chunked');
     return refuse(req, res, 'lengthRequired');
   }
@@ -317,74 +255,56 @@ function formBodies(req, res, next) {
     logRefusal(req, 413, `content_length ${declared}`);
     return refuse(req, res, 'payloadTooLarge', { limit: '1 Mo' });
   }
-  next();
+  return false;
 }
 
-app.use(allowedMethods);
-app.use(sameOrigin);
-app.use(formBodies);
+// ─── The ordinary request: headers, log, guards, public/, Remix ─────────────────────────────
+// public/ is read into memory once at start (1.4 MB; a deploy restarts the process), so no request
+// pays a file-system stat; `remix dev` rewrites public/build while running, so it reads from disk.
+const serveStatic = staticFiles(path.join(here, 'public'), { fromDisk: isRemixDev });
 
-// Server-Sent Events must reach the client as they are written: never compress them.
-const compress = compression({
-  filter: (req, res) => {
-    const type = String(res.getHeader('Content-Type') ?? '');
-    if (type.includes('text/event-stream')) return false;
-    return compression.filter(req, res);
-  },
-});
-app.use(compress);
+const handleRequest = createRequestHandler(isRemixDev ? async () => build : build, env.NODE_ENV);
+const remix = createRemixAdapter({ handleRequest, trust });
 
-// The judges' service worker (public/judge-sw.js, docs/decisions/032): always revalidated, so a new
-// version reaches the tablets at their next visit; its scope is /judge/ (it may not be wider than /).
-app.get('/judge-sw.js', (req, res) => {
-  res.set({ 'Cache-Control': 'no-cache', 'Service-Worker-Allowed': '/judge/' });
-  res.type('text/javascript').sendFile(path.join(here, 'public', 'judge-sw.js'), { cacheControl: false });
-});
+/** The client's address exactly as Express's `req.ip` computed it (the `trust proxy` setting). */
+const clientIp = remix.clientIp;
 
-// Fingerprinted by the compiler: cache forever. In production, public/ is read into memory once at
-// start (1.4 MB; a deploy restarts the process), so no request pays a file-system stat; `remix dev`
-// rewrites public/build while running, so development keeps express.static.
-if (isRemixDev) {
-  app.use('/build', express.static(path.join(here, 'public', 'build'), { immutable: true, maxAge: '1y', fallthrough: false }));
-  app.use(express.static(path.join(here, 'public'), { maxAge: '1h', index: false }));
-} else {
-  app.use(staticFromMemory(path.join(here, 'public')));
+/** Sets the security headers and a CSP with a fresh nonce; returns the nonce. */
+function withSecurityHeaders(res) {
+  const nonce = newNonce();
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(`'nonce-${nonce}'`));
+  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+  return nonce;
 }
 
-/** The session and voter cookies: a response to a request that carries one may show its data. */
-const PRIVATE_COOKIE = /(?:^|;\s*)(palmares_session|palmares_voter)=/;
+/** What Express and its middleware did for every request, in the same order. */
+function serve(req, res) {
+  const nonce = withSecurityHeaders(res);
+  if (logRequests) {
+    const started = process.hrtime.bigint();
+    res.once('finish', () => logRequest(req, res, started));
+  }
+  const pathname = req.url.split('?', 1)[0];
+  if (refusedMethod(req, res) || refusedOrigin(req, res) || refusedBody(req, res, pathname)) return;
+  if (serveStatic(req, res, pathname, compressed)) return;
+  return remixAnswer(req, res, nonce);
+}
 
-/**
- * Every response that may carry a session's data (the request has a session or voter cookie, or
- * the response sets a cookie) is `private, no-store`, whatever the route said: pages, `.data`
- * (single fetch) and resource routes alike. Placed after the static files, which hold no data.
- */
-function privateNoStore(req, res, next) {
-  const personal = PRIVATE_COOKIE.test(req.get('Cookie') ?? '');
-  const writeHead = res.writeHead;
-  res.writeHead = function (...args) {
-    if (personal || res.getHeader('Set-Cookie') !== undefined) res.setHeader('Cache-Control', 'private, no-store');
-    return writeHead.apply(this, args);
+/** Remix's answer (`body`: a post's body already read, by the ballot's fast path). */
+function remixAnswer(req, res, nonce, body) {
+  const context = {
+    nonce,
+    get clientIp() {
+      return clientIp(req);
+    },
   };
-  next();
+  return remix.serve(req, res, context, body);
 }
 
-app.use(privateNoStore);
-
-app.all(
-  '*',
-  createRequestHandler({
-    build: isRemixDev ? async () => build : build,
-    mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ clientIp: req.ip ?? 'unknown', nonce: res.locals.nonce }),
-  }),
-);
-
-// ─── Frozen public answers, before Express (docs/decisions/036-frozen-public-pages.md) ───────────
+// ─── Frozen public answers, before the ordinary way (docs/decisions/036-frozen-public-pages.md) ───────────
 // A published edition's page and open-data files and /method, for anonymous GET/HEAD: stored bytes,
 // a strong ETag and 304, a CSP of the inline scripts' hashes (app/utils/frozen-pages.server.ts).
-// Everything else, and any miss that cannot be stored, goes to Express and Remix as before.
-const frozenRender = createFetchHandler(build, env.NODE_ENV);
+// Everything else, and any miss that cannot be stored, takes the ordinary way (`serve`).
 const rendering = new Map();
 
 function renderFrozen(miss) {
@@ -394,7 +314,7 @@ function renderFrozen(miss) {
       // A crawler's user agent makes entry.server wait for the whole document (no streamed parts).
       headers: { 'Accept-Language': miss.lang, Accept: 'text/html', 'User-Agent': 'Googlebot' },
     });
-    pending = frozenRender(request, { clientIp: '127.0.0.1', nonce: build.entry.module.FROZEN_NONCE })
+    pending = handleRequest(request, { clientIp: '127.0.0.1', nonce: build.entry.module.FROZEN_NONCE })
       .then(async (response) => build.entry.module.storeFrozen(miss, { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) }))
       .finally(() => rendering.delete(miss.key));
     rendering.set(miss.key, pending);
@@ -443,37 +363,26 @@ function sendFrozen(req, res, entry) {
   }
 }
 
-// ─── The live channel and the ballot, before Express (docs/decisions/043 and 044) ─────────────────
+// ─── The live channel and the ballot, before the ordinary way (docs/decisions/043 and 044) ─────────────────
 // Thousands of phones hold the stage's event stream and post their ballot within a minute; both are
 // answered on Node's own request and response, with the same guards, headers and limits as the
 // routes they stand in for (which `remix dev` and the integration tests still use).
 const STAGE_EVENTS_PATH = /^\/editions\/(\d{4})\/stage\/events$/;
 const VOTE_PATH = /^\/vote\/(\d{4})$/;
-/** A ballot's form is a few fields; a larger body goes through Express and Remix like any post. */
+/** A ballot's form is a few fields; a larger body takes the ordinary way like any post. */
 const MAX_BALLOT_BYTES = 4096;
-
-/** The client's address exactly as Express's `req.ip` computes it (the `trust proxy` setting). */
-function clientIp(req) {
-  return proxyaddr(req, app.get('trust proxy fn')) ?? 'unknown';
-}
 
 /** The headers of every response and a CSP: with a fresh nonce when Remix renders, 'none' for a stream or a redirect. */
 function baseHeaders(nonce) {
   return [['Content-Security-Policy', contentSecurityPolicy(nonce ? `'nonce-${nonce}'` : "'none'")], ...SECURITY_HEADERS];
 }
 
-function logRequest(req, res, started, extra = {}) {
-  if (!logRequests) return;
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  console.log(JSON.stringify({ t: new Date().toISOString(), level: 'info', event: 'request', method: req.method, path: req.url.split('?')[0], status: res.statusCode, ms: Math.round(ms * 10) / 10, ...extra }));
-}
-
 function stageEvents(req, res, year) {
   const started = process.hrtime.bigint();
   const personal = PRIVATE_COOKIE.test(req.headers.cookie ?? '');
   const served = build.entry.module.serveStageEvents(req, res, { year, ip: clientIp(req), headers: baseHeaders(null), personal });
-  if (!served) return app(req, res);
-  // Logged when the stream ends, as Express logged it.
+  if (!served) return serve(req, res);
+  // Logged when the stream ends.
   res.once('close', () => logRequest(req, res, started, { raw: true }));
 }
 
@@ -494,16 +403,16 @@ function readBody(req) {
 
 function votePost(req, res, year) {
   const declared = Number(req.headers['content-length']);
-  // Anything the guards of Express would refuse, or that is not a small form, goes there untouched.
+  // Anything the guards would refuse, or that is not a small form, takes the ordinary way.
   if (!isSameOrigin(req) || mediaType(req) !== 'application/x-www-form-urlencoded' || !(declared > 0 && declared <= MAX_BALLOT_BYTES)) {
-    return app(req, res);
+    return serve(req, res);
   }
   const started = process.hrtime.bigint();
   const ip = clientIp(req);
   readBody(req)
     .then(async (body) => {
       const answer = await build.entry.module.acceptBallot({ year, body, cookie: req.headers.cookie, ip });
-      if (!answer) return remixWithBody(req, res, body, ip);
+      if (!answer) return remixAnswer(req, res, withSecurityHeaders(res), body);
       for (const [name, value] of baseHeaders(null)) res.setHeader(name, value);
       if (answer.setCookie) res.setHeader('Set-Cookie', answer.setCookie);
       // A voter's answer: private, as every answer to a request with a voter cookie or setting one.
@@ -520,42 +429,8 @@ function votePost(req, res, year) {
     .finally(() => logRequest(req, res, started, { raw: true }));
 }
 
-const remixFetch = createFetchHandler(build, env.NODE_ENV);
-
-/**
- * A post whose body was already read, answered by Remix in-process (the page with its message), with
- * what Express would have added: the nonce and its CSP, the security headers, compression, and
- * `private, no-store` for a voter's answer.
- */
-function remixWithBody(req, res, body, ip) {
-  return new Promise((resolve, reject) => {
-    compress(req, res, () => {
-      const nonce = crypto.randomBytes(16).toString('base64');
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) headers.append(name, one);
-      }
-      const host = req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost';
-      const request = new Request(`http://${host}${req.url}`, { method: 'POST', headers, body });
-      remixFetch(request, { clientIp: ip, nonce })
-        .then(async (response) => {
-          for (const [name, value] of baseHeaders(nonce)) res.setHeader(name, value);
-          for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
-          const cookies = response.headers.getSetCookie();
-          if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
-          if (PRIVATE_COOKIE.test(req.headers.cookie ?? '') || cookies.length > 0) res.setHeader('Cache-Control', 'private, no-store');
-          res.statusCode = response.status;
-          if (response.body) for await (const chunk of response.body) res.write(chunk);
-          res.end();
-          resolve();
-        })
-        .catch(reject);
-    });
-  });
-}
-
 function handle(req, res) {
-  if (isRemixDev) return app(req, res);
+  if (isRemixDev) return serve(req, res);
   const pathname = req.url.split('?', 1)[0];
   let route;
   if (req.method === 'GET' && (route = STAGE_EVENTS_PATH.exec(pathname))) return stageEvents(req, res, route[1]);
@@ -567,13 +442,13 @@ function handle(req, res) {
     console.error(error);
     found = null;
   }
-  if (found === null) return app(req, res);
+  if (found === null) return serve(req, res);
   if (found.hit) return sendFrozen(req, res, found.hit);
   renderFrozen(found.miss).then(
-    (entry) => (entry ? sendFrozen(req, res, entry) : app(req, res)),
+    (entry) => (entry ? sendFrozen(req, res, entry) : serve(req, res)),
     (error) => {
       console.error(error);
-      app(req, res);
+      serve(req, res);
     },
   );
 }

@@ -7,14 +7,15 @@
  * DURATION seconds each; the median round of each server is reported (a shared machine's load moves
  * between runs, and interleaving keeps each ratio within the same minutes).
  *
- *   npx remix build && npm run bench:http [-- --duration 5 --connections 50] [--before DIR] [--only healthz,organise]
+ *   npx remix build && npm run bench:http [-- --duration 5 --connections 50] [--before DIR [--before DIR2]] [--only healthz,organise]
  *
  * One line per path: requests per second and p99 of each, the ratio app / bare, and each server's
  * CPU time per request (user + system from /proc/<pid>/stat over the run, divided by the requests
  * answered: on a shared machine it moves much less than requests per second do). With
  * `--before DIR` (a copy of an earlier server.js, build/ and public/, e.g. `git archive main` built
  * in a folder whose node_modules points at this one), that server runs too, on the same database,
- * and its ratio is printed in the same run.
+ * and its ratio is printed in the same run. A second `--before DIR2` (e.g. the original and today's
+ * main) adds its own columns at the end of each line, measured in the same interleaved rounds.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,10 +35,9 @@ const DURATION = arg('duration', 3);
 const ROUNDS = arg('rounds', 3);
 const CONNECTIONS = arg('connections', 50);
 const WARM_UP_SECONDS = 1;
-const BEFORE = (() => {
-  const at = process.argv.indexOf('--before');
-  return at > 0 ? path.resolve(process.argv[at + 1]) : undefined;
-})();
+/** Each `--before DIR`, in order. */
+const BEFORES = process.argv.flatMap((value, at) => (value === '--before' && process.argv[at + 1] ? [path.resolve(process.argv[at + 1])] : []));
+const BEFORE = BEFORES[0];
 
 interface Target {
   name: string;
@@ -159,12 +159,13 @@ async function main() {
     LOG_LEVEL: 'warn',
   });
   const app = start(process.execPath, ['server.js'], serverEnv(appPort));
-  const beforePort = await freePort();
-  const before = BEFORE ? start(process.execPath, ['server.js'], serverEnv(beforePort), BEFORE) : undefined;
+  const beforePorts = await Promise.all(BEFORES.map(() => freePort()));
+  const befores = BEFORES.map((dir, i) => start(process.execPath, ['server.js'], serverEnv(beforePorts[i]), dir));
+  const before = befores[0];
   let bare: ReturnType<typeof start> | undefined;
   try {
     await waitFor(`http://127.0.0.1:${appPort}/healthz`, app.child, app.output);
-    if (before) await waitFor(`http://127.0.0.1:${beforePort}/healthz`, before.child, before.output);
+    for (const [i, server] of befores.entries()) await waitFor(`http://127.0.0.1:${beforePorts[i]}/healthz`, server.child, server.output);
     const table: Record<string, { status: number; type: string; body: string }> = {};
     const headersOf = (t: Target) => ({ ...(t.headers ?? {}), ...(t.organiser ? { Cookie: cookie } : {}) });
     for (const t of TARGETS) {
@@ -184,9 +185,10 @@ async function main() {
     console.log(`load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
     // The CPU columns: the server's CPU time per request (µs) and bare / app, a ratio the others' load moves far less.
     if (before) {
-      console.log(`before: ${BEFORE}`);
-      console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | before req/s | before p99 ms | before ratio | after / before | CPU µs/req app / bare / before | CPU ratio app / before |');
-      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      console.log(`before: ${BEFORE}${BEFORES.slice(1).map((dir, i) => `; before${i + 2}: ${dir}`).join('')}`);
+      const more = BEFORES.slice(1).map((_, i) => ` before${i + 2} req/s | before${i + 2} p99 ms | before${i + 2} ratio | after / before${i + 2} | CPU µs/req before${i + 2} | CPU ratio before${i + 2} |`);
+      console.log(`| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | before req/s | before p99 ms | before ratio | after / before | CPU µs/req app / bare / before | CPU ratio app / before |${more.join('')}`);
+      console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|${more.map(() => '---:|---:|---:|---:|---:|---:|').join('')}`);
     } else {
       console.log('| path | bytes | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio | CPU µs/req app / bare | CPU ratio |');
       console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -195,15 +197,15 @@ async function main() {
       const appUrl = `http://127.0.0.1:${appPort}${t.path}`;
       const bareUrl = `http://127.0.0.1:${barePort}/${TARGETS.indexOf(t)}`;
       const headers = headersOf(t);
-      const beforeUrl = `http://127.0.0.1:${beforePort}${t.path}`;
-      const runs: { app: Run[]; bare: Run[]; before: Run[] } = { app: [], bare: [], before: [] };
+      const beforeUrls = beforePorts.map((port) => `http://127.0.0.1:${port}${t.path}`);
+      const runs: { app: Run[]; bare: Run[]; befores: Run[][] } = { app: [], bare: [], befores: BEFORES.map(() => []) };
       await load(appUrl, headers, WARM_UP_SECONDS);
       await load(bareUrl, headers, WARM_UP_SECONDS);
-      if (before) await load(beforeUrl, headers, WARM_UP_SECONDS);
+      for (const url of beforeUrls) await load(url, headers, WARM_UP_SECONDS);
       for (let round = 0; round < ROUNDS; round++) {
         runs.app.push(await load(appUrl, headers, DURATION, app.child.pid));
         runs.bare.push(await load(bareUrl, headers, DURATION, bare.child.pid));
-        if (before) runs.before.push(await load(beforeUrl, headers, DURATION, before.child.pid));
+        for (const [i, url] of beforeUrls.entries()) runs.befores[i].push(await load(url, headers, DURATION, befores[i].child.pid));
       }
       const a = median(runs.app);
       const b = median(runs.bare);
@@ -213,10 +215,15 @@ async function main() {
       const us = (x: number) => x.toFixed(0);
       let line = `| ${t.name} | ${bytes.toLocaleString('en')} | ${n(a.rps)} | ${a.p99} | ${n(b.rps)} | ${b.p99} | ${((100 * a.rps) / b.rps).toFixed(1)} %${problems} |`;
       if (before) {
-        const c = median(runs.before);
+        const c = median(runs.befores[0]);
         const beforeProblems = c.non2xx || c.errors ? ` (${c.non2xx} non-2xx, ${c.errors} errors)` : '';
         line += ` ${n(c.rps)} | ${c.p99} | ${((100 * c.rps) / b.rps).toFixed(2)} %${beforeProblems} | ${(a.rps / c.rps).toFixed(1)}× |`;
         line += ` ${us(a.cpuUs)} / ${us(b.cpuUs)} / ${us(c.cpuUs)} | ${((100 * b.cpuUs) / a.cpuUs).toFixed(1)} % / ${((100 * b.cpuUs) / c.cpuUs).toFixed(1)} % |`;
+        for (const more of runs.befores.slice(1)) {
+          const d = median(more);
+          const moreProblems = d.non2xx || d.errors ? ` (${d.non2xx} non-2xx, ${d.errors} errors)` : '';
+          line += ` ${n(d.rps)} | ${d.p99} | ${((100 * d.rps) / b.rps).toFixed(2)} %${moreProblems} | ${(a.rps / d.rps).toFixed(1)}× | ${us(d.cpuUs)} | ${((100 * b.cpuUs) / d.cpuUs).toFixed(1)} % |`;
+        }
       } else {
         line += ` ${us(a.cpuUs)} / ${us(b.cpuUs)} | ${((100 * b.cpuUs) / a.cpuUs).toFixed(1)} % |`;
       }
@@ -224,7 +231,7 @@ async function main() {
     }
   } finally {
     if (bare) await stop(bare.child);
-    if (before) await stop(before.child);
+    for (const server of befores) await stop(server.child);
     await stop(app.child);
     const { closeDb } = await import('../app/utils/db.server');
     closeDb();

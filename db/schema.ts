@@ -1,12 +1,14 @@
 /**
- * Every table of Palmarès and its relations. The words are PRODUCT.md's:
+ * Every table of Palmarès, its foreign keys and indexes. The words are PRODUCT.md's:
  * edition, track, application, criterion, round, assignment, conflict,
  * scoresheet, audit event, vote, invitation.
  *
  * Rules SQLite can hold are held here (foreign keys, UNIQUE, CHECK); the
  * append-only audit log is enforced by triggers written in a custom migration.
+ * No drizzle `relations()`: every query joins explicitly (none uses `db.query` with `with:`),
+ * and relations play no part in migrations; declare one when a relational query needs it.
  */
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import {
@@ -569,96 +571,3 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index('audit_events_edition_at_idx').on(t.editionId, t.at), index('audit_events_entity_idx').on(t.entityType, t.entityId)],
 );
-
-// ─── Relations (for drizzle's relational queries) ──────────────────────────
-
-export const usersRelations = relations(users, ({ many }) => ({
-  sessions: many(sessions),
-  applications: many(applications),
-  judgeOf: many(editionJudges),
-}));
-
-export const sessionsRelations = relations(sessions, ({ one }) => ({
-  user: one(users, { fields: [sessions.userId], references: [users.id] }),
-}));
-
-export const editionsRelations = relations(editions, ({ many }) => ({
-  tracks: many(tracks),
-  criteria: many(criteria),
-  rounds: many(rounds),
-  applications: many(applications),
-  judges: many(editionJudges),
-  invitations: many(invitations),
-  awards: many(awards),
-}));
-
-export const tracksRelations = relations(tracks, ({ one, many }) => ({
-  edition: one(editions, { fields: [tracks.editionId], references: [editions.id] }),
-  applications: many(applications),
-}));
-
-export const criteriaRelations = relations(criteria, ({ one }) => ({
-  edition: one(editions, { fields: [criteria.editionId], references: [editions.id] }),
-}));
-
-export const roundsRelations = relations(rounds, ({ one, many }) => ({
-  edition: one(editions, { fields: [rounds.editionId], references: [editions.id] }),
-  assignments: many(assignments),
-  scoresheets: many(scoresheets),
-}));
-
-export const editionJudgesRelations = relations(editionJudges, ({ one }) => ({
-  edition: one(editions, { fields: [editionJudges.editionId], references: [editions.id] }),
-  user: one(users, { fields: [editionJudges.userId], references: [users.id] }),
-}));
-
-export const invitationsRelations = relations(invitations, ({ one }) => ({
-  edition: one(editions, { fields: [invitations.editionId], references: [editions.id] }),
-}));
-
-export const applicationsRelations = relations(applications, ({ one, many }) => ({
-  edition: one(editions, { fields: [applications.editionId], references: [editions.id] }),
-  founder: one(users, { fields: [applications.founderId], references: [users.id] }),
-  track: one(tracks, { fields: [applications.trackId], references: [tracks.id] }),
-  startup: one(startups, { fields: [applications.startupId], references: [startups.id] }),
-  deck: one(files, { fields: [applications.deckFileId], references: [files.id], relationName: 'deck' }),
-  logo: one(files, { fields: [applications.logoFileId], references: [files.id], relationName: 'logo' }),
-  conflicts: many(conflicts),
-  assignments: many(assignments),
-  scoresheets: many(scoresheets),
-  awards: many(awards),
-}));
-
-export const awardsRelations = relations(awards, ({ one }) => ({
-  edition: one(editions, { fields: [awards.editionId], references: [editions.id] }),
-  application: one(applications, { fields: [awards.applicationId], references: [applications.id] }),
-  track: one(tracks, { fields: [awards.trackId], references: [tracks.id] }),
-}));
-
-export const conflictsRelations = relations(conflicts, ({ one }) => ({
-  judge: one(users, { fields: [conflicts.judgeId], references: [users.id] }),
-  application: one(applications, { fields: [conflicts.applicationId], references: [applications.id] }),
-}));
-
-export const assignmentsRelations = relations(assignments, ({ one }) => ({
-  round: one(rounds, { fields: [assignments.roundId], references: [rounds.id] }),
-  judge: one(users, { fields: [assignments.judgeId], references: [users.id] }),
-  application: one(applications, { fields: [assignments.applicationId], references: [applications.id] }),
-}));
-
-export const scoresheetsRelations = relations(scoresheets, ({ one, many }) => ({
-  round: one(rounds, { fields: [scoresheets.roundId], references: [rounds.id] }),
-  judge: one(users, { fields: [scoresheets.judgeId], references: [users.id] }),
-  application: one(applications, { fields: [scoresheets.applicationId], references: [applications.id] }),
-  scores: many(scores),
-}));
-
-export const scoresRelations = relations(scores, ({ one }) => ({
-  scoresheet: one(scoresheets, { fields: [scores.scoresheetId], references: [scoresheets.id] }),
-  criterion: one(criteria, { fields: [scores.criterionId], references: [criteria.id] }),
-}));
-
-export const votesRelations = relations(votes, ({ one }) => ({
-  edition: one(editions, { fields: [votes.editionId], references: [editions.id] }),
-  application: one(applications, { fields: [votes.applicationId], references: [applications.id] }),
-}));

@@ -21,7 +21,7 @@ import { rankRound, type RankingCriterion, type RankingSheet, type RoundRanking 
 import { hashPassword } from '../app/utils/password.server';
 import { suggestFinalists } from '../app/domain/shortlist';
 import { initialStageState } from '../app/domain/stage';
-import { type AuditSink } from '../app/utils/audit.server';
+import { auditRow, type AuditSink } from '../app/utils/audit.server';
 import { publishResults, sealFinalRound } from '../app/utils/publication.server';
 import { confirmShortlist } from '../app/utils/shortlist.server';
 import { saveStage } from '../app/utils/stage.server';
@@ -841,18 +841,7 @@ function editionStatus(ctx: EditionContext, from: EditionStatus, to: EditionStat
 
 /** The app's audit events of a change, into the seed's buffer (written in time order at the end). */
 function auditInto(ctx: EditionContext): AuditSink {
-  return (entry) =>
-    ctx.audit.push({
-      editionId: entry.editionId,
-      actorId: entry.actorId,
-      at: entry.at,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: String(entry.entityId),
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      reason: entry.reason ?? null,
-    });
+  return (entry) => ctx.audit.push(auditRow(entry));
 }
 
 /**

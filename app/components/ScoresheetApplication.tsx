@@ -1,5 +1,6 @@
 /** The application a judge is scoring, as the founders wrote it (in their own language). */
 import type { WrittenAnswers } from '~/domain/application';
+import { linkHref } from '~/domain/web-link';
 import { useT, type Lang } from '~/i18n';
 
 export interface ApplicationView extends WrittenAnswers {
@@ -29,22 +30,11 @@ function countryName(lang: Lang, code: string): string {
   }
 }
 
-/** Only http(s) links are made clickable; anything else is shown as text. */
-function safeHref(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
 export function ScoresheetApplication({ application }: { application: ApplicationView }) {
   const { t, lang } = useT();
   const track = lang === 'fr' ? application.trackFr : application.trackEn;
-  const website = safeHref(application.website);
-  const video = safeHref(application.videoUrl);
+  const website = linkHref(application.website);
+  const video = linkHref(application.videoUrl);
   return (
     <section className="application-sheet" aria-labelledby="application-title">
       <h2 id="application-title" className="application-sheet__title">

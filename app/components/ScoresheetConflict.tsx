@@ -8,9 +8,15 @@
  * do the same without leaving the page.
  */
 import type { FormEvent, MouseEvent, ReactNode } from 'react';
-import { differingCriteria, scoresheetFormFields, type SaveIntent, type ScoresheetContent, type ScoresheetSnapshot } from '~/domain/scoresheet';
+import {
+  differingCriteria,
+  scoresheetFormFields,
+  type SaveIntent,
+  type ScoresheetContent,
+  type ScoresheetCriterion,
+  type ScoresheetSnapshot,
+} from '~/domain/scoresheet';
 import { useT } from '~/i18n';
-import type { ScoresheetCriterion } from './ScoresheetForm';
 import { ScrollRegion } from './ScrollRegion';
 import { TableHead } from './TableHead';
 import { CriterionComments, OVERALL_COMMENTS } from './ScoresheetReadOnly';

@@ -38,6 +38,7 @@ import {
   type SaveIntent,
   type ScoresheetStatus,
   type ScoresheetContent,
+  type ScoresheetCriterion,
   type ScoresheetSnapshot,
 } from '~/domain/scoresheet';
 import { formatDate, useT, type MessageKey, type Params, type T } from '~/i18n';
@@ -47,17 +48,6 @@ import { Scale } from './Scale';
 import { ScoresheetConflict } from './ScoresheetConflict';
 import { OutboxWaiting } from './OutboxWaiting';
 import { ATTEMPT_FIELD, claimScoresheet, newIdempotencyKey, readRecord, writeRecord, type OutboxPayload, type OutboxRecord } from '~/utils/outbox';
-
-export interface ScoresheetCriterion {
-  id: number;
-  nameFr: string;
-  nameEn: string;
-  helpFr: string;
-  helpEn: string;
-  weight: number;
-  scaleMin: number;
-  scaleMax: number;
-}
 
 export interface InitialSheet {
   content: ScoresheetContent;

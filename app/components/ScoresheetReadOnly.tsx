@@ -1,7 +1,6 @@
 /** A judge's own scoresheet once its round is locked: read only, values in words, no controls. */
-import type { ScoresheetStatus, ScoresheetContent } from '~/domain/scoresheet';
+import type { ScoresheetStatus, ScoresheetContent, ScoresheetCriterion } from '~/domain/scoresheet';
 import { formatDate, useT } from '~/i18n';
-import type { ScoresheetCriterion } from './ScoresheetForm';
 
 /** A sheet's two overall comments, in the order the sheet shows them: shared with the founder, then for the jury. */
 export const OVERALL_COMMENTS = [

@@ -56,6 +56,22 @@ export function StageCommandForm({
   );
 }
 
+/** A command of one button, posted as it is clicked (no confirmation): the form and its submit button. */
+export function StageCommandButton({
+  label,
+  disabled,
+  primary = true,
+  ...form
+}: Omit<Parameters<typeof StageCommandForm>[0], 'children'> & { label: ReactNode; disabled?: boolean; primary?: boolean }) {
+  return (
+    <StageCommandForm {...form}>
+      <button type="submit" className={primary ? 'button button--primary' : 'button button--ghost'} disabled={disabled}>
+        {label}
+      </button>
+    </StageCommandForm>
+  );
+}
+
 /**
  * A command that changes what the projector shows, behind one confirmation: the button opens a
  * `<details>` with what the hall will see and the button that posts. No JavaScript needed; a

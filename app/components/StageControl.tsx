@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { TIMER_PRESETS_MS, VOTE_DEFAULTS, VOTE_MAX_PER_ADDRESS_RANGE, type PublicStage } from '~/domain/stage';
 import { useT, type Lang, type MessageKey } from '~/i18n';
-import { ConfirmedCommand, StageCommandForm } from './StageCommandForm';
+import { ConfirmedCommand, StageCommandButton, StageCommandForm } from './StageCommandForm';
 import { StatusBadge } from './StatusBadge';
 import type { StageConnection } from './StageEvents';
 import { StageLogo } from './StageLogo';
@@ -72,6 +72,8 @@ export function StageControl({
   const nextStep = data.revealSteps[step] ?? null;
   const sealed = Boolean(data.finalRound?.sealHash);
   const common = { action: data.action, version: v };
+  // The next reveal step: at once while revealing, behind a confirmation to start.
+  const revealNext = { ...common, intent: 'reveal.next', disabled: !canReveal || !sealed || !nextStep };
   // Nothing is open outside the live final, whatever the stored state says: the labels follow the edition.
   const scoringOn = stage.scoringOpen && inFinal;
   const voteOn = stage.voteOpen && inFinal;
@@ -160,22 +162,29 @@ export function StageControl({
             {!sealed ? <p className="muted">{t('stage.control.reveal.needsSeal')}</p> : null}
             {nextStep ? <p className="muted">{t('stage.control.reveal.next', { label: t(nextStep.key, nextStep.params) })}</p> : null}
             <div className="stage-actions">
-              <StageCommandForm {...common} intent="reveal.previous">
-                <button type="submit" className="button button--ghost" disabled={!canReveal || !revealing}>
-                  <span aria-hidden="true">←</span> {t('stage.control.reveal.previous')}
-                </button>
-              </StageCommandForm>
+              <StageCommandButton
+                {...common}
+                intent="reveal.previous"
+                primary={false}
+                disabled={!canReveal || !revealing}
+                label={
+                  <>
+                    <span aria-hidden="true">←</span> {t('stage.control.reveal.previous')}
+                  </>
+                }
+              />
               {revealing ? (
-                <StageCommandForm {...common} intent="reveal.next">
-                  <button type="submit" className="button button--primary" disabled={!canReveal || !sealed || !nextStep}>
-                    {t('stage.control.reveal.nextAction')} <span aria-hidden="true">→</span>
-                  </button>
-                </StageCommandForm>
+                <StageCommandButton
+                  {...revealNext}
+                  label={
+                    <>
+                      {t('stage.control.reveal.nextAction')} <span aria-hidden="true">→</span>
+                    </>
+                  }
+                />
               ) : (
                 <ConfirmedCommand
-                  {...common}
-                  intent="reveal.next"
-                  disabled={!canReveal || !sealed || !nextStep}
+                  {...revealNext}
                   label={
                     <>
                       {t('stage.control.reveal.start')} <span aria-hidden="true">→</span>
@@ -251,23 +260,17 @@ export function StageControl({
             {stage.timer ? (
               <div className="stage-actions">
                 {stage.timer.startedAt !== null ? (
-                  <StageCommandForm {...common} intent="timer.pause">
-                    <button type="submit" className="button button--ghost" disabled={!inFinal}>
-                      {t('stage.control.timer.pause')}
-                    </button>
-                  </StageCommandForm>
+                  <StageCommandButton {...common} intent="timer.pause" primary={false} disabled={!inFinal} label={t('stage.control.timer.pause')} />
                 ) : (
-                  <StageCommandForm {...common} intent="timer.resume">
-                    <button type="submit" className="button button--ghost" disabled={!inFinal}>
-                      {stage.timer.elapsedMs === 0 ? t('stage.control.timer.start') : t('stage.control.timer.resume')}
-                    </button>
-                  </StageCommandForm>
+                  <StageCommandButton
+                    {...common}
+                    intent="timer.resume"
+                    primary={false}
+                    disabled={!inFinal}
+                    label={stage.timer.elapsedMs === 0 ? t('stage.control.timer.start') : t('stage.control.timer.resume')}
+                  />
                 )}
-                <StageCommandForm {...common} intent="timer.reset">
-                  <button type="submit" className="button button--ghost" disabled={!inFinal}>
-                    {t('stage.control.timer.reset')}
-                  </button>
-                </StageCommandForm>
+                <StageCommandButton {...common} intent="timer.reset" primary={false} disabled={!inFinal} label={t('stage.control.timer.reset')} />
               </div>
             ) : null}
           </Panel>
@@ -287,17 +290,14 @@ export function StageControl({
               <p className="muted">{t('stage.errors.noFinalRound')}</p>
             )}
             {scoringOn ? (
-              <StageCommandForm {...common} intent="scoring.close">
-                <button type="submit" className="button button--primary" disabled={!inFinal}>
-                  {t('stage.control.scoring.close')}
-                </button>
-              </StageCommandForm>
+              <StageCommandButton {...common} intent="scoring.close" disabled={!inFinal} label={t('stage.control.scoring.close')} />
             ) : (
-              <StageCommandForm {...common} intent="scoring.open">
-                <button type="submit" className="button button--primary" disabled={!inFinal || !current || revealing}>
-                  {current ? t('stage.control.scoring.open', { name: current.name }) : t('stage.control.scoring.openNone')}
-                </button>
-              </StageCommandForm>
+              <StageCommandButton
+                {...common}
+                intent="scoring.open"
+                disabled={!inFinal || !current || revealing}
+                label={current ? t('stage.control.scoring.open', { name: current.name }) : t('stage.control.scoring.openNone')}
+              />
             )}
           </Panel>
 

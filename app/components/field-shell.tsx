@@ -98,6 +98,45 @@ export function FilterSelect({
   );
 }
 
+/** One select of a filter bar: its URL parameter, label and choices. */
+export interface Filter<Name extends string = string> {
+  name: Name;
+  label: ReactNode;
+  options: readonly { value: string | number; label: ReactNode }[];
+  /** The empty choice ("all", "any"), when it differs from the bar's. */
+  placeholder?: string;
+}
+
+/**
+ * The selects of a filter bar (a list's GET form), one `FilterSelect` per filter, in order: the id
+ * is `idPrefix` + the parameter's name, the value the URL's (`values`, the loader's reading of it).
+ * The form around them, its buttons and its layout stay the page's.
+ */
+export function FilterSelects<Values extends { readonly [name: string]: string | number | null | undefined }>({
+  idPrefix,
+  values,
+  placeholder,
+  filters,
+}: {
+  idPrefix: string;
+  values: Values;
+  /** The empty choice of every filter that does not name its own. */
+  placeholder?: string;
+  filters: readonly Filter<Extract<keyof Values, string>>[];
+}) {
+  return filters.map((filter) => (
+    <FilterSelect
+      key={filter.name}
+      id={`${idPrefix}${filter.name}`}
+      name={filter.name}
+      label={filter.label}
+      value={values[filter.name]}
+      placeholder={filter.placeholder ?? placeholder}
+      options={filter.options}
+    />
+  ));
+}
+
 export interface SummaryItem {
   /** Where the link goes: a field of this page (`#id`) or another page. */
   href: string;

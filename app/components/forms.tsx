@@ -30,7 +30,7 @@ import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, ty
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '~/domain/account';
 import { readFormMessage, replyOf } from '~/domain/form-reply';
-import { ariaOf, FieldShell, FilterSelect, ProblemSummary, type SummaryItem } from './field-shell';
+import { ariaOf, FieldShell, FilterSelect, FilterSelects, ProblemSummary, type Filter, type SummaryItem } from './field-shell';
 import { useT, type MessageKey, type T } from '~/i18n';
 
 type Params = Record<string, string | number>;
@@ -357,7 +357,7 @@ export function ChoiceField({
 
 // ─── The error summary ──────────────────────────────────────────────────────
 
-export { ariaOf, FieldShell, FilterSelect, ProblemSummary, type SummaryItem };
+export { ariaOf, FieldShell, FilterSelect, FilterSelects, ProblemSummary, type Filter, type SummaryItem };
 
 /**
  * The errors of one form, at its top (GOV.UK): the form's own message, then one link per

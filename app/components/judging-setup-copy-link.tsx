@@ -1,9 +1,10 @@
 /**
  * A link to hand over by hand (no email is sent from Palmarès): shown in a read-only text box
  * that selects itself on focus. With JavaScript a button copies it; without, the text is
- * selectable and the hint says to copy it.
+ * selectable and the hint says to copy it. `LinkShownOnce` frames it as the answer to an
+ * invitation (judges, organisers): who it is for, the link, and that it is shown only now.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useT } from '~/i18n';
 
 export function CopyLink({ id, label, link, testId }: { id: string; label: string; link: string; testId?: string }) {
@@ -56,6 +57,20 @@ export function CopyLink({ id, label, link, testId }: { id: string; label: strin
       <p className="copy-link__status" role="status">
         {copied === 'yes' ? t('judging.copyLink.copied') : copied === 'no' ? t('judging.copyLink.failed') : ''}
       </p>
+    </div>
+  );
+}
+
+/** The panel that hands over a new invitation link, once: its title (`${id}-title`), the link (id and test id `id`), a note. */
+export function LinkShownOnce({ id, title, label, link, note }: { id: string; title: ReactNode; label: string; link: string; note: ReactNode }) {
+  return (
+    <div className="link-panel" aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`} className="link-panel__title">
+        <span aria-hidden="true">✓ </span>
+        {title}
+      </p>
+      <CopyLink id={id} label={label} link={link} testId={id} />
+      <p className="muted">{note}</p>
     </div>
   );
 }

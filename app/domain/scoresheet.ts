@@ -17,6 +17,18 @@ export interface ScaleCriterion {
   scaleMax: number;
 }
 
+/**
+ * A criterion as a judge scores it and an applicant reads it: its names and help in both
+ * languages, its weight and scale (the scoresheet, an open edition's page, the demo seed).
+ */
+export interface ScoresheetCriterion extends ScaleCriterion {
+  nameFr: string;
+  nameEn: string;
+  helpFr: string;
+  helpEn: string;
+  weight: number;
+}
+
 export type ScoresheetStatus = 'draft' | 'submitted';
 
 /**

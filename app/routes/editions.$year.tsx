@@ -22,6 +22,7 @@ import { LicenceSentence } from '~/components/LicenceSentence';
 import { RESULTS_CSV_COLUMNS, SCORES_CSV_COLUMNS } from '~/domain/open-data';
 import { PUBLIC_SCORE_DECIMALS } from '~/domain/public-score';
 import { COMPARISON_DECIMALS, type RankingMethod } from '~/domain/ranking';
+import type { ScoresheetCriterion } from '~/domain/scoresheet';
 import { formatDate, formatNumber, tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import resultsStyles from '~/styles/results.css';
@@ -75,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // An edition open for applications says how applications are judged (criteria are public).
     const criteria =
       edition.status === 'open'
-        ? editionCriteria(edition.id).map((c) => ({ id: c.id, nameFr: c.nameFr, nameEn: c.nameEn, helpFr: c.helpFr, helpEn: c.helpEn, weight: c.weight, min: c.scaleMin, max: c.scaleMax }))
+        ? editionCriteria(edition.id).map((c) => ({ id: c.id, nameFr: c.nameFr, nameEn: c.nameEn, helpFr: c.helpFr, helpEn: c.helpEn, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax }))
         : [];
     // Nothing of the judging shows before publication; the status changes, so nobody keeps a copy.
     return data(
@@ -90,21 +91,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const headers = publicPageHeaders(page, { personal: user !== null, validator });
   if (user === null && validator && ifNoneMatch(request, page.etag)) {
     // Remix sends a 304 without rendering anything; the page data below is never read.
-    return data({ edition: about, tracks, criteria: [] as OpenCriterion[], results: null as PublicResultsView | null }, { status: 304, headers });
+    return data({ edition: about, tracks, criteria: [] as ScoresheetCriterion[], results: null as PublicResultsView | null }, { status: 304, headers });
   }
-  return data({ messages: await messagesFor(request, ['results', 'layout']), edition: about, tracks, criteria: [] as OpenCriterion[], results: page.value as PublicResultsView | null }, { headers });
-}
-
-/** A criterion as an open edition shows it to future applicants. */
-interface OpenCriterion {
-  id: number;
-  nameFr: string;
-  nameEn: string;
-  helpFr: string;
-  helpEn: string;
-  weight: number;
-  min: number;
-  max: number;
+  return data({ messages: await messagesFor(request, ['results', 'layout']), edition: about, tracks, criteria: [] as ScoresheetCriterion[], results: page.value as PublicResultsView | null }, { headers });
 }
 
 export default function EditionPage() {
@@ -170,7 +159,7 @@ function ApplyCall({ year, closesOn }: { year: number; closesOn: string }) {
 }
 
 /** An edition open for applications: the criteria judges will score, for future applicants. */
-function OpenCriteria({ criteria }: { criteria: OpenCriterion[] }) {
+function OpenCriteria({ criteria }: { criteria: ScoresheetCriterion[] }) {
   const { t, lang } = useT();
   return (
     <>
@@ -186,7 +175,7 @@ function OpenCriteria({ criteria }: { criteria: OpenCriterion[] }) {
                   <p className="criteria-list__name">{lang === 'fr' ? c.nameFr : c.nameEn}</p>
                   <p className="criteria-list__meta">
                     {t('layout.edition.criterionWeight', { weight: formatNumber(lang, c.weight) })} ·{' '}
-                    {t('layout.edition.criterionScale', { min: c.min, max: c.max })}
+                    {t('layout.edition.criterionScale', { min: c.scaleMin, max: c.scaleMax })}
                   </p>
                   {help ? <p className="criteria-list__help">{help}</p> : null}
                 </li>

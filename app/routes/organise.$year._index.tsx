@@ -3,7 +3,7 @@
  * remove where nothing depends on it), and lock or unlock a round. One action, one `intent`
  * per form; every rule is enforced in app/utils/setup.server.ts and rounds.server.ts.
  */
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { ConformForm, ErrorSummary, IntentButton, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
 import { Fact } from '~/components/Fact';
@@ -12,9 +12,10 @@ import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { criterionSchema, itemSchema, LIMITS, newRoundSchema, roundSchema, trackSchema, unlockRoundSchema } from '~/domain/judging-setup';
 import { ROUND_KINDS } from '~/domain/statuses';
-import { formatDate, formatNumber, useT, editionTitleMeta } from '~/i18n';
+import { formatDate, formatNumber, useT } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
 import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { organiserPageHead } from '~/utils/organiser-page';
 import { LockForm } from '~/components/lock-form';
 import { lockRound, unlockRound } from '~/utils/rounds.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
@@ -31,9 +32,7 @@ import {
   updateTrack,
 } from '~/utils/setup.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
-
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'setup.title', data?.edition.year);
+export const { links, meta } = organiserPageHead(styles, 'setup.title');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition, messages } = await organiserPage(request, params, ['judging']);

@@ -25,7 +25,7 @@ import { editionApplicationCounts, listEditionApplications } from '~/utils/appli
 import { editionTracks } from '~/utils/editions.server';
 import { getLanguage } from '~/utils/language.server';
 import { organiserPage } from '~/utils/organiser-page.server';
-import { FilterSelect } from '~/components/field-shell';
+import { FieldShell, FilterSelects } from '~/components/field-shell';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -97,6 +97,12 @@ export default function EditionApplications() {
   const first = total === 0 ? 0 : (query.page - 1) * LIST_PAGE_SIZE + 1;
   const last = Math.min(total, query.page * LIST_PAGE_SIZE);
   const filtered = Boolean(query.q || query.status || query.track);
+  const statusOptions = APPLICATION_STATUSES.map((status) => ({ value: status, label: t(`status.application.${status}`) }));
+  const trackOptions = [...tracks.map((track) => ({ value: track.id, label: track.name })), { value: 'none', label: t('applications.noTrack') }];
+  const directionOptions = [
+    { value: 'asc', label: t('applications.sort.ascending') },
+    { value: 'desc', label: t('applications.sort.descending') },
+  ];
   const csvParams = listQueryParams(query, { page: undefined }).toString();
   const date = (at: number | null) => (at ? formatDate(lang, at, { dateStyle: 'medium' }, timeZone) : '—');
 
@@ -145,13 +151,7 @@ export default function EditionApplications() {
       </div>
 
       <Form method="get" className="filters" role="search" aria-label={t('applications.filters.label')}>
-        <div className="field filters__search">
-          <label htmlFor="field-q" className="field__label">
-            {t('applications.filters.search')}
-          </label>
-          <p id="field-q-hint" className="field__hint">
-            {t('applications.filters.searchHint')}
-          </p>
+        <FieldShell id="field-q" label={t('applications.filters.search')} hint={t('applications.filters.searchHint')} className="filters__search">
           <input
             id="field-q"
             name="q"
@@ -162,38 +162,15 @@ export default function EditionApplications() {
             aria-describedby="field-q-hint"
             key={query.q}
           />
-        </div>
-        <FilterSelect
-          id="field-status"
-          name="status"
-          label={t('applications.filters.status')}
-          value={query.status}
-          placeholder={t('applications.filters.allStatuses')}
-          options={APPLICATION_STATUSES.map((status) => ({ value: status, label: t(`status.application.${status}`) }))}
-        />
-        <FilterSelect
-          id="field-track"
-          name="track"
-          label={t('applications.filters.track')}
-          value={query.track}
-          placeholder={t('applications.filters.allTracks')}
-          options={[...tracks.map((track) => ({ value: track.id, label: track.name })), { value: 'none', label: t('applications.noTrack') }]}
-        />
-        <FilterSelect
-          id="field-sort"
-          name="sort"
-          label={t('applications.filters.sort')}
-          value={query.sort}
-          options={LIST_SORTS.map((sort) => ({ value: sort, label: t(`applications.sort.${sort}`) }))}
-        />
-        <FilterSelect
-          id="field-dir"
-          name="dir"
-          label={t('applications.filters.direction')}
-          value={query.dir}
-          options={[
-            { value: 'asc', label: t('applications.sort.ascending') },
-            { value: 'desc', label: t('applications.sort.descending') },
+        </FieldShell>
+        <FilterSelects
+          idPrefix="field-"
+          values={query}
+          filters={[
+            { name: 'status', label: t('applications.filters.status'), options: statusOptions, placeholder: t('applications.filters.allStatuses') },
+            { name: 'track', label: t('applications.filters.track'), options: trackOptions, placeholder: t('applications.filters.allTracks') },
+            { name: 'sort', label: t('applications.filters.sort'), options: LIST_SORTS.map((sort) => ({ value: sort, label: t(`applications.sort.${sort}`) })) },
+            { name: 'dir', label: t('applications.filters.direction'), options: directionOptions },
           ]}
         />
         <div className="button-row filters__buttons">

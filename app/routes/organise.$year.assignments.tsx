@@ -4,7 +4,7 @@
  * manual additions and removals (a removal that would delete a scoresheet asks first), loads
  * and overlap of the current panels. Rules live in app/utils/assignments.server.ts.
  */
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import {
   CheckboxField,
@@ -21,7 +21,7 @@ import { Fact } from '~/components/Fact';
 import { repliedForm, replyOf } from '~/domain/form-reply';
 import { describeAssignments } from '~/domain/assignment';
 import { autoAssignSchema, finalAssignSchema, LIMITS, manualAssignmentSchema, removeAssignmentSchema } from '~/domain/judging-setup';
-import { useT, editionTitleMeta } from '~/i18n';
+import { useT } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
 import { addAssignment, applyAutoAssignment, removeAssignment, roundBoard, suggestSeed } from '~/utils/assignments.server';
 import { editionRounds } from '~/utils/editions.server';
@@ -29,11 +29,10 @@ import { editionJudgeList } from '~/utils/invitations.server';
 import { getRound } from '~/utils/rounds.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { organiserPageHead } from '~/utils/organiser-page';
 import { TableHead } from '~/components/TableHead';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
-
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'organise.tabs.assignments', data?.edition.year);
+export const { links, meta } = organiserPageHead(styles, 'organise.tabs.assignments');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition, messages } = await organiserPage(request, params, ['judging']);

@@ -4,21 +4,20 @@
  * paginated by id, with each event's before and after as a readable diff. Read-only: the
  * table itself refuses updates and deletes.
  */
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { AuditDiff } from '~/components/AuditDiff';
 import { AUDIT_ENTITY_NAMES } from '~/domain/judging-setup';
-import { formatDate, useT, editionTitleMeta } from '~/i18n';
+import { formatDate, useT } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
 import { listAudit } from '~/utils/audit.server';
 import { getLanguage } from '~/utils/language.server';
 import { auditFilterOptions, auditNames } from '~/utils/setup.server';
 import { organiserPage } from '~/utils/organiser-page.server';
-import { FilterSelect } from '~/components/field-shell';
+import { organiserPageHead } from '~/utils/organiser-page';
+import { FilterSelects } from '~/components/field-shell';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
-
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'organise.tabs.audit', data?.edition.year);
+export const { links, meta } = organiserPageHead(styles, 'organise.tabs.audit');
 
 const PAGE_SIZE = 25;
 
@@ -62,6 +61,9 @@ export default function EditionAudit() {
   const query = (extra: Record<string, string>) =>
     `?${new URLSearchParams(Object.entries({ ...filters, ...extra }).filter(([, v]) => v !== ''))}`;
   const filtered = Boolean(filters.type || filters.action || filters.actor);
+  const typeOptions = options.entityTypes.map((type) => ({ value: type, label: label(`audit.entity.${type}`, type) }));
+  const actionOptions = options.actions.map((action) => ({ value: action, label: label(`audit.action.${action}`, action) }));
+  const actorOptions = options.actors.map((actor) => ({ value: actor.id, label: `${actor.name} (${t(`roles.${actor.role}`)})` }));
   /** What an event is about, by its name where it has one: "Round Présélection", "Application Civix", "Edition 2021". */
   const entityLabel = (type: string, id: string) => {
     const kind = (AUDIT_ENTITY_NAMES as Record<string, keyof typeof names>)[type];
@@ -86,29 +88,15 @@ export default function EditionAudit() {
           {t('audit.filters')}
         </h3>
         <div className="inline-form">
-          <FilterSelect
-            id="audit-type"
-            name="type"
-            label={t('audit.filter.type')}
-            value={filters.type}
+          <FilterSelects
+            idPrefix="audit-"
+            values={filters}
             placeholder={t('audit.filter.all')}
-            options={options.entityTypes.map((type) => ({ value: type, label: label(`audit.entity.${type}`, type) }))}
-          />
-          <FilterSelect
-            id="audit-action"
-            name="action"
-            label={t('audit.filter.action')}
-            value={filters.action}
-            placeholder={t('audit.filter.all')}
-            options={options.actions.map((action) => ({ value: action, label: label(`audit.action.${action}`, action) }))}
-          />
-          <FilterSelect
-            id="audit-actor"
-            name="actor"
-            label={t('audit.filter.actor')}
-            value={filters.actor}
-            placeholder={t('audit.filter.all')}
-            options={options.actors.map((actor) => ({ value: actor.id, label: `${actor.name} (${t(`roles.${actor.role}`)})` }))}
+            filters={[
+              { name: 'type', label: t('audit.filter.type'), options: typeOptions },
+              { name: 'action', label: t('audit.filter.action'), options: actionOptions },
+              { name: 'actor', label: t('audit.filter.actor'), options: actorOptions },
+            ]}
           />
           <button type="submit" className="button button--primary">
             {t('audit.filter.submit')}

@@ -3,21 +3,20 @@
  * off, rank or band) and every comment the judges wrote for a startup, each of which can be
  * withheld with a reason before publication (audited). Rules live in feedback.server.ts.
  */
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { ChoiceField, CheckboxField, ConformForm, ErrorSummary, TextareaField, useSchemaForm } from '~/components/forms';
 import { DoneNotice, LockedNotice } from '~/components/notices';
 import { feedbackSettingsSchema, WITHHOLD_REASON_MAX, withholdSchema } from '~/domain/feedback';
 import { replyOf } from '~/domain/form-reply';
-import { useT, editionTitleMeta } from '~/i18n';
+import { useT } from '~/i18n';
 import styles from '~/styles/feedback.css';
 import { editionSharedComments, setFeedbackSettings, withholdSharedComment } from '~/utils/feedback.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { organiserPageHead } from '~/utils/organiser-page';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
-
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'organise.tabs.feedback', data?.edition.year);
+export const { links, meta } = organiserPageHead(styles, 'organise.tabs.feedback');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition, messages } = await organiserPage(request, params, ['feedback']);

@@ -4,15 +4,15 @@
  * conflict on a judge's behalf, remove one with a reason). Rules live in invitations.server.ts
  * and conflicts.server.ts.
  */
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { CopyLink } from '~/components/judging-setup-copy-link';
+import { LinkShownOnce } from '~/components/judging-setup-copy-link';
 import { ConformForm, ErrorSummary, FormActions, RefusalSummary, SelectField, TextareaField, useSchemaForm } from '~/components/forms';
 import { DoneNotice, Icon, LockedNotice } from '~/components/notices';
 import { replyOf } from '~/domain/form-reply';
 import { InviteForm } from '~/components/InviteForm';
 import { invitationItemSchema, invitationSchema, LIMITS, organiserConflictSchema, removeConflictSchema } from '~/domain/judging-setup';
-import { formatDate, useT, editionTitleMeta } from '~/i18n';
+import { formatDate, useT } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
 import { conflictRegister, declarableApplications, declareConflict, removeConflict } from '~/utils/conflicts.server';
 import {
@@ -27,11 +27,10 @@ import {
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { mailContext } from '~/utils/mail.server';
 import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { organiserPageHead } from '~/utils/organiser-page';
 import { DataTable } from '~/components/DataTable';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
-
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'organise.tabs.judges', data?.edition.year);
+export const { links, meta } = organiserPageHead(styles, 'organise.tabs.judges');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition, messages } = await organiserPage(request, params, ['judging']);
@@ -149,14 +148,13 @@ export default function EditionJudges() {
           />
         ) : null}
         {shown ? (
-          <div className="link-panel" aria-labelledby="invitation-link-title">
-            <p id="invitation-link-title" className="link-panel__title">
-              <span aria-hidden="true">✓ </span>
-              {t(shown.resent ? 'judges.invite.resentFor' : 'judges.invite.createdFor', { email: shown.email })}
-            </p>
-            <CopyLink id="invitation-link" label={t('judges.invite.linkLabel')} link={shown.link} testId="invitation-link" />
-            <p className="muted">{t('judges.invite.linkOnce')}</p>
-          </div>
+          <LinkShownOnce
+            id="invitation-link"
+            title={t(shown.resent ? 'judges.invite.resentFor' : 'judges.invite.createdFor', { email: shown.email })}
+            label={t('judges.invite.linkLabel')}
+            link={shown.link}
+            note={t('judges.invite.linkOnce')}
+          />
         ) : null}
       </section>
 

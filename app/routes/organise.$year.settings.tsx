@@ -5,7 +5,7 @@
  * which seals and publishes. Settings: names, dates, place, window (Paris time, with the exact
  * instants), descriptions; the year is fixed. Rules in app/utils/edition-settings.server.ts.
  */
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { EDITION_ERROR_PARAMS, EditionFields, useEditionLabels } from '~/components/edition-form';
 import { CheckboxField, ConformForm, ErrorSummary, FormActions, TextareaField, useSchemaForm } from '~/components/forms';
@@ -16,15 +16,14 @@ import { EDITION_LIMITS, editionSettingsSchema, editionStepSchema } from '~/doma
 import type { StepCheck } from '~/domain/edition-status';
 import { replyOf } from '~/domain/form-reply';
 import type { EditionStatus } from '~/domain/statuses';
-import { useT, editionTitleMeta } from '~/i18n';
+import { useT } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
 import { statusSteps, stepEdition, updateEditionSettings, windowConfirmationShown } from '~/utils/edition-settings.server';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { organiserPageHead } from '~/utils/organiser-page';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
-
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'editions.tabs.settings', data?.edition.year);
+export const { links, meta } = organiserPageHead(styles, 'editions.tabs.settings');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { edition, messages } = await organiserPage(request, params, ['editions', 'judging']);

@@ -5,27 +5,26 @@
  * last one's own); remove a judge from the edition with a reason, then see which applications are
  * short of judges. Rules in app/utils/team.server.ts and invitations.server.ts.
  */
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { ConformForm, ErrorSummary, IntentButton, RefusalSummary, TextareaField, useSchemaForm } from '~/components/forms';
-import { CopyLink } from '~/components/judging-setup-copy-link';
+import { LinkShownOnce } from '~/components/judging-setup-copy-link';
 import { DoneNotice } from '~/components/notices';
 import { EDITION_LIMITS, removeJudgeSchema, teamInvitationSchema, teamUserSchema } from '~/domain/edition-form';
 import { replyOf } from '~/domain/form-reply';
 import { InviteForm } from '~/components/InviteForm';
 import { invitationSchema } from '~/domain/judging-setup';
-import { formatDate, useT, editionTitleMeta } from '~/i18n';
+import { formatDate, useT } from '~/i18n';
 import styles from '~/styles/judging-setup.css';
 import { attempt, parseForm, replyTo } from '~/utils/form.server';
 import { createInvitation, editionJudgeList, invitationPath, revokeInvitation } from '~/utils/invitations.server';
 import { mailContext } from '~/utils/mail.server';
 import { listOrganisers, organiserInvitationEdition, organiserInvitations, removeJudge, revokeOrganiser } from '~/utils/team.server';
 import { editionHeader, organiserAction, organiserPage } from '~/utils/organiser-page.server';
+import { organiserPageHead } from '~/utils/organiser-page';
 import { DataTable } from '~/components/DataTable';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
-
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => editionTitleMeta(matches, 'team.title', data?.edition.year);
+export const { links, meta } = organiserPageHead(styles, 'team.title');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, edition, messages } = await organiserPage(request, params, ['editions', 'judging']);
@@ -146,14 +145,13 @@ export default function Team() {
           submitLabel={t('team.invite.submit')}
         />
         {shown ? (
-          <div className="link-panel" aria-labelledby="organiser-link-title">
-            <p id="organiser-link-title" className="link-panel__title">
-              <span aria-hidden="true">✓ </span>
-              {t('team.invite.createdFor', { email: shown.email })}
-            </p>
-            <CopyLink id="organiser-invitation-link" label={t('team.invite.linkLabel')} link={shown.link} testId="organiser-invitation-link" />
-            <p className="muted">{t('team.invite.linkOnce')}</p>
-          </div>
+          <LinkShownOnce
+            id="organiser-invitation-link"
+            title={t('team.invite.createdFor', { email: shown.email })}
+            label={t('team.invite.linkLabel')}
+            link={shown.link}
+            note={t('team.invite.linkOnce')}
+          />
         ) : null}
       </section>
 

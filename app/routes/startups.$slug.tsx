@@ -8,6 +8,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { awardText, StartupLogo } from '~/components/showcase';
 import { countryName } from '~/domain/application';
+import { linkHref } from '~/domain/web-link';
 import { tOf, useT } from '~/i18n';
 import { messagesFor } from '~/i18n/messages.server';
 import styles from '~/styles/feedback.css';
@@ -30,21 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { messages: await messagesFor(request, ['feedback']), entry: { ...entry, countryName: countryName(entry.country, lang) } };
 }
 
-/** A website as a link only when it is one (http or https), never a `javascript:` address. */
-function safeWebsite(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
 export default function StartupPage() {
   const { entry } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
-  const website = safeWebsite(entry.website);
+  const website = linkHref(entry.website);
   return (
     <div className="page showcase-page">
       <p>

@@ -14,7 +14,7 @@ import { messagesFor } from '~/i18n/messages.server';
 import { getLanguage } from '~/utils/language.server';
 import styles from '~/styles/feedback.css';
 import { filterOptions, publicShowcase } from '~/utils/showcase.server';
-import { FilterSelect } from '~/components/field-shell';
+import { FilterSelects } from '~/components/field-shell';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -42,37 +42,25 @@ export default function Showcase() {
   const { filters, tracks, countries, entries } = useLoaderData<typeof loader>();
   const { t, lang } = useT();
   const filtered = Boolean(filters.track || filters.country || filters.award);
+  const trackOptions = tracks.map((track) => ({ value: track.slug, label: lang === 'fr' ? track.nameFr : track.nameEn }));
+  const awardOptions = [
+    { value: 'any', label: t('showcase.filter.award.any') },
+    { value: 'overall', label: t('showcase.award.overall', { place: '1–3' }) },
+    { value: 'track', label: t('showcase.award.track', { track: '…' }) },
+    { value: 'peoples_choice', label: t('showcase.award.peoples_choice') },
+  ];
   return (
     <div className="page showcase">
       <PageHeader title={t('showcase.title')} lead={t('showcase.lead')} />
       <Form method="get" className="showcase-filters" aria-label={t('showcase.filters')}>
-        <FilterSelect
-          id="filter-track"
-          name="track"
-          label={t('showcase.filter.track')}
-          value={filters.track}
+        <FilterSelects
+          idPrefix="filter-"
+          values={filters}
           placeholder={t('showcase.filter.any')}
-          options={tracks.map((track) => ({ value: track.slug, label: lang === 'fr' ? track.nameFr : track.nameEn }))}
-        />
-        <FilterSelect
-          id="filter-country"
-          name="country"
-          label={t('showcase.filter.country')}
-          value={filters.country}
-          placeholder={t('showcase.filter.any')}
-          options={countries.map((country) => ({ value: country.code, label: country.name }))}
-        />
-        <FilterSelect
-          id="filter-award"
-          name="award"
-          label={t('showcase.filter.award')}
-          value={filters.award}
-          placeholder={t('showcase.filter.award.none')}
-          options={[
-            { value: 'any', label: t('showcase.filter.award.any') },
-            { value: 'overall', label: t('showcase.award.overall', { place: '1–3' }) },
-            { value: 'track', label: t('showcase.award.track', { track: '…' }) },
-            { value: 'peoples_choice', label: t('showcase.award.peoples_choice') },
+          filters={[
+            { name: 'track', label: t('showcase.filter.track'), options: trackOptions },
+            { name: 'country', label: t('showcase.filter.country'), options: countries.map((country) => ({ value: country.code, label: country.name })) },
+            { name: 'award', label: t('showcase.filter.award'), options: awardOptions, placeholder: t('showcase.filter.award.none') },
           ]}
         />
         <div className="showcase-filters__actions">

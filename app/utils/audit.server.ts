@@ -80,20 +80,23 @@ export interface AuditEntry {
   at?: Date;
 }
 
+/** The stored row of an audit entry: the entity's id as text, a missing time now, a missing before, after or reason null. */
+export function auditRow(entry: AuditEntry) {
+  return {
+    editionId: entry.editionId,
+    actorId: entry.actorId,
+    at: entry.at ?? new Date(),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    reason: entry.reason ?? null,
+  } satisfies typeof schema.auditEvents.$inferInsert;
+}
+
 export function recordAudit(db: DbOrTx, entry: AuditEntry): void {
-  db.insert(schema.auditEvents)
-    .values({
-      editionId: entry.editionId,
-      actorId: entry.actorId,
-      at: entry.at ?? new Date(),
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: String(entry.entityId),
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      reason: entry.reason ?? null,
-    })
-    .run();
+  db.insert(schema.auditEvents).values(auditRow(entry)).run();
 }
 
 export interface AuditFilter {

@@ -4,6 +4,7 @@
  * Dates of past editions are fixed here (offsets written out: Paris is UTC+1 in winter,
  * UTC+2 in summer); only 2022's application window is computed from `now`, in seed-demo.ts.
  */
+import type { ScoresheetCriterion } from '../../app/domain/scoresheet';
 import type { RoundMethod } from '../schema';
 
 export type TrackSlug = 'transparency' | 'participation' | 'anti-corruption' | 'services';
@@ -14,15 +15,8 @@ export interface TrackSpec {
   nameEn: string;
 }
 
-export interface CriterionSpec {
-  nameFr: string;
-  nameEn: string;
-  helpFr: string;
-  helpEn: string;
-  weight: number;
-  scaleMin: number;
-  scaleMax: number;
-}
+/** A criterion of a seeded edition: the app's criterion, before it has an id. */
+export type CriterionSpec = Omit<ScoresheetCriterion, 'id'>;
 
 export interface ConflictSpec {
   /** 1..8, as in judgeN@example.org. */

@@ -8,8 +8,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SaveStatus } from '~/components/SaveStatus';
 import { ScoresheetConflict } from '~/components/ScoresheetConflict';
-import { ScoresheetForm, type InitialSheet, type ScoresheetCriterion } from '~/components/ScoresheetForm';
-import type { SaveAnswer } from '~/domain/scoresheet';
+import { ScoresheetForm, type InitialSheet } from '~/components/ScoresheetForm';
+import type { SaveAnswer, ScoresheetCriterion } from '~/domain/scoresheet';
 import type { Lang } from '~/i18n';
 import { messagesIn } from '~/i18n/messages.server';
 

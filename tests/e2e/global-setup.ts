@@ -8,20 +8,27 @@
  * at its worker's server, database and session secret, so that fixtures can add data and start
  * sessions in process; tests read the address with `baseURL()` (tests/e2e/fixtures.ts).
  *
+ * The work itself (the build's snapshot, the seed, the servers' start: several seconds) runs in the
+ * background: this setup provides the servers' addresses at once, so that the other projects'
+ * files start meanwhile instead of waiting for it, and tests/e2e/setup.ts waits, in each e2e file,
+ * until its server is up (a file per server written here once it answers /healthz) or the setup
+ * failed (a file holding why, which each e2e file then fails with).
+ *
  * The build must exist (`npm test` builds before `vitest run`; by hand: `npx remix build`).
- * The server runs from a copy of server.js, remix-patches.js, build/ and public/ taken here, so that
+ * The server runs from a copy of server.js, server/, remix-patches.js, build/ and public/ taken here, so that
  * a rebuild during the run (another terminal, an editor's watcher) cannot pull the assets from under
  * it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { hashPassword } from '../../app/utils/password.server';
 import { openDatabase, runMigrations } from '../../db/client';
 import { seedDemo } from '../../db/seed-demo';
 import { DEMO_PASSWORD } from '../../db/seed-data/people';
-import { freePort, ROOT, startServerProcess, type ServerProcess } from './server-process';
+import { ROOT, startServerProcess, type ServerProcess } from './server-process';
 
 /** One server of the run, with what a test file needs to work on its data. */
 export interface E2eServer {
@@ -31,6 +38,8 @@ export interface E2eServer {
   databasePath: string;
   /** The server's uploads folder. */
   uploadsDir: string;
+  /** A file written once the server answers /healthz (tests/e2e/setup.ts waits for it). */
+  readyFile: string;
 }
 
 declare module 'vitest' {
@@ -41,6 +50,8 @@ declare module 'vitest' {
     seeded: boolean;
     /** The servers' SESSION_SECRET, so that a fixture can start a session they accept. */
     sessionSecret: string;
+    /** A file written, with why, if the setup failed (tests/e2e/setup.ts fails the file with it). */
+    e2eSetupFailure: string;
   }
 }
 
@@ -61,7 +72,7 @@ function buildIsComplete(): boolean {
 }
 
 /**
- * Copies what `node server.js` reads (server.js, remix-patches.js, build/, public/) into dir, which
+ * Copies what `node server.js` reads (server.js, server/, remix-patches.js, build/, public/) into dir, which
  * must be inside the repository so that packages still resolve from its node_modules.
  */
 async function snapshotBuild(dir: string): Promise<void> {
@@ -74,6 +85,7 @@ async function snapshotBuild(dir: string): Promise<void> {
       fs.mkdirSync(dir, { recursive: true });
       fs.copyFileSync(path.join(ROOT, 'server.js'), path.join(dir, 'server.js'));
       fs.copyFileSync(path.join(ROOT, 'remix-patches.js'), path.join(dir, 'remix-patches.js'));
+      fs.cpSync(path.join(ROOT, 'server'), path.join(dir, 'server'), { recursive: true });
       fs.cpSync(path.join(ROOT, 'build'), path.join(dir, 'build'), { recursive: true });
       fs.cpSync(path.join(ROOT, 'public'), path.join(dir, 'public'), { recursive: true });
       // A build that finished (or started) while copying: take it again.
@@ -127,6 +139,27 @@ function serverCount(project: TestProject): number {
   return Number.isFinite(workers) ? Math.max(1, Math.floor(workers)) : 1;
 }
 
+/**
+ * A free port, kept listening until `release()`: the servers start seconds after their addresses
+ * are handed out (the seed comes first), and in the meantime no other process may take the port.
+ */
+function holdPort(): Promise<{ port: number; release: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const holder = net.createServer();
+    holder.unref();
+    holder.on('error', reject);
+    holder.listen(0, () => {
+      const address = holder.address();
+      if (address === null || typeof address === 'string') {
+        holder.close();
+        reject(new Error('could not find a free port'));
+        return;
+      }
+      resolve({ port: address.port, release: () => new Promise<void>((done) => holder.close(() => done())) });
+    });
+  });
+}
+
 export default async function setup(project: TestProject) {
   const tmpDir = path.join(ROOT, 'tests', '.tmp', `e2e-${process.pid}`);
   fs.rmSync(tmpDir, { recursive: true, force: true });
@@ -136,26 +169,29 @@ export default async function setup(project: TestProject) {
   const template = path.join(tmpDir, 'template.db');
   const sessionSecret = crypto.randomBytes(32).toString('hex');
   const appDir = path.join(tmpDir, 'app');
-  try {
-    await snapshotBuild(appDir);
-    await prepareDatabase(template);
-  } catch (error) {
-    removeTmp();
-    throw error;
-  }
+  const failureFile = path.join(tmpDir, 'setup-failed.txt');
+  const ports = await Promise.all(Array.from({ length: serverCount(project) }, () => holdPort()));
+  const releaseAll = () => Promise.all(ports.map((held) => held.release()));
+  const provided: E2eServer[] = ports.map(({ port }, i) => ({
+    baseURL: `http://localhost:${port}`,
+    databasePath: path.join(tmpDir, `palmares-${i + 1}.db`),
+    uploadsDir: path.join(tmpDir, `uploads-${i + 1}`),
+    readyFile: path.join(tmpDir, `ready-${i + 1}`),
+  }));
 
   const servers: ServerProcess[] = [];
   const stopAll = () => Promise.all(servers.map((server) => server.stop()));
-  const provided: E2eServer[] = [];
-  try {
+  // In the background (see the header): its end is a ready file per server, or the failure file.
+  const work = (async () => {
+    await snapshotBuild(appDir);
+    await prepareDatabase(template);
     // Started together: each waits for its own /healthz.
     await Promise.all(
-      Array.from({ length: serverCount(project) }, async (_, i) => {
-        const databasePath = path.join(tmpDir, `palmares-${i + 1}.db`);
-        const uploadsDir = path.join(tmpDir, `uploads-${i + 1}`);
+      provided.map(async ({ databasePath, uploadsDir, readyFile }, i) => {
         fs.copyFileSync(template, databasePath);
+        await ports[i].release();
         const server = await startServerProcess({
-          port: await freePort(),
+          port: ports[i].port,
           script: path.join(appDir, 'server.js'),
           databasePath,
           uploadsDir,
@@ -164,20 +200,23 @@ export default async function setup(project: TestProject) {
           env: { MAIL_OUTBOX_DIR: path.join(tmpDir, `outbox-${i + 1}`) },
         });
         servers.push(server);
-        provided[i] = { baseURL: server.base, databasePath, uploadsDir };
+        fs.writeFileSync(readyFile, server.base);
       }),
     );
-  } catch (error) {
+  })().catch(async (error: unknown) => {
+    await releaseAll();
     await stopAll();
-    removeTmp();
-    throw new Error(`e2e setup: ${error instanceof Error ? error.message : String(error)}`);
-  }
+    const message = error instanceof Error ? error.message : String(error);
+    fs.writeFileSync(failureFile, message.startsWith('e2e setup:') ? message : `e2e setup: ${message}`);
+  });
 
   project.provide('e2eServers', provided);
   project.provide('seeded', true);
   project.provide('sessionSecret', sessionSecret);
+  project.provide('e2eSetupFailure', failureFile);
 
   return async function teardown() {
+    await work;
     await stopAll();
     removeTmp();
   };

@@ -2,6 +2,11 @@
  * The public and role pages in Chromium at tablet and phone sizes: the editions list without
  * horizontal scrolling, the skip link, and each main page without horizontal scrolling (with
  * SCREENSHOTS=1, a screenshot of each for a human to look at, in tests/.tmp/screenshots/).
+ *
+ * And the error guard of fixtures.ts, checked against the real server: a console.error, an
+ * uncaught exception and a CSP violation each make `close()` fail. If that part fails, every other
+ * e2e test could pass while the pages log errors. (It was tests/e2e/guard.test.ts: here it uses
+ * this file's Chromium instead of starting one, and a test file less to start.)
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -115,5 +120,45 @@ describe('screenshots of the main pages (tablet, 1024×768)', () => {
     await hydrated(page);
     await expectNoHorizontalScroll(page, VIEWPORTS.tabletLandscape.width);
     await screenshot(page, 'edition-2019');
+  });
+});
+
+describe('the console guard', () => {
+  it('a clean page passes', async () => {
+    const browser = await openBrowser();
+    await browser.page.goto(url('/'));
+    await hydrated(browser.page);
+    await browser.close();
+  });
+
+  it.each([
+    { what: 'console.error', error: () => console.error('guard check'), message: /guard check/ },
+    {
+      what: 'an uncaught exception',
+      error: () =>
+        setTimeout(() => {
+          throw new Error('guard boom');
+        }),
+      message: /guard boom/,
+    },
+  ])('fails on $what', async ({ error, message }) => {
+    const browser = await openBrowser();
+    await browser.page.goto(url('/'));
+    await browser.page.evaluate(error);
+    await expect.poll(() => browser.errors.length).toBe(1);
+    await expect(browser.close()).rejects.toThrow(message);
+  });
+
+  it('fails on a Content-Security-Policy violation (an inline script without the nonce)', async () => {
+    const browser = await openBrowser();
+    await browser.page.goto(url('/'));
+    await browser.page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.body.append(script);
+    });
+    await expect.poll(() => browser.errors.length).toBeGreaterThan(0);
+    expect(await browser.page.evaluate(() => '__injected' in window)).toBe(false);
+    await expect(browser.close()).rejects.toThrow(/Content Security Policy/);
   });
 });

@@ -47,9 +47,19 @@ const urlencoded = (pairs: [string, string][]): Body => ({
   body: pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'),
 });
 
+/**
+ * Every field 200,000 characters long (8.8 MB), encoded once: encoding it again for each of the
+ * 69 actions took most of this file's time. The field names and `x` need no percent-encoding,
+ * so each body is byte for byte what `urlencoded` would build.
+ */
+const OVERSIZED_FIELDS = FIELDS.map((f) => `${f}=${'x'.repeat(200_000)}`).join('&');
+
 /** The hostile variants, each a body builder from the intent. */
 const VARIANTS: Record<string, (intent: string | undefined) => Body> = {
-  oversized: (intent) => urlencoded([...(intent ? [['intent', intent] as [string, string]] : []), ...FIELDS.map((f) => [f, 'x'.repeat(200_000)] as [string, string])]),
+  oversized: (intent) => ({
+    contentType: 'application/x-www-form-urlencoded',
+    body: `${intent ? `intent=${encodeURIComponent(intent)}&` : ''}${OVERSIZED_FIELDS}`,
+  }),
   nul: (intent) => urlencoded([...(intent ? [['intent', intent] as [string, string]] : []), ...FIELDS.map((f) => [f, `a\u0000b`] as [string, string])]),
   invalidUtf8: (intent) => {
     const head = new TextEncoder().encode(`${intent ? `intent=${encodeURIComponent(intent)}&` : ''}${FIELDS.map((f) => `${f}=`).join('%FF%FE&')}%C3%28`);
