@@ -1,7 +1,7 @@
 /**
  * A judge never loses a score or sees an error page because of the network (issue 12, item 1;
  * docs/decisions/032-judges-offline.md), in Chromium with its offline emulation:
- * the first tap after a full page load, a save cut in the middle, a reload, moving to another
+ * the first tap after a full page load (and its correction), a save cut in the middle, a reload, moving to another
  * sheet and closing the tab, all offline; and the same sheet changed on another device meanwhile.
  * Each test reads what the server stored straight from its database, and expects everything there
  * within 5 s of the network coming back. With SCREENSHOTS=1: "N changes waiting" and the choice
@@ -112,7 +112,7 @@ async function openFromJudgePage(page: Page, startup: string) {
 }
 
 describe.skipIf(!seeded())('a judge through a dropped network', () => {
-  it('keeps the first tap after a full page load, offline, and saves it when the network is back', async () => {
+  it('keeps the first tap after a full page load, offline, and a correction of it, and saves the last one when the network is back', async () => {
     const judge = await tablet(0);
     const { page, context } = judge;
     await openSheetInFull(page, A);
@@ -122,9 +122,17 @@ describe.skipIf(!seeded())('a judge through a dropped network', () => {
     await waiting(page, 1);
     await stillTheSheet(page);
     await screenshot(page, 'offline-waiting-landscape-1024x768', { fullPage: false });
+    // A second tap on the same scale waits behind the first (still one change: one field).
+    await tap(page, 'Impact', 5);
+    await waiting(page, 1);
+    await stillTheSheet(page);
     await context.setOffline(false);
-    await reachesServer(Date.now(), 0, A, { Impact: 7, revision: 1 });
+    await reachesServer(Date.now(), 0, A, { Impact: 5 });
     await page.getByText(/^✓Saved at/).waitFor();
+    // The correction is the last word: the first tap was sent first (under its own key, revision 1),
+    // the correction on top of it (revision 2), nothing after; the sheet still shows it.
+    expect(stored(0, A)).toMatchObject({ Impact: 5, revision: 2 });
+    expect(await scale(page, 'Impact').getByRole('radio', { name: '5', exact: true }).isChecked()).toBe(true);
   });
 
   it('resends a save cut off in the middle under its own key: applied once, the later change on top', async () => {

@@ -11,6 +11,10 @@
  * pitch with the vote open and at each step of the reveal, the vote on a 390×844 phone.
  * The last test prints the paper fallback of the demo's live final (2023), which the finals built
  * here (2083–2086) leave alone.
+ *
+ * No real time is waited for: the evening's projector runs on Playwright's clock (its context's
+ * Date and timers), moved forward for a timer to run out; the projector without JavaScript, which
+ * reloads itself every 10 s, is opened at the start of that test and looked at well after.
  */
 import net from 'node:net';
 import jsQR from 'jsqr';
@@ -181,7 +185,15 @@ describe('the live final', () => {
 
   it('runs the final on the projector: timers, the vote by QR code, and the reveal in order', async () => {
     const { world, control, projector } = await finalWithControl(2084);
+    // A projector without JavaScript, opened before anything changes: a snapshot of the running order
+    // that reloads itself every 10 s (looked at again once Votabl is on stage, below).
+    const snapshot = await openBrowser({ viewport: PROJECTOR, javaScriptEnabled: false });
+    await snapshot.page.goto(url('/editions/2084/stage'));
+    await snapshot.page.getByRole('heading', { level: 1, name: 'Running order' }).waitFor();
     const phone = await openBrowser({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
+    // The projector's page runs on a clock the test can move forward (its context's timers and
+    // Date), so that a timer runs out without waiting for it; it ticks on its own until then.
+    await projector.context.clock.install();
     // The organiser is logged in on the projector's laptop too: the clicker works there.
     await loginAs(projector, world.organiser.email, '/editions/2084/stage');
     await hydrated(control.page);
@@ -204,10 +216,17 @@ describe('the live final', () => {
     await finalStretch.getByText('Last 30 seconds').waitFor();
     await projectorShots(projector.page, 'timer-last-30s');
 
-    // Overtime: counted up, "time is up".
+    // Overtime: counted up, "time is up". The projector reads the 15 s of questions from the server's
+    // start time and its own clock: 16 s later on that clock, the time is up (the server's clock is
+    // read again at the next message of the live channel).
     await control.page.getByLabel('Questions (minutes)').fill('0.25');
     await control.page.getByRole('button', { name: 'Start the questions timer' }).click();
-    await projector.page.locator('.timer[data-phase="over"]').getByText('Time is up').waitFor({ timeout: 20_000 });
+    const questions = projector.page.locator('.timer[data-phase="final"]', { hasText: 'Questions' });
+    await questions.waitFor();
+    expect(await projector.page.locator('.timer[data-phase="over"]').count()).toBe(0);
+    await projector.page.clock.fastForward(16_000);
+    await projector.page.locator('.timer[data-phase="over"]').getByText('Time is up').waitFor();
+    await projector.page.locator('.timer[data-phase="over"] .timer__clock', { hasText: /^\+0:\d\d$/ }).waitFor();
     await projectorShots(projector.page, 'timer-over');
 
     // The audience vote beside the pitch and its timer: the projector's QR code, read from the
@@ -244,6 +263,13 @@ describe('the live final', () => {
     await screenshot(phone.page, 'stage-vote-thanks-390x844');
     const phoneWidth = await phone.page.evaluate(() => document.documentElement.scrollWidth);
     expect(phoneWidth).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+
+    // The projector without JavaScript reloaded itself meanwhile (at most 10 s after it opened): the
+    // startup on stage and its timer, as the server renders them. Closed before the reveal.
+    await snapshot.page.getByRole('heading', { level: 1, name: 'Votabl' }).waitFor({ timeout: 15_000 });
+    await snapshot.page.locator('.timer[data-phase]').waitFor();
+    await screenshot(snapshot.page, 'stage-projector-no-js-1920x1080');
+    await snapshot.close();
 
     await confirmCommand(control.page, 'Close the audience vote', 'Yes, close the vote');
     await phone.page
@@ -295,7 +321,7 @@ describe('the live final', () => {
     await projector.page.keyboard.press('ArrowLeft');
     await projector.page.locator('[data-slide="place-1"]').waitFor({ timeout: WITHIN_MS });
     await control.page.getByText('Step 8 of 10: first place (the winner)').waitFor();
-  }, 120_000); // The whole evening in one test, with 15 s of a real timer running out: twice the default.
+  }, 120_000); // The whole evening in one test, with four browsers: twice the default.
 
   it('respects reduced motion, and speaks French to a French browser', async () => {
     const projector = await openBrowser({ viewport: PROJECTOR, locale: 'fr-FR' });
@@ -344,13 +370,11 @@ describe('the live final', () => {
     }
   });
 
-  it('works without JavaScript: the stage control’s forms, and a projector snapshot that reloads itself', async () => {
+  // The projector without JavaScript (a snapshot that reloads itself) is in the evening's test above.
+  it('works without JavaScript: the stage control’s forms', async () => {
     const world = await buildFinalWorld(2086);
     const control = await openBrowser({ viewport: CONTROL, javaScriptEnabled: false });
-    const projector = await openBrowser({ viewport: PROJECTOR, javaScriptEnabled: false });
     await loginAs(control, world.organiser.email, '/organise/2086/stage');
-    await projector.page.goto(url('/editions/2086/stage'));
-    await projector.page.getByRole('heading', { level: 1, name: 'Running order' }).waitFor();
 
     await confirmCommand(control.page, 'Put on stage Budgetly', 'Yes, put Budgetly on stage');
     await control.page.locator('.stage-order__item--current', { hasText: 'Budgetly' }).waitFor();
@@ -364,10 +388,6 @@ describe('the live final', () => {
     control.allowConsoleError(/status of 409/);
     await second.getByRole('button', { name: 'Open scoring for Budgetly' }).click();
     await second.getByRole('alert').filter({ hasText: 'The stage changed on another screen' }).waitFor();
-
-    // The snapshot reloads itself every 10 s.
-    await projector.page.getByRole('heading', { level: 1, name: 'Budgetly' }).waitFor({ timeout: 15_000 });
-    await projector.page.locator('.timer[data-phase]').waitFor();
   });
 });
 
