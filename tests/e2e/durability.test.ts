@@ -12,7 +12,6 @@
  *   `npm run db:restore` refuses while the server runs and, once it is stopped, the restore gives
  *   back the backup's counts.
  */
-import { spawnSync } from 'node:child_process';
 import crypto, { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +21,7 @@ import { backupDatabase } from '../../db/backup';
 import { restoreDatabase } from '../../db/restore';
 import { closeDb, getDb, runMigrations } from '~/utils/db.server';
 import { buildFinalWorld, type FinalWorld } from '../fixtures/stage';
-import { freePort, readDatabase, ROOT, startServerProcess, type ServerProcess } from './server-process';
+import { freePort, readDatabase, ROOT, runTsx, startServerProcess, type ServerProcess } from './server-process';
 
 const LOAD_MS = 1_500;
 const YEAR = 2041;
@@ -39,21 +38,6 @@ let cookies: string[] = [];
 // This file's fixtures work on its own database, not on its worker's e2e server's
 // (tests/e2e/setup.ts set DATABASE_PATH to that one; nothing has opened it yet).
 process.env.DATABASE_PATH = databasePath;
-
-
-/**
- * A script run the way its npm script runs it (`tsx db/restore.ts`, package.json): the repository's
- * own tsx, without `npx` looking it up first (about 2.5 s of a loaded machine per call).
- */
-function tsx(args: string[]) {
-  const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), args, {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: 'test' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return result;
-}
 
 async function startServer(): Promise<void> {
   server = await startServerProcess({ port, databasePath, uploadsDir: path.join(dir, 'uploads'), sessionSecret: secret, logLevel: 'error' });
@@ -281,7 +265,7 @@ describe('backups', () => {
     expect(backedUp.audit).toBeLessThanOrEqual(now.audit);
     expect(backedUp.revisions).toBeLessThanOrEqual(now.revisions);
 
-    const refused = tsx(['db/restore.ts', backupFile]);
+    const refused = runTsx(['db/restore.ts', backupFile], databasePath);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/server running/);
 

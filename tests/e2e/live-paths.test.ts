@@ -9,7 +9,6 @@
  *   and a cross-site post are Remix's and Express's answers, as before;
  * - kill -9 while 40 phones vote: every ballot whose 302 arrived is in the database, once.
  */
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +16,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { voterKey } from '~/utils/votes.server';
 import type { FinalWorld } from '../fixtures/stage';
-import { freePort, ROOT, startServerProcess, type ServerProcess } from './server-process';
+import { freePort, ROOT, runTsx, startServerProcess, type ServerProcess } from './server-process';
 
 const YEAR = 2042;
 const dir = path.join(ROOT, 'tests', '.tmp', `live-paths-${process.pid}`);
@@ -26,17 +25,13 @@ let server: ServerProcess | null = null;
 let base = '';
 let world: FinalWorld;
 
-function tsx(args: string[]) {
-  return spawnSync('npx', ['tsx', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: 'test' }, encoding: 'utf8', timeout: 120_000 });
-}
-
 beforeAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   if (!fs.existsSync(path.join(ROOT, 'build', 'index.js'))) throw new Error('no build: run `npx remix build` first');
-  const migrated = tsx(['db/migrate.ts']);
+  const migrated = runTsx(['db/migrate.ts'], databasePath);
   expect(migrated.status, migrated.stderr).toBe(0);
-  const created = tsx(['tests/fixtures/stage.ts', 'create', String(YEAR)]);
+  const created = runTsx(['tests/fixtures/stage.ts', 'create', String(YEAR)], databasePath);
   expect(created.status, created.stderr).toBe(0);
   world = JSON.parse(created.stdout.trim().split('\n').at(-1)!) as FinalWorld;
   // The vote open without the presence check (tests/integration/vote.test.ts covers the code) and
