@@ -170,7 +170,8 @@ export interface Analysis {
 /**
  * A key a route uses is served by the nearest route of its chain (itself first) whose loader sends
  * a namespace holding it; a shared word (`core`) by the nearest route that sends any list and has no
- * ErrorBoundary of its own (that boundary shows without the route's data), else by the root.
+ * ErrorBoundary of its own (that boundary shows without the route's data), else by the root. A
+ * layout's key that no list of its chain holds is served by each route below it that holds it.
  */
 export function analyse(): Analysis {
   const all = routes();
@@ -180,6 +181,10 @@ export function analyse(): Analysis {
   const shipped = new Map(all.map((r) => [r.id, new Map(read(r.file).lists.map((list) => [list.join(','), new Set<string>()]))]));
   const unserved: Record<string, string[]> = {};
   const holds = (list: Namespace[], key: string) => list.some((ns) => namespaceKeys.get(ns)!.has(key));
+  const isBelow = (r: RouteInfo, ancestorId: string): boolean => {
+    for (let at = r.parentId ? byId.get(r.parentId) : undefined; at; at = at.parentId ? byId.get(at.parentId) : undefined) if (at.id === ancestorId) return true;
+    return false;
+  };
   for (const route of all) {
     const chain: RouteInfo[] = [];
     for (let at: RouteInfo | undefined = route; at; at = at.parentId ? byId.get(at.parentId) : undefined) chain.push(at);
@@ -199,7 +204,20 @@ export function analyse(): Analysis {
       const holding = lists.filter((list) => holds(list, key));
       for (const list of holding.length ? holding : lists) shipped.get(server.id)!.get(list.join(','))!.add(key);
     }
-    if (missing.length) unserved[route.id] = missing.sort();
+    // A layout's own words held by no list of its chain (the judge section's offline line): shipped by
+    // each route below it whose loader sends a namespace holding them, which is on every page it frames.
+    const below = all.filter((r) => r !== route && isBelow(r, route.id));
+    const unmatched = missing.filter((key) => {
+      let served = false;
+      for (const child of below) {
+        for (const list of read(child.file).lists.filter((l) => holds(l, key))) {
+          shipped.get(child.id)!.get(list.join(','))!.add(key);
+          served = true;
+        }
+      }
+      return !served;
+    });
+    if (unmatched.length) unserved[route.id] = unmatched.sort();
   }
   // What an ancestor ships anyway (for itself or another child) need not come again from below.
   for (const route of all) {
