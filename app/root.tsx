@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import type { ShouldRevalidateFunction } from '@remix-run/react';
 import {
-  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -17,6 +16,7 @@ import {
 } from '@remix-run/react';
 import { type ReactNode } from 'react';
 import { LanguageSwitch } from '~/components/LanguageSwitch';
+import { LogoutForm } from '~/components/LogoutForm';
 import { type Lang, tOf, useT } from '~/i18n';
 import stylesheet from '~/styles/app.css';
 import { canOrganise, getLanguage, getUser, judgedEditionIds, messagesIn } from '~/utils/root-route.server';
@@ -173,11 +173,7 @@ function AccountActions({ user, here }: { user: RootData['user'] | null; here: s
             <span className="visually-hidden">{t('nav.accountOf')} </span>
             {user.name}
           </NavLink>
-          <Form method="post" action="/logout">
-            <button type="submit" className="button button--ghost">
-              {t('nav.logout')}
-            </button>
-          </Form>
+          <LogoutForm />
         </>
       ) : (
         <>

@@ -84,7 +84,8 @@ export default function Account() {
                 </td>
                 <td>{formatDate(lang, session.lastSeenAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
                 <td>
-                  <Form method="post">
+                  {/* This device's own: a whole-page post, as the header's "Log out" (components/LogoutForm). */}
+                  <Form method="post" reloadDocument={session.current}>
                     <input type="hidden" name="session" value={session.idHash} />
                     <button type="submit" className="button button--ghost">
                       {session.current ? t('nav.logout') : t('account.revoke')}

@@ -6,7 +6,8 @@
  */
 import { invariantResponse } from '@epic-web/invariant';
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { LogoutForm } from '~/components/LogoutForm';
 import { ConformForm, ErrorSummary, Field, NewPasswordField, PASSWORD_LENGTHS, useSchemaForm } from '~/components/forms';
 import { invitationJoinSchema, invitationLoginSchema, invitationSignupSchema } from '~/domain/account';
 import { formMessage, replyOf } from '~/domain/form-reply';
@@ -195,11 +196,7 @@ function InviteForms({
       {variant === 'otherAccount' ? (
         <div className="notice">
           <p>{t('invite.otherAccount', { email: userEmail, invited: invitedEmail })}</p>
-          <Form method="post" action="/logout">
-            <button type="submit" className="button button--ghost">
-              {t('nav.logout')}
-            </button>
-          </Form>
+          <LogoutForm />
         </div>
       ) : variant === 'join' ? (
         <ConformForm form={form} className="stack">
