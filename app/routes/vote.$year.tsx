@@ -11,7 +11,7 @@
  * shown under the QR code. After each step, focus moves to what changed, for screen readers.
  */
 import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
+import { Form, type ShouldRevalidateFunction, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useStageEvents } from '~/components/StageEvents';
 import { VoteBallot, VoteConfirm, presenceQuery } from '~/components/VoteBallot';
@@ -40,8 +40,23 @@ import {
 } from '~/utils/vote-route.server';
 import type { Refusal } from '~/domain/refusal';
 
-/** The audience never logs in here: no log-in or sign-up links in the header. */
-export const handle: RootHandle = { withoutAccountLinks: true };
+/**
+ * The audience never logs in here: no log-in or sign-up links in the header. A ballot changes
+ * nothing the root shows (the user, the language): the root keeps its data after a post.
+ */
+export const handle: RootHandle = { withoutAccountLinks: true, revalidateRootAfterPost: false };
+
+/**
+ * Choosing a finalist writes nothing: its answer (the confirmation step) is the whole change, so the
+ * page's data is not fetched again. The step is on screen once its one request is answered, with
+ * nothing left in flight that a quick "Confirm" would cut off (a phone in the hall, one request fewer).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formData, actionResult, defaultShouldRevalidate }) =>
+  formMethod?.toUpperCase() === 'POST' && formData?.get('intent') === 'choose' && isConfirmStep(actionResult) ? false : defaultShouldRevalidate;
+
+function isConfirmStep(answer: unknown): boolean {
+  return typeof answer === 'object' && answer !== null && 'confirm' in answer;
+}
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: voteStyles }];
 
