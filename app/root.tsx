@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import type { ShouldRevalidateFunction } from '@remix-run/react';
 import {
+  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -16,7 +17,6 @@ import {
 } from '@remix-run/react';
 import { type ReactNode } from 'react';
 import { LanguageSwitch } from '~/components/LanguageSwitch';
-import { LogoutForm } from '~/components/LogoutForm';
 import { type Lang, tOf, useT } from '~/i18n';
 import stylesheet from '~/styles/app.css';
 import { canOrganise, getLanguage, getUser, judgedEditionIds, messagesIn } from '~/utils/root-route.server';
@@ -173,7 +173,12 @@ function AccountActions({ user, here }: { user: RootData['user'] | null; here: s
             <span className="visually-hidden">{t('nav.accountOf')} </span>
             {user.name}
           </NavLink>
-          <LogoutForm />
+          {/* A whole-page post: see routes/logout.tsx. */}
+          <Form method="post" action="/logout" reloadDocument>
+            <button type="submit" className="button button--ghost">
+              {t('nav.logout')}
+            </button>
+          </Form>
         </>
       ) : (
         <>

@@ -84,7 +84,7 @@ export default function Account() {
                 </td>
                 <td>{formatDate(lang, session.lastSeenAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
                 <td>
-                  {/* This device's own: a whole-page post, as the header's "Log out" (components/LogoutForm). */}
+                  {/* This device's own is logging out: a whole-page post, as every "Log out" (routes/logout.tsx). */}
                   <Form method="post" reloadDocument={session.current}>
                     <input type="hidden" name="session" value={session.idHash} />
                     <button type="submit" className="button button--ghost">

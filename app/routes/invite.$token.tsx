@@ -6,8 +6,7 @@
  */
 import { invariantResponse } from '@epic-web/invariant';
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { LogoutForm } from '~/components/LogoutForm';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ConformForm, ErrorSummary, Field, NewPasswordField, PASSWORD_LENGTHS, useSchemaForm } from '~/components/forms';
 import { invitationJoinSchema, invitationLoginSchema, invitationSignupSchema } from '~/domain/account';
 import { formMessage, replyOf } from '~/domain/form-reply';
@@ -196,7 +195,12 @@ function InviteForms({
       {variant === 'otherAccount' ? (
         <div className="notice">
           <p>{t('invite.otherAccount', { email: userEmail, invited: invitedEmail })}</p>
-          <LogoutForm />
+          {/* A whole-page post: see routes/logout.tsx. */}
+          <Form method="post" action="/logout" reloadDocument>
+            <button type="submit" className="button button--ghost">
+              {t('nav.logout')}
+            </button>
+          </Form>
         </div>
       ) : variant === 'join' ? (
         <ConformForm form={form} className="stack">
