@@ -4,10 +4,9 @@
  * it is a plain form post, and the action answers with a redirect back to the page.
  */
 import { useActionData, useFetcher } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { StageActionAnswer } from '~/domain/stage';
 import { useT } from '~/i18n';
-import { useHydrated } from './StageEvents';
 
 export function StageCommandForm({
   action,
@@ -121,4 +120,11 @@ export function ConfirmedCommand({
       </details>
     </StageCommandForm>
   );
+}
+
+/** True once React has hydrated the page (forms then post through fetchers). */
+export function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
 }

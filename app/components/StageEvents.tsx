@@ -71,22 +71,3 @@ export function useStageEvents(year: number, initial: PublicStage | null) {
   const serverNow = useCallback(() => Date.now() + (offset.current ?? 0), []);
   return { stage, connection, serverNow };
 }
-
-/** The server's clock, re-read every `intervalMs` while `ticking` (the first render uses `initialNow`, as the server did). */
-export function useServerClock(serverNow: () => number, initialNow: number, ticking: boolean, intervalMs = 200): number {
-  const [now, setNow] = useState(initialNow);
-  useEffect(() => {
-    setNow(serverNow());
-    if (!ticking) return;
-    const id = setInterval(() => setNow(serverNow()), intervalMs);
-    return () => clearInterval(id);
-  }, [serverNow, ticking, intervalMs]);
-  return now;
-}
-
-/** True once React has hydrated the page (forms then post through fetchers). */
-export function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}

@@ -2,9 +2,9 @@
  * A pitch or Q&A timer, read from the server's start time (never counted locally). The last
  * 30 seconds and the overtime are told by words and an icon as well as by colour and size.
  */
+import { useEffect, useState } from 'react';
 import { formatClock, readTimer, type TimerReading, type TimerSnapshot } from '~/domain/stage';
 import { useT } from '~/i18n';
-import { useServerClock } from './StageEvents';
 
 export function TimerIcon({ kind }: { kind: 'clock' | 'alarm' }) {
   return kind === 'clock' ? (
@@ -68,4 +68,16 @@ export function Timer({
       ) : null}
     </div>
   );
+}
+
+/** The server's clock, re-read every `intervalMs` while `ticking` (the first render uses `initialNow`, as the server did). */
+export function useServerClock(serverNow: () => number, initialNow: number, ticking: boolean, intervalMs = 200): number {
+  const [now, setNow] = useState(initialNow);
+  useEffect(() => {
+    setNow(serverNow());
+    if (!ticking) return;
+    const id = setInterval(() => setNow(serverNow()), intervalMs);
+    return () => clearInterval(id);
+  }, [serverNow, ticking, intervalMs]);
+  return now;
 }

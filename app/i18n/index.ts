@@ -64,7 +64,7 @@ export function tOf(matches: readonly DataMatch[]): Lookup {
     }
     if (!reported.has(key)) {
       reported.add(key);
-      console.error(`Message "${key}" was not sent with this page: add its namespace to the route's messagesFor().`);
+      console.error(`Message "${key}" not shipped with this page (npm run i18n:shipped)`);
     }
     return key;
   };

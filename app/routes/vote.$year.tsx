@@ -51,12 +51,8 @@ export const handle: RootHandle = { withoutAccountLinks: true, revalidateRootAft
  * page's data is not fetched again. The step is on screen once its one request is answered, with
  * nothing left in flight that a quick "Confirm" would cut off (a phone in the hall, one request fewer).
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formData, actionResult, defaultShouldRevalidate }) =>
-  formMethod?.toUpperCase() === 'POST' && formData?.get('intent') === 'choose' && isConfirmStep(actionResult) ? false : defaultShouldRevalidate;
-
-function isConfirmStep(answer: unknown): boolean {
-  return typeof answer === 'object' && answer !== null && 'confirm' in answer;
-}
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionResult, defaultShouldRevalidate }) =>
+  formData?.get('intent') === 'choose' && actionResult?.confirm ? false : defaultShouldRevalidate;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: voteStyles }];
 
