@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { keysOfNamespace, NAMESPACES, type Namespace } from '../app/i18n/messages.server';
+import type { ShippedRoute } from '../app/i18n/shipped.server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const APP = path.join(ROOT, 'app');
@@ -149,18 +150,9 @@ export function routes(): RouteInfo[] {
 /** A route whose ErrorBoundary shows when its own loader failed: its shared words must come from above. */
 const hasErrorBoundary = (file: string) => /export\s+(function|const)\s+ErrorBoundary\b|export\s*\{[^}]*\bErrorBoundary\b/.test(fs.readFileSync(file, 'utf8'));
 
-export interface ShippedRoute {
-  id: string;
-  parentId?: string;
-  path?: string;
-  index?: boolean;
-  caseSensitive?: boolean;
-  /** Each list of namespaces this route's loader writes → the keys it ships. */
-  lists: Record<string, string[]>;
-}
-
 export interface Analysis {
-  routes: ShippedRoute[];
+  /** Each list of namespaces a route's loader writes → the keys it ships. */
+  routes: ShippedRoute<string>[];
   /** Each list of namespaces → the keys it ships for any route that writes it (when the route is not known). */
   byList: Record<string, string[]>;
   /** Keys a route's modules name that no loader of its chain sends (server-only uses: CSV headers, mail, `translate`). */
@@ -244,8 +236,8 @@ export function render(analysis: Analysis): string {
   // Each key once, as a number: the routes' lists point into KEYS.
   const keys = [...new Set(analysis.routes.flatMap((r) => Object.values(r.lists).flat()))].sort();
   const index = new Map(keys.map((k, i) => [k, i]));
-  const ids = (list: string[]) => JSON.stringify(list.map((k) => index.get(k)));
-  const route = (r: ShippedRoute) => {
+  const ids = (list: readonly string[]) => JSON.stringify(list.map((k) => index.get(k)));
+  const route = (r: ShippedRoute<string>) => {
     const { lists, ...shape } = r;
     const fields = Object.entries(shape).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
     const shipped = Object.entries(lists).map(([list, ks]) => `${JSON.stringify(list)}: ${ids(ks)}`);

@@ -8,14 +8,15 @@
 import { matchRoutes } from '@remix-run/react';
 import { KEYS, ROUTES } from './shipped-keys.server';
 
-export interface ShippedRoute {
+/** A route as the generator writes it (scripts/i18n-shipped.ts, its keys by name) and as this module reads it (by position). */
+export interface ShippedRoute<Key = number> {
   id: string;
   parentId?: string;
   path?: string;
   index?: boolean;
   caseSensitive?: boolean;
   /** Each list of namespaces (joined by commas) the route's loader writes → its keys, as positions in KEYS. */
-  lists: Record<string, readonly number[]>;
+  lists: Record<string, readonly Key[]>;
 }
 
 interface Node {

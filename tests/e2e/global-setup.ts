@@ -21,14 +21,13 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { hashPassword } from '../../app/utils/password.server';
 import { openDatabase, runMigrations } from '../../db/client';
 import { seedDemo } from '../../db/seed-demo';
 import { DEMO_PASSWORD } from '../../db/seed-data/people';
-import { ROOT, startServerProcess, type ServerProcess } from './server-process';
+import { holdPort, ROOT, startServerProcess, type ServerProcess } from './server-process';
 
 /** One server of the run, with what a test file needs to work on its data. */
 export interface E2eServer {
@@ -139,26 +138,6 @@ function serverCount(project: TestProject): number {
   return Number.isFinite(workers) ? Math.max(1, Math.floor(workers)) : 1;
 }
 
-/**
- * A free port, kept listening until `release()`: the servers start seconds after their addresses
- * are handed out (the seed comes first), and in the meantime no other process may take the port.
- */
-function holdPort(): Promise<{ port: number; release: () => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const holder = net.createServer();
-    holder.unref();
-    holder.on('error', reject);
-    holder.listen(0, () => {
-      const address = holder.address();
-      if (address === null || typeof address === 'string') {
-        holder.close();
-        reject(new Error('could not find a free port'));
-        return;
-      }
-      resolve({ port: address.port, release: () => new Promise<void>((done) => holder.close(() => done())) });
-    });
-  });
-}
 
 export default async function setup(project: TestProject) {
   const tmpDir = path.join(ROOT, 'tests', '.tmp', `e2e-${process.pid}`);

@@ -15,21 +15,32 @@ const STOP_TIMEOUT_MS = 15_000;
 /** Keep only the end of the server's output (enough to explain a failure). */
 const MAX_OUTPUT_CHARS = 64_000;
 
-export function freePort(): Promise<number> {
+/**
+ * A free port, kept listening until `release()`: the servers start seconds after their addresses
+ * are handed out (the seed comes first), and in the meantime no other process may take the port.
+ */
+export function holdPort(): Promise<{ port: number; release: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, () => {
-      const address = probe.address();
+    const holder = net.createServer();
+    holder.unref();
+    holder.on('error', reject);
+    holder.listen(0, () => {
+      const address = holder.address();
       if (address === null || typeof address === 'string') {
-        probe.close();
+        holder.close();
         reject(new Error('could not find a free port'));
         return;
       }
-      probe.close(() => resolve(address.port));
+      resolve({ port: address.port, release: () => new Promise<void>((done) => holder.close(() => done())) });
     });
   });
+}
+
+/** A free port, released at once (for a server started right away). */
+export async function freePort(): Promise<number> {
+  const { port, release } = await holdPort();
+  await release();
+  return port;
 }
 
 export interface ServerOptions {

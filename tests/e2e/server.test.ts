@@ -5,24 +5,15 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseURL as e2eBaseURL } from './fixtures';
+import { freePort } from './server-process';
 
 const baseURL = e2eBaseURL();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'palmares-server-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `node server.js` with the given environment; resolves when it exits. */
 function startServer(env: Record<string, string>) {
