@@ -195,7 +195,6 @@ function InviteForms({
       {variant === 'otherAccount' ? (
         <div className="notice">
           <p>{t('invite.otherAccount', { email: userEmail, invited: invitedEmail })}</p>
-          {/* A whole-page post: see routes/logout.tsx. */}
           <Form method="post" action="/logout" reloadDocument>
             <button type="submit" className="button button--ghost">
               {t('nav.logout')}
