@@ -310,10 +310,8 @@ const rendering = new Map();
 function renderFrozen(miss) {
   let pending = rendering.get(miss.key);
   if (!pending) {
-    const request = new Request(`http://frozen.local${miss.path}`, {
-      // A crawler's user agent makes entry.server wait for the whole document (no streamed parts).
-      headers: { 'Accept-Language': miss.lang, Accept: 'text/html', 'User-Agent': 'Googlebot' },
-    });
+    // entry.server renders every document whole (decision 049): nothing streamed after the stored bytes.
+    const request = new Request(`http://frozen.local${miss.path}`, { headers: { 'Accept-Language': miss.lang, Accept: 'text/html' } });
     pending = handleRequest(request, { clientIp: '127.0.0.1', nonce: build.entry.module.FROZEN_NONCE })
       .then(async (response) => build.entry.module.storeFrozen(miss, { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) }))
       .finally(() => rendering.delete(miss.key));

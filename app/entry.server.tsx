@@ -108,7 +108,7 @@ export default async function handleRequest(
  * (react-dom-server.node `writeStringChunk`; fixed in React 19). A 0x00 byte is never part of a
  * UTF-8 multibyte sequence, and the pages never hold a U+0000 of their own (stored text refuses it,
  * app/domain/text.ts), so dropping every 0x00 byte gives exactly the bytes React meant.
- * Drop this with React 19 (tests/e2e/no-nul.test.ts keeps watching).
+ * Drop this with React 19 (tests/e2e/walk.test.ts keeps watching: every page, both languages).
  */
 function withoutPadding(page: Buffer): Buffer {
   let zero = page.indexOf(0);
