@@ -138,7 +138,6 @@ function serverCount(project: TestProject): number {
   return Number.isFinite(workers) ? Math.max(1, Math.floor(workers)) : 1;
 }
 
-
 export default async function setup(project: TestProject) {
   const tmpDir = path.join(ROOT, 'tests', '.tmp', `e2e-${process.pid}`);
   fs.rmSync(tmpDir, { recursive: true, force: true });
