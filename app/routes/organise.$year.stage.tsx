@@ -6,7 +6,7 @@
  * channel, so a second organiser laptop stays in step.
  */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useLoaderData, useRevalidator } from '@remix-run/react';
+import { useFetchers, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { StageControl } from '~/components/StageControl';
 import { parseStageForm, type StageActionAnswer } from '~/domain/stage';
@@ -61,19 +61,24 @@ export default function StageControlPage() {
   const { t } = useT();
   const { stage, connection, serverNow } = useStageEvents(page.year, page.stage);
   const revalidator = useRevalidator();
-  const refresh = useRef(revalidator);
-  refresh.current = revalidator;
+  // A command posted from this page reloads the page's data itself once its action is done. A
+  // second reload started meanwhile would land first and make Remix cut the command's off halfway
+  // through its answer (logged as an AbortError): so one reload at a time, the command's first.
+  const commandInFlight = useFetchers().length > 0;
+  const refresh = useRef({ revalidator, commandInFlight });
+  refresh.current = { revalidator, commandInFlight };
+  const mayReload = () => refresh.current.revalidator.state === 'idle' && !refresh.current.commandInFlight;
   const live = stage ?? page.stage;
 
   // Another laptop changed the stage: re-read what only this page's loader knows (reveal steps, ballots).
   useEffect(() => {
-    if (live.version > page.stage.version && refresh.current.state === 'idle') refresh.current.revalidate();
-  }, [live.version, page.stage.version]);
+    if (live.version > page.stage.version && mayReload()) refresh.current.revalidator.revalidate();
+  }, [live.version, page.stage.version, commandInFlight]);
 
   useEffect(() => {
     if (!live.voteOpen) return;
     const id = setInterval(() => {
-      if (refresh.current.state === 'idle') refresh.current.revalidate();
+      if (mayReload()) refresh.current.revalidator.revalidate();
     }, BALLOT_REFRESH_MS);
     return () => clearInterval(id);
   }, [live.voteOpen]);
