@@ -12,7 +12,7 @@
  * (a livestream) sees that voting is for the hall, without a code to scan.
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData, useRevalidator } from '@remix-run/react';
+import { useFetchers, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { Projector } from '~/components/Projector';
 import { ProjectorKeys } from '~/components/ProjectorKeys';
@@ -65,14 +65,17 @@ export default function ProjectorPage() {
   const revalidator = useRevalidator();
   const refresh = useRef(revalidator);
   refresh.current = revalidator;
+  // A clicker's key (ProjectorKeys) reloads the page's data after its command: no reload of our
+  // own meanwhile, as on the stage control (routes/organise.$year.stage.tsx says why).
+  const commandInFlight = useFetchers().length > 0;
 
   // A new presence code every 30 s while the vote is open: re-read the loader when this one is replaced.
   const nextAt = live.voteOpen ? (page.presence?.nextAt ?? null) : null;
   useEffect(() => {
-    if (nextAt === null) return;
+    if (nextAt === null || commandInFlight) return;
     const id = setTimeout(() => refresh.current.revalidate(), Math.max(250, nextAt - serverNow() + 250));
     return () => clearTimeout(id);
-  }, [nextAt, serverNow]);
+  }, [nextAt, serverNow, commandInFlight]);
 
   return (
     <>
