@@ -35,8 +35,8 @@ export default defineConfig({
           environment: 'node',
           globals: true,
           // Pure modules, no mocks or module state: one module graph for every file. Measured on
-          // 2 cores: 17 s isolated, 6.6 s shared. (Integration keeps isolation: per-file databases
-          // and in-memory caches keyed by row id; component too: jsdom state leaks between files.)
+          // 2 cores: 17 s isolated, 6.6 s shared. (Integration and e2e share a process too, with fresh
+          // modules per file: tests/setup/fresh-modules.ts; component keeps isolation: jsdom's document.)
           isolate: false,
         },
       },
