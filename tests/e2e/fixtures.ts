@@ -86,7 +86,7 @@ let browser: Promise<Browser> | null = null;
  * context (decision 046): Chromium 156 preloads the omnibox's drop-down as a WebUI page (two
  * `chrome://omnibox-popup.top-chrome` documents in their own renderer) in every new window, and
  * keeps a spare renderer ready for the next site. Measured on the 2-core machine: a context and
- * its first page load cost about 3.0 CPU-seconds of Chromium with them, 1.6 without, against
+ * its first page load cost about 3.0 CPU-seconds of Chromium with them, about 1.5 without, against
  * 0.4 for a later page load in the same context.
  */
 const DISABLED_FEATURES = [
