@@ -29,6 +29,13 @@ let build = await import(BUILD_PATH).catch((error) => {
   process.exit(1);
 });
 
+// `npm run dev` leaves a development build in build/. Under NODE_ENV=production React's runtime
+// has no `jsxDEV`, so every page would answer 500 while /healthz still answered 200: refuse to start.
+if (build.mode === 'development' && process.env.NODE_ENV === 'production') {
+  console.error('Palmarès cannot start: build/ holds a development build (left by `npm run dev`) and NODE_ENV is production. Run `npm run build` first.');
+  process.exit(1);
+}
+
 let env;
 try {
   env = build.entry.module.bootstrap();

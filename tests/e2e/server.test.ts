@@ -1,6 +1,6 @@
 /**
  * The production server itself (server.js over the build): headers, caching,
- * compression, refusal to start without a secret, and a clean stop on SIGTERM.
+ * compression, refusal to start without a secret or on a development build, and a clean stop on SIGTERM.
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -9,15 +9,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseURL as e2eBaseURL } from './fixtures';
-import { freePort } from './server-process';
+import { freePort, ROOT } from './server-process';
 
 const baseURL = e2eBaseURL();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'palmares-server-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 /** Starts `node server.js` with the given environment; resolves when it exits. */
-function startServer(env: Record<string, string>) {
+function startServer(env: Record<string, string>, cwd = ROOT) {
   const child = spawn(process.execPath, ['server.js'], {
+    cwd,
     env: { PATH: process.env.PATH!, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -83,6 +84,28 @@ describe('the production server', () => {
     const server = startServer({ NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: path.join(scratch, 'nosecret.db') });
     expect(await server.exit).toBe(1);
     expect(server.output()).toContain('SESSION_SECRET is required in production');
+  });
+
+  it('refuses to start in production on a development build (left by `npm run dev`), and says why', async () => {
+    // A copy of the server over the build with the development build's mode, inside the repository so that packages resolve.
+    const dir = fs.mkdtempSync(path.join(ROOT, '.cache', 'dev-build-'));
+    try {
+      for (const file of ['server.js', 'remix-patches.js', 'server']) fs.cpSync(path.join(ROOT, file), path.join(dir, file), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'build'));
+      const built = fs.readFileSync(path.join(ROOT, 'build', 'index.js'), 'utf8');
+      expect(built).toMatch(/^var mode = "production"/m);
+      fs.writeFileSync(path.join(dir, 'build', 'index.js'), built.replace(/^var mode = "production"/m, 'var mode = "development"'));
+      const port = await freePort();
+      const server = startServer(
+        { PORT: String(port), DATABASE_PATH: path.join(scratch, 'devbuild.db'), SESSION_SECRET: crypto.randomBytes(32).toString('hex') },
+        dir,
+      );
+      expect(await server.exit).toBe(1);
+      expect(server.output()).toContain('build/ holds a development build');
+      expect(fs.existsSync(path.join(scratch, 'devbuild.db'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops cleanly on SIGTERM: connections closed, database closed, exit code 0', async () => {
