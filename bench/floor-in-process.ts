@@ -7,7 +7,7 @@
  * Express, sockets and the load generator are left out, so on a shared machine it moves much less
  * than `npm run bench:http`. Builds nothing:
  *
- *   npx remix build && npx tsx bench/floor-in-process.ts [--before DIR] [--rounds 3] [--requests 200]
+ *   npx remix build && npx tsx bench/floor-in-process.ts [--before DIR] [--rounds 3] [--requests 200] [--paths /healthz,/organise/2021]
  *
  * Each checkout's server.js prelude is reproduced: remix-patches.js is applied when the checkout
  * has one (before Remix loads), as `node server.js` does.
@@ -23,6 +23,11 @@ import { numberOption } from './options';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = numberOption('rounds', 3);
 const REQUESTS = numberOption('requests', 200);
+/** `--paths /a,/b`: the paths measured (GET, as the logged-in organiser), /healthz and /organise/2021 by default. */
+const PATHS = (() => {
+  const at = process.argv.indexOf('--paths');
+  return at > 0 ? process.argv[at + 1].split(',') : ['/healthz', '/organise/2021'];
+})();
 const BEFORE = (() => {
   const at = process.argv.indexOf('--before');
   return at > 0 ? path.resolve(process.argv[at + 1]) : undefined;
@@ -68,7 +73,7 @@ async function main() {
     console.log(`floor in process — Node ${process.version}, ${REQUESTS} requests per round (/healthz: 10×), median of ${ROUNDS} rounds; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log(`| path | ${checkouts.map(([name]) => `${name} CPU ms/req`).join(' | ')} |${BEFORE ? ' before / app |' : ''}`);
     console.log(`|---|${checkouts.map(() => '---:').join('|')}|${BEFORE ? '---:|' : ''}`);
-    for (const urlPath of ['/healthz', '/organise/2021']) {
+    for (const urlPath of PATHS) {
       const requests = urlPath === '/healthz' ? REQUESTS * 10 : REQUESTS;
       const runs: Record<string, number[]> = { app: [], before: [] };
       for (let round = 0; round < ROUNDS; round++) for (const [name, at] of checkouts) runs[name].push(measure(at, urlPath, requests, env).cpuMs);
