@@ -54,6 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** An application's row in the matrix: a cell's change comes back there (at the matrix's top, 200 rows would lose the organiser's place). */
+const rowId = (applicationId: number) => `application-${applicationId}`;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { edition, formData, intent, act } = await organiserAction(request, params);
   const done = (roundId: number, anchor: string) =>
@@ -77,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 });
       const pair = submission.value;
       const form = `${intent}:${pair.judgeId}:${pair.applicationId}`;
-      return attempt(form, submission, () => (addAssignment({ ...act, ...pair }), done(pair.roundId, 'panels')));
+      return attempt(form, submission, () => (addAssignment({ ...act, ...pair }), done(pair.roundId, rowId(pair.applicationId))));
     }
     case 'assignment.remove': {
       const submission = parseForm(formData, removeAssignmentSchema);
@@ -90,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           // A question, not an error: nothing was removed yet.
           return data({ confirmRemoval: { roundId, judgeId, applicationId, scoresheet: outcome.scoresheet } });
         }
-        return done(roundId, 'panels');
+        return done(roundId, rowId(applicationId));
       });
     }
     default:
@@ -224,7 +227,7 @@ export default function EditionAssignments() {
                 {t('assignments.confirm.submit')}
               </button>
             </Form>
-            <Link to={`${here}#application-${confirm.applicationId}`} className="button button--ghost">
+            <Link to={`${here}#${rowId(confirm.applicationId)}`} className="button button--ghost">
               {t('assignments.confirm.cancel')}
             </Link>
           </div>
@@ -258,7 +261,7 @@ export default function EditionAssignments() {
                   const panel = panelOf(application.id);
                   const short = !isFinal && panel.length !== round.judgesPerApplication;
                   return (
-                    <tr key={application.id} id={`application-${application.id}`}>
+                    <tr key={application.id} id={rowId(application.id)}>
                       <th scope="row" className="matrix__application">
                         {application.startupName}
                       </th>

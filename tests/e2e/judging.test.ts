@@ -234,10 +234,15 @@ describe.skipIf(!seeded())('a judge invited on a tablet', () => {
     );
     const startups = offers.map((label) => label.replace(/^\+/, '').replace(assignPrefix, '').trim());
     expect(startups).not.toContain(conflicted);
-    const assigned = startups.slice(0, 2);
+    // The last two rows: each change comes back at its row, not at the top of the matrix (30 rows below it).
+    const assigned = startups.slice(-2);
     for (const startup of assigned) {
       await organiser.page.getByRole('button', { name: `${assignPrefix}${startup}`, exact: true }).click();
-      await organiser.page.getByRole('button', { name: `Take ${name} off ${startup}`, exact: true }).waitFor();
+      const taken = organiser.page.getByRole('button', { name: `Take ${name} off ${startup}`, exact: true });
+      await taken.waitFor();
+      await expect
+        .poll(() => taken.evaluate((button) => button.getBoundingClientRect().top >= 0 && button.getBoundingClientRect().bottom <= window.innerHeight))
+        .toBe(true);
     }
 
     // The judge's page: two pitches, the conflicted one nowhere, nothing submitted yet.

@@ -161,7 +161,10 @@ describe('manual changes', () => {
   it('adds one assignment with one audit event, and refuses it twice', async () => {
     const fields = pairForm('assignment.add', e.screening.id, e.judges[1].id, e.applications[0].id);
     const before = auditCount();
-    expect((await run(e, fields)).status).toBe(302);
+    const added = await run(e, fields);
+    expect(added.status).toBe(302);
+    // Back at the application's row (the page's own anchor), not at the top of the matrix.
+    expect(added.headers.get('Location')).toBe(`/organise/${e.year}/assignments?round=${e.screening.id}&done=assignment.add#application-${e.applications[0].id}`);
     expect(isAssigned(e.judges[1].id, e.screening.id, e.applications[0].id)).toBe(true);
     expect(assignmentsOfJudge(e.judges[1].id, e.screening.id)).toEqual([{ applicationId: e.applications[0].id }]);
     expect(auditCount()).toBe(before + 1);
