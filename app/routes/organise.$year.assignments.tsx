@@ -5,7 +5,8 @@
  * and overlap of the current panels. Rules live in app/utils/assignments.server.ts.
  */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useSearchParams, useSubmit } from '@remix-run/react';
+import { memo, type FormEvent } from 'react';
 import {
   CheckboxField,
   ConformForm,
@@ -21,7 +22,8 @@ import { Fact } from '~/components/Fact';
 import { repliedForm, replyOf } from '~/domain/form-reply';
 import { describeAssignments } from '~/domain/assignment';
 import { autoAssignSchema, finalAssignSchema, LIMITS, manualAssignmentSchema, removeAssignmentSchema } from '~/domain/judging-setup';
-import { useT } from '~/i18n';
+import { useT, type Lang, type T } from '~/i18n';
+import { sameData } from '~/domain/same-data';
 import styles from '~/styles/judging-setup.css';
 import { addAssignment, applyAutoAssignment, removeAssignment, roundBoard, suggestSeed } from '~/utils/assignments.server';
 import { editionRounds } from '~/utils/editions.server';
@@ -106,6 +108,11 @@ export default function EditionAssignments() {
   const answer = useActionData<typeof action>();
   const { t, lang } = useT();
   const [search] = useSearchParams();
+  const submit = useSubmit();
+  const submitCell = (event: FormEvent<HTMLTableElement>) => {
+    event.preventDefault();
+    submit(event.target as HTMLFormElement, { preventScrollReset: true });
+  };
   const done = search.get('done');
   const name = (item: { nameFr: string; nameEn: string }) => (lang === 'fr' ? item.nameFr : item.nameEn);
 
@@ -247,7 +254,8 @@ export default function EditionAssignments() {
           </p>
         ) : (
           <div className="table-wrap matrix-wrap" role="region" tabIndex={0} aria-labelledby="panels-title">
-            <table className="table matrix">
+            {/* Each cell is a plain <form> (it posts without JavaScript); with it, one handler submits them all (see MatrixRow). */}
+            <table className="table matrix" onSubmit={submitCell}>
               <caption className="visually-hidden">{t('assignments.panels.caption', { round: name(round) })}</caption>
               <TableHead
                 columns={[
@@ -257,53 +265,22 @@ export default function EditionAssignments() {
                 ]}
               />
               <tbody>
-                {board.applications.map((application) => {
-                  const panel = panelOf(application.id);
-                  const short = !isFinal && panel.length !== round.judgesPerApplication;
-                  return (
-                    <tr key={application.id} id={rowId(application.id)}>
-                      <th scope="row" className="matrix__application">
-                        {application.startupName}
-                      </th>
-                      {judges.map((judge) => {
-                        const pair = panel.find((p) => p.judgeId === judge.id);
-                        const labels = { judge: judge.name, startup: application.startupName };
-                        return (
-                          <td key={judge.id} className={`matrix__cell${pair ? ' matrix__cell--on' : ''}`}>
-                            {conflicted.has(`${judge.id}:${application.id}`) ? (
-                              <span className="matrix__conflict">
-                                <span aria-hidden="true">⚠ </span>
-                                {t('assignments.panels.conflicted')}
-                              </span>
-                            ) : null}
-                            {pair ? (
-                              locked ? (
-                                <span className="matrix__mark">
-                                  <span aria-hidden="true">✓</span>
-                                  <span className="visually-hidden">{t('assignments.panels.assigned')}</span>
-                                </span>
-                              ) : (
-                                <CellButton intent="assignment.remove" roundId={round.id} judgeId={judge.id} applicationId={application.id} label={t('assignments.panels.remove', labels)} on />
-                              )
-                            ) : !locked && !conflicted.has(`${judge.id}:${application.id}`) ? (
-                              <CellButton intent="assignment.add" roundId={round.id} judgeId={judge.id} applicationId={application.id} label={t('assignments.panels.add', labels)} />
-                            ) : null}
-                            {pair?.sheet ? (
-                              <span className="matrix__sheet">
-                                <span className="visually-hidden">{t('assignments.sheet.label')} </span>
-                                {t(`assignments.sheet.${pair.sheet}`)}
-                              </span>
-                            ) : null}
-                          </td>
-                        );
-                      })}
-                      <td className="num">
-                        {isFinal ? panel.length : t('assignments.panels.ofK', { count: panel.length, k: round.judgesPerApplication })}
-                        {short ? <span className="cell-note">⚠ {t('assignments.panels.short', { k: round.judgesPerApplication })}</span> : null}
-                      </td>
-                    </tr>
-                  );
-                })}
+                {board.applications.map((application) => (
+                  <MatrixRow
+                    key={application.id}
+                    t={t}
+                    lang={lang}
+                    row={{
+                      application,
+                      judges,
+                      panel: panelOf(application.id),
+                      conflicted: judges.filter((judge) => conflicted.has(`${judge.id}:${application.id}`)).map((judge) => judge.id),
+                      roundId: round.id,
+                      k: isFinal ? null : round.judgesPerApplication,
+                      locked,
+                    }}
+                  />
+                ))}
               </tbody>
               <tfoot>
                 <tr>
@@ -324,6 +301,77 @@ export default function EditionAssignments() {
   );
 }
 
+interface MatrixRowData {
+  application: { id: number; startupName: string };
+  judges: { id: number; name: string }[];
+  panel: ReturnType<typeof roundBoard>['pairs'];
+  /** The judges declared in conflict with this application. */
+  conflicted: number[];
+  roundId: number;
+  /** Judges per application (screening), or null for the final (every judge on every finalist). */
+  k: number | null;
+  locked: boolean;
+}
+
+/**
+ * One application's row of the matrix, rendered again only when its data or the language changed:
+ * a click changes one row, and rendering all of them on each state of the navigation (submitting,
+ * loading, idle) took most of a click's time with 200 applications × 12 judges. For the same
+ * reason a cell is a plain <form>, not Remix's (whose hooks follow every navigation): the table's
+ * `onSubmit` sends it through Remix.
+ */
+const MatrixRow = memo(
+  function MatrixRow({ row, t }: { row: MatrixRowData; t: T; lang: Lang }) {
+    const { application, judges, panel, conflicted, roundId, k, locked } = row;
+    const short = k !== null && panel.length !== k;
+    return (
+      <tr id={rowId(application.id)}>
+        <th scope="row" className="matrix__application">
+          {application.startupName}
+        </th>
+        {judges.map((judge) => {
+          const pair = panel.find((p) => p.judgeId === judge.id);
+          const inConflict = conflicted.includes(judge.id);
+          const labels = { judge: judge.name, startup: application.startupName };
+          return (
+            <td key={judge.id} className={`matrix__cell${pair ? ' matrix__cell--on' : ''}`}>
+              {inConflict ? (
+                <span className="matrix__conflict">
+                  <span aria-hidden="true">⚠ </span>
+                  {t('assignments.panels.conflicted')}
+                </span>
+              ) : null}
+              {pair ? (
+                locked ? (
+                  <span className="matrix__mark">
+                    <span aria-hidden="true">✓</span>
+                    <span className="visually-hidden">{t('assignments.panels.assigned')}</span>
+                  </span>
+                ) : (
+                  <CellButton intent="assignment.remove" roundId={roundId} judgeId={judge.id} applicationId={application.id} label={t('assignments.panels.remove', labels)} on />
+                )
+              ) : !locked && !inConflict ? (
+                <CellButton intent="assignment.add" roundId={roundId} judgeId={judge.id} applicationId={application.id} label={t('assignments.panels.add', labels)} />
+              ) : null}
+              {pair?.sheet ? (
+                <span className="matrix__sheet">
+                  <span className="visually-hidden">{t('assignments.sheet.label')} </span>
+                  {t(`assignments.sheet.${pair.sheet}`)}
+                </span>
+              ) : null}
+            </td>
+          );
+        })}
+        <td className="num">
+          {k === null ? panel.length : t('assignments.panels.ofK', { count: panel.length, k })}
+          {short ? <span className="cell-note">⚠ {t('assignments.panels.short', { k })}</span> : null}
+        </td>
+      </tr>
+    );
+  },
+  (before, after) => before.lang === after.lang && sameData(before.row, after.row),
+);
+
 /** One cell of the matrix: assign the judge to the application, or take them off it. */
 function CellButton({ intent, roundId, judgeId, applicationId, label, on }: {
   intent: 'assignment.add' | 'assignment.remove';
@@ -334,7 +382,7 @@ function CellButton({ intent, roundId, judgeId, applicationId, label, on }: {
   on?: boolean;
 }) {
   return (
-    <Form method="post" preventScrollReset>
+    <form method="post">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="roundId" value={roundId} />
       <input type="hidden" name="judgeId" value={judgeId} />
@@ -343,7 +391,7 @@ function CellButton({ intent, roundId, judgeId, applicationId, label, on }: {
         <span aria-hidden="true">{on ? '✓' : '+'}</span>
         <span className="visually-hidden">{label}</span>
       </button>
-    </Form>
+    </form>
   );
 }
 
