@@ -18,20 +18,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoDatabase } from './demo-database';
-import { numberOption } from './options';
+import { numberOption, stringOption } from './options';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = numberOption('rounds', 3);
 const REQUESTS = numberOption('requests', 200);
 /** `--paths /a,/b`: the paths measured (GET, as the logged-in organiser), /healthz and /organise/2021 by default. */
-const PATHS = (() => {
-  const at = process.argv.indexOf('--paths');
-  return at > 0 ? process.argv[at + 1].split(',') : ['/healthz', '/organise/2021'];
-})();
-const BEFORE = (() => {
-  const at = process.argv.indexOf('--before');
-  return at > 0 ? path.resolve(process.argv[at + 1]) : undefined;
-})();
+const PATHS = stringOption('paths')?.split(',') ?? ['/healthz', '/organise/2021'];
+const beforeOption = stringOption('before');
+const BEFORE = beforeOption === undefined ? undefined : path.resolve(beforeOption);
 
 /** Runs in a child: `node -e CHILD <dir> <path> <requests>` with the database in the environment. */
 const CHILD = `

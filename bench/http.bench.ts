@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { demoDatabase } from './demo-database';
 import { freePort } from './ports';
-import { numberOption } from './options';
+import { numberOption, stringOption } from './options';
 import { stop } from './child';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -48,10 +48,7 @@ interface Target {
 }
 
 /** `--only healthz,organise`: measure only the paths whose name contains one of these words. */
-const ONLY = (() => {
-  const at = process.argv.indexOf('--only');
-  return at > 0 ? process.argv[at + 1].split(',') : undefined;
-})();
+const ONLY = stringOption('only')?.split(',');
 
 const ALL_TARGETS: Target[] = [
   { name: '/editions/2019 (en)', path: '/editions/2019', headers: { 'Accept-Language': 'en', Accept: 'text/html' } },
